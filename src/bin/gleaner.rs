@@ -1,0 +1,365 @@
+//! The `gleaner` command: argument parsing and batch work only; extraction lives in the library.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use gleaner::{output, Extractor, Favor, Format, Limits};
+
+const USAGE: &str = "\
+gleaner: the main content and metadata of web pages
+
+USAGE:
+    gleaner [OPTIONS] [INPUT]...
+    gleaner eval [--worst N] [--jobs N] DATASET_DIR...
+
+INPUT is a file, a directory (every *.html, *.htm and *.html.gz in it, recursively)
+or - for standard input (the default when no input is given).
+
+OPTIONS:
+    -f, --format FORMAT     text (default), markdown or json
+    -o, --output-dir DIR    write DIR/<stem>.txt|.md|.json per input instead of stdout
+        --url URL           the page's URL (resolves links; canonical URL fallback)
+        --charset LABEL     the page's charset, if known (e.g. from an HTTP header)
+        --comments          also return the comments (in JSON output)
+        --no-tables         drop tables from the main text
+        --captions          keep figure captions
+        --links             keep links in Markdown output
+        --images            keep images in Markdown output
+        --precision         favour precision: drop doubtful blocks
+        --recall            favour recall: keep doubtful blocks
+    -j, --jobs N            worker threads (default: all cores)
+        --max-input-bytes N largest input accepted
+        --max-depth N       deepest element given its own place in the tree
+        --max-nodes N       most elements walked
+    -h, --help              this help
+    -V, --version           the version
+
+Exit status: 0 when every input was extracted, 1 when any failed, 2 on a usage error.
+
+EVAL prints, for each dataset folder (pages/<id>.html.gz + truth.jsonl), the benchmark
+scores: shingle F1 (article-extraction-benchmark), bag-of-words F1, snippet F1 and
+metadata agreement; --worst N lists the N lowest-scoring pages.
+";
+
+struct Args {
+    format: Format,
+    output_dir: Option<PathBuf>,
+    inputs: Vec<String>,
+    extractor: Extractor,
+    jobs: usize,
+}
+
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+}
+
+fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
+    let mut a = Args {
+        format: Format::Text,
+        output_dir: None,
+        inputs: Vec::new(),
+        extractor: Extractor::new(),
+        jobs: default_jobs(),
+    };
+    let mut limits = Limits::default();
+    argv.reverse();
+    let mut value = |argv: &mut Vec<String>, name: &str| {
+        argv.pop().ok_or_else(|| format!("{name} needs a value"))
+    };
+    let number = |v: String, name: &str| {
+        v.parse::<usize>()
+            .map_err(|_| format!("{name} needs a whole number, not {v:?}"))
+    };
+    while let Some(arg) = argv.pop() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut take = |argv: &mut Vec<String>| match inline.clone() {
+            Some(v) => Ok(v),
+            None => value(argv, &flag),
+        };
+        match flag.as_str() {
+            "-h" | "--help" => return Err(String::new()),
+            "-V" | "--version" => {
+                println!("gleaner {}", env!("CARGO_PKG_VERSION"));
+                std::process::exit(0);
+            }
+            "-f" | "--format" => a.format = take(&mut argv)?.parse()?,
+            "-o" | "--output-dir" => a.output_dir = Some(PathBuf::from(take(&mut argv)?)),
+            "--url" => {
+                a.extractor.url(&take(&mut argv)?);
+            }
+            "--charset" => {
+                a.extractor.charset(&take(&mut argv)?);
+            }
+            "--comments" => {
+                a.extractor.comments(true);
+            }
+            "--no-tables" => {
+                a.extractor.tables(false);
+            }
+            "--captions" => {
+                a.extractor.captions(true);
+            }
+            "--links" => {
+                a.extractor.links(true);
+            }
+            "--images" => {
+                a.extractor.images(true);
+            }
+            "--precision" => {
+                a.extractor.favor(Favor::Precision);
+            }
+            "--recall" => {
+                a.extractor.favor(Favor::Recall);
+            }
+            "-j" | "--jobs" => a.jobs = number(take(&mut argv)?, "--jobs")?.max(1),
+            "--max-input-bytes" => limits.max_input_bytes = number(take(&mut argv)?, &flag)?,
+            "--max-depth" => limits.max_depth = number(take(&mut argv)?, &flag)?,
+            "--max-nodes" => limits.max_nodes = number(take(&mut argv)?, &flag)?,
+            f if f.starts_with('-') && f != "-" => return Err(format!("unknown option {f}")),
+            _ => a.inputs.push(arg),
+        }
+    }
+    a.extractor.limits(limits);
+    if a.inputs.is_empty() {
+        a.inputs.push("-".into());
+    }
+    Ok(a)
+}
+
+fn is_page(p: &Path) -> bool {
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".html.gz") || lower.ends_with(".htm.gz")
+}
+
+/// Expands directories into their pages, sorted, walking with an explicit stack.
+fn expand(inputs: &[String]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for i in inputs {
+        let p = PathBuf::from(i);
+        if i != "-" && p.is_dir() {
+            let mut found = Vec::new();
+            let mut stack = vec![p];
+            while let Some(d) = stack.pop() {
+                let rd = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
+                for entry in rd.flatten() {
+                    let path = entry.path();
+                    if path.is_dir() {
+                        stack.push(path);
+                    } else if is_page(&path) {
+                        found.push(path);
+                    }
+                }
+            }
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+fn read_input(p: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if p.as_os_str() == "-" {
+        std::io::stdin().read_to_end(&mut bytes)?;
+    } else {
+        bytes = std::fs::read(p)?;
+    }
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
+        return Ok(out);
+    }
+    Ok(bytes)
+}
+
+fn stem(p: &Path) -> String {
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("stdin");
+    let mut s = name;
+    for ext in [".gz", ".html", ".htm"] {
+        if s.len() > ext.len() && s.to_ascii_lowercase().ends_with(ext) {
+            s = &s[..s.len() - ext.len()];
+        }
+    }
+    s.to_string()
+}
+
+fn run(args: Args) -> ExitCode {
+    let files = match expand(&args.inputs) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("gleaner: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(dir) = &args.output_dir {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("gleaner: {}: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    }
+    let total = files.len();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let progress = total > 1 && std::io::stderr().is_terminal();
+    // Results printed to stdout in input order as they become ready.
+    let pending: Mutex<(usize, std::collections::BTreeMap<usize, String>)> =
+        Mutex::new((0, Default::default()));
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        if i >= total {
+            break;
+        }
+        let path = &files[i];
+        let result = read_input(path)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                // A bug in the library must not end the whole batch: report the page instead.
+                std::panic::catch_unwind(|| args.extractor.extract(&bytes))
+                    .map_err(|_| "internal error (panic) while extracting".to_string())?
+                    .map_err(|e| e.to_string())
+            })
+            .map(|doc| output::render(&doc, args.format));
+        let out = match result {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("gleaner: {}: {e}", path.display());
+                failed.store(true, Ordering::Relaxed);
+                String::new()
+            }
+        };
+        if let Some(dir) = &args.output_dir {
+            if !out.is_empty() {
+                let target = dir.join(format!("{}.{}", stem(path), args.format.extension()));
+                if let Err(e) = std::fs::write(&target, out) {
+                    eprintln!("gleaner: {}: {e}", target.display());
+                    failed.store(true, Ordering::Relaxed);
+                }
+            }
+        } else {
+            let mut guard = pending.lock().unwrap_or_else(|p| p.into_inner());
+            guard.1.insert(i, out);
+            let mut stdout = std::io::stdout().lock();
+            while let Some(s) = {
+                let k = guard.0;
+                guard.1.remove(&k)
+            } {
+                guard.0 += 1;
+                if stdout.write_all(s.as_bytes()).is_err() {
+                    failed.store(true, Ordering::Relaxed);
+                }
+            }
+        }
+        let d = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if progress && (d % 16 == 0 || d == total) {
+            eprint!("\r{d}/{total} pages");
+            if d == total {
+                eprintln!();
+            }
+        }
+    };
+    let jobs = args.jobs.min(total.max(1));
+    std::thread::scope(|s| {
+        for _ in 1..jobs {
+            s.spawn(work);
+        }
+        work();
+    });
+    if failed.load(Ordering::Relaxed) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_eval(argv: Vec<String>) -> ExitCode {
+    let mut worst = 0usize;
+    let mut jobs = default_jobs();
+    let mut dirs = Vec::new();
+    let mut it = argv.into_iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--worst" => match it.next().and_then(|v| v.parse().ok()) {
+                Some(n) => worst = n,
+                None => return usage_error("--worst needs a number"),
+            },
+            "-j" | "--jobs" => match it.next().and_then(|v| v.parse().ok()) {
+                Some(n) => jobs = n,
+                None => return usage_error("--jobs needs a number"),
+            },
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            _ => dirs.push(PathBuf::from(a)),
+        }
+    }
+    if dirs.is_empty() {
+        return usage_error("eval needs at least one dataset folder");
+    }
+    let mut status = ExitCode::SUCCESS;
+    for dir in dirs {
+        let report = gleaner::eval::evaluate(&dir, jobs.max(1), |bytes, url| {
+            let mut ex = Extractor::new();
+            if let Some(u) = url {
+                ex.url(u);
+            }
+            let doc = ex.extract(bytes).or_else(|e| match e {
+                gleaner::Error::InvalidUrl { .. } => Extractor::new().extract(bytes),
+                other => Err(other),
+            });
+            let doc = doc.map_err(|e| e.to_string())?;
+            Ok(gleaner::eval::Prediction {
+                text: doc.text().to_string(),
+                title: doc.title().map(str::to_string),
+                author: doc.author().map(str::to_string),
+                date: doc.date().map(str::to_string),
+            })
+        });
+        match report {
+            Ok(r) => {
+                println!("{r}");
+                if worst > 0 {
+                    println!("  worst pages:");
+                    for p in r.worst(worst) {
+                        println!("    {p}");
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("gleaner: {}: {e}", dir.display());
+                status = ExitCode::from(1);
+            }
+        }
+    }
+    status
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("gleaner: {msg}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    if argv.first().map(String::as_str) == Some("eval") {
+        return run_eval(argv[1..].to_vec());
+    }
+    match parse_args(argv) {
+        Ok(a) => run(a),
+        Err(e) if e.is_empty() => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage_error(&e),
+    }
+}

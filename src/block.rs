@@ -1,0 +1,181 @@
+//! The units the classifier works on: elements of the page and the text blocks inside them.
+
+use crate::hints::Hints;
+use crate::text::TextStats;
+
+/// The element kinds gleaner tells apart; everything else is [`Tag::Other`] (inline) or
+/// [`Tag::Block`] (an unknown block-level element).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Tag {
+    Html,
+    Body,
+    Div,
+    Section,
+    Article,
+    Main,
+    P,
+    H(u8),
+    Ul,
+    Ol,
+    Li,
+    Dl,
+    Dt,
+    Dd,
+    Blockquote,
+    Pre,
+    Table,
+    Tr,
+    Td,
+    Th,
+    Caption,
+    Figure,
+    Figcaption,
+    Header,
+    Footer,
+    Nav,
+    Aside,
+    Form,
+    A,
+    Code,
+    Em,
+    Strong,
+    Img,
+    Time,
+    Block,
+    Other,
+}
+
+impl Tag {
+    /// The tag for an HTML local name.
+    pub fn from_name(name: &str) -> Tag {
+        match name {
+            "html" => Tag::Html,
+            "body" => Tag::Body,
+            "div" => Tag::Div,
+            "section" => Tag::Section,
+            "article" => Tag::Article,
+            "main" => Tag::Main,
+            "p" => Tag::P,
+            "h1" => Tag::H(1),
+            "h2" => Tag::H(2),
+            "h3" => Tag::H(3),
+            "h4" => Tag::H(4),
+            "h5" => Tag::H(5),
+            "h6" => Tag::H(6),
+            "ul" | "menu" | "dir" => Tag::Ul,
+            "ol" => Tag::Ol,
+            "li" => Tag::Li,
+            "dl" => Tag::Dl,
+            "dt" => Tag::Dt,
+            "dd" => Tag::Dd,
+            "blockquote" => Tag::Blockquote,
+            "pre" | "listing" | "xmp" | "plaintext" => Tag::Pre,
+            "table" => Tag::Table,
+            "tr" => Tag::Tr,
+            "td" => Tag::Td,
+            "th" => Tag::Th,
+            "caption" => Tag::Caption,
+            "figure" => Tag::Figure,
+            "figcaption" => Tag::Figcaption,
+            "header" => Tag::Header,
+            "footer" => Tag::Footer,
+            "nav" => Tag::Nav,
+            "aside" => Tag::Aside,
+            "form" => Tag::Form,
+            "a" => Tag::A,
+            "code" | "kbd" | "samp" | "tt" => Tag::Code,
+            "em" | "i" | "cite" | "dfn" => Tag::Em,
+            "strong" | "b" => Tag::Strong,
+            "img" => Tag::Img,
+            "time" => Tag::Time,
+            "address" | "center" | "details" | "dialog" | "fieldset" | "hgroup" | "hr"
+            | "legend" | "summary" | "tbody" | "thead" | "tfoot" | "frameset" | "noframes"
+            | "search" | "output" => Tag::Block,
+            _ => Tag::Other,
+        }
+    }
+
+    /// Whether the element starts a new block of text.
+    pub fn is_block(self) -> bool {
+        !matches!(
+            self,
+            Tag::A | Tag::Code | Tag::Em | Tag::Strong | Tag::Img | Tag::Time | Tag::Other
+        )
+    }
+}
+
+/// What a block of text is, from the element that holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph or running text in a generic container.
+    Paragraph,
+    /// A heading of the given level (1 to 6).
+    Heading(u8),
+    /// An item of a list (or a term or definition).
+    ListItem,
+    /// Preformatted text or code, whitespace kept.
+    Code,
+    /// A table row, cells separated by tabs.
+    TableRow,
+    /// A table cell that could not be joined into a row.
+    Cell,
+    /// A figure or table caption.
+    Caption,
+}
+
+/// The block sits inside a `<blockquote>`.
+pub const IN_QUOTE: u8 = 1 << 0;
+/// The block sits inside a list.
+pub const IN_LIST: u8 = 1 << 1;
+/// The block sits inside a table.
+pub const IN_TABLE: u8 = 1 << 2;
+/// The block sits inside a `<figure>`.
+pub const IN_FIGURE: u8 = 1 << 3;
+
+/// One element of the page as the classifier sees it.
+#[derive(Debug, Clone)]
+pub struct Elem {
+    /// Its kind.
+    pub tag: Tag,
+    /// Index of its parent element (itself for the root).
+    pub parent: u32,
+    /// Depth below the root.
+    pub depth: u32,
+    /// Hints from its own tag and attributes.
+    pub hints: Hints,
+    /// Index of its first block and one past its last block.
+    pub blocks: (u32, u32),
+    /// One past the index of its last descendant element.
+    pub end: u32,
+}
+
+/// A run of text in document order with the features used to classify it.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// The text, whitespace collapsed (kept as is in code), lines separated by `\n`.
+    pub text: String,
+    /// What it is.
+    pub kind: BlockKind,
+    /// Context flags (`IN_QUOTE`, `IN_LIST`, ...).
+    pub flags: u8,
+    /// Index of the innermost block-level element that holds it.
+    pub elem: u32,
+    /// Counts over its text.
+    pub stats: TextStats,
+    /// Non-space characters inside links.
+    pub link_chars: u32,
+    /// The union of the hints of all its ancestors.
+    pub hints: Hints,
+}
+
+impl Block {
+    /// The share of its characters that sit inside links.
+    pub fn link_density(&self) -> f32 {
+        if self.stats.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.stats.chars as f32
+        }
+    }
+}

@@ -1,0 +1,422 @@
+//! Labelling blocks as main content or boilerplate: block features, the container that holds
+//! the article, hints on the way down to each block, and the labels of its neighbours.
+
+use crate::block::{Block, BlockKind, Elem, Tag, IN_FIGURE};
+use crate::hints::{self, Hints};
+use crate::text::normalize_space;
+
+/// Shortest block (in weighted characters) that counts as prose on its own.
+pub const PROSE_MIN_LEN: f32 = 60.0;
+/// A block that ends a sentence counts as prose from this length on.
+pub const PROSE_MIN_LEN_SENTENCE: f32 = 35.0;
+/// Highest link density of a prose block.
+pub const PROSE_MAX_LINK_DENSITY: f32 = 0.35;
+/// Link density from which a block counts as a list of links.
+pub const LINKY_DENSITY: f32 = 0.5;
+/// Weight of a character of prose in a container's score.
+pub const PROSE_WEIGHT: f32 = 1.0;
+/// Weight (negative) of a character of link text in a container's score.
+pub const LINK_PENALTY: f32 = 1.0;
+/// Score (negative) of a short block that is not prose.
+pub const SHORT_BLOCK_PENALTY: f32 = 5.0;
+/// Weight (negative) of a character inside a subtree hinted as boilerplate.
+pub const BOILERPLATE_PENALTY: f32 = 0.5;
+/// Factor on the score of an element that names itself the article body.
+pub const ARTICLE_BODY_BONUS: f32 = 1.25;
+/// Factor on the score of `<article>`, `<main>` and content-like names.
+pub const CONTENT_BONUS: f32 = 1.1;
+/// A boilerplate hint on an element holding at least this share of the page's prose is
+/// ignored: it is a wrapper with an unlucky name (`main-with-sidebar`).
+pub const HINT_VOID_SHARE: f32 = 0.6;
+/// Below this weighted length the container's text is too little, and the fallback runs.
+pub const MIN_ARTICLE_LEN: f32 = 250.0;
+
+/// How much to keep when in doubt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Favor {
+    /// Drop doubtful blocks.
+    Precision,
+    /// The default trade-off.
+    #[default]
+    Balanced,
+    /// Keep doubtful blocks.
+    Recall,
+}
+
+/// Why a block was kept or dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// Main content.
+    Content,
+    /// The headline: it goes to the title, not the text.
+    Title,
+    /// Outside the container that holds the article.
+    OutsideArticle,
+    /// Inside a subtree whose names mark boilerplate of the given kind.
+    Hinted(&'static str),
+    /// A caption (kept only when asked).
+    Caption,
+    /// Mostly link text.
+    LinkList,
+    /// Short text at the edge of the article (bylines, dates, buttons).
+    ShortEdge,
+    /// A stock boilerplate phrase ("Advertisement").
+    StockPhrase,
+}
+
+impl Label {
+    /// Whether the block is part of the main text.
+    pub fn is_content(self) -> bool {
+        self == Label::Content
+    }
+
+    /// A short name for reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Label::Content => "content",
+            Label::Title => "title",
+            Label::OutsideArticle => "outside-article",
+            Label::Hinted(k) => k,
+            Label::Caption => "caption",
+            Label::LinkList => "link-list",
+            Label::ShortEdge => "short-edge",
+            Label::StockPhrase => "stock-phrase",
+        }
+    }
+}
+
+/// Settings of the classifier, taken from the extractor's options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Settings {
+    /// The precision/recall trade-off.
+    pub favor: Favor,
+    /// Keep figure captions.
+    pub captions: bool,
+    /// Keep tables.
+    pub tables: bool,
+}
+
+/// The classifier's verdict on a page.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    /// One label per block.
+    pub labels: Vec<Label>,
+    /// One score per block (its contribution to the container score).
+    pub scores: Vec<f32>,
+    /// The element chosen as the article's container.
+    pub container: u32,
+    /// Whether the fallback replaced the container's text.
+    pub fallback: bool,
+}
+
+/// Prose-ness of a block: its weighted length, link density and punctuation.
+fn is_prose(b: &Block) -> bool {
+    let len = b.stats.weighted_len();
+    let ld = b.link_density();
+    ld <= PROSE_MAX_LINK_DENSITY
+        && (len >= PROSE_MIN_LEN
+            || (len >= PROSE_MIN_LEN_SENTENCE && (b.stats.sentence_ends > 0 || b.stats.commas > 0)))
+}
+
+/// A block's contribution to the score of every container that holds it.
+fn block_score(b: &Block, boiler: bool) -> f32 {
+    let len = b.stats.weighted_len();
+    let ld = b.link_density();
+    if boiler {
+        -len * BOILERPLATE_PENALTY
+    } else if ld > LINKY_DENSITY {
+        -len * LINK_PENALTY * ld
+    } else if is_prose(b) {
+        len * PROSE_WEIGHT * (1.0 - ld)
+    } else if b.kind == BlockKind::Caption || b.flags & IN_FIGURE != 0 {
+        0.0
+    } else {
+        -SHORT_BLOCK_PENALTY
+    }
+}
+
+/// Stock phrases that are boilerplate wherever they stand, compared lower-cased.
+fn is_stock_phrase(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.', '…']).to_lowercase();
+    matches!(
+        t.as_str(),
+        "advertisement"
+            | "advertising"
+            | "anzeige"
+            | "werbung"
+            | "publicité"
+            | "publicidad"
+            | "pubblicità"
+            | "reklama"
+            | "sponsored"
+            | "sponsored content"
+            | "story continues below"
+            | "article continues below"
+            | "continue reading"
+            | "continue reading below"
+            | "read more"
+            | "weiterlesen"
+            | "mehr zum thema"
+            | "share"
+            | "share this"
+            | "share this article"
+            | "share this story"
+            | "tweet"
+            | "print"
+            | "email"
+            | "comments"
+            | "related"
+            | "related articles"
+            | "related stories"
+            | "more"
+            | "show more"
+            | "see more"
+            | "load more"
+            | "skip to content"
+            | "skip to main content"
+            | "back to top"
+            | "top"
+            | "close"
+            | "menu"
+            | "search"
+    )
+}
+
+/// Labels every block of a page. `title` is the page's title, whose heading is dropped
+/// from the text.
+pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Settings) -> Verdict {
+    let n = blocks.len();
+    let mut labels = vec![Label::OutsideArticle; n];
+    let mut scores = vec![0.0f32; n];
+    if n == 0 || elems.is_empty() {
+        return Verdict {
+            labels,
+            scores,
+            container: 0,
+            fallback: false,
+        };
+    }
+
+    // Raw prose per element, hints ignored, to find wrappers with unlucky names.
+    let mut prose_prefix = vec![0.0f32; n + 1];
+    for (i, b) in blocks.iter().enumerate() {
+        let p = if is_prose(b) {
+            b.stats.weighted_len()
+        } else {
+            0.0
+        };
+        prose_prefix[i + 1] = prose_prefix[i] + p;
+    }
+    let total_prose = prose_prefix[n];
+    let prose_of = |e: &Elem| prose_prefix[e.blocks.1 as usize] - prose_prefix[e.blocks.0 as usize];
+    let boiler_mask = hints::STRONG_BOILERPLATE | hints::FOOTER | hints::SIDEBAR;
+    let effective: Vec<Hints> = elems
+        .iter()
+        .map(|e| {
+            if e.hints & boiler_mask != 0
+                && total_prose > 0.0
+                && prose_of(e) >= HINT_VOID_SHARE * total_prose
+                && e.hints & hints::COMMENT == 0
+            {
+                e.hints & !boiler_mask
+            } else {
+                e.hints
+            }
+        })
+        .collect();
+
+    // Boilerplate hints inherited from all ancestors, with voided hints left out.
+    let mut inherited = vec![0 as Hints; elems.len()];
+    for i in 0..elems.len() {
+        let p = elems[i].parent as usize;
+        let up = if i == 0 { 0 } else { inherited[p] };
+        inherited[i] = up | effective[i];
+    }
+
+    // Block scores and their prefix sums: a container's score is a range sum.
+    let mut prefix = vec![0.0f32; n + 1];
+    for (i, b) in blocks.iter().enumerate() {
+        let boiler = inherited[b.elem as usize] & boiler_mask != 0;
+        scores[i] = block_score(b, boiler);
+        prefix[i + 1] = prefix[i] + scores[i];
+    }
+
+    // The container: the element whose blocks score highest.
+    let mut best = 0u32;
+    let mut best_score = f32::MIN;
+    for (i, e) in elems.iter().enumerate() {
+        if !e.tag.is_block() || e.blocks.0 == e.blocks.1 {
+            continue;
+        }
+        let mut sc = prefix[e.blocks.1 as usize] - prefix[e.blocks.0 as usize];
+        if sc > 0.0 {
+            if e.hints & hints::ARTICLE_BODY != 0 {
+                sc *= ARTICLE_BODY_BONUS;
+            } else if e.hints & hints::CONTENT != 0 || matches!(e.tag, Tag::Article | Tag::Main)
+            {
+                sc *= CONTENT_BONUS;
+            }
+        }
+        if sc >= best_score {
+            best_score = sc;
+            best = i as u32;
+        }
+    }
+
+    let title_norm = title.map(|t| normalize_space(t).to_lowercase());
+    let c = &elems[best as usize];
+    label_range(
+        elems,
+        blocks,
+        &effective,
+        best,
+        c.blocks.0 as usize..c.blocks.1 as usize,
+        title_norm.as_deref(),
+        s,
+        &mut labels,
+    );
+
+    // Fallback: too little inside the container; take the page's prose outside boilerplate.
+    let kept: f32 = labels
+        .iter()
+        .zip(blocks)
+        .filter(|(l, _)| l.is_content())
+        .map(|(_, b)| b.stats.weighted_len())
+        .sum();
+    let mut fallback = false;
+    if kept < MIN_ARTICLE_LEN && total_prose > kept * 2.0 {
+        let mut alt = vec![Label::OutsideArticle; n];
+        label_range(
+            elems,
+            blocks,
+            &effective,
+            0,
+            0..n,
+            title_norm.as_deref(),
+            s,
+            &mut alt,
+        );
+        let alt_kept: f32 = alt
+            .iter()
+            .zip(blocks)
+            .filter(|(l, _)| l.is_content())
+            .map(|(_, b)| b.stats.weighted_len())
+            .sum();
+        if alt_kept > kept * 1.5 {
+            labels = alt;
+            fallback = true;
+        }
+    }
+    Verdict {
+        labels,
+        scores,
+        container: best,
+        fallback,
+    }
+}
+
+/// The union of the hints of the elements from `e` up to, not including, `top`.
+fn hints_below(elems: &[Elem], effective: &[Hints], mut e: u32, top: u32) -> Hints {
+    let mut h = 0;
+    while e != top {
+        h |= effective[e as usize];
+        let p = elems[e as usize].parent;
+        if p == e {
+            break;
+        }
+        e = p;
+    }
+    h
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Pre {
+    Good,
+    Short,
+    Bad(Label),
+}
+
+/// Labels the blocks in `range`, all inside element `top`.
+#[allow(clippy::too_many_arguments)]
+fn label_range(
+    elems: &[Elem],
+    blocks: &[Block],
+    effective: &[Hints],
+    top: u32,
+    range: std::ops::Range<usize>,
+    title: Option<&str>,
+    s: &Settings,
+    labels: &mut [Label],
+) {
+    let linky = match s.favor {
+        Favor::Precision => PROSE_MAX_LINK_DENSITY,
+        Favor::Balanced => LINKY_DENSITY,
+        Favor::Recall => 0.7,
+    };
+    let mut pre: Vec<(usize, Pre)> = Vec::with_capacity(range.len());
+    let mut title_seen = false;
+    for i in range {
+        let b = &blocks[i];
+        let h = hints_below(elems, effective, b.elem, top);
+        let p = if h & hints::STRONG_BOILERPLATE != 0 {
+            Pre::Bad(Label::Hinted(hints::kind_name(h & hints::STRONG_BOILERPLATE)))
+        } else if h & (hints::SIDEBAR | hints::FOOTER) != 0 {
+            Pre::Bad(Label::Hinted(hints::kind_name(h & (hints::SIDEBAR | hints::FOOTER))))
+        } else if b.kind == BlockKind::Caption
+            || h & hints::CAPTION != 0
+            || (b.flags & IN_FIGURE != 0 && !matches!(b.kind, BlockKind::Code))
+        {
+            if s.captions {
+                Pre::Good
+            } else {
+                Pre::Bad(Label::Caption)
+            }
+        } else if !s.tables && b.kind == BlockKind::TableRow {
+            Pre::Bad(Label::OutsideArticle)
+        } else if matches!(b.kind, BlockKind::Heading(_))
+            && !title_seen
+            && title.is_some_and(|t| {
+                let ht = normalize_space(&b.text).to_lowercase();
+                !ht.is_empty() && (t == ht || (t.starts_with(&ht) && ht.len() * 2 > t.len()))
+            })
+        {
+            title_seen = true;
+            Pre::Bad(Label::Title)
+        } else if b.link_density() > linky {
+            Pre::Bad(Label::LinkList)
+        } else if is_stock_phrase(&b.text) {
+            Pre::Bad(Label::StockPhrase)
+        } else if h & (hints::BYLINE | hints::HEADER) != 0 && !is_prose(b) {
+            Pre::Bad(Label::Hinted(hints::kind_name(h & (hints::BYLINE | hints::HEADER))))
+        } else if is_prose(b) || b.kind == BlockKind::Code {
+            Pre::Good
+        } else {
+            Pre::Short
+        };
+        pre.push((i, p));
+    }
+    // Short blocks take the label of their context: kept between content, dropped at the
+    // edges, where bylines, dates and buttons sit. A heading is kept when content follows.
+    let first_good = pre.iter().position(|(_, p)| *p == Pre::Good);
+    let last_good = pre.iter().rposition(|(_, p)| *p == Pre::Good);
+    let (Some(first), Some(last)) = (first_good, last_good) else {
+        return;
+    };
+    for (k, &(i, p)) in pre.iter().enumerate() {
+        labels[i] = match p {
+            Pre::Good => Label::Content,
+            Pre::Bad(l) => l,
+            Pre::Short => {
+                let heading = matches!(blocks[i].kind, BlockKind::Heading(_));
+                let inside = k > first && k < last;
+                let lead_heading = heading && k < first && k + 3 > first;
+                let recall_edge = s.favor == Favor::Recall && (k + 1 == first || k == last + 1);
+                if inside || lead_heading || recall_edge {
+                    Label::Content
+                } else {
+                    Label::ShortEdge
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,100 @@
+//! The result of an extraction: the main text as blocks, the metadata, and the comments.
+
+use crate::block::BlockKind;
+use crate::metadata::Metadata;
+
+/// One block of the main content.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ContentBlock {
+    /// What the block is.
+    #[serde(serialize_with = "kind_name")]
+    pub kind: BlockKind,
+    /// Its text: whitespace collapsed (kept in code), lines separated by `\n`, table cells
+    /// by `\t`.
+    pub text: String,
+    /// Whether it stands inside a block quote.
+    pub quoted: bool,
+    /// Whether it stands inside a list.
+    pub listed: bool,
+}
+
+fn kind_name<S: serde::Serializer>(k: &BlockKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(match k {
+        BlockKind::Paragraph => "paragraph",
+        BlockKind::Heading(_) => "heading",
+        BlockKind::ListItem => "list-item",
+        BlockKind::Code => "code",
+        BlockKind::TableRow | BlockKind::Cell => "table-row",
+        BlockKind::Caption => "caption",
+    })
+}
+
+/// What gleaner found on a page.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub(crate) metadata: Metadata,
+    pub(crate) blocks: Vec<ContentBlock>,
+    pub(crate) text: String,
+    pub(crate) comments: Option<String>,
+    pub(crate) encoding: &'static str,
+    pub(crate) fallback: bool,
+}
+
+impl Document {
+    /// The main text: the kept blocks in document order, one per line.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    /// The kept blocks in document order.
+    pub fn blocks(&self) -> &[ContentBlock] {
+        &self.blocks
+    }
+    /// All the metadata.
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+    /// The headline, cleaned of the site-name suffix.
+    pub fn title(&self) -> Option<&str> {
+        self.metadata.title.as_deref()
+    }
+    /// The author or authors, joined with "; ".
+    pub fn author(&self) -> Option<&str> {
+        self.metadata.author.as_deref()
+    }
+    /// The publication date, ISO 8601 (`YYYY-MM-DD`).
+    pub fn date(&self) -> Option<&str> {
+        self.metadata.date.as_deref()
+    }
+    /// The site's name.
+    pub fn sitename(&self) -> Option<&str> {
+        self.metadata.sitename.as_deref()
+    }
+    /// The language, a lower-case ISO 639-1 code where one exists.
+    pub fn language(&self) -> Option<&str> {
+        self.metadata.language.as_deref()
+    }
+    /// The canonical URL (the page URL given in the options when the page names none).
+    pub fn url(&self) -> Option<&str> {
+        self.metadata.url.as_deref()
+    }
+    /// The page's description.
+    pub fn description(&self) -> Option<&str> {
+        self.metadata.description.as_deref()
+    }
+    /// The main image's URL.
+    pub fn image(&self) -> Option<&str> {
+        self.metadata.image.as_deref()
+    }
+    /// The comment thread's text, when the options asked for comments and the page has one.
+    pub fn comments(&self) -> Option<&str> {
+        self.comments.as_deref()
+    }
+    /// The name of the character encoding the page was decoded from.
+    pub fn encoding(&self) -> &'static str {
+        self.encoding
+    }
+    /// Whether the main text came from a fallback rather than the article container.
+    pub fn used_fallback(&self) -> bool {
+        self.fallback
+    }
+}

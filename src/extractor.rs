@@ -1,0 +1,206 @@
+//! The options and the pipeline that runs the stages in order: decode, parse, walk,
+//! metadata, classify, assemble.
+
+use crate::block::{BlockKind, IN_LIST, IN_QUOTE};
+use crate::classify::{self, Favor, Label, Settings};
+use crate::document::{ContentBlock, Document};
+use crate::error::Error;
+use crate::hints;
+use crate::limits::Limits;
+use crate::text::weighted_len;
+use crate::{decode, dom, metadata, walk};
+
+/// JSON-LD `articleBody` replaces the extracted text when that text is shorter than this
+/// share of it: the page's body was scripted in or cut by a paywall.
+pub const ARTICLE_BODY_FALLBACK_RATIO: f32 = 0.5;
+
+/// Extraction with options. `Extractor::default()` gives the same result as
+/// [`crate::extract`].
+///
+/// # Examples
+/// ```
+/// let mut ex = gleaner::Extractor::new();
+/// ex.url("https://example.com/news/1").comments(true).favor(gleaner::Favor::Precision);
+/// let doc = ex.extract(b"<html><body><article><h1>Hi</h1><p>Some text of the article, long enough to count as prose.</p></article></body></html>").unwrap();
+/// assert!(doc.text().contains("Some text"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    url: Option<String>,
+    charset: Option<String>,
+    comments: bool,
+    tables: Option<bool>,
+    captions: bool,
+    links: bool,
+    images: bool,
+    favor: Favor,
+    limits: Limits,
+}
+
+impl Extractor {
+    /// An extractor with the default options.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The page's URL: resolves relative links and is the canonical URL's fallback.
+    /// An unparseable URL makes [`Extractor::extract`] fail with [`Error::InvalidUrl`].
+    /// Default: none.
+    pub fn url(&mut self, url: &str) -> &mut Self {
+        self.url = Some(url.to_string());
+        self
+    }
+
+    /// A charset the caller already knows (an HTTP `Content-Type` charset label). It beats
+    /// a `<meta>` declaration but not a byte-order mark, and UTF-8 bytes still decode as
+    /// UTF-8; an unknown label is ignored. Default: none.
+    pub fn charset(&mut self, label: &str) -> &mut Self {
+        self.charset = Some(label.to_string());
+        self
+    }
+
+    /// Whether to return the page's comments, apart from the main text. Default: false.
+    pub fn comments(&mut self, yes: bool) -> &mut Self {
+        self.comments = yes;
+        self
+    }
+
+    /// Whether to keep tables in the main text. Default: true.
+    pub fn tables(&mut self, yes: bool) -> &mut Self {
+        self.tables = Some(yes);
+        self
+    }
+
+    /// Whether to keep figure and image captions. Default: false.
+    pub fn captions(&mut self, yes: bool) -> &mut Self {
+        self.captions = yes;
+        self
+    }
+
+    /// Whether Markdown output keeps links. Default: false.
+    pub fn links(&mut self, yes: bool) -> &mut Self {
+        self.links = yes;
+        self
+    }
+
+    /// Whether Markdown output keeps images. Default: false.
+    pub fn images(&mut self, yes: bool) -> &mut Self {
+        self.images = yes;
+        self
+    }
+
+    /// What to favour when a block is in doubt. Default: [`Favor::Balanced`].
+    pub fn favor(&mut self, favor: Favor) -> &mut Self {
+        self.favor = favor;
+        self
+    }
+
+    /// Bounds on input size, tree depth and node count. Default: [`Limits::default`].
+    pub fn limits(&mut self, limits: Limits) -> &mut Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Whether Markdown output keeps links.
+    pub fn keeps_links(&self) -> bool {
+        self.links
+    }
+
+    /// Whether Markdown output keeps images.
+    pub fn keeps_images(&self) -> bool {
+        self.images
+    }
+
+    /// Extracts the main content and metadata from a page's raw bytes.
+    pub fn extract(&self, html: &[u8]) -> Result<Document, Error> {
+        if html.len() > self.limits.max_input_bytes {
+            return Err(Error::InputTooLarge {
+                size: html.len(),
+                max: self.limits.max_input_bytes,
+            });
+        }
+        let base = match &self.url {
+            Some(u) => Some(url::Url::parse(u).map_err(|e| Error::InvalidUrl {
+                url: u.clone(),
+                reason: e.to_string(),
+            })?),
+            None => None,
+        };
+        let decoded = decode::decode(html, self.charset.as_deref());
+        let dom = dom::parse(&decoded.text);
+        drop(decoded.text);
+        let page = walk::walk(&dom, &self.limits).map_err(|e| match e {
+            walk::WalkError::TooManyNodes(max) => Error::TooManyNodes { max },
+        })?;
+        drop(dom);
+        let (meta, extras) = metadata::extract(&page.facts, &page.blocks, base.as_ref());
+        let settings = Settings {
+            favor: self.favor,
+            captions: self.captions,
+            tables: self.tables.unwrap_or(true),
+        };
+        let verdict = classify::classify(&page.elems, &page.blocks, meta.title.as_deref(), &settings);
+
+        let mut blocks: Vec<ContentBlock> = page
+            .blocks
+            .iter()
+            .zip(&verdict.labels)
+            .filter(|(_, l)| l.is_content())
+            .map(|(b, _)| ContentBlock {
+                kind: b.kind,
+                text: b.text.clone(),
+                quoted: b.flags & IN_QUOTE != 0,
+                listed: b.flags & IN_LIST != 0,
+            })
+            .collect();
+        let kept_len: f32 = blocks.iter().map(|b| weighted_len(&b.text)).sum();
+        let mut fallback = verdict.fallback;
+        if let Some(body) = extras.article_body.as_deref() {
+            let body_len = weighted_len(body);
+            if body_len > classify::MIN_ARTICLE_LEN && kept_len < body_len * ARTICLE_BODY_FALLBACK_RATIO {
+                blocks = body
+                    .split('\n')
+                    .map(crate::text::normalize_space)
+                    .filter(|l| !l.is_empty())
+                    .map(|text| ContentBlock {
+                        kind: BlockKind::Paragraph,
+                        text,
+                        quoted: false,
+                        listed: false,
+                    })
+                    .collect();
+                fallback = true;
+            }
+        }
+        let text = blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let comments = if self.comments {
+            let c: Vec<&str> = page
+                .blocks
+                .iter()
+                .zip(&verdict.labels)
+                .filter(|(b, l)| {
+                    matches!(l, Label::Hinted(_) | Label::OutsideArticle)
+                        && b.hints & hints::COMMENT != 0
+                        && b.link_density() < classify::LINKY_DENSITY
+                        && b.stats.words >= 3.0
+                })
+                .map(|(b, _)| b.text.as_str())
+                .collect();
+            (!c.is_empty()).then(|| c.join("\n"))
+        } else {
+            None
+        };
+        Ok(Document {
+            metadata: meta,
+            blocks,
+            text,
+            comments,
+            encoding: decoded.encoding.name(),
+            fallback,
+        })
+    }
+}

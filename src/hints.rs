@@ -1,0 +1,329 @@
+//! What class, id, role, itemprop and tag names say about an element: named tables of words.
+
+/// A set of hint flags.
+pub type Hints = u32;
+
+/// Navigation, menus, breadcrumbs, pagination.
+pub const NAV: Hints = 1 << 0;
+/// Page and section footers, copyright lines.
+pub const FOOTER: Hints = 1 << 1;
+/// Site headers and mastheads (a weak hint: article headers hold the headline).
+pub const HEADER: Hints = 1 << 2;
+/// Sidebars, rails and widgets.
+pub const SIDEBAR: Hints = 1 << 3;
+/// Share and social buttons.
+pub const SHARE: Hints = 1 << 4;
+/// Comment threads and reply forms.
+pub const COMMENT: Hints = 1 << 5;
+/// Related, recommended and most-read lists.
+pub const RELATED: Hints = 1 << 6;
+/// Cookie and consent banners.
+pub const COOKIE: Hints = 1 << 7;
+/// Newsletter, subscription and paywall boxes.
+pub const NEWSLETTER: Hints = 1 << 8;
+/// Advertisements and sponsored slots.
+pub const AD: Hints = 1 << 9;
+/// Bylines, datelines and other article metadata.
+pub const BYLINE: Hints = 1 << 10;
+/// Image captions and credits.
+pub const CAPTION: Hints = 1 << 11;
+/// Hidden by a class such as `hidden` or `sr-only`.
+pub const HIDDEN: Hints = 1 << 12;
+/// A content-like name (article, content, post, story, entry, text, body, main).
+pub const CONTENT: Hints = 1 << 13;
+/// A name that marks the article body itself (`itemprop="articleBody"`, `article-body`,
+/// `entry-content`, ...).
+pub const ARTICLE_BODY: Hints = 1 << 14;
+/// Tag lists, category links and similar taxonomy blocks.
+pub const TAGS: Hints = 1 << 15;
+/// Modal dialogs, pop-ups and overlays.
+pub const MODAL: Hints = 1 << 16;
+
+/// Hints that mark a subtree as boilerplate with high confidence: inside the main
+/// container such a subtree is dropped whole.
+pub const STRONG_BOILERPLATE: Hints =
+    NAV | SHARE | COMMENT | RELATED | COOKIE | NEWSLETTER | AD | HIDDEN | MODAL | TAGS;
+/// Hints that mark boilerplate with less confidence: they lower a subtree's score.
+pub const WEAK_BOILERPLATE: Hints = FOOTER | HEADER | SIDEBAR | BYLINE | CAPTION;
+
+/// Hints from a single lower-cased token of a class, id, role or itemprop value.
+fn token_hints(tok: &str) -> Hints {
+    match tok {
+        "nav" | "navbar" | "navigation" | "menu" | "menubar" | "menus" | "breadcrumb"
+        | "breadcrumbs" | "crumbs" | "crumb" | "pagination" | "pager" | "paging" | "skiplink"
+        | "skiplinks" | "sitemap" | "topbar" | "toolbar" | "jumplinks" | "submenu" | "megamenu"
+        | "dropdown" | "search" | "searchbox" | "searchform" | "login" | "signin" => NAV,
+        "footer" | "foot" | "copyright" | "colophon" | "legal" | "disclaimer" => FOOTER,
+        "masthead" | "header" | "topnav" | "banner" | "branding" | "logo" => HEADER,
+        "sidebar" | "aside" | "widget" | "widgets" | "rail" | "sidebox" | "sidecol" => SIDEBAR,
+        "share" | "sharing" | "shares" | "sharer" | "social" | "socials" | "addthis"
+        | "sharethis" | "shareaholic" | "sharedaddy" | "sharebar" | "sns" | "follow"
+        | "socialmedia" | "print" | "bookmark" | "bookmarks" => SHARE,
+        "comment" | "comments" | "commentlist" | "commentary-list" | "disqus" | "respond"
+        | "reply" | "replies" | "discussion" | "talkback" | "dsq" | "livefyre" | "coral"
+        | "usercomments" => COMMENT,
+        "related" | "recommended" | "recommendations" | "recommendation" | "recirc"
+        | "recirculation" | "popular" | "trending" | "outbrain" | "taboola" | "mostread"
+        | "mostpopular" | "readnext" | "upnext" | "suggested" | "suggestions" | "morestories"
+        | "relatedposts" | "related-posts" | "youmaylike" | "teasers" => RELATED,
+        "cookie" | "cookies" | "consent" | "gdpr" | "cmp" | "onetrust" | "cookiebanner"
+        | "cookiebar" | "cookienotice" => COOKIE,
+        "newsletter" | "newsletters" | "subscribe" | "subscription" | "signup" | "optin"
+        | "paywall" | "regwall" | "registration" | "subscriber" | "membership" => NEWSLETTER,
+        "ad" | "ads" | "adv" | "advert" | "adverts" | "advertisement" | "advertising"
+        | "adsense" | "adslot" | "adunit" | "adbox" | "adcontainer" | "adwrapper" | "dfp"
+        | "gpt" | "sponsor" | "sponsored" | "sponsors" | "anzeige" | "werbung" | "publicite"
+        | "commercial" | "promo" | "promoted" | "promotion" => AD,
+        "byline" | "bylines" | "author" | "authors" | "byl" | "dateline" | "timestamp"
+        | "date" | "dates" | "posted" | "postmeta" | "published" | "pubdate" | "meta"
+        | "metadata" | "info" => BYLINE,
+        "caption" | "captions" | "figcaption" | "credit" | "credits" | "photocredit" => CAPTION,
+        "tags" | "tag" | "tagcloud" | "taglist" | "categories" | "keywords" | "topics" => TAGS,
+        "modal" | "popup" | "overlay" | "lightbox" | "dialog" | "interstitial" => MODAL,
+        "article" | "content" | "entry" | "post" | "story" | "body" | "text" | "main"
+        | "prose" | "blog" | "longform" | "richtext" | "copy" => CONTENT,
+        "articlebody" | "articletext" | "articlecontent" | "storybody" | "storytext"
+        | "storycontent" | "entrycontent" | "entrybody" | "postcontent" | "postbody"
+        | "posttext" | "bodytext" => ARTICLE_BODY | CONTENT,
+        _ => 0,
+    }
+}
+
+/// Hints from an ARIA `role` value.
+fn role_hints(role: &str) -> Hints {
+    match role.trim() {
+        "navigation" | "menu" | "menubar" | "search" => NAV,
+        "contentinfo" => FOOTER,
+        "banner" => HEADER,
+        "complementary" => SIDEBAR,
+        "dialog" | "alertdialog" => MODAL,
+        "main" | "article" => CONTENT,
+        _ => 0,
+    }
+}
+
+/// Whole class names that hide an element on every screen size.
+fn hiding_class(class: &str) -> bool {
+    matches!(
+        class,
+        "hidden"
+            | "hide"
+            | "is-hidden"
+            | "u-hidden"
+            | "d-none"
+            | "sr-only"
+            | "visually-hidden"
+            | "visuallyhidden"
+            | "screen-reader-text"
+            | "screenreader-only"
+            | "a11y-hidden"
+            | "offscreen"
+            | "invisible"
+    )
+}
+
+/// Words before a hint word that negate it (`has-comments`, `no-sidebar`, `with-ads`).
+fn is_negating(tok: &str) -> bool {
+    matches!(tok, "has" | "no" | "with" | "without" | "show" | "enable" | "allow" | "open")
+}
+
+/// Hints from the space-separated tokens of a class or id value.
+pub fn name_hints(value: &str, is_class: bool) -> Hints {
+    let mut h = 0;
+    let mut buf = String::new();
+    for word in value.split_ascii_whitespace() {
+        if is_class && hiding_class(word) {
+            h |= HIDDEN;
+            continue;
+        }
+        // split "article__body--main" / "articleBody" / "post_content" into parts
+        let mut prev_negating = false;
+        let mut compact = String::with_capacity(word.len());
+        for part in split_name(word, &mut buf) {
+            if !prev_negating {
+                h |= token_hints(part);
+            }
+            prev_negating = is_negating(part);
+            compact.push_str(part);
+        }
+        // compounds written in parts: "article-body", "entry_content", "share-bar"
+        h |= token_hints(&compact) & (ARTICLE_BODY | CONTENT | RELATED | SHARE | COMMENT);
+        if compact.contains("comment") && !compact.contains("commentary") {
+            h |= COMMENT;
+        }
+        if compact.contains("related") || compact.contains("recommend") {
+            h |= RELATED;
+        }
+        if compact.contains("cookie") || compact.contains("consent") {
+            h |= COOKIE;
+        }
+        if compact.contains("newsletter") {
+            h |= NEWSLETTER;
+        }
+        if compact.contains("breadcrumb") {
+            h |= NAV;
+        }
+        if compact.contains("sidebar") {
+            h |= SIDEBAR;
+        }
+        if compact.contains("sharing") || compact.starts_with("share") {
+            h |= SHARE;
+        }
+    }
+    h
+}
+
+/// Splits one class word into lower-case parts at punctuation and camelCase boundaries.
+fn split_name<'a>(word: &str, buf: &'a mut String) -> impl Iterator<Item = &'a str> {
+    buf.clear();
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && prev_lower {
+                buf.push(' ');
+            }
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+            buf.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            buf.extend(c.to_lowercase());
+            prev_lower = true;
+        } else {
+            buf.push(' ');
+            prev_lower = false;
+        }
+    }
+    buf.split(' ').filter(|s| !s.is_empty())
+}
+
+/// Hints from an element's attributes.
+pub fn element_hints(
+    class: Option<&str>,
+    id: Option<&str>,
+    role: Option<&str>,
+    itemprop: Option<&str>,
+    itemtype: Option<&str>,
+) -> Hints {
+    let mut h = 0;
+    if let Some(c) = class {
+        h |= name_hints(c, true);
+    }
+    if let Some(i) = id {
+        h |= name_hints(i, false) & !HIDDEN;
+    }
+    if let Some(r) = role {
+        h |= role_hints(r);
+    }
+    if let Some(p) = itemprop {
+        for p in p.split_ascii_whitespace() {
+            match p {
+                "articleBody" | "articlebody" | "reviewBody" | "text" => {
+                    h |= ARTICLE_BODY | CONTENT
+                }
+                "comment" | "comments" => h |= COMMENT,
+                "author" | "creator" | "datePublished" | "dateModified" => h |= BYLINE,
+                "breadcrumb" => h |= NAV,
+                "caption" => h |= CAPTION,
+                _ => {}
+            }
+        }
+    }
+    if let Some(t) = itemtype {
+        if t.ends_with("/Comment") || t.ends_with("/UserComments") {
+            h |= COMMENT;
+        } else if t.ends_with("/SiteNavigationElement") || t.ends_with("/BreadcrumbList") {
+            h |= NAV;
+        } else if t.ends_with("/WPFooter") {
+            h |= FOOTER;
+        } else if t.ends_with("/WPSideBar") {
+            h |= SIDEBAR;
+        } else if t.ends_with("/WPHeader") {
+            h |= HEADER;
+        } else if t.ends_with("/WPAdBlock") {
+            h |= AD;
+        }
+    }
+    h
+}
+
+/// Hints from the tag name alone.
+pub fn tag_hints(tag: &str) -> Hints {
+    match tag {
+        "nav" | "menu" => NAV,
+        "footer" => FOOTER,
+        "header" => HEADER,
+        "aside" => SIDEBAR,
+        "figcaption" => CAPTION,
+        "dialog" => MODAL,
+        "article" | "main" => CONTENT,
+        _ => 0,
+    }
+}
+
+/// A short name for the strongest boilerplate kind in `h`, for reports.
+pub fn kind_name(h: Hints) -> &'static str {
+    const NAMES: [(Hints, &str); 17] = [
+        (HIDDEN, "hidden"),
+        (COOKIE, "cookie"),
+        (MODAL, "modal"),
+        (COMMENT, "comment"),
+        (SHARE, "share"),
+        (NEWSLETTER, "newsletter"),
+        (AD, "ad"),
+        (RELATED, "related"),
+        (NAV, "navigation"),
+        (TAGS, "tags"),
+        (FOOTER, "footer"),
+        (SIDEBAR, "sidebar"),
+        (HEADER, "header"),
+        (BYLINE, "byline"),
+        (CAPTION, "caption"),
+        (ARTICLE_BODY, "article-body"),
+        (CONTENT, "content"),
+    ];
+    NAMES
+        .iter()
+        .find(|(f, _)| h & f != 0)
+        .map(|(_, n)| *n)
+        .unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_class_names() {
+        assert_ne!(name_hints("article__body", true) & ARTICLE_BODY, 0);
+        assert_ne!(name_hints("articleBody", true) & ARTICLE_BODY, 0);
+        assert_ne!(name_hints("entry-content clearfix", true) & ARTICLE_BODY, 0);
+        assert_ne!(name_hints("social-share-bar", true) & SHARE, 0);
+        assert_ne!(name_hints("c-comments", true) & COMMENT, 0);
+        assert_ne!(name_hints("site-nav", true) & NAV, 0);
+        assert_ne!(name_hints("relatedArticles", true) & RELATED, 0);
+        assert_ne!(name_hints("ad-slot", true) & AD, 0);
+    }
+
+    #[test]
+    fn avoids_false_friends() {
+        // "header" and "shadow" contain "ad" but are not ads; "canvas" contains "nav".
+        assert_eq!(name_hints("header shadow canvas", true) & (AD | NAV), 0);
+        assert_eq!(name_hints("has-comments no-sidebar", true) & (COMMENT | SIDEBAR), 0);
+        assert_eq!(name_hints("hidden-xs", true) & HIDDEN, 0);
+        assert_ne!(name_hints("sr-only", true) & HIDDEN, 0);
+        assert_eq!(name_hints("commentary", true) & COMMENT, 0);
+    }
+
+    #[test]
+    fn reads_roles_and_itemprops() {
+        assert_eq!(element_hints(None, None, Some("navigation"), None, None), NAV);
+        assert_ne!(
+            element_hints(None, None, None, Some("articleBody"), None) & ARTICLE_BODY,
+            0
+        );
+        assert_ne!(
+            element_hints(None, None, None, None, Some("https://schema.org/Comment")) & COMMENT,
+            0
+        );
+        assert_eq!(kind_name(COMMENT | CONTENT), "comment");
+    }
+}

@@ -1,0 +1,46 @@
+//! gleaner: the main content and metadata of a web page, from its raw bytes.
+//!
+//! ```
+//! let html = b"<html><head><title>Rain due | Weather Daily</title></head><body>
+//!   <nav><a href='/'>Home</a> <a href='/news'>News</a></nav>
+//!   <article><h1>Rain due</h1>
+//!   <p>Heavy rain is expected across the region on Tuesday, the forecasters said.</p>
+//!   <p>Residents near rivers were told to prepare, and schools may close early.</p>
+//!   </article><footer>Copyright 2024 Weather Daily</footer></body></html>";
+//! let doc = gleaner::extract(html).unwrap();
+//! assert_eq!(doc.title(), Some("Rain due"));
+//! assert!(doc.text().starts_with("Heavy rain"));
+//! assert!(!doc.text().contains("Copyright"));
+//! ```
+#![deny(missing_docs)]
+
+mod block;
+mod classify;
+mod decode;
+mod document;
+mod dom;
+mod error;
+#[doc(hidden)]
+pub mod eval;
+mod extractor;
+mod hints;
+mod limits;
+mod metadata;
+pub mod output;
+mod text;
+mod walk;
+
+pub use block::BlockKind;
+pub use classify::Favor;
+pub use document::{ContentBlock, Document};
+pub use error::Error;
+pub use extractor::Extractor;
+pub use limits::Limits;
+pub use metadata::Metadata;
+pub use output::Format;
+
+/// Extracts the main content and metadata of a page from its raw bytes, with the default
+/// options (see [`Extractor`] for the others).
+pub fn extract(html: &[u8]) -> Result<Document, Error> {
+    Extractor::default().extract(html)
+}

@@ -1,0 +1,587 @@
+//! The page's metadata: title, author, date, site name, language, canonical URL, description
+//! and image, from `<meta>`, OpenGraph, JSON-LD, `<time>` and visible bylines.
+
+use serde_json::Value;
+
+use crate::block::{Block, BlockKind};
+use crate::text::normalize_space;
+use crate::walk::{AuthorSource, Facts};
+
+/// Longest author string accepted, in characters.
+const MAX_AUTHOR_CHARS: usize = 120;
+/// Least text (in characters) on which the language is guessed from the words.
+const MIN_LANG_DETECT_CHARS: usize = 40;
+/// Separators between a title and the site name in `<title>`.
+const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
+
+/// The page's metadata. Every field is `None` when the page does not say.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Metadata {
+    /// The headline, cleaned of the site-name suffix.
+    pub title: Option<String>,
+    /// The author or authors, joined with "; ".
+    pub author: Option<String>,
+    /// The publication date, ISO 8601 (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// The site's name.
+    pub sitename: Option<String>,
+    /// The language, a lower-case ISO 639-1 code where one exists.
+    pub language: Option<String>,
+    /// The canonical URL, absolute where the page URL is known.
+    pub url: Option<String>,
+    /// The page's description.
+    pub description: Option<String>,
+    /// The main image's URL.
+    pub image: Option<String>,
+}
+
+/// Fields read from the page's JSON-LD.
+#[derive(Debug, Default)]
+struct JsonLd {
+    headline: Option<String>,
+    author: Option<String>,
+    date: Option<String>,
+    publisher: Option<String>,
+    description: Option<String>,
+    image: Option<String>,
+    language: Option<String>,
+    article_body: Option<String>,
+}
+
+fn is_article_type(t: &str) -> bool {
+    t.ends_with("Article")
+        || matches!(
+            t,
+            "BlogPosting"
+                | "Report"
+                | "Review"
+                | "LiveBlogPosting"
+                | "SocialMediaPosting"
+                | "DiscussionForumPosting"
+                | "TechArticle"
+                | "Recipe"
+                | "WebPage"
+                | "ItemPage"
+                | "Product"
+                | "QAPage"
+        )
+}
+
+fn value_str(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => {
+            let s = normalize_space(s);
+            (!s.is_empty()).then_some(s)
+        }
+        Value::Object(o) => o
+            .get("name")
+            .or_else(|| o.get("url"))
+            .or_else(|| o.get("@id"))
+            .and_then(value_str),
+        Value::Array(a) => a.iter().find_map(value_str),
+        _ => None,
+    }
+}
+
+fn names(v: &Value) -> Option<String> {
+    match v {
+        Value::Array(a) => {
+            let all: Vec<String> = a.iter().filter_map(names).collect();
+            (!all.is_empty()).then(|| all.join("; "))
+        }
+        Value::Object(o) => o.get("name").and_then(value_str),
+        Value::String(s) => {
+            let s = normalize_space(s);
+            (!s.is_empty() && !s.starts_with("http")).then_some(s)
+        }
+        _ => None,
+    }
+}
+
+fn read_json_ld(scripts: &[String]) -> JsonLd {
+    let mut out = JsonLd::default();
+    let mut queue: Vec<Value> = Vec::new();
+    for s in scripts {
+        if let Ok(v) = serde_json::from_str::<Value>(s.trim().trim_end_matches(';')) {
+            queue.push(v);
+        }
+    }
+    let mut seen = 0;
+    let mut page_headline = false;
+    while let Some(v) = queue.pop() {
+        seen += 1;
+        if seen > 256 {
+            break;
+        }
+        match v {
+            Value::Array(a) => queue.extend(a.into_iter().rev()),
+            Value::Object(mut o) => {
+                if let Some(g) = o.remove("@graph") {
+                    queue.push(g);
+                }
+                let types: Vec<String> = match o.get("@type") {
+                    Some(Value::String(t)) => vec![t.clone()],
+                    Some(Value::Array(a)) => a.iter().filter_map(|t| t.as_str().map(String::from)).collect(),
+                    _ => vec![],
+                };
+                if !types.iter().any(|t| is_article_type(t)) {
+                    continue;
+                }
+                let is_page = types.iter().all(|t| t == "WebPage");
+                let get = |k: &str| o.get(k).and_then(value_str);
+                // An article's headline beats a web page's name.
+                if out.headline.is_none() || (!is_page && page_headline) {
+                    if let Some(h) = get("headline").or_else(|| get("name")) {
+                        out.headline = Some(h);
+                        page_headline = is_page;
+                    }
+                }
+                if out.author.is_none() {
+                    out.author = o.get("author").or_else(|| o.get("creator")).and_then(names);
+                }
+                if out.date.is_none() {
+                    out.date = get("datePublished").or_else(|| get("dateCreated"));
+                }
+                if out.publisher.is_none() {
+                    out.publisher = o.get("publisher").and_then(names);
+                }
+                if out.description.is_none() {
+                    out.description = get("description");
+                }
+                if out.image.is_none() {
+                    out.image = o.get("image").and_then(value_str);
+                }
+                if out.language.is_none() {
+                    out.language = get("inLanguage");
+                }
+                if out.article_body.is_none() {
+                    out.article_body = o
+                        .get("articleBody")
+                        .and_then(|v| v.as_str())
+                        .map(str::to_string);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn meta<'a>(facts: &'a Facts, keys: &[&str]) -> Option<&'a str> {
+    for k in keys {
+        if let Some((_, v)) = facts.metas.iter().find(|(mk, v)| mk == k && !v.trim().is_empty()) {
+            return Some(v.as_str());
+        }
+    }
+    None
+}
+
+/// Removes a site-name part from a title written as "Headline | Site".
+pub fn clean_title(title: &str, sitename: Option<&str>, h1: Option<&str>) -> String {
+    let title = normalize_space(title);
+    if let Some(h) = h1 {
+        let h = normalize_space(h);
+        if h.len() >= 8 && title.starts_with(&h) && title.len() > h.len() {
+            let rest = title[h.len()..].trim_start();
+            if TITLE_SEPARATORS.iter().any(|s| rest.starts_with(s.trim_start())) {
+                return h;
+            }
+        }
+    }
+    for sep in TITLE_SEPARATORS {
+        let Some(pos) = title.rfind(sep) else {
+            continue;
+        };
+        let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
+        let site_match = |part: &str| {
+            let p = part.trim().to_lowercase();
+            sitename.is_some_and(|s| {
+                let s = s.to_lowercase();
+                p == s || p.contains(&s) || s.contains(&p)
+            }) || (p.contains('.') && !p.contains(' '))
+        };
+        if site_match(tail) && !head.trim().is_empty() {
+            return clean_title(head.trim(), sitename, None);
+        }
+        if let Some(first) = title.find(sep) {
+            let (lead, rest) = (&title[..first], &title[first + sep.len()..]);
+            if site_match(lead) && !rest.trim().is_empty() {
+                return rest.trim().to_string();
+            }
+        }
+        // Without a known site name, a short last part is the site's name.
+        if tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 3 {
+            return head.trim().to_string();
+        }
+    }
+    title
+}
+
+/// Cleans a byline into a name: drops "By", dates and trailing punctuation.
+fn clean_author(raw: &str) -> Option<String> {
+    let mut s = normalize_space(raw);
+    for prefix in ["by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "from ", "written by "] {
+        if s.len() > prefix.len() && s.get(..prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix)) {
+            s = s[prefix.len()..].trim().to_string();
+        }
+    }
+    for stop in [" | ", " - ", " — ", ",  ", "\n", " on ", " updated ", " published "] {
+        if let Some(p) = s.find(stop) {
+            if p > 2 {
+                s.truncate(p);
+            }
+        }
+    }
+    let s = s.trim_matches(|c: char| c.is_whitespace() || ",;:|-–—".contains(c));
+    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    if s.is_empty()
+        || s.chars().count() > MAX_AUTHOR_CHARS
+        || digits > 4
+        || s.contains("http")
+        || s.contains('@')
+        || s.contains('{')
+    {
+        return None;
+    }
+    Some(s.to_string())
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_lowercase();
+    let n = n.trim_end_matches('.');
+    const MONTHS: [&[&str]; 12] = [
+        &["jan", "january", "januar", "janvier", "enero", "gennaio", "jänner"],
+        &["feb", "february", "februar", "février", "febrero", "febbraio"],
+        &["mar", "march", "märz", "mars", "marzo"],
+        &["apr", "april", "avril", "abril", "aprile"],
+        &["may", "mai", "mayo", "maggio"],
+        &["jun", "june", "juni", "juin", "junio", "giugno"],
+        &["jul", "july", "juli", "juillet", "julio", "luglio"],
+        &["aug", "august", "août", "agosto"],
+        &["sep", "sept", "september", "septembre", "septiembre", "settembre"],
+        &["oct", "october", "oktober", "octobre", "octubre", "ottobre", "okt"],
+        &["nov", "november", "novembre", "noviembre"],
+        &["dec", "december", "dezember", "décembre", "diciembre", "dicembre", "dez"],
+    ];
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&n))
+        .map(|i| i as u32 + 1)
+}
+
+fn valid_date(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Reads a date written in a common form and returns it as `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let nums: Vec<(usize, u32, usize)> = {
+        let mut v = Vec::new();
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                let start = i;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i - start <= 8 {
+                    if let Ok(n) = s[start..i].parse() {
+                        v.push((start, n, i - start));
+                    }
+                }
+            } else {
+                i += 1;
+            }
+        }
+        v
+    };
+    // YYYYMMDD
+    if let Some(&(_, n, 8)) = nums.first() {
+        if let Some(d) = valid_date(n / 10000, n / 100 % 100, n % 100) {
+            return Some(d);
+        }
+    }
+    // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD
+    for w in nums.windows(3) {
+        if w[0].2 == 4 && w[1].2 <= 2 && w[2].2 <= 2 {
+            if let Some(d) = valid_date(w[0].1, w[1].1, w[2].1) {
+                return Some(d);
+            }
+        }
+        // DD.MM.YYYY, DD/MM/YYYY (day first outside the US-style month-name forms)
+        if w[0].2 <= 2 && w[1].2 <= 2 && w[2].2 == 4 {
+            let (a, b) = (w[0].1, w[1].1);
+            let sep = s[w[0].0 + w[0].2..w[1].0].trim();
+            let (d, m) = if sep == "/" && b > 12 { (b, a) } else { (a, b) };
+            if let Some(x) = valid_date(w[2].1, m, d) {
+                return Some(x);
+            }
+        }
+    }
+    // "October 16, 2019", "16 October 2019", "Oct. 16 2019"
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        if let Some(m) = month_number(w) {
+            let num = |x: Option<&&str>| {
+                x.and_then(|t| t.trim_end_matches(['.', 's', 't', 'h', 'n', 'd', 'r']).parse::<u32>().ok())
+            };
+            let year_after = |j: usize| {
+                words
+                    .get(j)
+                    .and_then(|t| t.parse::<u32>().ok())
+                    .filter(|y| *y >= 1990)
+            };
+            if let (Some(d), Some(y)) = (num(words.get(i + 1)), year_after(i + 2)) {
+                if let Some(x) = valid_date(y, m, d) {
+                    return Some(x);
+                }
+            }
+            if i > 0 {
+                if let (Some(d), Some(y)) = (num(words.get(i - 1)), year_after(i + 1)) {
+                    if let Some(x) = valid_date(y, m, d) {
+                        return Some(x);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A date in a URL path (`/2019/11/19/`).
+fn date_from_url(url: &str) -> Option<String> {
+    let parts: Vec<&str> = url.split('/').collect();
+    for w in parts.windows(3) {
+        if w[0].len() == 4 && w[1].len() <= 2 && !w[1].is_empty() && w[2].len() <= 2 && !w[2].is_empty() {
+            if let (Ok(y), Ok(m), Ok(d)) = (w[0].parse(), w[1].parse(), w[2].parse()) {
+                if let Some(x) = valid_date(y, m, d) {
+                    return Some(x);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// ISO 639-1 code for whatlang's ISO 639-3 codes.
+fn iso639_1(code3: &str) -> &str {
+    match code3 {
+        "eng" => "en", "deu" => "de", "fra" => "fr", "spa" => "es", "ita" => "it",
+        "por" => "pt", "nld" => "nl", "rus" => "ru", "ukr" => "uk", "pol" => "pl",
+        "ces" => "cs", "slk" => "sk", "slv" => "sl", "hrv" => "hr", "srp" => "sr",
+        "bul" => "bg", "ron" => "ro", "hun" => "hu", "fin" => "fi", "swe" => "sv",
+        "dan" => "da", "nob" => "no", "ell" => "el", "tur" => "tr", "ara" => "ar",
+        "heb" => "he", "pes" => "fa", "hin" => "hi", "ben" => "bn", "cmn" => "zh",
+        "jpn" => "ja", "kor" => "ko", "vie" => "vi", "tha" => "th", "ind" => "id",
+        "lit" => "lt", "lav" => "lv", "est" => "et", "cat" => "ca", "epo" => "eo",
+        "bel" => "be", "mkd" => "mk", "urd" => "ur", "tam" => "ta", "tel" => "te",
+        "mar" => "mr", "kat" => "ka", "hye" => "hy", "aze" => "az", "afr" => "af",
+        "lat" => "la", "tgl" => "tl", "uzb" => "uz", "yid" => "yi", "zul" => "zu",
+        other => other,
+    }
+}
+
+fn normalize_lang(l: &str) -> Option<String> {
+    let primary = l
+        .trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    (primary.len() >= 2 && primary.len() <= 3 && primary.chars().all(|c| c.is_ascii_alphabetic()))
+        .then_some(primary)
+}
+
+/// Resolves `href` against `base`, when both make sense.
+pub fn resolve_url(base: Option<&url::Url>, href: &str) -> String {
+    let href = href.trim();
+    match base {
+        Some(b) => b.join(href).map(|u| u.to_string()).unwrap_or_else(|_| href.to_string()),
+        None => href.to_string(),
+    }
+}
+
+/// What [`extract`] gives beyond the metadata itself.
+#[derive(Debug, Default)]
+pub struct Extras {
+    /// `articleBody` from JSON-LD, a fallback for pages whose body is scripted in.
+    pub article_body: Option<String>,
+}
+
+/// Reads the metadata from the page's facts and blocks. `page_url` is the caller's URL.
+pub fn extract(facts: &Facts, blocks: &[Block], page_url: Option<&url::Url>) -> (Metadata, Extras) {
+    let ld = read_json_ld(&facts.json_ld);
+    let h1s: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading(1))
+        .take(4)
+        .collect();
+    let sitename = meta(facts, &["og:site_name", "application-name", "twitter:app:name:iphone"])
+        .map(normalize_space)
+        .or_else(|| ld.publisher.clone());
+
+    let h1 = (h1s.len() == 1).then(|| h1s[0].text.as_str());
+    let meta_title = ld
+        .headline
+        .clone()
+        .or_else(|| meta(facts, &["og:title", "twitter:title", "dc.title", "parsely-title", "title", "headline"]).map(str::to_string));
+    let title = meta_title
+        .map(|t| clean_title(&t, sitename.as_deref(), h1))
+        .or_else(|| {
+            facts
+                .title
+                .as_deref()
+                .map(|t| clean_title(t, sitename.as_deref(), h1.or(h1s.first().map(|b| b.text.as_str()))))
+        })
+        .or_else(|| h1s.first().map(|b| normalize_space(&b.text)))
+        .filter(|t| !t.is_empty());
+
+    let mut author = ld
+        .author
+        .clone()
+        .and_then(|a| {
+            let parts: Vec<String> = a.split("; ").filter_map(clean_author).collect();
+            (!parts.is_empty()).then(|| parts.join("; "))
+        })
+        .or_else(|| {
+            meta(facts, &["author", "article:author", "byl", "parsely-author", "dc.creator", "sailthru.author", "citation_author", "dcterms.creator"])
+                .filter(|a| !a.starts_with("http"))
+                .and_then(clean_author)
+        });
+    if author.is_none() {
+        let mut cands: Vec<&(AuthorSource, String)> = facts.authors.iter().collect();
+        cands.sort_by_key(|(s, _)| *s);
+        author = cands.iter().find_map(|(_, t)| clean_author(t));
+    }
+
+    let date = ld
+        .date
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| {
+            meta(facts, &["article:published_time", "og:published_time", "datepublished", "date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.date", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "article.published", "published_time", "release_date", "citation_publication_date", "originalpublicationdate"])
+                .and_then(parse_date)
+        })
+        .or_else(|| facts.times.iter().filter(|t| t.1).find_map(|t| parse_date(&t.2)))
+        .or_else(|| page_url.and_then(|u| date_from_url(u.path())))
+        .or_else(|| facts.times.iter().find_map(|t| parse_date(&t.2)))
+        .or_else(|| meta(facts, &["article:modified_time", "og:updated_time", "last-modified"]).and_then(parse_date));
+
+    let canonical = facts
+        .canonical
+        .as_deref()
+        .or_else(|| meta(facts, &["og:url"]))
+        .map(|h| resolve_url(page_url, h))
+        .or_else(|| page_url.map(|u| u.to_string()));
+
+    let sitename = sitename.or_else(|| {
+        facts.title.as_deref().and_then(|t| {
+            TITLE_SEPARATORS.iter().find_map(|sep| {
+                t.rfind(sep).map(|p| normalize_space(&t[p + sep.len()..])).filter(|s| {
+                    !s.is_empty() && s.split_whitespace().count() <= 3
+                })
+            })
+        })
+    });
+
+    let mut language = facts
+        .lang
+        .as_deref()
+        .and_then(normalize_lang)
+        .or_else(|| meta(facts, &["content-language", "og:locale", "language", "dc.language"]).and_then(normalize_lang))
+        .or_else(|| ld.language.as_deref().and_then(normalize_lang));
+    if language.is_none() {
+        let mut sample = String::new();
+        for b in blocks.iter().filter(|b| b.stats.chars > 40 && b.link_density() < 0.3) {
+            sample.push_str(&b.text);
+            sample.push(' ');
+            if sample.len() > 4000 {
+                break;
+            }
+        }
+        if sample.chars().count() >= MIN_LANG_DETECT_CHARS {
+            if let Some(info) = whatlang::detect(&sample) {
+                if info.is_reliable() || info.confidence() > 0.5 {
+                    language = Some(iso639_1(info.lang().code()).to_string());
+                }
+            }
+        }
+    }
+
+    let description = meta(facts, &["description", "og:description", "twitter:description", "dc.description"])
+        .map(normalize_space)
+        .or_else(|| ld.description.clone())
+        .filter(|d| !d.is_empty());
+    let image = meta(facts, &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"])
+        .map(str::to_string)
+        .or_else(|| ld.image.clone())
+        .map(|i| resolve_url(page_url, &i));
+
+    (
+        Metadata {
+            title,
+            author,
+            date,
+            sitename,
+            language,
+            url: canonical,
+            description,
+            image,
+        },
+        Extras {
+            article_body: ld.article_body,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_common_date_forms() {
+        assert_eq!(parse_date("2019-10-16T08:00:00+02:00").as_deref(), Some("2019-10-16"));
+        assert_eq!(parse_date("16.10.2019").as_deref(), Some("2019-10-16"));
+        assert_eq!(parse_date("October 16, 2019").as_deref(), Some("2019-10-16"));
+        assert_eq!(parse_date("16 October 2019").as_deref(), Some("2019-10-16"));
+        assert_eq!(parse_date("Oct. 6th 2019").as_deref(), Some("2019-10-06"));
+        assert_eq!(parse_date("20191016").as_deref(), Some("2019-10-16"));
+        assert_eq!(parse_date("16. Oktober 2019").as_deref(), Some("2019-10-16"));
+        assert_eq!(parse_date("no date here"), None);
+        assert_eq!(date_from_url("/2019/11/19/opinion/x.html").as_deref(), Some("2019-11-19"));
+    }
+
+    #[test]
+    fn cleans_titles() {
+        assert_eq!(clean_title("Big news today | The Daily", Some("The Daily"), None), "Big news today");
+        assert_eq!(clean_title("The Daily - Big news today", Some("The Daily"), None), "Big news today");
+        assert_eq!(clean_title("A long headline here - example.com", None, None), "A long headline here");
+        assert_eq!(clean_title("Seoul, Tokyo are close to a deal - Korea JoongAng Daily", None, None), "Seoul, Tokyo are close to a deal");
+        assert_eq!(clean_title("Just a headline", None, None), "Just a headline");
+    }
+
+    #[test]
+    fn cleans_authors() {
+        assert_eq!(clean_author("By Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(clean_author("Von Heike Buchter | 16. Oktober 2019").as_deref(), Some("Heike Buchter"));
+        assert_eq!(clean_author("https://facebook.com/x"), None);
+    }
+
+    #[test]
+    fn reads_json_ld_graph() {
+        let ld = read_json_ld(&[r#"{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},
+            {"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":"A"},{"name":"B"}],
+             "datePublished":"2020-01-02T03:04:05Z","publisher":{"name":"P"},"articleBody":"Body"}]}"#.to_string()]);
+        assert_eq!(ld.headline.as_deref(), Some("H"));
+        assert_eq!(ld.author.as_deref(), Some("A; B"));
+        assert_eq!(ld.date.as_deref(), Some("2020-01-02T03:04:05Z"));
+        assert_eq!(ld.publisher.as_deref(), Some("P"));
+        assert_eq!(ld.article_body.as_deref(), Some("Body"));
+    }
+}

@@ -1,0 +1,190 @@
+//! Rendering a document as plain text, Markdown or JSON.
+
+use crate::block::BlockKind;
+use crate::document::{ContentBlock, Document};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The main text, a block per line.
+    Text,
+    /// CommonMark.
+    Markdown,
+    /// One JSON object with the metadata and the text.
+    Json,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "text" | "txt" => Ok(Format::Text),
+            "markdown" | "md" => Ok(Format::Markdown),
+            "json" => Ok(Format::Json),
+            other => Err(format!("unknown format {other:?} (expected text, markdown or json)")),
+        }
+    }
+}
+
+impl Format {
+    /// The file extension for this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// Escapes characters that would start Markdown syntax at the beginning of a line.
+fn md_escape_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    for (i, c) in s.chars().enumerate() {
+        let special_anywhere = matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '\\');
+        let special_start = i == 0 && matches!(c, '#' | '>' | '-' | '+' | '=' | '|');
+        if special_anywhere || special_start {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // "1. " at a line start would begin a list
+    if let Some(dot) = out.find(". ") {
+        if dot > 0 && out[..dot].chars().all(|c| c.is_ascii_digit()) {
+            out.insert(dot, '\\');
+        }
+    }
+    out
+}
+
+fn push_md_block(out: &mut String, b: &ContentBlock, prev: Option<&ContentBlock>) {
+    let quote = if b.quoted { "> " } else { "" };
+    match b.kind {
+        BlockKind::Heading(l) => {
+            out.push_str(quote);
+            for _ in 0..l.clamp(1, 6) {
+                out.push('#');
+            }
+            out.push(' ');
+            out.push_str(&md_escape_line(&b.text.replace('\n', " ")));
+        }
+        BlockKind::Code => {
+            let fence = if b.text.contains("```") { "~~~~" } else { "```" };
+            out.push_str(fence);
+            out.push('\n');
+            out.push_str(&b.text);
+            out.push('\n');
+            out.push_str(fence);
+        }
+        BlockKind::ListItem => {
+            for (i, line) in b.text.lines().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(quote);
+                out.push_str(if i == 0 { "- " } else { "  " });
+                out.push_str(&md_escape_line(line));
+            }
+        }
+        BlockKind::TableRow | BlockKind::Cell => {
+            let cells: Vec<String> = b
+                .text
+                .split('\t')
+                .map(|c| c.replace('|', "\\|").replace('\n', " "))
+                .collect();
+            out.push_str("| ");
+            out.push_str(&cells.join(" | "));
+            out.push_str(" |");
+            let first_row = !prev.is_some_and(|p| matches!(p.kind, BlockKind::TableRow | BlockKind::Cell));
+            if first_row {
+                out.push_str("\n|");
+                for _ in &cells {
+                    out.push_str(" --- |");
+                }
+            }
+        }
+        _ => {
+            for (i, line) in b.text.lines().enumerate() {
+                if i > 0 {
+                    out.push_str("  \n");
+                }
+                out.push_str(quote);
+                out.push_str(&md_escape_line(line));
+            }
+        }
+    }
+}
+
+/// Renders the document's main text as CommonMark.
+pub fn to_markdown(doc: &Document) -> String {
+    let mut out = String::new();
+    let mut prev: Option<&ContentBlock> = None;
+    for b in doc.blocks() {
+        if let Some(p) = prev {
+            let tight = (p.kind == BlockKind::ListItem && b.kind == BlockKind::ListItem)
+                || (matches!(p.kind, BlockKind::TableRow | BlockKind::Cell)
+                    && matches!(b.kind, BlockKind::TableRow | BlockKind::Cell));
+            out.push_str(if tight { "\n" } else { "\n\n" });
+        }
+        push_md_block(&mut out, b, prev);
+        prev = Some(b);
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+#[derive(serde::Serialize)]
+struct JsonDoc<'a> {
+    title: Option<&'a str>,
+    author: Option<&'a str>,
+    date: Option<&'a str>,
+    sitename: Option<&'a str>,
+    language: Option<&'a str>,
+    url: Option<&'a str>,
+    description: Option<&'a str>,
+    image: Option<&'a str>,
+    encoding: &'a str,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comments: Option<&'a str>,
+}
+
+/// Renders the document as one JSON object: the metadata fields, the encoding, the main
+/// text, and the comments when they were asked for.
+pub fn to_json(doc: &Document) -> String {
+    let j = JsonDoc {
+        title: doc.title(),
+        author: doc.author(),
+        date: doc.date(),
+        sitename: doc.sitename(),
+        language: doc.language(),
+        url: doc.url(),
+        description: doc.description(),
+        image: doc.image(),
+        encoding: doc.encoding(),
+        text: doc.text(),
+        comments: doc.comments(),
+    };
+    serde_json::to_string(&j).unwrap_or_else(|_| "{}".to_string())
+}
+
+/// Renders the document in `format`.
+pub fn render(doc: &Document, format: Format) -> String {
+    match format {
+        Format::Text => {
+            let mut t = doc.text().to_string();
+            if !t.is_empty() {
+                t.push('\n');
+            }
+            t
+        }
+        Format::Markdown => to_markdown(doc),
+        Format::Json => {
+            let mut j = to_json(doc);
+            j.push('\n');
+            j
+        }
+    }
+}

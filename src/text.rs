@@ -1,0 +1,174 @@
+//! Counting characters, words and sentences in text of any script, and normalising whitespace.
+
+/// How much one CJK character weighs against one character of an alphabetic script when
+/// block lengths are compared: a Chinese or Japanese character carries about as much as a
+/// short English word, so a 100-character Chinese paragraph is as substantial as a
+/// 300-character English one.
+pub const CJK_CHAR_WEIGHT: f32 = 3.0;
+
+/// Whether `c` is written without spaces between words (Han, Kana, Hangul and their
+/// punctuation blocks).
+#[inline]
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF      // Hangul Jamo
+        | 0x2E80..=0x2FDF    // CJK radicals
+        | 0x3040..=0x30FF    // Hiragana, Katakana
+        | 0x3100..=0x312F    // Bopomofo
+        | 0x3130..=0x318F    // Hangul compatibility Jamo
+        | 0x31F0..=0x31FF    // Katakana extensions
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0xF900..=0xFAFF    // CJK compatibility ideographs
+        | 0x20000..=0x2FA1F) // CJK extensions B..
+}
+
+/// Whether `c` ends a sentence in some script.
+#[inline]
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '．' | '…' | '؟' | '।')
+}
+
+/// Whether `c` is a comma-like pause, which prose has and menus lack.
+#[inline]
+pub fn is_comma(c: char) -> bool {
+    matches!(c, ',' | '，' | '、' | ';' | '；' | '،')
+}
+
+/// Counts gathered over a piece of text.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct TextStats {
+    /// Characters that are not whitespace.
+    pub chars: u32,
+    /// Of those, characters of CJK scripts.
+    pub cjk_chars: u32,
+    /// Words: runs of non-space characters in spaced scripts, plus CJK characters at one
+    /// word per 1.5 characters (the mean length of a Chinese word).
+    pub words: f32,
+    /// Sentence-ending punctuation marks.
+    pub sentence_ends: u32,
+    /// Comma-like punctuation marks.
+    pub commas: u32,
+}
+
+impl TextStats {
+    /// Counts `text`.
+    pub fn of(text: &str) -> TextStats {
+        let mut s = TextStats::default();
+        let mut in_word = false;
+        let mut latin_words = 0u32;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                in_word = false;
+                continue;
+            }
+            s.chars += 1;
+            if is_cjk(c) {
+                s.cjk_chars += 1;
+                in_word = false;
+            } else {
+                if !in_word && c.is_alphanumeric() {
+                    latin_words += 1;
+                    in_word = true;
+                }
+                if is_sentence_end(c) {
+                    s.sentence_ends += 1;
+                } else if is_comma(c) {
+                    s.commas += 1;
+                }
+            }
+        }
+        s.words = latin_words as f32 + s.cjk_chars as f32 / 1.5;
+        s
+    }
+
+    /// Adds `other` to these counts.
+    pub fn add(&mut self, other: &TextStats) {
+        self.chars += other.chars;
+        self.cjk_chars += other.cjk_chars;
+        self.words += other.words;
+        self.sentence_ends += other.sentence_ends;
+        self.commas += other.commas;
+    }
+
+    /// Length in alphabetic-character equivalents: CJK characters weigh
+    /// [`CJK_CHAR_WEIGHT`] each.
+    pub fn weighted_len(&self) -> f32 {
+        (self.chars - self.cjk_chars) as f32 + self.cjk_chars as f32 * CJK_CHAR_WEIGHT
+    }
+}
+
+/// Weighted length of `text` (see [`TextStats::weighted_len`]), without the other counts.
+pub fn weighted_len(text: &str) -> f32 {
+    let mut n = 0.0;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        n += if is_cjk(c) { CJK_CHAR_WEIGHT } else { 1.0 };
+    }
+    n
+}
+
+/// Appends `text` to `out` with every run of whitespace collapsed to one space; `at_space`
+/// tells whether `out` already ends in a space (or is at a line start) and is updated.
+pub fn push_collapsed(out: &mut String, text: &str, at_space: &mut bool) {
+    for c in text.chars() {
+        if c.is_whitespace() || c == '\u{a0}' || c == '\0' {
+            if !*at_space {
+                out.push(' ');
+                *at_space = true;
+            }
+        } else if c == '\u{200b}' || c == '\u{feff}' || c == '\u{ad}' {
+            // zero-width space, BOM and soft hyphen: invisible
+        } else {
+            out.push(c);
+            *at_space = false;
+        }
+    }
+}
+
+/// `text` with whitespace runs collapsed to one space and trimmed.
+pub fn normalize_space(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at_space = true;
+    push_collapsed(&mut out, text, &mut at_space);
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_english() {
+        let s = TextStats::of("Hello, world. This is a test!");
+        assert_eq!(s.words, 6.0);
+        assert_eq!(s.sentence_ends, 2);
+        assert_eq!(s.commas, 1);
+        assert_eq!(s.cjk_chars, 0);
+    }
+
+    #[test]
+    fn cjk_weighs_more_than_latin() {
+        let zh = TextStats::of("今天天气很好，我们去公园散步。");
+        assert_eq!(zh.cjk_chars, 13);
+        assert_eq!(zh.sentence_ends, 1);
+        assert_eq!(zh.commas, 1);
+        assert!(zh.weighted_len() > 13.0 * 2.0);
+        assert!(zh.words > 8.0);
+        let ko = TextStats::of("서울과 도쿄가 정보 공유 협정에 가까워졌다.");
+        assert!(ko.cjk_chars > 10);
+    }
+
+    #[test]
+    fn collapses_whitespace() {
+        assert_eq!(normalize_space("  a \n\t b\u{a0}c  "), "a b c");
+        assert_eq!(normalize_space(""), "");
+        assert_eq!(normalize_space("x\u{200b}y"), "xy");
+    }
+}

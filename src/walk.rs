@@ -1,0 +1,616 @@
+//! Walking the tree with an explicit stack into elements and text blocks in document order,
+//! gathering the raw metadata facts on the way.
+
+use std::rc::Rc;
+
+use markup5ever_rcdom::{Handle, NodeData};
+
+use crate::block::{
+    Block, BlockKind, Elem, Tag, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE,
+};
+use crate::dom::Dom;
+use crate::hints::{self, Hints};
+use crate::limits::Limits;
+use crate::text::{push_collapsed, TextStats};
+
+/// Longest cell text (in characters) that still joins a table row into one line; longer
+/// cells mean a layout table, whose cells stay separate blocks.
+pub const MAX_ROW_CELL_CHARS: usize = 400;
+/// Most author candidates kept from the page's markup.
+const MAX_AUTHOR_CANDIDATES: usize = 16;
+/// Most `<time>` elements kept.
+const MAX_TIMES: usize = 32;
+
+/// Where an author candidate came from; lower is more trustworthy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AuthorSource {
+    /// `itemprop="author"` or `itemprop="creator"`.
+    Itemprop,
+    /// `rel="author"`.
+    Rel,
+    /// A class or id naming an author or byline.
+    Class,
+}
+
+/// Raw metadata found on the page, interpreted by [`crate::metadata`].
+#[derive(Debug, Default)]
+pub struct Facts {
+    /// Text of the first `<title>`.
+    pub title: Option<String>,
+    /// `<meta>` key (name, property, itemprop or http-equiv, lower-cased) and content.
+    pub metas: Vec<(String, String)>,
+    /// Contents of `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+    /// `href` of `<link rel="canonical">`.
+    pub canonical: Option<String>,
+    /// `lang` of `<html>`.
+    pub lang: Option<String>,
+    /// `<time>` elements: the block index at which they stood, whether they mark the
+    /// publication (`pubdate`, `itemprop="datePublished"`), and their `datetime` (or text).
+    pub times: Vec<(u32, bool, String)>,
+    /// Author candidates from the markup.
+    pub authors: Vec<(AuthorSource, String)>,
+}
+
+/// The page as the classifier sees it.
+#[derive(Debug, Default)]
+pub struct Page {
+    /// Elements in document order (pre-order), the root first.
+    pub elems: Vec<Elem>,
+    /// Text blocks in document order.
+    pub blocks: Vec<Block>,
+    /// Raw metadata.
+    pub facts: Facts,
+}
+
+/// Walking failed because the page exceeds a limit.
+#[derive(Debug)]
+pub enum WalkError {
+    /// More elements than `Limits::max_nodes`.
+    TooManyNodes(usize),
+}
+
+#[derive(Clone, Copy)]
+struct Ctx {
+    /// The nearest recorded element.
+    elem: u32,
+    /// The innermost block-level element.
+    owner: u32,
+    kind: BlockKind,
+    flags: u8,
+    hints: Hints,
+    depth: u32,
+    pre: bool,
+    link: bool,
+}
+
+enum Task {
+    Visit(Handle, Ctx),
+    Close {
+        elem: u32,
+        block_start: u32,
+        is_block: bool,
+        author: Option<AuthorSource>,
+    },
+}
+
+struct Builder {
+    page: Page,
+    text: String,
+    at_space: bool,
+    link_chars: u32,
+    ctx: Option<Ctx>,
+    max_depth: u32,
+}
+
+/// Walks `dom` into a [`Page`].
+pub(crate) fn walk(dom: &Dom, limits: &Limits) -> Result<Page, WalkError> {
+    let mut b = Builder {
+        page: Page::default(),
+        text: String::new(),
+        at_space: true,
+        link_chars: 0,
+        ctx: None,
+        max_depth: limits.max_depth.min(u32::MAX as usize) as u32,
+    };
+    b.page.elems.push(Elem {
+        tag: Tag::Html,
+        parent: 0,
+        depth: 0,
+        hints: 0,
+        blocks: (0, 0),
+        end: 1,
+    });
+    let root = Ctx {
+        elem: 0,
+        owner: 0,
+        kind: BlockKind::Paragraph,
+        flags: 0,
+        hints: 0,
+        depth: 0,
+        pre: false,
+        link: false,
+    };
+    let mut stack: Vec<Task> = Vec::new();
+    push_children(&mut stack, &dom.rcdom.document.children.borrow(), root);
+    let mut seen = 0usize;
+    while let Some(task) = stack.pop() {
+        match task {
+            Task::Visit(node, ctx) => {
+                if let NodeData::Element { .. } = node.data {
+                    seen += 1;
+                    if seen > limits.max_nodes {
+                        return Err(WalkError::TooManyNodes(limits.max_nodes));
+                    }
+                }
+                b.visit(&node, ctx, &mut stack);
+            }
+            Task::Close {
+                elem,
+                block_start,
+                is_block,
+                author,
+            } => b.close(elem, block_start, is_block, author),
+        }
+    }
+    b.flush();
+    let n_blocks = b.page.blocks.len() as u32;
+    let n_elems = b.page.elems.len() as u32;
+    b.page.elems[0].blocks = (0, n_blocks);
+    b.page.elems[0].end = n_elems;
+    Ok(b.page)
+}
+
+fn push_children(stack: &mut Vec<Task>, children: &[Handle], ctx: Ctx) {
+    for c in children.iter().rev() {
+        stack.push(Task::Visit(Rc::clone(c), ctx));
+    }
+}
+
+fn attr<'a>(attrs: &'a [html5ever::Attribute], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|a| a.name.ns.is_empty() && &*a.name.local == name)
+        .map(|a| &*a.value)
+}
+
+/// Whether inline CSS hides the element.
+fn style_hides(style: &str) -> bool {
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
+}
+
+fn text_of_children(node: &Handle) -> String {
+    let mut s = String::new();
+    for c in node.children.borrow().iter() {
+        if let NodeData::Text { contents } = &c.data {
+            s.push_str(&contents.borrow());
+        }
+    }
+    s
+}
+
+impl Builder {
+    fn visit(&mut self, node: &Handle, ctx: Ctx, stack: &mut Vec<Task>) {
+        match &node.data {
+            NodeData::Text { contents } => {
+                if ctx.kind == BlockKind::Caption && ctx.hints & hints::HIDDEN != 0 {
+                    return;
+                }
+                self.push_text(&contents.borrow(), ctx);
+            }
+            NodeData::Element { name, attrs, .. } => {
+                let attrs = attrs.borrow();
+                let local = &*name.local;
+                if name.ns != html5ever::ns!(html) {
+                    // <svg> and <math> content: no article text lives there
+                    return;
+                }
+                match local {
+                    "script" => {
+                        if attr(&attrs, "type")
+                            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                        {
+                            self.page.facts.json_ld.push(text_of_children(node));
+                        }
+                        return;
+                    }
+                    "style" | "noscript" | "template" | "iframe" | "object" | "embed"
+                    | "canvas" | "video" | "audio" | "select" | "button" | "textarea"
+                    | "input" | "map" | "frame" | "head" | "svg" | "math" | "datalist"
+                    | "option" | "source" | "track" | "param" | "picture" | "wbr" => {
+                        if local == "head" {
+                            self.head(node);
+                        }
+                        return;
+                    }
+                    "title" => {
+                        if self.page.facts.title.is_none() {
+                            self.page.facts.title = Some(text_of_children(node));
+                        }
+                        return;
+                    }
+                    "meta" => {
+                        self.meta(&attrs);
+                        return;
+                    }
+                    "link" => {
+                        self.link(&attrs);
+                        return;
+                    }
+                    "br" => {
+                        if !ctx.pre && !self.text.is_empty() && !self.text.ends_with('\n') {
+                            while self.text.ends_with(' ') {
+                                self.text.pop();
+                            }
+                            self.text.push('\n');
+                            self.at_space = true;
+                        }
+                        return;
+                    }
+                    _ => {}
+                }
+                if attr(&attrs, "hidden").is_some()
+                    || attr(&attrs, "aria-hidden").is_some_and(|v| v.trim() == "true")
+                    || attr(&attrs, "style").is_some_and(style_hides)
+                {
+                    return;
+                }
+                if local == "html" {
+                    if let Some(l) = attr(&attrs, "lang").or_else(|| attr(&attrs, "xml:lang")) {
+                        self.page.facts.lang = Some(l.trim().to_string());
+                    }
+                }
+                let mut tag = Tag::from_name(local);
+                if local == "time" && self.page.facts.times.len() < MAX_TIMES {
+                    let published = attr(&attrs, "pubdate").is_some()
+                        || attr(&attrs, "itemprop").is_some_and(|p| p.contains("datePublished"));
+                    let value = attr(&attrs, "datetime")
+                        .map(str::to_string)
+                        .unwrap_or_else(|| text_of_children(node));
+                    let at = self.page.blocks.len() as u32;
+                    self.page.facts.times.push((at, published, value));
+                }
+                let depth = ctx.depth + 1;
+                if depth > self.max_depth {
+                    // Too deep for a place of its own: its content flows into the block above.
+                    let mut inner = ctx;
+                    inner.depth = depth;
+                    push_children(stack, &node.children.borrow(), inner);
+                    return;
+                }
+                let itemprop = attr(&attrs, "itemprop");
+                let rel = attr(&attrs, "rel");
+                let class = attr(&attrs, "class");
+                let id = attr(&attrs, "id");
+                let mut own = hints::tag_hints(local)
+                    | hints::element_hints(
+                        class,
+                        id,
+                        attr(&attrs, "role"),
+                        itemprop,
+                        attr(&attrs, "itemtype"),
+                    );
+                if matches!(tag, Tag::Html | Tag::Body) {
+                    own &= hints::CONTENT;
+                }
+                let author = if itemprop.is_some_and(|p| p.contains("author") || p.contains("creator")) {
+                    Some(AuthorSource::Itemprop)
+                } else if rel.is_some_and(|r| r.split_ascii_whitespace().any(|r| r == "author")) {
+                    Some(AuthorSource::Rel)
+                } else if class.is_some_and(|c| {
+                    let c = c.to_ascii_lowercase();
+                    (c.contains("author") || c.contains("byline"))
+                        && !c.contains("avatar")
+                        && !c.contains("bio")
+                }) {
+                    Some(AuthorSource::Class)
+                } else {
+                    None
+                };
+                if author.is_some() {
+                    own |= hints::BYLINE;
+                }
+                // An inline element that names itself boilerplate becomes a block of its own,
+                // so that its text is judged apart from the sentence around it.
+                let promote = !tag.is_block()
+                    && own & (hints::STRONG_BOILERPLATE | hints::BYLINE | hints::CAPTION) != 0;
+                if promote {
+                    tag = Tag::Block;
+                }
+                let is_block = tag.is_block();
+                let e = self.page.elems.len() as u32;
+                let block_start = self.page.blocks.len() as u32;
+                self.page.elems.push(Elem {
+                    tag,
+                    parent: ctx.elem,
+                    depth,
+                    hints: own,
+                    blocks: (block_start, block_start),
+                    end: e + 1,
+                });
+                let mut inner = ctx;
+                inner.elem = e;
+                inner.depth = depth;
+                inner.hints |= own;
+                if is_block {
+                    self.flush();
+                    inner.owner = e;
+                    inner.kind = match tag {
+                        Tag::P => BlockKind::Paragraph,
+                        Tag::H(l) => BlockKind::Heading(l),
+                        Tag::Li | Tag::Dt | Tag::Dd => BlockKind::ListItem,
+                        Tag::Pre => BlockKind::Code,
+                        Tag::Td | Tag::Th => BlockKind::Cell,
+                        Tag::Figcaption | Tag::Caption => BlockKind::Caption,
+                        _ if ctx.kind == BlockKind::Code => BlockKind::Code,
+                        _ if ctx.kind == BlockKind::Caption => BlockKind::Caption,
+                        _ => BlockKind::Paragraph,
+                    };
+                    inner.flags |= match tag {
+                        Tag::Blockquote => IN_QUOTE,
+                        Tag::Ul | Tag::Ol | Tag::Dl => IN_LIST,
+                        Tag::Table => IN_TABLE,
+                        Tag::Figure => IN_FIGURE,
+                        _ => 0,
+                    };
+                }
+                if tag == Tag::Pre {
+                    inner.pre = true;
+                }
+                if tag == Tag::A && attr(&attrs, "href").is_some() {
+                    inner.link = true;
+                }
+                stack.push(Task::Close {
+                    elem: e,
+                    block_start,
+                    is_block,
+                    author,
+                });
+                push_children(stack, &node.children.borrow(), inner);
+            }
+            NodeData::Document => {
+                push_children(stack, &node.children.borrow(), ctx);
+            }
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, e: u32, block_start: u32, is_block: bool, author: Option<AuthorSource>) {
+        if is_block {
+            self.flush();
+        }
+        let tag = self.page.elems[e as usize].tag;
+        if tag == Tag::Tr {
+            self.join_row(e, block_start);
+        }
+        let n_blocks = self.page.blocks.len() as u32;
+        let n_elems = self.page.elems.len() as u32;
+        let el = &mut self.page.elems[e as usize];
+        el.blocks.1 = n_blocks;
+        el.end = n_elems;
+        if let Some(src) = author {
+            if self.page.facts.authors.len() < MAX_AUTHOR_CANDIDATES {
+                let text: Vec<&str> = self.page.blocks[block_start as usize..]
+                    .iter()
+                    .map(|b| b.text.as_str())
+                    .collect();
+                let text = text.join(" ");
+                if !text.is_empty() {
+                    self.page.facts.authors.push((src, text));
+                }
+            }
+        }
+    }
+
+    /// Joins the cells of a data-table row into one block, cells separated by tabs.
+    fn join_row(&mut self, tr: u32, start: u32) {
+        let blocks = &self.page.blocks[start as usize..];
+        if blocks.len() < 2 {
+            if let Some(b) = self.page.blocks.get_mut(start as usize) {
+                if b.kind == BlockKind::Cell {
+                    b.kind = BlockKind::TableRow;
+                }
+            }
+            return;
+        }
+        let elems = &self.page.elems;
+        let simple = blocks.iter().all(|b| {
+            b.kind == BlockKind::Cell
+                && elems[b.elem as usize].parent == tr
+                && !b.text.contains('\n')
+                && b.text.chars().count() <= MAX_ROW_CELL_CHARS
+        });
+        if !simple {
+            return;
+        }
+        let mut cells = self.page.blocks.split_off(start as usize);
+        let mut row = cells.remove(0);
+        for c in cells {
+            row.text.push('\t');
+            row.text.push_str(&c.text);
+            row.stats.add(&c.stats);
+            row.link_chars += c.link_chars;
+        }
+        row.kind = BlockKind::TableRow;
+        row.elem = tr;
+        row.hints = self.page.elems[tr as usize].hints | row.hints;
+        self.page.blocks.push(row);
+    }
+
+    fn push_text(&mut self, s: &str, ctx: Ctx) {
+        if self.text.is_empty() || self.ctx.is_none() {
+            if s.trim().is_empty() && !ctx.pre {
+                return;
+            }
+            self.ctx = Some(ctx);
+        }
+        let before = self.text.len();
+        if ctx.pre {
+            for c in s.chars() {
+                if c != '\r' && c != '\0' {
+                    self.text.push(c);
+                }
+            }
+            self.at_space = self.text.ends_with(char::is_whitespace);
+        } else {
+            push_collapsed(&mut self.text, s, &mut self.at_space);
+        }
+        if ctx.link {
+            self.link_chars += self.text[before..]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count() as u32;
+        }
+    }
+
+    fn flush(&mut self) {
+        let Some(ctx) = self.ctx.take() else {
+            self.text.clear();
+            return;
+        };
+        let raw = std::mem::take(&mut self.text);
+        let link_chars = std::mem::take(&mut self.link_chars);
+        self.at_space = true;
+        let text = if ctx.kind == BlockKind::Code {
+            raw.trim_matches('\n').trim_end().to_string()
+        } else {
+            let mut t = String::with_capacity(raw.len());
+            for line in raw.split('\n') {
+                let line = line.trim();
+                if !line.is_empty() {
+                    if !t.is_empty() {
+                        t.push('\n');
+                    }
+                    t.push_str(line);
+                }
+            }
+            t
+        };
+        if text.is_empty() {
+            return;
+        }
+        let stats = TextStats::of(&text);
+        self.page.blocks.push(Block {
+            text,
+            kind: ctx.kind,
+            flags: ctx.flags,
+            elem: ctx.owner,
+            stats,
+            link_chars: link_chars.min(stats.chars),
+            hints: ctx.hints,
+        });
+    }
+
+    fn head(&mut self, node: &Handle) {
+        // <head> holds no visible text, only metadata; its children are few and shallow.
+        let mut stack = vec![Rc::clone(node)];
+        while let Some(n) = stack.pop() {
+            for c in n.children.borrow().iter().rev() {
+                if let NodeData::Element { name, attrs, .. } = &c.data {
+                    let attrs = attrs.borrow();
+                    match &*name.local {
+                        "title" if self.page.facts.title.is_none() => {
+                            self.page.facts.title = Some(text_of_children(c));
+                        }
+                        "meta" => self.meta(&attrs),
+                        "link" => self.link(&attrs),
+                        "script" => {
+                            if attr(&attrs, "type").is_some_and(|t| {
+                                t.trim().eq_ignore_ascii_case("application/ld+json")
+                            }) {
+                                self.page.facts.json_ld.push(text_of_children(c));
+                            }
+                        }
+                        "noscript" | "template" => {}
+                        _ => stack.push(Rc::clone(c)),
+                    }
+                }
+            }
+        }
+    }
+
+    fn meta(&mut self, attrs: &[html5ever::Attribute]) {
+        let Some(content) = attr(attrs, "content") else {
+            return;
+        };
+        for key in ["name", "property", "itemprop", "http-equiv"] {
+            if let Some(k) = attr(attrs, key) {
+                let k = k.trim().to_ascii_lowercase();
+                if !k.is_empty() && self.page.facts.metas.len() < 512 {
+                    self.page.facts.metas.push((k, content.trim().to_string()));
+                }
+            }
+        }
+    }
+
+    fn link(&mut self, attrs: &[html5ever::Attribute]) {
+        let rel = attr(attrs, "rel").unwrap_or("");
+        if rel
+            .split_ascii_whitespace()
+            .any(|r| r.eq_ignore_ascii_case("canonical"))
+            && self.page.facts.canonical.is_none()
+        {
+            if let Some(h) = attr(attrs, "href") {
+                self.page.facts.canonical = Some(h.trim().to_string());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+
+    fn page(html: &str) -> Page {
+        walk(&parse(html), &Limits::default()).unwrap()
+    }
+
+    #[test]
+    fn blocks_in_document_order() {
+        let p = page("<body><h1>Title</h1><p>One <a href='x'>link</a> two.</p><div>Three<p>Four</p>Five</div></body>");
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Title", "One link two.", "Three", "Four", "Five"]);
+        assert_eq!(p.blocks[0].kind, BlockKind::Heading(1));
+        assert_eq!(p.blocks[1].link_chars, 4);
+    }
+
+    #[test]
+    fn joins_table_rows_and_keeps_code() {
+        let p = page("<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table><pre>  x = 1\n    y</pre>");
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["a\tb", "1\t2", "  x = 1\n    y"]);
+        assert_eq!(p.blocks[0].kind, BlockKind::TableRow);
+        assert_eq!(p.blocks[2].kind, BlockKind::Code);
+    }
+
+    #[test]
+    fn skips_hidden_and_scripts_and_collects_facts() {
+        let p = page(r#"<html lang="de"><head><title>T</title><meta property="og:title" content="OG">
+            <link rel="canonical" href="/c"><script type="application/ld+json">{"a":1}</script></head>
+            <body><div hidden>secret</div><p style="display: none">gone</p><script>var x</script>
+            <p>Kept <span aria-hidden="true">icon</span>text<br>line two</p></body></html>"#);
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Kept text\nline two"]);
+        assert_eq!(p.facts.title.as_deref(), Some("T"));
+        assert_eq!(p.facts.lang.as_deref(), Some("de"));
+        assert_eq!(p.facts.canonical.as_deref(), Some("/c"));
+        assert_eq!(p.facts.json_ld.len(), 1);
+        assert!(p.facts.metas.contains(&("og:title".into(), "OG".into())));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let n = 100_000;
+        let html = format!("{}deep text{}", "<div>".repeat(n), "</div>".repeat(n));
+        let p = page(&html);
+        assert_eq!(p.blocks.len(), 1);
+        assert_eq!(p.blocks[0].text, "deep text");
+        assert!(p.elems.len() <= Limits::default().max_depth + 2);
+    }
+}
