@@ -263,6 +263,10 @@ pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Setti
         }
     }
 
+    if best_score <= 0.0 {
+        // Nothing scores as prose: the whole page is the container.
+        best = 0;
+    }
     let title_norm = title.map(|t| normalize_space(t).to_lowercase());
     let c = &elems[best as usize];
     label_range(
@@ -400,6 +404,13 @@ fn label_range(
     let first_good = pre.iter().position(|(_, p)| *p == Pre::Good);
     let last_good = pre.iter().rposition(|(_, p)| *p == Pre::Good);
     let (Some(first), Some(last)) = (first_good, last_good) else {
+        // No prose at all (a tiny page): its short text is all there is.
+        for &(i, p) in &pre {
+            labels[i] = match p {
+                Pre::Bad(l) => l,
+                _ => Label::Content,
+            };
+        }
         return;
     };
     for (k, &(i, p)) in pre.iter().enumerate() {

@@ -141,6 +141,22 @@ impl Extractor {
         };
         let verdict = classify::classify(&page.elems, &page.blocks, meta.title.as_deref(), &settings);
 
+        if std::env::var_os("GLEANER_DEBUG").is_some() {
+            eprintln!("container elem {} fallback {}", verdict.container, verdict.fallback);
+            for (i, b) in page.blocks.iter().enumerate() {
+                eprintln!(
+                    "{:>4} {:<16} {:>7.1} e{:<5} {:<10} ld{:.2} {:?} {:?}",
+                    i,
+                    verdict.labels[i].name(),
+                    verdict.scores[i],
+                    b.elem,
+                    hints::kind_name(b.hints),
+                    b.link_density(),
+                    b.kind,
+                    b.text.chars().take(90).collect::<String>()
+                );
+            }
+        }
         let mut blocks: Vec<ContentBlock> = page
             .blocks
             .iter()

@@ -55,7 +55,7 @@ fn token_hints(tok: &str) -> Hints {
         | "dropdown" | "search" | "searchbox" | "searchform" | "login" | "signin" => NAV,
         "footer" | "foot" | "copyright" | "colophon" | "legal" | "disclaimer" => FOOTER,
         "masthead" | "header" | "topnav" | "banner" | "branding" | "logo" => HEADER,
-        "sidebar" | "aside" | "widget" | "widgets" | "rail" | "sidebox" | "sidecol" => SIDEBAR,
+        "sidebar" | "aside" | "rail" | "sidebox" | "sidecol" => SIDEBAR,
         "share" | "sharing" | "shares" | "sharer" | "social" | "socials" | "addthis"
         | "sharethis" | "shareaholic" | "sharedaddy" | "sharebar" | "sns" | "follow"
         | "socialmedia" | "print" | "bookmark" | "bookmarks" => SHARE,
@@ -127,48 +127,68 @@ fn is_negating(tok: &str) -> bool {
     matches!(tok, "has" | "no" | "with" | "without" | "show" | "enable" | "allow" | "open")
 }
 
-/// Hints from the space-separated tokens of a class or id value.
+/// Hints from one class word or id, such as `article__body` or `share-bar`.
+fn word_hints(word: &str, buf: &mut String) -> Hints {
+    let mut h = 0;
+    // split "article__body--main" / "articleBody" / "post_content" into parts
+    let mut prev_negating = false;
+    let mut compact = String::with_capacity(word.len());
+    for part in split_name(word, buf) {
+        if !prev_negating {
+            h |= token_hints(part);
+        }
+        prev_negating = is_negating(part);
+        compact.push_str(part);
+    }
+    if prev_negating || compact.starts_with("has") || compact.starts_with("no") {
+        return h;
+    }
+    // compounds written in parts: "article-body", "entry_content", "share-bar"
+    h |= token_hints(&compact) & (ARTICLE_BODY | CONTENT | RELATED | SHARE | COMMENT);
+    if compact.contains("comment") && !compact.contains("commentary") {
+        h |= COMMENT;
+    }
+    if compact.contains("related") || compact.contains("recommend") {
+        h |= RELATED;
+    }
+    if compact.contains("cookie") || compact.contains("consent") {
+        h |= COOKIE;
+    }
+    if compact.contains("newsletter") {
+        h |= NEWSLETTER;
+    }
+    if compact.contains("breadcrumb") {
+        h |= NAV;
+    }
+    if compact.contains("sidebar") {
+        h |= SIDEBAR;
+    }
+    if compact.contains("sharing") || compact.starts_with("share") {
+        h |= SHARE;
+    }
+    h
+}
+
+/// Hints from the space-separated words of a class or id value. A content word on the same
+/// element (`entry ... tag-news`, WordPress's post classes) outweighs boilerplate words
+/// other than comments in other words.
 pub fn name_hints(value: &str, is_class: bool) -> Hints {
     let mut h = 0;
+    let mut content_words = 0;
     let mut buf = String::new();
     for word in value.split_ascii_whitespace() {
         if is_class && hiding_class(word) {
             h |= HIDDEN;
             continue;
         }
-        // split "article__body--main" / "articleBody" / "post_content" into parts
-        let mut prev_negating = false;
-        let mut compact = String::with_capacity(word.len());
-        for part in split_name(word, &mut buf) {
-            if !prev_negating {
-                h |= token_hints(part);
-            }
-            prev_negating = is_negating(part);
-            compact.push_str(part);
+        let wh = word_hints(word, &mut buf);
+        if wh & CONTENT != 0 && wh & STRONG_BOILERPLATE == 0 {
+            content_words += 1;
         }
-        // compounds written in parts: "article-body", "entry_content", "share-bar"
-        h |= token_hints(&compact) & (ARTICLE_BODY | CONTENT | RELATED | SHARE | COMMENT);
-        if compact.contains("comment") && !compact.contains("commentary") {
-            h |= COMMENT;
-        }
-        if compact.contains("related") || compact.contains("recommend") {
-            h |= RELATED;
-        }
-        if compact.contains("cookie") || compact.contains("consent") {
-            h |= COOKIE;
-        }
-        if compact.contains("newsletter") {
-            h |= NEWSLETTER;
-        }
-        if compact.contains("breadcrumb") {
-            h |= NAV;
-        }
-        if compact.contains("sidebar") {
-            h |= SIDEBAR;
-        }
-        if compact.contains("sharing") || compact.starts_with("share") {
-            h |= SHARE;
-        }
+        h |= wh;
+    }
+    if content_words > 0 {
+        h &= !(STRONG_BOILERPLATE & !COMMENT & !HIDDEN);
     }
     h
 }
@@ -311,6 +331,10 @@ mod tests {
         assert_eq!(name_hints("hidden-xs", true) & HIDDEN, 0);
         assert_ne!(name_hints("sr-only", true) & HIDDEN, 0);
         assert_eq!(name_hints("commentary", true) & COMMENT, 0);
+        // WordPress post classes name tags and authors of a post, not boilerplate
+        let wp = name_hints("entry author-sarah post type-post tag-jobs category-news", true);
+        assert_eq!(wp & STRONG_BOILERPLATE, 0);
+        assert_ne!(wp & CONTENT, 0);
     }
 
     #[test]

@@ -176,9 +176,32 @@ fn meta<'a>(facts: &'a Facts, keys: &[&str]) -> Option<&'a str> {
     None
 }
 
-/// Removes a site-name part from a title written as "Headline | Site".
+/// Whether `part` of a title names the site: it matches the known site name, or looks like
+/// a domain.
+fn names_site(part: &str, sitename: Option<&str>) -> bool {
+    let p = part.trim().to_lowercase();
+    if p.is_empty() {
+        return false;
+    }
+    let by_name = sitename.is_some_and(|s| {
+        let s = s.trim().to_lowercase();
+        s.chars().count() >= 3 && (p == s || p.contains(&s) || (s.contains(&p) && p.chars().count() >= 3))
+    });
+    by_name || (p.contains('.') && !p.contains(' ') && p.len() > 4)
+}
+
+/// Rough length of a title part in words; CJK characters count as half a word each.
+fn title_words(part: &str) -> f32 {
+    let s = crate::text::TextStats::of(part);
+    s.words
+}
+
+/// Removes a site-name part from a title written as "Headline | Site" or "Site - Headline".
 pub fn clean_title(title: &str, sitename: Option<&str>, h1: Option<&str>) -> String {
     let title = normalize_space(title);
+    let title = title
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '|')
+        .to_string();
     if let Some(h) = h1 {
         let h = normalize_space(h);
         if h.len() >= 8 && title.starts_with(&h) && title.len() > h.len() {
@@ -189,29 +212,24 @@ pub fn clean_title(title: &str, sitename: Option<&str>, h1: Option<&str>) -> Str
         }
     }
     for sep in TITLE_SEPARATORS {
-        let Some(pos) = title.rfind(sep) else {
+        let (Some(last), Some(first)) = (title.rfind(sep), title.find(sep)) else {
             continue;
         };
-        let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
-        let site_match = |part: &str| {
-            let p = part.trim().to_lowercase();
-            sitename.is_some_and(|s| {
-                let s = s.to_lowercase();
-                p == s || p.contains(&s) || s.contains(&p)
-            }) || (p.contains('.') && !p.contains(' '))
-        };
-        if site_match(tail) && !head.trim().is_empty() {
-            return clean_title(head.trim(), sitename, None);
+        let (head, tail) = (title[..last].trim(), title[last + sep.len()..].trim());
+        if !head.is_empty() && names_site(tail, sitename) {
+            return clean_title(head, sitename, None);
         }
-        if let Some(first) = title.find(sep) {
-            let (lead, rest) = (&title[..first], &title[first + sep.len()..]);
-            if site_match(lead) && !rest.trim().is_empty() {
-                return rest.trim().to_string();
-            }
+        let (lead, rest) = (title[..first].trim(), title[first + sep.len()..].trim());
+        if !rest.is_empty() && names_site(lead, sitename) {
+            return rest.to_string();
         }
-        // Without a known site name, a short last part is the site's name.
-        if tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 3 {
-            return head.trim().to_string();
+        // Without a known site name, a short last part after a long head is the site's name.
+        if sitename.is_none()
+            && title_words(tail) <= 3.0
+            && tail.chars().count() <= 30
+            && title_words(head) >= 3.0
+        {
+            return head.to_string();
         }
     }
     title
@@ -430,7 +448,7 @@ pub fn extract(facts: &Facts, blocks: &[Block], page_url: Option<&url::Url>) -> 
     let meta_title = ld
         .headline
         .clone()
-        .or_else(|| meta(facts, &["og:title", "twitter:title", "dc.title", "parsely-title", "title", "headline"]).map(str::to_string));
+        .or_else(|| meta(facts, &["dc:title", "dc.title", "dcterm:title", "og:title", "twitter:title", "parsely-title", "title", "headline"]).map(str::to_string));
     let title = meta_title
         .map(|t| clean_title(&t, sitename.as_deref(), h1))
         .or_else(|| {

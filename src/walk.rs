@@ -303,10 +303,13 @@ impl Builder {
                 } else if rel.is_some_and(|r| r.split_ascii_whitespace().any(|r| r == "author")) {
                     Some(AuthorSource::Rel)
                 } else if class.is_some_and(|c| {
-                    let c = c.to_ascii_lowercase();
-                    (c.contains("author") || c.contains("byline"))
-                        && !c.contains("avatar")
-                        && !c.contains("bio")
+                    c.split_ascii_whitespace().any(|w| {
+                        let w = w.to_ascii_lowercase();
+                        w.contains("byline")
+                            || ["author", "authors", "authorname", "author-name", "author_name", "author-link", "authorlink", "author__name"]
+                                .iter()
+                                .any(|s| w.ends_with(s))
+                    })
                 }) {
                     Some(AuthorSource::Class)
                 } else {
@@ -440,6 +443,10 @@ impl Builder {
         row.elem = tr;
         row.hints = self.page.elems[tr as usize].hints | row.hints;
         self.page.blocks.push(row);
+        // The cells' elements now all hold the one row block.
+        for el in &mut self.page.elems[tr as usize + 1..] {
+            el.blocks = (start, start + 1);
+        }
     }
 
     fn push_text(&mut self, s: &str, ctx: Ctx) {
