@@ -28,6 +28,10 @@ pub const CONTENT_BONUS: f32 = 1.1;
 /// A boilerplate hint on an element holding at least this share of the page's prose is
 /// ignored: it is a wrapper with an unlucky name (`main-with-sidebar`).
 pub const HINT_VOID_SHARE: f32 = 0.6;
+/// How many levels above the container the sibling rule looks.
+pub const EXTEND_LEVELS: usize = 1;
+/// Least score of a subtree next to the container for it to join the article.
+pub const EXTEND_MIN_SCORE: f32 = 150.0;
 /// Below this weighted length the container's text is too little, and the fallback runs.
 pub const MIN_ARTICLE_LEN: f32 = 250.0;
 
@@ -279,6 +283,45 @@ pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Setti
         s,
         &mut labels,
     );
+
+    // Readability's sibling rule, generalised: subtrees next to the container (under its
+    // parent and grandparent) that score as prose on their own belong to the article too
+    // (a lead paragraph in the header, an article split into several sections).
+    let mut top = best;
+    for _ in 0..EXTEND_LEVELS {
+        let parent = elems[top as usize].parent;
+        if parent == top || best == 0 {
+            break;
+        }
+        let p = &elems[parent as usize];
+        let mut child = parent + 1;
+        while child < p.end {
+            let ch = &elems[child as usize];
+            if child != top && ch.blocks.0 < ch.blocks.1 {
+                let sc = prefix[ch.blocks.1 as usize] - prefix[ch.blocks.0 as usize];
+                if sc >= EXTEND_MIN_SCORE && effective[child as usize] & boiler_mask == 0 {
+                    let mut sub = vec![Label::OutsideArticle; n];
+                    label_range(
+                        elems,
+                        blocks,
+                        &effective,
+                        child,
+                        ch.blocks.0 as usize..ch.blocks.1 as usize,
+                        title_norm.as_deref(),
+                        s,
+                        &mut sub,
+                    );
+                    for i in ch.blocks.0 as usize..ch.blocks.1 as usize {
+                        if sub[i].is_content() || labels[i] == Label::OutsideArticle {
+                            labels[i] = sub[i];
+                        }
+                    }
+                }
+            }
+            child = ch.end.max(child + 1);
+        }
+        top = parent;
+    }
 
     // Fallback: too little inside the container; take the page's prose outside boilerplate.
     let kept: f32 = labels

@@ -153,7 +153,11 @@ impl Extractor {
                     hints::kind_name(b.hints),
                     b.link_density(),
                     b.kind,
-                    b.text.chars().take(90).collect::<String>()
+                    if std::env::var_os("GLEANER_DEBUG") == Some("full".into()) {
+                        b.text.clone()
+                    } else {
+                        b.text.chars().take(90).collect::<String>()
+                    }
                 );
             }
         }

@@ -120,8 +120,8 @@ pub fn push_collapsed(out: &mut String, text: &str, at_space: &mut bool) {
                 out.push(' ');
                 *at_space = true;
             }
-        } else if c == '\u{200b}' || c == '\u{feff}' || c == '\u{ad}' {
-            // zero-width space, BOM and soft hyphen: invisible
+        } else if c == '\u{200b}' || c == '\u{feff}' {
+            // zero-width space and BOM: invisible
         } else {
             out.push(c);
             *at_space = false;

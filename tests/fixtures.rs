@@ -1,0 +1,77 @@
+//! gleaner's own hand-written pages, one per kind of boilerplate and page, each with the
+//! text that must come out (in order), the text that must not, and the metadata.
+
+use std::path::Path;
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Checks one fixture; returns the list of failures.
+fn check(html_path: &Path, expect: &serde_json::Value) -> Vec<String> {
+    let name = html_path.file_name().unwrap().to_string_lossy().to_string();
+    let bytes = std::fs::read(html_path).unwrap();
+    let doc = match gleaner::extract(&bytes) {
+        Ok(d) => d,
+        Err(e) => return vec![format!("{name}: extraction failed: {e}")],
+    };
+    let mut fails = Vec::new();
+    let text = norm(doc.text());
+    if let Some(t) = expect["title"].as_str() {
+        if doc.title().map(norm) != Some(norm(t)) {
+            fails.push(format!("{name}: title {:?}, expected {t:?}", doc.title()));
+        }
+    }
+    if let Some(a) = expect["author"].as_str() {
+        if !doc.author().is_some_and(|x| x.contains(a)) {
+            fails.push(format!("{name}: author {:?}, expected {a:?}", doc.author()));
+        }
+    }
+    if let Some(d) = expect["date"].as_str() {
+        if !doc.date().is_some_and(|x| x.starts_with(d)) {
+            fails.push(format!("{name}: date {:?}, expected {d:?}", doc.date()));
+        }
+    }
+    if let Some(l) = expect["lang"].as_str() {
+        if doc.language() != Some(l) {
+            fails.push(format!("{name}: language {:?}, expected {l:?}", doc.language()));
+        }
+    }
+    let mut from = 0;
+    for w in expect["with"].as_array().into_iter().flatten() {
+        let w = norm(w.as_str().unwrap_or(""));
+        match text[from..].find(&w) {
+            Some(p) => from += p + w.len(),
+            None if text.contains(&w) => fails.push(format!("{name}: out of order: {w:?}")),
+            None => fails.push(format!("{name}: missing: {w:?}")),
+        }
+    }
+    for w in expect["without"].as_array().into_iter().flatten() {
+        let w = norm(w.as_str().unwrap_or(""));
+        if text.contains(&w) {
+            fails.push(format!("{name}: boilerplate kept: {w:?}"));
+        }
+    }
+    fails
+}
+
+#[test]
+fn fixtures_come_out_as_expected() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".expect.json"))
+        .collect();
+    entries.sort();
+    assert!(entries.len() >= 10, "expected the fixtures in {dir:?}");
+    let mut fails = Vec::new();
+    for e in &entries {
+        let expect: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(e).unwrap()).unwrap();
+        let stem = e.to_string_lossy().trim_end_matches(".expect.json").to_string();
+        fails.extend(check(Path::new(&format!("{stem}.html")), &expect));
+    }
+    assert!(fails.is_empty(), "{} failures:\n{}", fails.len(), fails.join("\n"));
+}
