@@ -140,8 +140,6 @@ pub struct Elem {
     pub tag: Tag,
     /// Index of its parent element (itself for the root).
     pub parent: u32,
-    /// Depth below the root.
-    pub depth: u32,
     /// Hints from its own tag and attributes.
     pub hints: Hints,
     /// Index of its first block and one past its last block.

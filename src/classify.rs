@@ -256,8 +256,7 @@ pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Setti
         if sc > 0.0 {
             if e.hints & hints::ARTICLE_BODY != 0 {
                 sc *= ARTICLE_BODY_BONUS;
-            } else if e.hints & hints::CONTENT != 0 || matches!(e.tag, Tag::Article | Tag::Main)
-            {
+            } else if e.hints & hints::CONTENT != 0 || matches!(e.tag, Tag::Article | Tag::Main) {
                 sc *= CONTENT_BONUS;
             }
         }
@@ -406,9 +405,13 @@ fn label_range(
         let b = &blocks[i];
         let h = hints_below(elems, effective, b.elem, top);
         let p = if h & hints::STRONG_BOILERPLATE != 0 {
-            Pre::Bad(Label::Hinted(hints::kind_name(h & hints::STRONG_BOILERPLATE)))
+            Pre::Bad(Label::Hinted(hints::kind_name(
+                h & hints::STRONG_BOILERPLATE,
+            )))
         } else if h & (hints::SIDEBAR | hints::FOOTER) != 0 {
-            Pre::Bad(Label::Hinted(hints::kind_name(h & (hints::SIDEBAR | hints::FOOTER))))
+            Pre::Bad(Label::Hinted(hints::kind_name(
+                h & (hints::SIDEBAR | hints::FOOTER),
+            )))
         } else if b.kind == BlockKind::Caption
             || h & hints::CAPTION != 0
             || (b.flags & IN_FIGURE != 0 && !matches!(b.kind, BlockKind::Code))
@@ -434,7 +437,9 @@ fn label_range(
         } else if is_stock_phrase(&b.text) {
             Pre::Bad(Label::StockPhrase)
         } else if h & (hints::BYLINE | hints::HEADER) != 0 && !is_prose(b) {
-            Pre::Bad(Label::Hinted(hints::kind_name(h & (hints::BYLINE | hints::HEADER))))
+            Pre::Bad(Label::Hinted(hints::kind_name(
+                h & (hints::BYLINE | hints::HEADER),
+            )))
         } else if is_prose(b) || b.kind == BlockKind::Code {
             Pre::Good
         } else {

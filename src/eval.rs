@@ -123,7 +123,10 @@ fn shingles(text: &str) -> HashMap<Vec<&str>, u32> {
     m
 }
 
-fn multiset_match<K: std::hash::Hash + Eq>(gold: &HashMap<K, u32>, pred: &HashMap<K, u32>) -> (f64, f64, f64) {
+fn multiset_match<K: std::hash::Hash + Eq>(
+    gold: &HashMap<K, u32>,
+    pred: &HashMap<K, u32>,
+) -> (f64, f64, f64) {
     let mut tp = 0u64;
     let mut fp = 0u64;
     let mut fn_ = 0u64;
@@ -192,14 +195,20 @@ pub fn title_agrees(gold: &str, pred: &str) -> bool {
     if g == p {
         return true;
     }
-    let (long, short) = if g.len() > p.len() { (&g, &p) } else { (&p, &g) };
-    ["|", "-", "–", "—", "::", "»", "·", "/", ":"].iter().any(|sep| {
-        long.strip_prefix(short.as_str())
-            .is_some_and(|rest| rest.trim_start().starts_with(sep))
-            || long
-                .strip_suffix(short.as_str())
-                .is_some_and(|rest| rest.trim_end().ends_with(sep))
-    })
+    let (long, short) = if g.len() > p.len() {
+        (&g, &p)
+    } else {
+        (&p, &g)
+    };
+    ["|", "-", "–", "—", "::", "»", "·", "/", ":"]
+        .iter()
+        .any(|sep| {
+            long.strip_prefix(short.as_str())
+                .is_some_and(|rest| rest.trim_start().starts_with(sep))
+                || long
+                    .strip_suffix(short.as_str())
+                    .is_some_and(|rest| rest.trim_end().ends_with(sep))
+        })
 }
 
 /// Scores of one page.
@@ -237,7 +246,10 @@ impl fmt::Display for PageScore {
             write!(f, "  (P {p:.3} R {r:.3})")?;
         } else {
             let (tp, fp, fn_, _) = self.snippets;
-            write!(f, "  (snippets missing {fn_}, boilerplate kept {fp}, found {tp})")?;
+            write!(
+                f,
+                "  (snippets missing {fn_}, boilerplate kept {fp}, found {tp})"
+            )?;
         }
         if let Some(e) = &self.error {
             write!(f, "  error: {e}")?;
@@ -337,19 +349,35 @@ impl Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}: {} pages, {} errors", self.name, self.pages.len(), self.errors())?;
+        writeln!(
+            f,
+            "{}: {} pages, {} errors",
+            self.name,
+            self.pages.len(),
+            self.errors()
+        )?;
         if let Some((p, r, f1)) = self.shingle() {
-            writeln!(f, "  shingle F1       {f1:.4}  P {p:.4}  R {r:.4}  (article-extraction-benchmark)")?;
+            writeln!(
+                f,
+                "  shingle F1       {f1:.4}  P {p:.4}  R {r:.4}  (article-extraction-benchmark)"
+            )?;
         }
         if let Some((p, r, f1)) = self.bag_of_words() {
             writeln!(f, "  bag-of-words F1  {f1:.4}  P {p:.4}  R {r:.4}")?;
         }
         if let Some((p, r, f1, acc)) = self.snippets() {
-            writeln!(f, "  snippet F1       {f1:.4}  P {p:.4}  R {r:.4}  accuracy {acc:.4}")?;
+            writeln!(
+                f,
+                "  snippet F1       {f1:.4}  P {p:.4}  R {r:.4}  accuracy {acc:.4}"
+            )?;
         }
         for ((m, t), name) in self.metadata().iter().zip(["title", "author", "date"]) {
             if *t > 0 {
-                writeln!(f, "  {name:<6} agreement {m}/{t} ({:.1}%)", 100.0 * *m as f64 / *t as f64)?;
+                writeln!(
+                    f,
+                    "  {name:<6} agreement {m}/{t} ({:.1}%)",
+                    100.0 * *m as f64 / *t as f64
+                )?;
             }
         }
         Ok(())
@@ -475,7 +503,10 @@ mod tests {
 
     #[test]
     fn titles_agree_up_to_site_name() {
-        assert!(title_agrees("How to Build a Terrarium | eHow", "How to Build a Terrarium"));
+        assert!(title_agrees(
+            "How to Build a Terrarium | eHow",
+            "How to Build a Terrarium"
+        ));
         assert!(title_agrees("A  Title", "a title"));
         assert!(!title_agrees("A Title", "Another Title"));
         assert!(!title_agrees("A Title", ""));
@@ -491,7 +522,11 @@ mod tests {
         for id in ["a", "b"] {
             let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
             std::io::Write::write_all(&mut gz, id.as_bytes()).unwrap();
-            std::fs::write(dir.join(format!("pages/{id}.html.gz")), gz.finish().unwrap()).unwrap();
+            std::fs::write(
+                dir.join(format!("pages/{id}.html.gz")),
+                gz.finish().unwrap(),
+            )
+            .unwrap();
         }
         let r = evaluate(&dir, 2, |bytes, _| {
             if bytes == b"a" {

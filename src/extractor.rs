@@ -139,10 +139,14 @@ impl Extractor {
             captions: self.captions,
             tables: self.tables.unwrap_or(true),
         };
-        let verdict = classify::classify(&page.elems, &page.blocks, meta.title.as_deref(), &settings);
+        let verdict =
+            classify::classify(&page.elems, &page.blocks, meta.title.as_deref(), &settings);
 
         if std::env::var_os("GLEANER_DEBUG").is_some() {
-            eprintln!("container elem {} fallback {}", verdict.container, verdict.fallback);
+            eprintln!(
+                "container elem {} fallback {}",
+                verdict.container, verdict.fallback
+            );
             for (i, b) in page.blocks.iter().enumerate() {
                 eprintln!(
                     "{:>4} {:<16} {:>7.1} e{:<5} {:<10} ld{:.2} {:?} {:?}",
@@ -177,7 +181,9 @@ impl Extractor {
         let mut fallback = verdict.fallback;
         if let Some(body) = extras.article_body.as_deref() {
             let body_len = weighted_len(body);
-            if body_len > classify::MIN_ARTICLE_LEN && kept_len < body_len * ARTICLE_BODY_FALLBACK_RATIO {
+            if body_len > classify::MIN_ARTICLE_LEN
+                && kept_len < body_len * ARTICLE_BODY_FALLBACK_RATIO
+            {
                 blocks = body
                     .split('\n')
                     .map(crate::text::normalize_space)

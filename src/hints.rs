@@ -43,8 +43,6 @@ pub const MODAL: Hints = 1 << 16;
 /// container such a subtree is dropped whole.
 pub const STRONG_BOILERPLATE: Hints =
     NAV | SHARE | COMMENT | RELATED | COOKIE | NEWSLETTER | AD | HIDDEN | MODAL | TAGS;
-/// Hints that mark boilerplate with less confidence: they lower a subtree's score.
-pub const WEAK_BOILERPLATE: Hints = FOOTER | HEADER | SIDEBAR | BYLINE | CAPTION;
 
 /// Hints from a single lower-cased token of a class, id, role or itemprop value.
 fn token_hints(tok: &str) -> Hints {
@@ -74,14 +72,14 @@ fn token_hints(tok: &str) -> Hints {
         | "adsense" | "adslot" | "adunit" | "adbox" | "adcontainer" | "adwrapper" | "dfp"
         | "gpt" | "sponsor" | "sponsored" | "sponsors" | "anzeige" | "werbung" | "publicite"
         | "commercial" | "promo" | "promoted" | "promotion" => AD,
-        "byline" | "bylines" | "author" | "authors" | "byl" | "dateline" | "timestamp"
-        | "date" | "dates" | "posted" | "postmeta" | "published" | "pubdate" | "meta"
-        | "metadata" | "info" => BYLINE,
+        "byline" | "bylines" | "author" | "authors" | "byl" | "dateline" | "timestamp" | "date"
+        | "dates" | "posted" | "postmeta" | "published" | "pubdate" | "meta" | "metadata"
+        | "info" => BYLINE,
         "caption" | "captions" | "figcaption" | "credit" | "credits" | "photocredit" => CAPTION,
         "tags" | "tag" | "tagcloud" | "taglist" | "categories" | "keywords" | "topics" => TAGS,
         "modal" | "popup" | "overlay" | "lightbox" | "dialog" | "interstitial" => MODAL,
-        "article" | "content" | "entry" | "post" | "story" | "body" | "text" | "main"
-        | "prose" | "blog" | "longform" | "richtext" | "copy" => CONTENT,
+        "article" | "content" | "entry" | "post" | "story" | "body" | "text" | "main" | "prose"
+        | "blog" | "longform" | "richtext" | "copy" => CONTENT,
         "articlebody" | "articletext" | "articlecontent" | "storybody" | "storytext"
         | "storycontent" | "entrycontent" | "entrybody" | "postcontent" | "postbody"
         | "posttext" | "bodytext" => ARTICLE_BODY | CONTENT,
@@ -124,7 +122,10 @@ fn hiding_class(class: &str) -> bool {
 
 /// Words before a hint word that negate it (`has-comments`, `no-sidebar`, `with-ads`).
 fn is_negating(tok: &str) -> bool {
-    matches!(tok, "has" | "no" | "with" | "without" | "show" | "enable" | "allow" | "open")
+    matches!(
+        tok,
+        "has" | "no" | "with" | "without" | "show" | "enable" | "allow" | "open"
+    )
 }
 
 /// Hints from one class word or id, such as `article__body` or `share-bar`.
@@ -327,19 +328,28 @@ mod tests {
     fn avoids_false_friends() {
         // "header" and "shadow" contain "ad" but are not ads; "canvas" contains "nav".
         assert_eq!(name_hints("header shadow canvas", true) & (AD | NAV), 0);
-        assert_eq!(name_hints("has-comments no-sidebar", true) & (COMMENT | SIDEBAR), 0);
+        assert_eq!(
+            name_hints("has-comments no-sidebar", true) & (COMMENT | SIDEBAR),
+            0
+        );
         assert_eq!(name_hints("hidden-xs", true) & HIDDEN, 0);
         assert_ne!(name_hints("sr-only", true) & HIDDEN, 0);
         assert_eq!(name_hints("commentary", true) & COMMENT, 0);
         // WordPress post classes name tags and authors of a post, not boilerplate
-        let wp = name_hints("entry author-sarah post type-post tag-jobs category-news", true);
+        let wp = name_hints(
+            "entry author-sarah post type-post tag-jobs category-news",
+            true,
+        );
         assert_eq!(wp & STRONG_BOILERPLATE, 0);
         assert_ne!(wp & CONTENT, 0);
     }
 
     #[test]
     fn reads_roles_and_itemprops() {
-        assert_eq!(element_hints(None, None, Some("navigation"), None, None), NAV);
+        assert_eq!(
+            element_hints(None, None, Some("navigation"), None, None),
+            NAV
+        );
         assert_ne!(
             element_hints(None, None, None, Some("articleBody"), None) & ARTICLE_BODY,
             0

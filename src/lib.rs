@@ -16,7 +16,7 @@
 
 mod block;
 mod classify;
-mod decode;
+pub mod decode;
 mod document;
 mod dom;
 mod error;

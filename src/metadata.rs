@@ -121,7 +121,10 @@ fn read_json_ld(scripts: &[String]) -> JsonLd {
                 }
                 let types: Vec<String> = match o.get("@type") {
                     Some(Value::String(t)) => vec![t.clone()],
-                    Some(Value::Array(a)) => a.iter().filter_map(|t| t.as_str().map(String::from)).collect(),
+                    Some(Value::Array(a)) => a
+                        .iter()
+                        .filter_map(|t| t.as_str().map(String::from))
+                        .collect(),
                     _ => vec![],
                 };
                 if !types.iter().any(|t| is_article_type(t)) {
@@ -169,7 +172,11 @@ fn read_json_ld(scripts: &[String]) -> JsonLd {
 
 fn meta<'a>(facts: &'a Facts, keys: &[&str]) -> Option<&'a str> {
     for k in keys {
-        if let Some((_, v)) = facts.metas.iter().find(|(mk, v)| mk == k && !v.trim().is_empty()) {
+        if let Some((_, v)) = facts
+            .metas
+            .iter()
+            .find(|(mk, v)| mk == k && !v.trim().is_empty())
+        {
             return Some(v.as_str());
         }
     }
@@ -185,7 +192,8 @@ fn names_site(part: &str, sitename: Option<&str>) -> bool {
     }
     let by_name = sitename.is_some_and(|s| {
         let s = s.trim().to_lowercase();
-        s.chars().count() >= 3 && (p == s || p.contains(&s) || (s.contains(&p) && p.chars().count() >= 3))
+        s.chars().count() >= 3
+            && (p == s || p.contains(&s) || (s.contains(&p) && p.chars().count() >= 3))
     });
     by_name || (p.contains('.') && !p.contains(' ') && p.len() > 4)
 }
@@ -206,7 +214,10 @@ pub fn clean_title(title: &str, sitename: Option<&str>, h1: Option<&str>) -> Str
         let h = normalize_space(h);
         if h.len() >= 8 && title.starts_with(&h) && title.len() > h.len() {
             let rest = title[h.len()..].trim_start();
-            if TITLE_SEPARATORS.iter().any(|s| rest.starts_with(s.trim_start())) {
+            if TITLE_SEPARATORS
+                .iter()
+                .any(|s| rest.starts_with(s.trim_start()))
+            {
                 return h;
             }
         }
@@ -238,12 +249,35 @@ pub fn clean_title(title: &str, sitename: Option<&str>, h1: Option<&str>) -> Str
 /// Cleans a byline into a name: drops "By", dates and trailing punctuation.
 fn clean_author(raw: &str) -> Option<String> {
     let mut s = normalize_space(raw);
-    for prefix in ["by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "from ", "written by "] {
-        if s.len() > prefix.len() && s.get(..prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix)) {
+    for prefix in [
+        "by ",
+        "von ",
+        "par ",
+        "por ",
+        "di ",
+        "door ",
+        "av ",
+        "af ",
+        "from ",
+        "written by ",
+    ] {
+        if s.len() > prefix.len()
+            && s.get(..prefix.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+        {
             s = s[prefix.len()..].trim().to_string();
         }
     }
-    for stop in [" | ", " - ", " — ", ",  ", "\n", " on ", " updated ", " published "] {
+    for stop in [
+        " | ",
+        " - ",
+        " — ",
+        ",  ",
+        "\n",
+        " on ",
+        " updated ",
+        " published ",
+    ] {
         if let Some(p) = s.find(stop) {
             if p > 2 {
                 s.truncate(p);
@@ -268,18 +302,39 @@ fn month_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
     let n = n.trim_end_matches('.');
     const MONTHS: [&[&str]; 12] = [
-        &["jan", "january", "januar", "janvier", "enero", "gennaio", "jänner"],
-        &["feb", "february", "februar", "février", "febrero", "febbraio"],
+        &[
+            "jan", "january", "januar", "janvier", "enero", "gennaio", "jänner",
+        ],
+        &[
+            "feb", "february", "februar", "février", "febrero", "febbraio",
+        ],
         &["mar", "march", "märz", "mars", "marzo"],
         &["apr", "april", "avril", "abril", "aprile"],
         &["may", "mai", "mayo", "maggio"],
         &["jun", "june", "juni", "juin", "junio", "giugno"],
         &["jul", "july", "juli", "juillet", "julio", "luglio"],
         &["aug", "august", "août", "agosto"],
-        &["sep", "sept", "september", "septembre", "septiembre", "settembre"],
-        &["oct", "october", "oktober", "octobre", "octubre", "ottobre", "okt"],
+        &[
+            "sep",
+            "sept",
+            "september",
+            "septembre",
+            "septiembre",
+            "settembre",
+        ],
+        &[
+            "oct", "october", "oktober", "octobre", "octubre", "ottobre", "okt",
+        ],
         &["nov", "november", "novembre", "noviembre"],
-        &["dec", "december", "dezember", "décembre", "diciembre", "dicembre", "dez"],
+        &[
+            "dec",
+            "december",
+            "dezember",
+            "décembre",
+            "diciembre",
+            "dicembre",
+            "dez",
+        ],
     ];
     MONTHS
         .iter()
@@ -347,7 +402,11 @@ pub fn parse_date(s: &str) -> Option<String> {
     for (i, w) in words.iter().enumerate() {
         if let Some(m) = month_number(w) {
             let num = |x: Option<&&str>| {
-                x.and_then(|t| t.trim_end_matches(['.', 's', 't', 'h', 'n', 'd', 'r']).parse::<u32>().ok())
+                x.and_then(|t| {
+                    t.trim_end_matches(['.', 's', 't', 'h', 'n', 'd', 'r'])
+                        .parse::<u32>()
+                        .ok()
+                })
             };
             let year_after = |j: usize| {
                 words
@@ -376,7 +435,12 @@ pub fn parse_date(s: &str) -> Option<String> {
 fn date_from_url(url: &str) -> Option<String> {
     let parts: Vec<&str> = url.split('/').collect();
     for w in parts.windows(3) {
-        if w[0].len() == 4 && w[1].len() <= 2 && !w[1].is_empty() && w[2].len() <= 2 && !w[2].is_empty() {
+        if w[0].len() == 4
+            && w[1].len() <= 2
+            && !w[1].is_empty()
+            && w[2].len() <= 2
+            && !w[2].is_empty()
+        {
             if let (Ok(y), Ok(m), Ok(d)) = (w[0].parse(), w[1].parse(), w[2].parse()) {
                 if let Some(x) = valid_date(y, m, d) {
                     return Some(x);
@@ -390,17 +454,61 @@ fn date_from_url(url: &str) -> Option<String> {
 /// ISO 639-1 code for whatlang's ISO 639-3 codes.
 fn iso639_1(code3: &str) -> &str {
     match code3 {
-        "eng" => "en", "deu" => "de", "fra" => "fr", "spa" => "es", "ita" => "it",
-        "por" => "pt", "nld" => "nl", "rus" => "ru", "ukr" => "uk", "pol" => "pl",
-        "ces" => "cs", "slk" => "sk", "slv" => "sl", "hrv" => "hr", "srp" => "sr",
-        "bul" => "bg", "ron" => "ro", "hun" => "hu", "fin" => "fi", "swe" => "sv",
-        "dan" => "da", "nob" => "no", "ell" => "el", "tur" => "tr", "ara" => "ar",
-        "heb" => "he", "pes" => "fa", "hin" => "hi", "ben" => "bn", "cmn" => "zh",
-        "jpn" => "ja", "kor" => "ko", "vie" => "vi", "tha" => "th", "ind" => "id",
-        "lit" => "lt", "lav" => "lv", "est" => "et", "cat" => "ca", "epo" => "eo",
-        "bel" => "be", "mkd" => "mk", "urd" => "ur", "tam" => "ta", "tel" => "te",
-        "mar" => "mr", "kat" => "ka", "hye" => "hy", "aze" => "az", "afr" => "af",
-        "lat" => "la", "tgl" => "tl", "uzb" => "uz", "yid" => "yi", "zul" => "zu",
+        "eng" => "en",
+        "deu" => "de",
+        "fra" => "fr",
+        "spa" => "es",
+        "ita" => "it",
+        "por" => "pt",
+        "nld" => "nl",
+        "rus" => "ru",
+        "ukr" => "uk",
+        "pol" => "pl",
+        "ces" => "cs",
+        "slk" => "sk",
+        "slv" => "sl",
+        "hrv" => "hr",
+        "srp" => "sr",
+        "bul" => "bg",
+        "ron" => "ro",
+        "hun" => "hu",
+        "fin" => "fi",
+        "swe" => "sv",
+        "dan" => "da",
+        "nob" => "no",
+        "ell" => "el",
+        "tur" => "tr",
+        "ara" => "ar",
+        "heb" => "he",
+        "pes" => "fa",
+        "hin" => "hi",
+        "ben" => "bn",
+        "cmn" => "zh",
+        "jpn" => "ja",
+        "kor" => "ko",
+        "vie" => "vi",
+        "tha" => "th",
+        "ind" => "id",
+        "lit" => "lt",
+        "lav" => "lv",
+        "est" => "et",
+        "cat" => "ca",
+        "epo" => "eo",
+        "bel" => "be",
+        "mkd" => "mk",
+        "urd" => "ur",
+        "tam" => "ta",
+        "tel" => "te",
+        "mar" => "mr",
+        "kat" => "ka",
+        "hye" => "hy",
+        "aze" => "az",
+        "afr" => "af",
+        "lat" => "la",
+        "tgl" => "tl",
+        "uzb" => "uz",
+        "yid" => "yi",
+        "zul" => "zu",
         other => other,
     }
 }
@@ -420,7 +528,10 @@ fn normalize_lang(l: &str) -> Option<String> {
 pub fn resolve_url(base: Option<&url::Url>, href: &str) -> String {
     let href = href.trim();
     match base {
-        Some(b) => b.join(href).map(|u| u.to_string()).unwrap_or_else(|_| href.to_string()),
+        Some(b) => b
+            .join(href)
+            .map(|u| u.to_string())
+            .unwrap_or_else(|_| href.to_string()),
         None => href.to_string(),
     }
 }
@@ -440,22 +551,44 @@ pub fn extract(facts: &Facts, blocks: &[Block], page_url: Option<&url::Url>) -> 
         .filter(|b| b.kind == BlockKind::Heading(1))
         .take(4)
         .collect();
-    let sitename = meta(facts, &["og:site_name", "application-name", "twitter:app:name:iphone"])
-        .map(normalize_space)
-        .or_else(|| ld.publisher.clone());
+    let sitename = meta(
+        facts,
+        &[
+            "og:site_name",
+            "application-name",
+            "twitter:app:name:iphone",
+        ],
+    )
+    .map(normalize_space)
+    .or_else(|| ld.publisher.clone());
 
     let h1 = (h1s.len() == 1).then(|| h1s[0].text.as_str());
-    let meta_title = ld
-        .headline
-        .clone()
-        .or_else(|| meta(facts, &["dc:title", "dc.title", "dcterm:title", "og:title", "twitter:title", "parsely-title", "title", "headline"]).map(str::to_string));
+    let meta_title = ld.headline.clone().or_else(|| {
+        meta(
+            facts,
+            &[
+                "dc:title",
+                "dc.title",
+                "dcterm:title",
+                "og:title",
+                "twitter:title",
+                "parsely-title",
+                "title",
+                "headline",
+            ],
+        )
+        .map(str::to_string)
+    });
     let title = meta_title
         .map(|t| clean_title(&t, sitename.as_deref(), h1))
         .or_else(|| {
-            facts
-                .title
-                .as_deref()
-                .map(|t| clean_title(t, sitename.as_deref(), h1.or(h1s.first().map(|b| b.text.as_str()))))
+            facts.title.as_deref().map(|t| {
+                clean_title(
+                    t,
+                    sitename.as_deref(),
+                    h1.or(h1s.first().map(|b| b.text.as_str())),
+                )
+            })
         })
         .or_else(|| h1s.first().map(|b| normalize_space(&b.text)))
         .filter(|t| !t.is_empty());
@@ -468,9 +601,21 @@ pub fn extract(facts: &Facts, blocks: &[Block], page_url: Option<&url::Url>) -> 
             (!parts.is_empty()).then(|| parts.join("; "))
         })
         .or_else(|| {
-            meta(facts, &["author", "article:author", "byl", "parsely-author", "dc.creator", "sailthru.author", "citation_author", "dcterms.creator"])
-                .filter(|a| !a.starts_with("http"))
-                .and_then(clean_author)
+            meta(
+                facts,
+                &[
+                    "author",
+                    "article:author",
+                    "byl",
+                    "parsely-author",
+                    "dc.creator",
+                    "sailthru.author",
+                    "citation_author",
+                    "dcterms.creator",
+                ],
+            )
+            .filter(|a| !a.starts_with("http"))
+            .and_then(clean_author)
         });
     if author.is_none() {
         let mut cands: Vec<&(AuthorSource, String)> = facts.authors.iter().collect();
@@ -483,13 +628,47 @@ pub fn extract(facts: &Facts, blocks: &[Block], page_url: Option<&url::Url>) -> 
         .as_deref()
         .and_then(parse_date)
         .or_else(|| {
-            meta(facts, &["article:published_time", "og:published_time", "datepublished", "date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.date", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "article.published", "published_time", "release_date", "citation_publication_date", "originalpublicationdate"])
-                .and_then(parse_date)
+            meta(
+                facts,
+                &[
+                    "article:published_time",
+                    "og:published_time",
+                    "datepublished",
+                    "date",
+                    "dc.date.issued",
+                    "dc.date",
+                    "dcterms.created",
+                    "dcterms.date",
+                    "pubdate",
+                    "publishdate",
+                    "publish-date",
+                    "parsely-pub-date",
+                    "sailthru.date",
+                    "article.published",
+                    "published_time",
+                    "release_date",
+                    "citation_publication_date",
+                    "originalpublicationdate",
+                ],
+            )
+            .and_then(parse_date)
         })
-        .or_else(|| facts.times.iter().filter(|t| t.1).find_map(|t| parse_date(&t.2)))
+        .or_else(|| {
+            facts
+                .times
+                .iter()
+                .filter(|t| t.1)
+                .find_map(|t| parse_date(&t.2))
+        })
         .or_else(|| page_url.and_then(|u| date_from_url(u.path())))
         .or_else(|| facts.times.iter().find_map(|t| parse_date(&t.2)))
-        .or_else(|| meta(facts, &["article:modified_time", "og:updated_time", "last-modified"]).and_then(parse_date));
+        .or_else(|| {
+            meta(
+                facts,
+                &["article:modified_time", "og:updated_time", "last-modified"],
+            )
+            .and_then(parse_date)
+        });
 
     let canonical = facts
         .canonical
@@ -501,9 +680,9 @@ pub fn extract(facts: &Facts, blocks: &[Block], page_url: Option<&url::Url>) -> 
     let sitename = sitename.or_else(|| {
         facts.title.as_deref().and_then(|t| {
             TITLE_SEPARATORS.iter().find_map(|sep| {
-                t.rfind(sep).map(|p| normalize_space(&t[p + sep.len()..])).filter(|s| {
-                    !s.is_empty() && s.split_whitespace().count() <= 3
-                })
+                t.rfind(sep)
+                    .map(|p| normalize_space(&t[p + sep.len()..]))
+                    .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 3)
             })
         })
     });
@@ -512,11 +691,20 @@ pub fn extract(facts: &Facts, blocks: &[Block], page_url: Option<&url::Url>) -> 
         .lang
         .as_deref()
         .and_then(normalize_lang)
-        .or_else(|| meta(facts, &["content-language", "og:locale", "language", "dc.language"]).and_then(normalize_lang))
+        .or_else(|| {
+            meta(
+                facts,
+                &["content-language", "og:locale", "language", "dc.language"],
+            )
+            .and_then(normalize_lang)
+        })
         .or_else(|| ld.language.as_deref().and_then(normalize_lang));
     if language.is_none() {
         let mut sample = String::new();
-        for b in blocks.iter().filter(|b| b.stats.chars > 40 && b.link_density() < 0.3) {
+        for b in blocks
+            .iter()
+            .filter(|b| b.stats.chars > 40 && b.link_density() < 0.3)
+        {
             sample.push_str(&b.text);
             sample.push(' ');
             if sample.len() > 4000 {
@@ -532,14 +720,31 @@ pub fn extract(facts: &Facts, blocks: &[Block], page_url: Option<&url::Url>) -> 
         }
     }
 
-    let description = meta(facts, &["description", "og:description", "twitter:description", "dc.description"])
-        .map(normalize_space)
-        .or_else(|| ld.description.clone())
-        .filter(|d| !d.is_empty());
-    let image = meta(facts, &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"])
-        .map(str::to_string)
-        .or_else(|| ld.image.clone())
-        .map(|i| resolve_url(page_url, &i));
+    let description = meta(
+        facts,
+        &[
+            "description",
+            "og:description",
+            "twitter:description",
+            "dc.description",
+        ],
+    )
+    .map(normalize_space)
+    .or_else(|| ld.description.clone())
+    .filter(|d| !d.is_empty());
+    let image = meta(
+        facts,
+        &[
+            "og:image",
+            "og:image:url",
+            "og:image:secure_url",
+            "twitter:image",
+            "twitter:image:src",
+        ],
+    )
+    .map(str::to_string)
+    .or_else(|| ld.image.clone())
+    .map(|i| resolve_url(page_url, &i));
 
     (
         Metadata {
@@ -564,30 +769,64 @@ mod tests {
 
     #[test]
     fn parses_common_date_forms() {
-        assert_eq!(parse_date("2019-10-16T08:00:00+02:00").as_deref(), Some("2019-10-16"));
+        assert_eq!(
+            parse_date("2019-10-16T08:00:00+02:00").as_deref(),
+            Some("2019-10-16")
+        );
         assert_eq!(parse_date("16.10.2019").as_deref(), Some("2019-10-16"));
-        assert_eq!(parse_date("October 16, 2019").as_deref(), Some("2019-10-16"));
+        assert_eq!(
+            parse_date("October 16, 2019").as_deref(),
+            Some("2019-10-16")
+        );
         assert_eq!(parse_date("16 October 2019").as_deref(), Some("2019-10-16"));
         assert_eq!(parse_date("Oct. 6th 2019").as_deref(), Some("2019-10-06"));
         assert_eq!(parse_date("20191016").as_deref(), Some("2019-10-16"));
-        assert_eq!(parse_date("16. Oktober 2019").as_deref(), Some("2019-10-16"));
+        assert_eq!(
+            parse_date("16. Oktober 2019").as_deref(),
+            Some("2019-10-16")
+        );
         assert_eq!(parse_date("no date here"), None);
-        assert_eq!(date_from_url("/2019/11/19/opinion/x.html").as_deref(), Some("2019-11-19"));
+        assert_eq!(
+            date_from_url("/2019/11/19/opinion/x.html").as_deref(),
+            Some("2019-11-19")
+        );
     }
 
     #[test]
     fn cleans_titles() {
-        assert_eq!(clean_title("Big news today | The Daily", Some("The Daily"), None), "Big news today");
-        assert_eq!(clean_title("The Daily - Big news today", Some("The Daily"), None), "Big news today");
-        assert_eq!(clean_title("A long headline here - example.com", None, None), "A long headline here");
-        assert_eq!(clean_title("Seoul, Tokyo are close to a deal - Korea JoongAng Daily", None, None), "Seoul, Tokyo are close to a deal");
-        assert_eq!(clean_title("Just a headline", None, None), "Just a headline");
+        assert_eq!(
+            clean_title("Big news today | The Daily", Some("The Daily"), None),
+            "Big news today"
+        );
+        assert_eq!(
+            clean_title("The Daily - Big news today", Some("The Daily"), None),
+            "Big news today"
+        );
+        assert_eq!(
+            clean_title("A long headline here - example.com", None, None),
+            "A long headline here"
+        );
+        assert_eq!(
+            clean_title(
+                "Seoul, Tokyo are close to a deal - Korea JoongAng Daily",
+                None,
+                None
+            ),
+            "Seoul, Tokyo are close to a deal"
+        );
+        assert_eq!(
+            clean_title("Just a headline", None, None),
+            "Just a headline"
+        );
     }
 
     #[test]
     fn cleans_authors() {
         assert_eq!(clean_author("By Jane Doe").as_deref(), Some("Jane Doe"));
-        assert_eq!(clean_author("Von Heike Buchter | 16. Oktober 2019").as_deref(), Some("Heike Buchter"));
+        assert_eq!(
+            clean_author("Von Heike Buchter | 16. Oktober 2019").as_deref(),
+            Some("Heike Buchter")
+        );
         assert_eq!(clean_author("https://facebook.com/x"), None);
     }
 

@@ -21,7 +21,9 @@ impl std::str::FromStr for Format {
             "text" | "txt" => Ok(Format::Text),
             "markdown" | "md" => Ok(Format::Markdown),
             "json" => Ok(Format::Json),
-            other => Err(format!("unknown format {other:?} (expected text, markdown or json)")),
+            other => Err(format!(
+                "unknown format {other:?} (expected text, markdown or json)"
+            )),
         }
     }
 }
@@ -69,7 +71,11 @@ fn push_md_block(out: &mut String, b: &ContentBlock, prev: Option<&ContentBlock>
             out.push_str(&md_escape_line(&b.text.replace('\n', " ")));
         }
         BlockKind::Code => {
-            let fence = if b.text.contains("```") { "~~~~" } else { "```" };
+            let fence = if b.text.contains("```") {
+                "~~~~"
+            } else {
+                "```"
+            };
             out.push_str(fence);
             out.push('\n');
             out.push_str(&b.text);
@@ -95,7 +101,8 @@ fn push_md_block(out: &mut String, b: &ContentBlock, prev: Option<&ContentBlock>
             out.push_str("| ");
             out.push_str(&cells.join(" | "));
             out.push_str(" |");
-            let first_row = !prev.is_some_and(|p| matches!(p.kind, BlockKind::TableRow | BlockKind::Cell));
+            let first_row =
+                !prev.is_some_and(|p| matches!(p.kind, BlockKind::TableRow | BlockKind::Cell));
             if first_row {
                 out.push_str("\n|");
                 for _ in &cells {

@@ -27,7 +27,10 @@ pub fn is_cjk(c: char) -> bool {
 /// Whether `c` ends a sentence in some script.
 #[inline]
 pub fn is_sentence_end(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '．' | '…' | '؟' | '।')
+    matches!(
+        c,
+        '.' | '!' | '?' | '。' | '！' | '？' | '．' | '…' | '؟' | '।'
+    )
 }
 
 /// Whether `c` is a comma-like pause, which prose has and menus lack.

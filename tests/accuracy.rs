@@ -13,7 +13,9 @@ const READABILITY_BOW_F1: f64 = 0.928;
 const READABILITY_TITLE: f64 = 0.92;
 
 fn run(name: &str) -> Report {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(name);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(name);
     evaluate(&dir, 2, |bytes, url| {
         let mut ex = gleaner::Extractor::new();
         if let Some(u) = url {

@@ -19,12 +19,18 @@ fn nested_100k_deep_keeps_its_text() {
     for _ in 0..n {
         html.push_str("<div>");
     }
-    html.push_str("The innermost paragraph still holds the words of the article, and they come out.");
+    html.push_str(
+        "The innermost paragraph still holds the words of the article, and they come out.",
+    );
     for _ in 0..n {
         html.push_str("</div>");
     }
     let doc = extract(html.as_bytes()).unwrap();
-    assert!(doc.text().contains("innermost paragraph"), "{:?}", doc.text());
+    assert!(
+        doc.text().contains("innermost paragraph"),
+        "{:?}",
+        doc.text()
+    );
 }
 
 #[test]

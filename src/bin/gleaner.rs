@@ -53,7 +53,9 @@ struct Args {
 }
 
 fn default_jobs() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
 }
 
 fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
@@ -66,7 +68,7 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
     };
     let mut limits = Limits::default();
     argv.reverse();
-    let mut value = |argv: &mut Vec<String>, name: &str| {
+    let value = |argv: &mut Vec<String>, name: &str| {
         argv.pop().ok_or_else(|| format!("{name} needs a value"))
     };
     let number = |v: String, name: &str| {
@@ -78,7 +80,7 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
             _ => (arg.clone(), None),
         };
-        let mut take = |argv: &mut Vec<String>| match inline.clone() {
+        let take = |argv: &mut Vec<String>| match inline.clone() {
             Some(v) => Ok(v),
             None => value(argv, &flag),
         };
@@ -135,7 +137,10 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
 fn is_page(p: &Path) -> bool {
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let lower = name.to_ascii_lowercase();
-    lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".html.gz") || lower.ends_with(".htm.gz")
+    lower.ends_with(".html")
+        || lower.ends_with(".htm")
+        || lower.ends_with(".html.gz")
+        || lower.ends_with(".htm.gz")
 }
 
 /// Expands directories into their pages, sorted, walking with an explicit stack.
