@@ -4,11 +4,14 @@
 use serde_json::Value;
 
 use crate::block::{Block, BlockKind};
+use crate::hints;
 use crate::text::normalize_space;
 use crate::walk::{AuthorSource, Facts};
 
 /// Longest author string accepted, in characters.
 const MAX_AUTHOR_CHARS: usize = 120;
+/// Longest byline (in characters) searched for a date.
+const MAX_BYLINE_CHARS: u32 = 200;
 /// Least text (in characters) on which the language is guessed from the words.
 const MIN_LANG_DETECT_CHARS: usize = 40;
 /// Separators between a title and the site name in `<title>`.
@@ -214,9 +217,10 @@ pub fn clean_title(title: &str, sitename: Option<&str>, h1: Option<&str>) -> Str
         let h = normalize_space(h);
         if h.len() >= 8 && title.starts_with(&h) && title.len() > h.len() {
             let rest = title[h.len()..].trim_start();
-            if TITLE_SEPARATORS
-                .iter()
-                .any(|s| rest.starts_with(s.trim_start()))
+            if rest.starts_with('_')
+                || TITLE_SEPARATORS
+                    .iter()
+                    .any(|s| rest.starts_with(s.trim_start()))
             {
                 return h;
             }
@@ -661,6 +665,14 @@ pub fn extract(facts: &Facts, blocks: &[Block], page_url: Option<&url::Url>) -> 
                 .find_map(|t| parse_date(&t.2))
         })
         .or_else(|| page_url.and_then(|u| date_from_url(u.path())))
+        .or_else(|| {
+            // a dateline in the visible byline
+            blocks
+                .iter()
+                .filter(|b| b.hints & hints::BYLINE != 0 && b.stats.chars < MAX_BYLINE_CHARS)
+                .take(8)
+                .find_map(|b| parse_date(&b.text))
+        })
         .or_else(|| facts.times.iter().find_map(|t| parse_date(&t.2)))
         .or_else(|| {
             meta(
