@@ -32,6 +32,12 @@ pub const HINT_VOID_SHARE: f32 = 0.6;
 pub const EXTEND_LEVELS: usize = 1;
 /// Least score of a subtree next to the container for it to join the article.
 pub const EXTEND_MIN_SCORE: f32 = 150.0;
+/// Most lead paragraphs taken from just before the container.
+pub const LEAD_MAX_BLOCKS: usize = 3;
+/// Shortest lead paragraph, in weighted characters (datelines and credits are shorter).
+pub const LEAD_MIN_LEN: f32 = 100.0;
+/// Most short lines (bylines, dates) stepped over while looking for the lead.
+pub const LEAD_MAX_SKIPS: usize = 4;
 /// Below this weighted length the container's text is too little, and the fallback runs.
 pub const MIN_ARTICLE_LEN: f32 = 250.0;
 
@@ -186,6 +192,84 @@ fn is_stock_phrase(text: &str) -> bool {
     )
 }
 
+/// Openings of a heading or short line that starts the reading list after an article, in
+/// the languages gleaner is measured on; compared lower-cased, as prefixes.
+const END_MARKERS: &[&str] = &[
+    "related",
+    "read more",
+    "read also",
+    "read next",
+    "also read",
+    "you may also",
+    "you might also",
+    "more from",
+    "more stories",
+    "more on this",
+    "recommended",
+    "most popular",
+    "most read",
+    "trending",
+    "latest news",
+    "latest articles",
+    "further reading",
+    "popular posts",
+    "das könnte sie auch",
+    "das könnte dich auch",
+    "lesen sie auch",
+    "lies auch",
+    "mehr zum thema",
+    "weitere artikel",
+    "weitere informationen",
+    "weiterführende",
+    "auch interessant",
+    "empfehlungen",
+    "neueste artikel",
+    "ähnliche artikel",
+    "verwandte artikel",
+    "top themen",
+    "meistgelesen",
+    "beliebte artikel",
+    "weitere beiträge",
+    "mehr aus",
+    "à lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "les plus lus",
+    "te puede interesar",
+    "noticias relacionadas",
+    "lee también",
+    "más leídas",
+    "artículos relacionados",
+    "leggi anche",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "czytaj także",
+    "czytaj też",
+    "zobacz też",
+    "zobacz także",
+    "przeczytaj również",
+    "polecamy",
+    "lees ook",
+    "gerelateerde",
+    "leia também",
+    "veja também",
+    "notícias relacionadas",
+];
+/// An end marker cuts only when the prose after it is at most this share of the prose
+/// before it: a "Related" box in the middle of an article does not end it.
+const END_MARKER_MAX_REST: f32 = 0.25;
+/// Longest block (in characters) read as an end marker.
+const END_MARKER_MAX_CHARS: u32 = 60;
+
+fn is_end_marker(b: &Block) -> bool {
+    if b.stats.chars > END_MARKER_MAX_CHARS || b.link_density() >= LINKY_DENSITY {
+        return false;
+    }
+    let t = b.text.trim().to_lowercase();
+    END_MARKERS.iter().any(|m| t.starts_with(m))
+}
+
 /// Labels every block of a page. `title` is the page's title, whose heading is dropped
 /// from the text.
 pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Settings) -> Verdict {
@@ -322,6 +406,42 @@ pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Setti
         top = parent;
     }
 
+    // The lead: prose just before the container (a standfirst between the headline and the
+    // body, outside the body's element) belongs to the article. Walk back from the
+    // container over short lines (bylines, dates, captions) until the headline or boilerplate.
+    let start = elems[best as usize].blocks.0 as usize;
+    let grand = elems[elems[best as usize].parent as usize].parent;
+    let lead_floor = elems[grand as usize].blocks.0 as usize;
+    if best != 0 && labels[start..].iter().any(|l| l.is_content()) {
+        let (mut taken, mut skipped) = (0, 0);
+        for i in (0..start).rev() {
+            let b = &blocks[i];
+            if i < lead_floor
+                || labels[i] != Label::OutsideArticle
+                || taken >= LEAD_MAX_BLOCKS
+                || skipped > LEAD_MAX_SKIPS
+            {
+                break;
+            }
+            let boiler = inherited[b.elem as usize] & boiler_mask != 0;
+            if matches!(b.kind, BlockKind::Heading(_)) || boiler || b.link_density() > LINKY_DENSITY
+            {
+                break;
+            }
+            if is_prose(b)
+                && b.stats.weighted_len() >= LEAD_MIN_LEN
+                && b.kind == BlockKind::Paragraph
+                && b.flags & IN_FIGURE == 0
+                && b.hints & (hints::BYLINE | hints::CAPTION) == 0
+            {
+                labels[i] = Label::Content;
+                taken += 1;
+            } else {
+                skipped += 1;
+            }
+        }
+    }
+
     // Fallback: too little inside the container; take the page's prose outside boilerplate.
     let kept: f32 = labels
         .iter()
@@ -446,6 +566,37 @@ fn label_range(
             Pre::Short
         };
         pre.push((i, p));
+    }
+    // A reading-list heading near the end of the article ends it: it and what follows go.
+    let total: f32 = pre
+        .iter()
+        .filter(|(_, p)| *p == Pre::Good)
+        .map(|(i, _)| blocks[*i].stats.weighted_len())
+        .sum();
+    let mut before = 0.0;
+    let mut cut = None;
+    let mut last_parent = None;
+    for (k, &(i, p)) in pre.iter().enumerate() {
+        if p == Pre::Good {
+            before += blocks[i].stats.weighted_len();
+            last_parent = Some(elems[blocks[i].elem as usize].parent);
+        } else if before > 0.0
+            && matches!(p, Pre::Short | Pre::Bad(Label::StockPhrase))
+            && total - before <= END_MARKER_MAX_REST * before
+            && is_end_marker(&blocks[i])
+            // the article does not go on after the list in the same element
+            && !pre[k..].iter().any(|&(j, q)| {
+                q == Pre::Good && Some(elems[blocks[j].elem as usize].parent) == last_parent
+            })
+        {
+            cut = Some(k);
+            break;
+        }
+    }
+    if let Some(k) = cut {
+        for e in pre.iter_mut().skip(k) {
+            e.1 = Pre::Bad(Label::Hinted("related"));
+        }
     }
     // Short blocks take the label of their context: kept between content, dropped at the
     // edges, where bylines, dates and buttons sit. A heading is kept when content follows.
