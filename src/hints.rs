@@ -39,10 +39,13 @@ pub const TAGS: Hints = 1 << 15;
 /// Modal dialogs, pop-ups and overlays.
 pub const MODAL: Hints = 1 << 16;
 
+/// An author's biography box.
+pub const BIO: Hints = 1 << 17;
+
 /// Hints that mark a subtree as boilerplate with high confidence: inside the main
 /// container such a subtree is dropped whole.
 pub const STRONG_BOILERPLATE: Hints =
-    NAV | SHARE | COMMENT | RELATED | COOKIE | NEWSLETTER | AD | HIDDEN | MODAL | TAGS;
+    NAV | SHARE | COMMENT | RELATED | COOKIE | NEWSLETTER | AD | HIDDEN | MODAL | TAGS | BIO;
 
 /// Hints from a single lower-cased token of a class, id, role or itemprop value.
 fn token_hints(tok: &str) -> Hints {
@@ -157,6 +160,14 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     }
     if compact.contains("newsletter") {
         h |= NEWSLETTER;
+    }
+    if ["authorbio", "authorbox", "aboutauthor", "abouttheauthor", "authorinfo", "authordesc", "authorprofile", "autorbox", "autorinfo", "bio"]
+        .iter()
+        .any(|w| compact.contains(w))
+        && !compact.contains("bion")
+        && !compact.contains("biol")
+    {
+        h |= BIO;
     }
     if compact.contains("breadcrumb") {
         h |= NAV;
@@ -282,7 +293,8 @@ pub fn tag_hints(tag: &str) -> Hints {
 
 /// A short name for the strongest boilerplate kind in `h`, for reports.
 pub fn kind_name(h: Hints) -> &'static str {
-    const NAMES: [(Hints, &str); 17] = [
+    const NAMES: [(Hints, &str); 18] = [
+        (BIO, "author-bio"),
         (HIDDEN, "hidden"),
         (COOKIE, "cookie"),
         (MODAL, "modal"),
