@@ -28,6 +28,8 @@ pub const CONTENT_BONUS: f32 = 1.1;
 /// A boilerplate hint on an element holding at least this share of the page's prose is
 /// ignored: it is a wrapper with an unlucky name (`main-with-sidebar`).
 pub const HINT_VOID_SHARE: f32 = 0.6;
+/// A child holding this share of the container's positive score becomes the container.
+pub const DOMINANT_CHILD_SHARE: f32 = 0.85;
 /// How many levels above the container the sibling rule looks.
 pub const EXTEND_LEVELS: usize = 1;
 /// Least score of a subtree next to the container for it to join the article.
@@ -270,6 +272,34 @@ fn is_end_marker(b: &Block) -> bool {
     END_MARKERS.iter().any(|m| t.starts_with(m))
 }
 
+/// Openings of a sign-up box's title, compared lower-cased, as prefixes or whole text.
+const SIGNUP_PHRASES: &[&str] = &[
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+    "get our newsletter",
+    "sign up for the",
+    "newsletter abonnieren",
+    "jetzt newsletter",
+    "zum newsletter",
+    "abonnez-vous",
+    "inscrivez-vous à notre newsletter",
+    "suscríbete",
+    "iscriviti alla newsletter",
+    "never miss",
+    "join our mailing list",
+    "get the latest news in your inbox",
+];
+/// Most blocks in a box whose title is a sign-up phrase; the whole box goes.
+const SIGNUP_BOX_MAX_BLOCKS: u32 = 5;
+
+fn is_signup_title(b: &Block) -> bool {
+    if b.stats.chars > END_MARKER_MAX_CHARS * 2 {
+        return false;
+    }
+    let t = b.text.trim().to_lowercase();
+    SIGNUP_PHRASES.iter().any(|p| t.starts_with(p))
+}
+
 /// Labels every block of a page. `title` is the page's title, whose heading is dropped
 /// from the text.
 pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Settings) -> Verdict {
@@ -350,6 +380,35 @@ pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Setti
         }
     }
 
+    // Descend while one child holds nearly all of the container's prose: positive text
+    // around the article (a long copyright line, a motto in the header) must not pull the
+    // container up to the whole layout table.
+    let mut pos_prefix = vec![0.0f32; n + 1];
+    for i in 0..n {
+        pos_prefix[i + 1] = pos_prefix[i] + scores[i].max(0.0);
+    }
+    let pos = |e: &Elem| pos_prefix[e.blocks.1 as usize] - pos_prefix[e.blocks.0 as usize];
+    let argmax = best;
+    if best_score > 0.0 {
+        loop {
+            let c = &elems[best as usize];
+            let total_pos = pos(c);
+            let mut child = best + 1;
+            let mut next = None;
+            while child < c.end {
+                let ch = &elems[child as usize];
+                if ch.tag.is_block() && pos(ch) >= DOMINANT_CHILD_SHARE * total_pos {
+                    next = Some(child);
+                    break;
+                }
+                child = ch.end.max(child + 1);
+            }
+            match next {
+                Some(ch) => best = ch,
+                None => break,
+            }
+        }
+    }
     if best_score <= 0.0 {
         // Nothing scores as prose: the whole page is the container.
         best = 0;
@@ -370,8 +429,15 @@ pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Setti
     // Readability's sibling rule, generalised: subtrees next to the container (under its
     // parent and grandparent) that score as prose on their own belong to the article too
     // (a lead paragraph in the header, an article split into several sections).
+    // Levels to look up: those the descent went down, plus EXTEND_LEVELS above.
+    let mut levels = EXTEND_LEVELS;
+    let mut e = best;
+    while e != argmax && e != 0 {
+        levels += 1;
+        e = elems[e as usize].parent;
+    }
     let mut top = best;
-    for _ in 0..EXTEND_LEVELS {
+    for _ in 0..levels {
         let parent = elems[top as usize].parent;
         if parent == top || best == 0 {
             break;
@@ -519,12 +585,31 @@ fn label_range(
         Favor::Balanced => LINKY_DENSITY,
         Favor::Recall => 0.7,
     };
+    // Sign-up boxes named only by their text: the small element around such a title goes.
+    let mut signup: Vec<(u32, u32)> = Vec::new();
+    for i in range.clone() {
+        let b = &blocks[i];
+        if is_signup_title(b) {
+            let parent = &elems[elems[b.elem as usize].parent as usize];
+            let (a, z) = parent.blocks;
+            if z - a <= SIGNUP_BOX_MAX_BLOCKS && a as usize >= range.start {
+                signup.push((a, z));
+            } else {
+                signup.push((i as u32, i as u32 + 1));
+            }
+        }
+    }
     let mut pre: Vec<(usize, Pre)> = Vec::with_capacity(range.len());
     let mut title_seen = false;
     for i in range {
         let b = &blocks[i];
         let h = hints_below(elems, effective, b.elem, top);
-        let p = if h & hints::STRONG_BOILERPLATE != 0 {
+        let p = if signup
+            .iter()
+            .any(|&(a, z)| (a as usize..z as usize).contains(&i))
+        {
+            Pre::Bad(Label::Hinted("newsletter"))
+        } else if h & hints::STRONG_BOILERPLATE != 0 {
             Pre::Bad(Label::Hinted(hints::kind_name(
                 h & hints::STRONG_BOILERPLATE,
             )))

@@ -78,7 +78,11 @@ fn token_hints(tok: &str) -> Hints {
         "byline" | "bylines" | "author" | "authors" | "byl" | "dateline" | "timestamp" | "date"
         | "dates" | "posted" | "postmeta" | "published" | "pubdate" | "meta" | "metadata"
         | "info" => BYLINE,
-        "caption" | "captions" | "figcaption" | "credit" | "credits" | "photocredit" => CAPTION,
+        "caption" | "captions" | "figcaption" | "credit" | "credits" | "photocredit" | "cap"
+        | "figcap" | "legend" | "legende" => CAPTION,
+        "signature" | "sig" | "postprofile" | "userinfo" | "memberinfo" | "userdetails"
+        | "usertitle" | "postauthor" | "authorinfo" | "userstats" => BIO,
+        "customerreviews" | "userreviews" | "productreviews" | "reviewlist" => COMMENT,
         "tags" | "tag" | "tagcloud" | "taglist" | "categories" | "keywords" | "topics" => TAGS,
         "modal" | "popup" | "overlay" | "lightbox" | "dialog" | "interstitial" => MODAL,
         "article" | "content" | "entry" | "post" | "story" | "body" | "text" | "main" | "prose"
@@ -161,13 +165,39 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     if compact.contains("newsletter") {
         h |= NEWSLETTER;
     }
-    if ["authorbio", "authorbox", "aboutauthor", "abouttheauthor", "authorinfo", "authordesc", "authorprofile", "autorbox", "autorinfo", "bio"]
-        .iter()
-        .any(|w| compact.contains(w))
+    if [
+        "authorbio",
+        "authorbox",
+        "aboutauthor",
+        "abouttheauthor",
+        "authorinfo",
+        "authordesc",
+        "authorprofile",
+        "autorbox",
+        "autorinfo",
+        "bio",
+    ]
+    .iter()
+    .any(|w| compact.contains(w))
         && !compact.contains("bion")
         && !compact.contains("biol")
     {
         h |= BIO;
+    }
+    if [
+        "caption",
+        "picnote",
+        "imgnote",
+        "photonote",
+        "pictxt",
+        "imgtxt",
+        "bildtext",
+        "bildunterschrift",
+    ]
+    .iter()
+    .any(|w| compact.contains(w))
+    {
+        h |= CAPTION;
     }
     if compact.contains("breadcrumb") {
         h |= NAV;

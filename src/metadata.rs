@@ -10,6 +10,10 @@ use crate::walk::{AuthorSource, Facts};
 
 /// Longest author string accepted, in characters.
 const MAX_AUTHOR_CHARS: usize = 120;
+/// How many blocks from the end of the page are searched for a copyright line.
+const COPYRIGHT_SEARCH_BLOCKS: usize = 12;
+/// Longest visible "By ..." line read as a byline, in characters.
+const MAX_VISIBLE_BYLINE_CHARS: usize = 60;
 /// Longest byline (in characters) searched for a date.
 const MAX_BYLINE_CHARS: u32 = 200;
 /// Least text (in characters) on which the language is guessed from the words.
@@ -566,6 +570,22 @@ pub fn extract(facts: &Facts, blocks: &[Block], page_url: Option<&url::Url>) -> 
     .map(normalize_space)
     .or_else(|| ld.publisher.clone());
 
+    // No declared site name: a part of <title> that the copyright line names is one.
+    let sitename = sitename.or_else(|| {
+        let title = facts.title.as_deref()?;
+        let copyright = blocks
+            .iter()
+            .rev()
+            .take(COPYRIGHT_SEARCH_BLOCKS)
+            .find(|b| b.text.contains('©') || b.text.to_lowercase().contains("copyright"))?;
+        TITLE_SEPARATORS.iter().find_map(|sep| {
+            title
+                .split(sep)
+                .map(str::trim)
+                .find(|part| part.chars().count() >= 4 && copyright.text.contains(part))
+                .map(str::to_string)
+        })
+    });
     let h1 = (h1s.len() == 1).then(|| h1s[0].text.as_str());
     let meta_title = ld.headline.clone().or_else(|| {
         meta(
@@ -625,6 +645,28 @@ pub fn extract(facts: &Facts, blocks: &[Block], page_url: Option<&url::Url>) -> 
         let mut cands: Vec<&(AuthorSource, String)> = facts.authors.iter().collect();
         cands.sort_by_key(|(s, _)| *s);
         author = cands.iter().find_map(|(_, t)| clean_author(t));
+    }
+
+    if author.is_none() {
+        author = blocks
+            .iter()
+            .filter(|b| b.text.chars().count() <= MAX_VISIBLE_BYLINE_CHARS)
+            .find_map(|b| {
+                let t = b.text.trim();
+                let lower = t.to_lowercase();
+                ["by ", "von ", "par ", "por "]
+                    .iter()
+                    .any(|p| lower.starts_with(p))
+                    .then(|| clean_author(t))
+                    .flatten()
+                    .filter(|a| {
+                        let words: Vec<&str> = a.split_whitespace().collect();
+                        (2..=4).contains(&words.len())
+                            && words
+                                .iter()
+                                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    })
+            });
     }
 
     let date = ld

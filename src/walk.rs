@@ -240,7 +240,10 @@ impl Builder {
                         return;
                     }
                     "br" => {
-                        if !ctx.pre && !self.text.is_empty() && !self.text.ends_with('\n') {
+                        if !ctx.pre && self.text.ends_with('\n') {
+                            // two line breaks in a row separate paragraphs in legacy markup
+                            self.flush();
+                        } else if !ctx.pre && !self.text.is_empty() {
                             while self.text.ends_with(' ') {
                                 self.text.pop();
                             }
@@ -423,7 +426,14 @@ impl Builder {
         if blocks.len() < 2 {
             if let Some(b) = self.page.blocks.get_mut(start as usize) {
                 if b.kind == BlockKind::Cell {
-                    b.kind = BlockKind::TableRow;
+                    // a lone cell holding lines of text is layout, not data
+                    let layout =
+                        b.text.contains('\n') || b.text.chars().count() > MAX_ROW_CELL_CHARS;
+                    b.kind = if layout {
+                        BlockKind::Paragraph
+                    } else {
+                        BlockKind::TableRow
+                    };
                 }
             }
             return;

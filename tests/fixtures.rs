@@ -68,7 +68,7 @@ fn fixtures_come_out_as_expected() {
         .filter(|p| p.to_string_lossy().ends_with(".expect.json"))
         .collect();
     entries.sort();
-    assert!(entries.len() >= 2, "expected the fixtures in {dir:?}");
+    assert!(entries.len() >= 15, "expected the fixtures in {dir:?}");
     let mut fails = Vec::new();
     for e in &entries {
         let expect: serde_json::Value =
