@@ -39,7 +39,7 @@ pub const LEAD_MAX_BLOCKS: usize = 3;
 /// Shortest lead paragraph, in weighted characters (datelines and credits are shorter).
 pub const LEAD_MIN_LEN: f32 = 100.0;
 /// Most short lines (bylines, dates) stepped over while looking for the lead.
-pub const LEAD_MAX_SKIPS: usize = 4;
+pub const LEAD_MAX_SKIPS: usize = 8;
 /// Below this weighted length the container's text is too little, and the fallback runs.
 pub const MIN_ARTICLE_LEN: f32 = 250.0;
 
@@ -300,6 +300,42 @@ fn is_signup_title(b: &Block) -> bool {
     SIGNUP_PHRASES.iter().any(|p| t.starts_with(p))
 }
 
+/// Marks of a photo caption or credit line, compared lower-cased.
+const CREDIT_MARKS: &[&str] = &[
+    "file photo",
+    "ap photo",
+    "(photo:",
+    "photo:",
+    "photo by",
+    "photograph:",
+    "foto:",
+    "bild:",
+    "image:",
+    "(image",
+    "getty images",
+    "shutterstock",
+    "istock",
+    "/ dpa",
+    "/dpa",
+    "© ",
+    "credit:",
+    "photo credit",
+    "picture:",
+    "imago",
+    "keystone",
+];
+/// Longest block (in characters) read as a caption or credit line by its wording.
+const CREDIT_MAX_CHARS: u32 = 300;
+
+/// Whether a block reads as a photo caption or credit line.
+fn is_credit_line(b: &Block) -> bool {
+    if b.stats.chars > CREDIT_MAX_CHARS {
+        return false;
+    }
+    let t = b.text.to_lowercase();
+    CREDIT_MARKS.iter().any(|m| t.contains(m))
+}
+
 /// Labels every block of a page. `title` is the page's title, whose heading is dropped
 /// from the text.
 pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Settings) -> Verdict {
@@ -490,15 +526,23 @@ pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Setti
                 break;
             }
             let boiler = inherited[b.elem as usize] & boiler_mask != 0;
-            if matches!(b.kind, BlockKind::Heading(_)) || boiler || b.link_density() > LINKY_DENSITY
-            {
+            if matches!(b.kind, BlockKind::Heading(_)) {
                 break;
+            }
+            if boiler || b.link_density() > LINKY_DENSITY {
+                // bylines and share buttons between headline and body are stepped over
+                if b.stats.weighted_len() > LEAD_MIN_LEN {
+                    break;
+                }
+                skipped += 1;
+                continue;
             }
             if is_prose(b)
                 && b.stats.weighted_len() >= LEAD_MIN_LEN
                 && b.kind == BlockKind::Paragraph
                 && b.flags & IN_FIGURE == 0
                 && b.hints & (hints::BYLINE | hints::CAPTION) == 0
+                && !is_credit_line(b)
             {
                 labels[i] = Label::Content;
                 taken += 1;
@@ -619,6 +663,7 @@ fn label_range(
             )))
         } else if b.kind == BlockKind::Caption
             || h & hints::CAPTION != 0
+            || is_credit_line(b)
             || (b.flags & IN_FIGURE != 0 && !matches!(b.kind, BlockKind::Code))
         {
             if s.captions {
