@@ -760,3 +760,80 @@ fn label_range(
         };
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+    use crate::limits::Limits;
+    use crate::walk::walk;
+
+    const P1: &str = "The council voted on Tuesday to extend the tram line to the northern suburbs, a project that has been debated for more than a decade.";
+    const P2: &str = "Construction is expected to start next spring, and the first trams could run on the new tracks by the end of the following year.";
+    const P3: &str = "Opponents argued that the money would be better spent on buses, which can serve more neighbourhoods for the same price.";
+
+    fn labels(html: &str, title: Option<&str>) -> Vec<(String, Label)> {
+        let page = walk(&parse(html), &Limits::default()).unwrap();
+        let v = classify(&page.elems, &page.blocks, title, &Settings::default());
+        page.blocks
+            .iter()
+            .zip(v.labels)
+            .map(|(b, l)| (b.text.clone(), l))
+            .collect()
+    }
+
+    fn kept(html: &str, title: Option<&str>) -> Vec<String> {
+        labels(html, title)
+            .into_iter()
+            .filter(|(_, l)| l.is_content())
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    #[test]
+    fn keeps_the_article_and_drops_navigation_and_comments() {
+        let html = format!(
+            "<body><nav><a href=/>Home</a><a href=/a>News</a></nav><div class=story><h1>Trams</h1>
+             <p>{P1}</p><p>{P2}</p><p>{P3}</p></div><div id=comments><p>{P1} I agree!</p></div>
+             <footer>Copyright 2024</footer></body>"
+        );
+        assert_eq!(kept(&html, Some("Trams")), [P1, P2, P3]);
+        let l = labels(&html, Some("Trams"));
+        assert!(l
+            .iter()
+            .any(|(t, lab)| t == "Trams" && *lab == Label::Title));
+    }
+
+    #[test]
+    fn short_lines_follow_their_neighbours() {
+        let html = format!(
+            "<article><p>By Ann Lee</p><p>{P1}</p><h2>Costs</h2><p>{P2}</p><p>Share</p></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, "Costs", P2]);
+    }
+
+    #[test]
+    fn link_lists_and_signup_boxes_go() {
+        let html = format!(
+            "<article><p>{P1}</p><ul><li><a href=/1>Other story one about trams</a></li>
+             <li><a href=/2>Other story two about buses</a></li></ul><p>{P2}</p>
+             <div class=box><div>Sign up for our newsletter</div><p>Get the best stories in your inbox every Friday, no spam, unsubscribe at any time.</p></div>
+             <p>{P3}</p></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn reading_list_heading_ends_the_article() {
+        let html = format!(
+            "<article><p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>Read more</h3>
+             <div><p>A teaser sentence about another story that is long enough to be prose.</p></div></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_page_without_prose_keeps_its_text() {
+        assert_eq!(kept("<body><div>Test</div></body>", None), ["Test"]);
+    }
+}

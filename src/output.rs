@@ -195,3 +195,46 @@ pub fn render(doc: &Document, format: Format) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(html: &str) -> Document {
+        crate::extract(html.as_bytes()).unwrap()
+    }
+
+    const PAGE: &str = "<html><head><meta charset=utf-8><title>Guide</title></head><body><article><h1>Guide</h1>
+        <p>Install the tool with the package manager of your system, then check the version it prints.</p>
+        <h2>Steps</h2><ul><li>Download the archive from the site</li><li>Unpack it into a folder</li></ul>
+        <pre>make install\n  --prefix /usr</pre>
+        <table><tr><th>OS</th><th>Command</th></tr><tr><td>Debian</td><td>apt install x</td></tr></table>
+        <p>After that, the *tool* is ready and you can run it from any terminal window you like.</p>
+        </article></body></html>";
+
+    #[test]
+    fn markdown_has_structure() {
+        let md = to_markdown(&doc(PAGE));
+        assert!(md.contains("## Steps\n"), "{md}");
+        assert!(md.contains("- Download the archive from the site\n- Unpack it into a folder"));
+        assert!(md.contains("```\nmake install\n  --prefix /usr\n```"));
+        assert!(md.contains("| OS | Command |\n| --- | --- |\n| Debian | apt install x |"));
+        assert!(md.contains("the \\*tool\\* is ready"));
+    }
+
+    #[test]
+    fn json_holds_metadata_and_text() {
+        let v: serde_json::Value = serde_json::from_str(&to_json(&doc(PAGE))).unwrap();
+        assert_eq!(v["title"], "Guide");
+        assert_eq!(v["encoding"], "UTF-8");
+        assert!(v["text"].as_str().unwrap().starts_with("Install the tool"));
+        assert!(v.get("comments").is_none());
+    }
+
+    #[test]
+    fn formats_parse_from_names() {
+        assert_eq!("md".parse::<Format>(), Ok(Format::Markdown));
+        assert!("pdf".parse::<Format>().is_err());
+        assert_eq!(render(&doc(PAGE), Format::Text).lines().next(), Some("Install the tool with the package manager of your system, then check the version it prints."));
+    }
+}

@@ -13,7 +13,7 @@ gleaner: the main content and metadata of web pages
 
 USAGE:
     gleaner [OPTIONS] [INPUT]...
-    gleaner eval [--worst N] [--jobs N] DATASET_DIR...
+    gleaner eval [--worst N] [--jobs N] [--predictions FILE] DATASET_DIR...
 
 INPUT is a file, a directory (every *.html, *.htm and *.html.gz in it, recursively)
 or - for standard input (the default when no input is given).
@@ -41,7 +41,9 @@ Exit status: 0 when every input was extracted, 1 when any failed, 2 on a usage e
 
 EVAL prints, for each dataset folder (pages/<id>.html.gz + truth.jsonl), the benchmark
 scores: shingle F1 (article-extraction-benchmark), bag-of-words F1, snippet F1 and
-metadata agreement; --worst N lists the N lowest-scoring pages.
+metadata agreement; --worst N lists the N lowest-scoring pages. With --predictions FILE
+(the article-extraction benchmark's output format: {\"<id>\": {\"articleBody\": ...}}) it
+scores that file instead of running gleaner, to compare other extractors by the same code.
 ";
 
 struct Args {
@@ -289,6 +291,7 @@ fn run(args: Args) -> ExitCode {
 fn run_eval(argv: Vec<String>) -> ExitCode {
     let mut worst = 0usize;
     let mut jobs = default_jobs();
+    let mut predictions: Option<PathBuf> = None;
     let mut dirs = Vec::new();
     let mut it = argv.into_iter();
     while let Some(a) = it.next() {
@@ -301,6 +304,10 @@ fn run_eval(argv: Vec<String>) -> ExitCode {
                 Some(n) => jobs = n,
                 None => return usage_error("--jobs needs a number"),
             },
+            "--predictions" => match it.next() {
+                Some(p) => predictions = Some(PathBuf::from(p)),
+                None => return usage_error("--predictions needs a file"),
+            },
             "-h" | "--help" => {
                 print!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -312,7 +319,27 @@ fn run_eval(argv: Vec<String>) -> ExitCode {
         return usage_error("eval needs at least one dataset folder");
     }
     let mut status = ExitCode::SUCCESS;
+    let stored = match &predictions {
+        Some(p) => match gleaner::eval::read_predictions(p) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                eprintln!("gleaner: {}: {e}", p.display());
+                return ExitCode::from(1);
+            }
+        },
+        None => None,
+    };
     for dir in dirs {
+        if let Some(preds) = &stored {
+            match gleaner::eval::evaluate_predictions(&dir, preds) {
+                Ok(r) => println!("{r}"),
+                Err(e) => {
+                    eprintln!("gleaner: {}: {e}", dir.display());
+                    status = ExitCode::from(1);
+                }
+            }
+            continue;
+        }
         let report = gleaner::eval::evaluate(&dir, jobs.max(1), |bytes, url| {
             let mut ex = Extractor::new();
             if let Some(u) = url {
