@@ -230,3 +230,53 @@ impl Extractor {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html lang="en"><head><title>Dam opens | River Times</title></head><body>
+        <article><h1>Dam opens</h1>
+        <figure><img src="d.jpg"><figcaption>The new dam at sunrise, seen from the north bank.</figcaption></figure>
+        <p>The new dam on the upper river opened on Friday after six years of building, and its gates were raised for the first time.</p>
+        <table><tr><th>Year</th><th>Stage</th></tr><tr><td>2018</td><td>Design</td></tr></table>
+        <p>Engineers said the reservoir would take two winters to fill, and the power station will reach full output after that.</p>
+        </article>
+        <section id="comments"><div class="comment"><p>Finally! We have waited for this dam for a very long time in our village.</p></div></section>
+        </body></html>"#;
+
+    #[test]
+    fn defaults_keep_tables_and_drop_captions_and_comments() {
+        let doc = Extractor::new().extract(PAGE.as_bytes()).unwrap();
+        assert!(doc.text().contains("2018\tDesign"));
+        assert!(!doc.text().contains("sunrise"));
+        assert!(!doc.text().contains("Finally"));
+        assert_eq!(doc.comments(), None);
+        assert_eq!(doc.title(), Some("Dam opens"));
+    }
+
+    #[test]
+    fn options_change_what_is_kept() {
+        let mut ex = Extractor::new();
+        ex.captions(true).tables(false).comments(true);
+        let doc = ex.extract(PAGE.as_bytes()).unwrap();
+        assert!(doc.text().contains("sunrise"));
+        assert!(!doc.text().contains("2018"));
+        assert!(doc.comments().is_some_and(|c| c.contains("Finally")));
+        assert!(!doc.text().contains("Finally"));
+    }
+
+    #[test]
+    fn url_resolves_canonical_and_charset_is_used() {
+        let mut ex = Extractor::new();
+        ex.url("https://example.com/news/dam")
+            .charset("windows-1251");
+        let html =
+            "<p>Новая плотина на реке открылась в пятницу после шести лет строительства.</p>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(html);
+        let doc = ex.extract(&bytes).unwrap();
+        assert!(doc.text().contains("Новая плотина"));
+        assert_eq!(doc.encoding(), "windows-1251");
+        assert_eq!(doc.url(), Some("https://example.com/news/dam"));
+    }
+}
