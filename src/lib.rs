@@ -13,6 +13,7 @@
 //! assert!(!doc.text().contains("Copyright"));
 //! ```
 #![deny(missing_docs)]
+#![deny(unsafe_code)]
 
 mod block;
 mod classify;
@@ -23,6 +24,7 @@ mod error;
 #[doc(hidden)]
 pub mod eval;
 mod extractor;
+pub mod ffi;
 mod hints;
 mod limits;
 mod metadata;

@@ -1,0 +1,188 @@
+/* Tests of every function of gleaner's C ABI: results, error paths, NULL handling and
+ * concurrent extraction with shared options. Prints one line per check and ends with
+ * "N passed, N failed". */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gleaner.h"
+
+static int passed = 0, failed = 0;
+
+#define CHECK(cond)                                                   \
+    do {                                                              \
+        if (cond) {                                                   \
+            passed++;                                                 \
+        } else {                                                      \
+            failed++;                                                 \
+            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);    \
+        }                                                             \
+    } while (0)
+
+static const char PAGE[] =
+    "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bridge reopens after repairs | City Post</title>"
+    "<meta name=\"author\" content=\"Mara Olsen\"><meta name=\"description\" content=\"The old bridge is open.\">"
+    "<meta property=\"article:published_time\" content=\"2024-05-02T08:00:00Z\"></head><body>"
+    "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+    "<article><h1>Bridge reopens after repairs</h1>"
+    "<p>The old stone bridge over the river reopened on Thursday after eight months of repairs to its arches.</p>"
+    "<p>Cyclists and walkers crossed it within minutes, and the council said buses would return next week.</p>"
+    "</article><div id=\"comments\"><p>About time too, we have been waiting all year for this bridge.</p></div>"
+    "<footer>Copyright City Post</footer></body></html>";
+
+static int field_is(gleaner_status (*get)(const gleaner_document *, const uint8_t **, size_t *),
+                    const gleaner_document *doc, const char *want) {
+    const uint8_t *p = NULL;
+    size_t n = 0;
+    if (get(doc, &p, &n) != GLEANER_STATUS_OK) return 0;
+    return n == strlen(want) && memcmp(p, want, n) == 0;
+}
+
+static int field_contains(gleaner_status (*get)(const gleaner_document *, const uint8_t **, size_t *),
+                          const gleaner_document *doc, const char *want) {
+    const uint8_t *p = NULL;
+    size_t n = 0, i, w = strlen(want);
+    if (get(doc, &p, &n) != GLEANER_STATUS_OK) return 0;
+    for (i = 0; i + w <= n; i++) {
+        if (memcmp(p + i, want, w) == 0) return 1;
+    }
+    return 0;
+}
+
+static void test_version_and_messages(void) {
+    CHECK(strcmp(gleaner_version(), GLEANER_TEST_VERSION) == 0);
+    CHECK(strcmp(gleaner_status_message(GLEANER_STATUS_OK), "success") == 0);
+    CHECK(strstr(gleaner_status_message(GLEANER_STATUS_NULL_ARGUMENT), "NULL") != NULL);
+    CHECK(strcmp(gleaner_status_message(12345), "unknown status") == 0);
+}
+
+static void test_extract_defaults(void) {
+    gleaner_document *doc = NULL;
+    const uint8_t *p;
+    size_t n;
+    CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, NULL, &doc) == GLEANER_STATUS_OK);
+    CHECK(doc != NULL);
+    CHECK(field_is(gleaner_document_title, doc, "Bridge reopens after repairs"));
+    CHECK(field_is(gleaner_document_author, doc, "Mara Olsen"));
+    CHECK(field_is(gleaner_document_date, doc, "2024-05-02"));
+    CHECK(field_is(gleaner_document_language, doc, "en"));
+    CHECK(field_is(gleaner_document_description, doc, "The old bridge is open."));
+    CHECK(field_is(gleaner_document_sitename, doc, "City Post"));
+    CHECK(field_contains(gleaner_document_text, doc, "The old stone bridge"));
+    CHECK(!field_contains(gleaner_document_text, doc, "Copyright"));
+    CHECK(!field_contains(gleaner_document_text, doc, "About time"));
+    CHECK(field_contains(gleaner_document_markdown, doc, "Cyclists and walkers"));
+    CHECK(field_contains(gleaner_document_json, doc, "\"title\":\"Bridge reopens after repairs\""));
+    /* absent fields are told apart from empty ones, and write nothing */
+    p = (const uint8_t *)"x";
+    n = 99;
+    CHECK(gleaner_document_url(doc, &p, &n) == GLEANER_STATUS_ABSENT);
+    CHECK(gleaner_document_comments(doc, &p, &n) == GLEANER_STATUS_ABSENT);
+    CHECK(n == 99);
+    gleaner_document_free(doc);
+}
+
+static void test_options(void) {
+    gleaner_options *o = gleaner_options_new();
+    gleaner_document *doc = NULL;
+    const char *url = "https://citypost.example/2024/05/bridge";
+    CHECK(o != NULL);
+    CHECK(gleaner_options_set_url(o, (const uint8_t *)url, strlen(url)) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_charset(o, (const uint8_t *)"utf-8", 5) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_comments(o, true) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_tables(o, true) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_captions(o, false) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_links(o, false) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_images(o, false) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_favor(o, GLEANER_FAVOR_PRECISION) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_favor(o, 42) == GLEANER_STATUS_INVALID_ARGUMENT);
+    CHECK(gleaner_options_set_max_depth(o, 256) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_max_nodes(o, 100000) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_max_input_bytes(o, 0) == GLEANER_STATUS_INVALID_ARGUMENT);
+    CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, o, &doc) == GLEANER_STATUS_OK);
+    CHECK(field_is(gleaner_document_url, doc, url));
+    CHECK(field_contains(gleaner_document_comments, doc, "About time"));
+    CHECK(!field_contains(gleaner_document_text, doc, "About time"));
+    gleaner_document_free(doc);
+
+    /* limits give their own status and write nothing */
+    doc = NULL;
+    CHECK(gleaner_options_set_max_input_bytes(o, 10) == GLEANER_STATUS_OK);
+    CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, o, &doc) == GLEANER_STATUS_INPUT_TOO_LARGE);
+    CHECK(doc == NULL);
+    CHECK(gleaner_options_set_url(o, (const uint8_t *)"not a url", 9) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_max_input_bytes(o, 1 << 20) == GLEANER_STATUS_OK);
+    CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, o, &doc) == GLEANER_STATUS_INVALID_URL);
+    CHECK(doc == NULL);
+    /* invalid UTF-8 in a string option */
+    CHECK(gleaner_options_set_url(o, (const uint8_t *)"\xff\xfe", 2) == GLEANER_STATUS_INVALID_UTF8);
+    gleaner_options_free(o);
+}
+
+static void test_null_and_odd_input(void) {
+    gleaner_document *doc = NULL;
+    uint8_t msg[128];
+    size_t n = 0;
+    CHECK(gleaner_extract(NULL, 10, NULL, &doc) == GLEANER_STATUS_NULL_ARGUMENT);
+    CHECK(gleaner_last_error(msg, sizeof msg, &n) == GLEANER_STATUS_OK);
+    CHECK(n > 0 && memchr(msg, 'N', n) != NULL);
+    CHECK(gleaner_last_error(NULL, 0, &n) == GLEANER_STATUS_OK && n == 0);
+    CHECK(gleaner_last_error(msg, sizeof msg, NULL) == GLEANER_STATUS_NULL_ARGUMENT);
+    CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, NULL, NULL) == GLEANER_STATUS_NULL_ARGUMENT);
+    CHECK(gleaner_options_set_comments(NULL, true) == GLEANER_STATUS_NULL_ARGUMENT);
+    CHECK(gleaner_options_set_url(NULL, (const uint8_t *)"x", 1) == GLEANER_STATUS_NULL_ARGUMENT);
+    CHECK(gleaner_document_text(NULL, NULL, NULL) == GLEANER_STATUS_NULL_ARGUMENT);
+    gleaner_options_free(NULL);
+    gleaner_document_free(NULL);
+    /* empty input and NUL bytes */
+    CHECK(gleaner_extract(NULL, 0, NULL, &doc) == GLEANER_STATUS_OK);
+    CHECK(field_is(gleaner_document_text, doc, ""));
+    gleaner_document_free(doc);
+    doc = NULL;
+    CHECK(gleaner_extract((const uint8_t *)"<p>a\0b</p>", 10, NULL, &doc) == GLEANER_STATUS_OK);
+    gleaner_document_free(doc);
+}
+
+#define THREADS 8
+#define ROUNDS 25
+
+static const gleaner_options *shared;
+
+static void *worker(void *arg) {
+    int i, *bad = arg;
+    for (i = 0; i < ROUNDS; i++) {
+        gleaner_document *doc = NULL;
+        if (gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, shared, &doc) != GLEANER_STATUS_OK ||
+            !field_contains(gleaner_document_text, doc, "stone bridge")) {
+            (*bad)++;
+        }
+        gleaner_document_free(doc);
+    }
+    return NULL;
+}
+
+static void test_threads(void) {
+    pthread_t t[THREADS];
+    int bad[THREADS] = {0};
+    int i, total = 0;
+    gleaner_options *o = gleaner_options_new();
+    gleaner_options_set_comments(o, true);
+    shared = o;
+    for (i = 0; i < THREADS; i++) pthread_create(&t[i], NULL, worker, &bad[i]);
+    for (i = 0; i < THREADS; i++) {
+        pthread_join(t[i], NULL);
+        total += bad[i];
+    }
+    CHECK(total == 0);
+    gleaner_options_free(o);
+}
+
+int main(void) {
+    test_version_and_messages();
+    test_extract_defaults();
+    test_options();
+    test_null_and_odd_input();
+    test_threads();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}

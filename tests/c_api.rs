@@ -1,0 +1,93 @@
+//! Builds the C tests and the example against the committed header and the static library
+//! with `-std=c99 -Wall -Wextra -Werror -pedantic`, runs them, and runs the tests again under
+//! AddressSanitizer and LeakSanitizer.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The target directory holding this profile's `libgleaner.a`.
+fn lib_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.parent().unwrap().parent().unwrap().to_path_buf()
+}
+
+fn compile(source: &str, out: &Path, extra: &[&str]) {
+    let lib = lib_dir().join("libgleaner.a");
+    assert!(lib.exists(), "{} missing", lib.display());
+    let status = Command::new("cc")
+        .args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-g"])
+        .args(extra)
+        .arg(format!(
+            "-DGLEANER_TEST_VERSION=\"{}\"",
+            env!("CARGO_PKG_VERSION")
+        ))
+        .arg("-I")
+        .arg(root().join("include"))
+        .arg(root().join(source))
+        .arg(&lib)
+        .args(["-lpthread", "-ldl", "-lm", "-o"])
+        .arg(out)
+        .status()
+        .expect("a C compiler (cc) is needed for the C tests");
+    assert!(status.success(), "compiling {source} failed");
+}
+
+fn run(exe: &Path, env: &[(&str, &str)]) -> String {
+    let out = Command::new(exe)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "{}: {stdout}\n{stderr}",
+        exe.display()
+    );
+    stdout
+}
+
+fn out_dir(name: &str) -> PathBuf {
+    let d = lib_dir().join("c-tests");
+    std::fs::create_dir_all(&d).unwrap();
+    d.join(name)
+}
+
+#[test]
+fn c_tests_pass() {
+    let exe = out_dir("test_gleaner");
+    compile("bindings/c/tests/test_gleaner.c", &exe, &[]);
+    let out = run(&exe, &[]);
+    assert!(out.contains(" passed, 0 failed"), "{out}");
+}
+
+#[test]
+fn c_tests_pass_under_address_sanitizer() {
+    let exe = out_dir("test_gleaner_asan");
+    compile(
+        "bindings/c/tests/test_gleaner.c",
+        &exe,
+        &["-fsanitize=address", "-fno-omit-frame-pointer"],
+    );
+    let out = run(&exe, &[("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=1")]);
+    assert!(out.contains(" passed, 0 failed"), "{out}");
+}
+
+#[test]
+fn example_prints_title_and_text() {
+    let exe = out_dir("example");
+    compile("bindings/c/example.c", &exe, &[]);
+    let page = root().join("tests/fixtures/seed_euckr.html");
+    let out = Command::new(&exe).arg(&page).output().unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.starts_with("title: Seoul, Tokyo are close to an intel-sharing deal\n"),
+        "{s}"
+    );
+    assert!(s.contains("text: Seoul and Tokyo are closing in"));
+}
