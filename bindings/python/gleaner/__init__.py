@@ -1,0 +1,336 @@
+"""gleaner: the main content and metadata of web pages, through gleaner's C ABI.
+
+>>> import gleaner
+>>> doc = gleaner.extract(b"<article><p>Some text that is long enough to be an article, with a comma.</p></article>")
+>>> doc.text
+'Some text that is long enough to be an article, with a comma.'
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+import sys
+from pathlib import Path
+from typing import Any, Dict, Optional, Union
+
+__all__ = [
+    "extract",
+    "Extractor",
+    "Document",
+    "Error",
+    "NullArgumentError",
+    "InvalidUtf8Error",
+    "InvalidArgumentError",
+    "InputTooLargeError",
+    "TooManyNodesError",
+    "InvalidUrlError",
+    "InternalError",
+    "version",
+]
+
+_LIB_NAMES = {"linux": "libgleaner.so", "darwin": "libgleaner.dylib", "win32": "gleaner.dll"}
+
+
+def _load() -> ctypes.CDLL:
+    here = Path(__file__).resolve().parent
+    path = here / _LIB_NAMES.get(sys.platform, "libgleaner.so")
+    # CDLL (not PyDLL): every call releases the GIL, so threads extract in parallel.
+    return ctypes.CDLL(str(path))
+
+
+_lib = _load()
+_u8p = ctypes.POINTER(ctypes.c_uint8)
+_status = ctypes.c_uint32
+
+
+def _proto(name: str, restype: Any, *argtypes: Any) -> Any:
+    f = getattr(_lib, name)
+    f.restype = restype
+    f.argtypes = list(argtypes)
+    return f
+
+
+_version = _proto("gleaner_version", ctypes.c_char_p)
+_status_message = _proto("gleaner_status_message", ctypes.c_char_p, ctypes.c_uint32)
+_last_error = _proto("gleaner_last_error", _status, _u8p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t))
+_options_new = _proto("gleaner_options_new", ctypes.c_void_p)
+_options_free = _proto("gleaner_options_free", None, ctypes.c_void_p)
+_set_string = {
+    name: _proto(f"gleaner_options_set_{name}", _status, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t)
+    for name in ("url", "charset")
+}
+_set_bool = {
+    name: _proto(f"gleaner_options_set_{name}", _status, ctypes.c_void_p, ctypes.c_bool)
+    for name in ("comments", "tables", "captions", "links", "images")
+}
+_set_size = {
+    name: _proto(f"gleaner_options_set_{name}", _status, ctypes.c_void_p, ctypes.c_size_t)
+    for name in ("max_input_bytes", "max_depth", "max_nodes")
+}
+_set_favor = _proto("gleaner_options_set_favor", _status, ctypes.c_void_p, ctypes.c_uint32)
+_extract = _proto(
+    "gleaner_extract", _status, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p)
+)
+_document_free = _proto("gleaner_document_free", None, ctypes.c_void_p)
+_FIELDS = ("text", "markdown", "json", "title", "author", "date", "sitename", "language", "url", "description", "comments")
+_get = {
+    name: _proto(
+        f"gleaner_document_{name}", _status, ctypes.c_void_p, ctypes.POINTER(_u8p), ctypes.POINTER(ctypes.c_size_t)
+    )
+    for name in _FIELDS
+}
+
+_OK = 0
+_ABSENT = 4
+_FAVORS = {"balanced": 0, "precision": 1, "recall": 2}
+
+
+class Error(Exception):
+    """An extraction or argument error; `status` is gleaner's numeric status code."""
+
+    status = -1
+
+
+class NullArgumentError(Error):
+    """A required argument was missing."""
+
+    status = 1
+
+
+class InvalidUtf8Error(Error):
+    """A text argument was not valid UTF-8."""
+
+    status = 2
+
+
+class InvalidArgumentError(Error):
+    """An argument was out of range."""
+
+    status = 3
+
+
+class InputTooLargeError(Error):
+    """The page is larger than the `max_input_bytes` limit."""
+
+    status = 100
+
+
+class TooManyNodesError(Error):
+    """The page has more elements than the `max_nodes` limit."""
+
+    status = 101
+
+
+class InvalidUrlError(Error):
+    """The page URL given could not be parsed."""
+
+    status = 102
+
+
+class InternalError(Error):
+    """gleaner hit an internal error (a bug); the message says where."""
+
+    status = 999
+
+
+_ERRORS = {cls.status: cls for cls in Error.__subclasses__()}
+
+
+def _raise(status: int) -> None:
+    buf = (ctypes.c_uint8 * 1024)()
+    n = ctypes.c_size_t(0)
+    _last_error(buf, 1024, ctypes.byref(n))
+    detail = bytes(buf[: n.value]).decode("utf-8", "replace")
+    general = (_status_message(status) or b"").decode()
+    cls = _ERRORS.get(status, Error)
+    raise cls(f"{general}: {detail}" if detail else general)
+
+
+def version() -> str:
+    """The gleaner library's version."""
+    return _version().decode()
+
+
+class Document:
+    """What gleaner found on a page. Fields the page does not give are None."""
+
+    __slots__ = ("_ptr", "_cache")
+
+    def __init__(self, ptr: int) -> None:
+        self._ptr: Optional[int] = ptr
+        self._cache: Dict[str, Optional[str]] = {}
+
+    def _field(self, name: str) -> Optional[str]:
+        if name in self._cache:
+            return self._cache[name]
+        if not self._ptr:
+            raise ValueError("document is closed")
+        p = _u8p()
+        n = ctypes.c_size_t(0)
+        st = _get[name](self._ptr, ctypes.byref(p), ctypes.byref(n))
+        if st == _ABSENT:
+            value = None
+        elif st == _OK:
+            value = ctypes.string_at(p, n.value).decode("utf-8") if n.value else ""
+        else:
+            _raise(st)
+        self._cache[name] = value
+        return value
+
+    @property
+    def text(self) -> str:
+        """The main text: the kept blocks in document order, one per line."""
+        return self._field("text") or ""
+
+    @property
+    def markdown(self) -> str:
+        """The main text as CommonMark."""
+        return self._field("markdown") or ""
+
+    @property
+    def title(self) -> Optional[str]:
+        """The headline, cleaned of the site name."""
+        return self._field("title")
+
+    @property
+    def author(self) -> Optional[str]:
+        """The author or authors, joined with "; "."""
+        return self._field("author")
+
+    @property
+    def date(self) -> Optional[str]:
+        """The publication date, ISO 8601 (YYYY-MM-DD)."""
+        return self._field("date")
+
+    @property
+    def sitename(self) -> Optional[str]:
+        """The site's name."""
+        return self._field("sitename")
+
+    @property
+    def language(self) -> Optional[str]:
+        """The language, an ISO 639-1 code where one exists."""
+        return self._field("language")
+
+    @property
+    def url(self) -> Optional[str]:
+        """The canonical URL."""
+        return self._field("url")
+
+    @property
+    def description(self) -> Optional[str]:
+        """The page's description."""
+        return self._field("description")
+
+    @property
+    def comments(self) -> Optional[str]:
+        """The comments, when asked for with comments=True and the page has some."""
+        return self._field("comments")
+
+    def to_json(self) -> str:
+        """The whole result as one JSON object (the `gleaner --format json` schema)."""
+        return self._field("json") or "{}"
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The whole result as a dict."""
+        return json.loads(self.to_json())
+
+    def close(self) -> None:
+        """Frees the native document now; the fields read so far stay readable."""
+        for name in _FIELDS:
+            if name not in self._cache:
+                self._field(name)
+        ptr, self._ptr = self._ptr, None
+        if ptr:
+            _document_free(ptr)
+
+    def __del__(self) -> None:
+        ptr, self._ptr = getattr(self, "_ptr", None), None
+        if ptr:
+            _document_free(ptr)
+
+    def __repr__(self) -> str:
+        return f"<gleaner.Document title={self.title!r} chars={len(self.text)}>"
+
+
+Html = Union[bytes, bytearray, memoryview, str]
+
+
+class Extractor:
+    """Extraction options held for repeated use. One Extractor may be used by many threads
+    at once; do not change it meanwhile."""
+
+    def __init__(
+        self,
+        *,
+        url: Optional[str] = None,
+        charset: Optional[str] = None,
+        comments: bool = False,
+        tables: bool = True,
+        captions: bool = False,
+        links: bool = False,
+        images: bool = False,
+        favor: str = "balanced",
+        max_input_bytes: Optional[int] = None,
+        max_depth: Optional[int] = None,
+        max_nodes: Optional[int] = None,
+    ) -> None:
+        self._ptr = _options_new()
+        if not self._ptr:
+            raise MemoryError("gleaner_options_new failed")
+        for name, value in (("url", url), ("charset", charset)):
+            if value is not None:
+                if not isinstance(value, str):
+                    raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+                raw = value.encode("utf-8")
+                self._check(_set_string[name](self._ptr, raw, len(raw)))
+        for name, flag in (
+            ("comments", comments),
+            ("tables", tables),
+            ("captions", captions),
+            ("links", links),
+            ("images", images),
+        ):
+            if not isinstance(flag, bool):
+                raise TypeError(f"{name} must be a bool, not {type(flag).__name__}")
+            self._check(_set_bool[name](self._ptr, flag))
+        if favor not in _FAVORS:
+            raise ValueError(f"favor must be one of {sorted(_FAVORS)}, not {favor!r}")
+        self._check(_set_favor(self._ptr, _FAVORS[favor]))
+        for name, size in (("max_input_bytes", max_input_bytes), ("max_depth", max_depth), ("max_nodes", max_nodes)):
+            if size is not None:
+                if not isinstance(size, int) or isinstance(size, bool):
+                    raise TypeError(f"{name} must be an int, not {type(size).__name__}")
+                if size <= 0:
+                    raise ValueError(f"{name} must be positive")
+                self._check(_set_size[name](self._ptr, size))
+
+    @staticmethod
+    def _check(status: int) -> None:
+        if status != _OK:
+            _raise(status)
+
+    def extract(self, html: Html) -> Document:
+        """Extracts a page given as bytes (any encoding) or str."""
+        if isinstance(html, str):
+            data = html.encode("utf-8")
+        elif isinstance(html, (bytes, bytearray, memoryview)):
+            data = bytes(html)
+        else:
+            raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
+        out = ctypes.c_void_p()
+        st = _extract(data, len(data), self._ptr, ctypes.byref(out))
+        if st != _OK:
+            _raise(st)
+        return Document(out.value)
+
+    def __del__(self) -> None:
+        ptr, self._ptr = getattr(self, "_ptr", None), None
+        if ptr:
+            _options_free(ptr)
+
+
+def extract(html: Html, *, url: Optional[str] = None, **options: Any) -> Document:
+    """Extracts the main content and metadata of a page. Keyword options are those of
+    `Extractor` (charset, comments, tables, captions, links, images, favor, limits)."""
+    return Extractor(url=url, **options).extract(html)

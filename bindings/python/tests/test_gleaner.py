@@ -1,0 +1,105 @@
+"""Tests of the Python package: the API, errors, threads, legacy charsets, the seed page."""
+import concurrent.futures
+import json
+from pathlib import Path
+
+import pytest
+
+import gleaner
+
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+PAGE = """<html lang="en"><head><meta charset="utf-8"><title>Bridge reopens after repairs | City Post</title>
+<meta name="author" content="Mara Olsen"></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Bridge reopens after repairs</h1>
+<p>The old stone bridge over the river reopened on Thursday after eight months of repairs to its arches.</p>
+<p>Cyclists and walkers crossed it within minutes, and the council said buses would return next week.</p>
+</article><div id="comments"><p>About time too, we have been waiting all year for this bridge.</p></div>
+<footer>Copyright City Post</footer></body></html>"""
+
+
+def test_extract_gives_text_and_metadata():
+    doc = gleaner.extract(PAGE.encode())
+    assert doc.title == "Bridge reopens after repairs"
+    assert doc.author == "Mara Olsen"
+    assert doc.language == "en"
+    assert doc.text.startswith("The old stone bridge")
+    assert "Copyright" not in doc.text and "About time" not in doc.text
+    assert doc.date is None
+    assert doc.comments is None
+    assert "Cyclists and walkers" in doc.markdown
+    assert json.loads(doc.to_json())["title"] == doc.title
+    assert doc.to_dict()["author"] == "Mara Olsen"
+
+
+def test_str_input_and_options():
+    doc = gleaner.extract(PAGE, url="https://citypost.example/a", comments=True, favor="precision")
+    assert doc.url == "https://citypost.example/a"
+    assert "About time" in (doc.comments or "")
+
+
+def test_extractor_is_reusable_and_close_keeps_fields():
+    ex = gleaner.Extractor(tables=False)
+    docs = [ex.extract(PAGE) for _ in range(3)]
+    assert all(d.title == "Bridge reopens after repairs" for d in docs)
+    d = docs[0]
+    d.close()
+    assert d.text.startswith("The old stone bridge")
+
+
+def test_wrong_types_raise_type_error():
+    with pytest.raises(TypeError):
+        gleaner.extract(12345)
+    with pytest.raises(TypeError):
+        gleaner.Extractor(comments="yes")
+    with pytest.raises(TypeError):
+        gleaner.Extractor(url=b"https://x")
+    with pytest.raises(ValueError):
+        gleaner.Extractor(favor="speed")
+
+
+def test_errors_are_subclasses_with_messages():
+    with pytest.raises(gleaner.InputTooLargeError) as e:
+        gleaner.extract(PAGE, max_input_bytes=10)
+    assert "limit" in str(e.value) and isinstance(e.value, gleaner.Error)
+    with pytest.raises(gleaner.InvalidUrlError):
+        gleaner.extract(PAGE, url="not a url")
+    with pytest.raises(gleaner.TooManyNodesError):
+        gleaner.extract("<p>x</p>" * 100, max_nodes=10)
+
+
+def test_legacy_charsets():
+    doc = gleaner.extract((FIXTURES / "seed_euckr.html").read_bytes())
+    assert doc.title == "Seoul, Tokyo are close to an intel-sharing deal"
+    assert "Seoul and Tokyo are closing in" in doc.text
+    assert "Log in to Twitter" not in doc.text
+    jp = gleaner.extract((FIXTURES / "japanese.html").read_bytes())
+    assert jp.language == "ja"
+    assert len(jp.text) > 200
+
+
+def test_seed_page_utf8():
+    doc = gleaner.extract((FIXTURES / "seed_utf8.html").read_bytes())
+    lines = doc.text.splitlines()
+    assert lines[0].startswith("Seoul and Tokyo are closing in")
+    assert "Home > National > Politics" not in doc.text
+    assert "To write comments" not in doc.text
+
+
+def test_threads_share_one_extractor():
+    ex = gleaner.Extractor()
+    pages = [p.read_bytes() for p in sorted(FIXTURES.glob("*.html"))]
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda p: ex.extract(p).text, pages * 4))
+    single = [ex.extract(p).text for p in pages] * 4
+    assert results == single
+
+
+def test_empty_and_hostile_input():
+    assert gleaner.extract(b"").text == ""
+    assert isinstance(gleaner.extract(b"\x00\xff\xfe<p>\x00</p>").text, str)
+
+
+def test_version():
+    assert gleaner.version().count(".") == 2
