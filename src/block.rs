@@ -151,6 +151,8 @@ pub struct Elem {
 /// A run of text in document order with the features used to classify it.
 #[derive(Debug, Clone)]
 pub struct Block {
+    /// The block as Markdown inline content (links, images), when the options keep them.
+    pub md: Option<String>,
     /// The text, whitespace collapsed (kept as is in code), lines separated by `\n`.
     pub text: String,
     /// What it is.

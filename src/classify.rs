@@ -773,7 +773,7 @@ mod tests {
     const P3: &str = "Opponents argued that the money would be better spent on buses, which can serve more neighbourhoods for the same price.";
 
     fn labels(html: &str, title: Option<&str>) -> Vec<(String, Label)> {
-        let page = walk(&parse(html), &Limits::default()).unwrap();
+        let page = walk(&parse(html), &Limits::default(), None).unwrap();
         let v = classify(&page.elems, &page.blocks, title, &Settings::default());
         page.blocks
             .iter()

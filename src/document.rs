@@ -12,6 +12,10 @@ pub struct ContentBlock {
     /// Its text: whitespace collapsed (kept in code), lines separated by `\n`, table cells
     /// by `\t`.
     pub text: String,
+    /// Its Markdown inline content (links and images kept), when the options asked for
+    /// links or images; `None` otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<String>,
     /// Whether it stands inside a block quote.
     pub quoted: bool,
     /// Whether it stands inside a list.

@@ -77,13 +77,13 @@ impl Extractor {
         self
     }
 
-    /// Whether Markdown output keeps links. Default: false.
+    /// Whether Markdown output keeps links, as `[text](absolute url)`. Default: false.
     pub fn links(&mut self, yes: bool) -> &mut Self {
         self.links = yes;
         self
     }
 
-    /// Whether Markdown output keeps images. Default: false.
+    /// Whether Markdown output keeps images, as `![alt](absolute url)`. Default: false.
     pub fn images(&mut self, yes: bool) -> &mut Self {
         self.images = yes;
         self
@@ -129,7 +129,12 @@ impl Extractor {
         let decoded = decode::decode(html, self.charset.as_deref());
         let dom = dom::parse(&decoded.text);
         drop(decoded.text);
-        let page = walk::walk(&dom, &self.limits).map_err(|e| match e {
+        let rich = (self.links || self.images).then(|| walk::Rich {
+            links: self.links,
+            images: self.images,
+            base: base.clone(),
+        });
+        let page = walk::walk(&dom, &self.limits, rich).map_err(|e| match e {
             walk::WalkError::TooManyNodes(max) => Error::TooManyNodes { max },
         })?;
         drop(dom);
@@ -173,6 +178,7 @@ impl Extractor {
             .map(|(b, _)| ContentBlock {
                 kind: b.kind,
                 text: b.text.clone(),
+                markdown: b.md.clone(),
                 quoted: b.flags & IN_QUOTE != 0,
                 listed: b.flags & IN_LIST != 0,
             })
@@ -191,6 +197,7 @@ impl Extractor {
                     .map(|text| ContentBlock {
                         kind: BlockKind::Paragraph,
                         text,
+                        markdown: None,
                         quoted: false,
                         listed: false,
                     })

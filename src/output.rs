@@ -59,6 +59,22 @@ fn md_escape_line(s: &str) -> String {
     out
 }
 
+/// Escapes only what would start Markdown block syntax at a line's start (inline syntax in
+/// Markdown written by the walker is already escaped).
+fn md_escape_start(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    if s.starts_with(['#', '>', '-', '+', '=', '|']) {
+        out.push('\\');
+    }
+    out.push_str(s);
+    if let Some(dot) = out.find(". ") {
+        if dot > 0 && out[..dot].chars().all(|c| c.is_ascii_digit()) {
+            out.insert(dot, '\\');
+        }
+    }
+    out
+}
+
 fn push_md_block(out: &mut String, b: &ContentBlock, prev: Option<&ContentBlock>) {
     let quote = if b.quoted { "> " } else { "" };
     match b.kind {
@@ -83,13 +99,17 @@ fn push_md_block(out: &mut String, b: &ContentBlock, prev: Option<&ContentBlock>
             out.push_str(fence);
         }
         BlockKind::ListItem => {
-            for (i, line) in b.text.lines().enumerate() {
+            let lines: Vec<String> = match &b.markdown {
+                Some(md) => md.lines().map(md_escape_start).collect(),
+                None => b.text.lines().map(md_escape_line).collect(),
+            };
+            for (i, line) in lines.iter().enumerate() {
                 if i > 0 {
                     out.push('\n');
                 }
                 out.push_str(quote);
                 out.push_str(if i == 0 { "- " } else { "  " });
-                out.push_str(&md_escape_line(line));
+                out.push_str(line);
             }
         }
         BlockKind::TableRow | BlockKind::Cell => {
@@ -111,6 +131,16 @@ fn push_md_block(out: &mut String, b: &ContentBlock, prev: Option<&ContentBlock>
             }
         }
         _ => {
+            if let Some(md) = &b.markdown {
+                for (i, line) in md.lines().enumerate() {
+                    if i > 0 {
+                        out.push_str("  \n");
+                    }
+                    out.push_str(quote);
+                    out.push_str(&md_escape_start(line));
+                }
+                return;
+            }
             for (i, line) in b.text.lines().enumerate() {
                 if i > 0 {
                     out.push_str("  \n");
@@ -220,6 +250,27 @@ mod tests {
         assert!(md.contains("```\nmake install\n  --prefix /usr\n```"));
         assert!(md.contains("| OS | Command |\n| --- | --- |\n| Debian | apt install x |"));
         assert!(md.contains("the \\*tool\\* is ready"));
+    }
+
+    #[test]
+    fn markdown_keeps_links_and_images_when_asked() {
+        let html = "<html><head><meta charset=utf-8></head><body><article>
+            <p>Read the <a href='/docs/guide'>full guide</a> before you start, it explains every step of the setup in detail.</p>
+            <p><img src='pics/a.png' alt='A diagram'> The diagram shows how the parts of the system fit together in the end.</p>
+            </article></body></html>";
+        let mut ex = crate::Extractor::new();
+        ex.url("https://example.com/a/b").links(true).images(true);
+        let md = to_markdown(&ex.extract(html.as_bytes()).unwrap());
+        assert!(
+            md.contains("Read the [full guide](https://example.com/docs/guide) before"),
+            "{md}"
+        );
+        assert!(
+            md.contains("![A diagram](https://example.com/a/pics/a.png)"),
+            "{md}"
+        );
+        let plain = to_markdown(&doc(html));
+        assert!(plain.contains("Read the full guide before"), "{plain}");
     }
 
     #[test]

@@ -89,12 +89,28 @@ enum Task {
         block_start: u32,
         is_block: bool,
         author: Option<AuthorSource>,
+        /// The resolved target of a link whose Markdown is being written.
+        link: Option<String>,
     },
+}
+
+/// What the Markdown of each block keeps besides its text, when asked.
+#[derive(Debug, Clone, Default)]
+pub struct Rich {
+    /// Keep links as `[text](url)`.
+    pub links: bool,
+    /// Keep images as `![alt](src)`.
+    pub images: bool,
+    /// The page URL that relative links resolve against.
+    pub base: Option<url::Url>,
 }
 
 struct Builder {
     page: Page,
     text: String,
+    /// The block's Markdown, written beside its text when links or images are kept.
+    md: String,
+    rich: Option<Rich>,
     at_space: bool,
     link_chars: u32,
     ctx: Option<Ctx>,
@@ -102,10 +118,12 @@ struct Builder {
 }
 
 /// Walks `dom` into a [`Page`].
-pub(crate) fn walk(dom: &Dom, limits: &Limits) -> Result<Page, WalkError> {
+pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Result<Page, WalkError> {
     let mut b = Builder {
         page: Page::default(),
         text: String::new(),
+        md: String::new(),
+        rich,
         at_space: true,
         link_chars: 0,
         ctx: None,
@@ -147,7 +165,13 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits) -> Result<Page, WalkError> {
                 block_start,
                 is_block,
                 author,
-            } => b.close(elem, block_start, is_block, author),
+                link,
+            } => {
+                if let Some(url) = link {
+                    b.end_link(&url);
+                }
+                b.close(elem, block_start, is_block, author)
+            }
         }
     }
     b.flush();
@@ -248,6 +272,9 @@ impl Builder {
                                 self.text.pop();
                             }
                             self.text.push('\n');
+                            if self.rich.is_some() {
+                                self.md.push('\n');
+                            }
                             self.at_space = true;
                         }
                         return;
@@ -375,14 +402,24 @@ impl Builder {
                 if tag == Tag::Pre {
                     inner.pre = true;
                 }
-                if tag == Tag::A && attr(&attrs, "href").is_some() {
-                    inner.link = true;
+                let mut link = None;
+                if tag == Tag::A {
+                    if let Some(href) = attr(&attrs, "href") {
+                        inner.link = true;
+                        if self.rich.as_ref().is_some_and(|r| r.links) {
+                            link = self.start_link(href);
+                        }
+                    }
+                }
+                if tag == Tag::Img && self.rich.as_ref().is_some_and(|r| r.images) {
+                    self.image(&attrs, ctx);
                 }
                 stack.push(Task::Close {
                     elem: e,
                     block_start,
                     is_block,
                     author,
+                    link,
                 });
                 push_children(stack, &node.children.borrow(), inner);
             }
@@ -457,6 +494,7 @@ impl Builder {
             row.link_chars += c.link_chars;
         }
         row.kind = BlockKind::TableRow;
+        row.md = None;
         row.elem = tr;
         row.hints |= self.page.elems[tr as usize].hints;
         self.page.blocks.push(row);
@@ -484,6 +522,15 @@ impl Builder {
         } else {
             push_collapsed(&mut self.text, s, &mut self.at_space);
         }
+        if self.rich.is_some() && !ctx.pre {
+            let added = &self.text[before..];
+            for c in added.chars() {
+                if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '\\') {
+                    self.md.push('\\');
+                }
+                self.md.push(c);
+            }
+        }
         if ctx.link {
             self.link_chars += self.text[before..]
                 .chars()
@@ -492,7 +539,62 @@ impl Builder {
         }
     }
 
+    /// Opens a link in the Markdown; returns its resolved target.
+    fn start_link(&mut self, href: &str) -> Option<String> {
+        let href = href.trim();
+        if href.is_empty()
+            || href.starts_with('#')
+            || href.to_ascii_lowercase().starts_with("javascript:")
+        {
+            return None;
+        }
+        let base = self.rich.as_ref().and_then(|r| r.base.as_ref());
+        let url = crate::metadata::resolve_url(base, href);
+        if !self.md.is_empty() && !self.md.ends_with([' ', '\n']) && self.at_space {
+            self.md.push(' ');
+        }
+        self.md.push('[');
+        Some(url)
+    }
+
+    /// Closes a link in the Markdown, or takes back its `[` when it held no text.
+    fn end_link(&mut self, url: &str) {
+        if self.md.trim_end().ends_with('[') {
+            let t = self.md.trim_end().len() - 1;
+            self.md.truncate(t);
+            return;
+        }
+        let trailing = self.md.len() - self.md.trim_end().len();
+        self.md.truncate(self.md.len() - trailing);
+        self.md.push_str("](");
+        self.md
+            .push_str(&url.replace(' ', "%20").replace(')', "%29"));
+        self.md.push(')');
+        if trailing > 0 {
+            self.md.push(' ');
+        }
+    }
+
+    /// Writes an image into the Markdown.
+    fn image(&mut self, attrs: &[html5ever::Attribute], ctx: Ctx) {
+        let Some(src) = attr(attrs, "src").or_else(|| attr(attrs, "data-src")) else {
+            return;
+        };
+        let base = self.rich.as_ref().and_then(|r| r.base.as_ref());
+        let url = crate::metadata::resolve_url(base, src);
+        let alt = crate::text::normalize_space(attr(attrs, "alt").unwrap_or(""));
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx);
+        }
+        self.md.push_str(&format!(
+            "![{}]({})",
+            alt.replace(['[', ']'], ""),
+            url.replace(' ', "%20")
+        ));
+    }
+
     fn flush(&mut self) {
+        let md = std::mem::take(&mut self.md);
         let Some(ctx) = self.ctx.take() else {
             self.text.clear();
             return;
@@ -518,8 +620,16 @@ impl Builder {
         if text.is_empty() {
             return;
         }
+        let md = (self.rich.is_some() && ctx.kind != BlockKind::Code).then(|| {
+            md.split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
         let stats = TextStats::of(&text);
         self.page.blocks.push(Block {
+            md,
             text,
             kind: ctx.kind,
             flags: ctx.flags,
@@ -592,7 +702,7 @@ mod tests {
     use crate::dom::parse;
 
     fn page(html: &str) -> Page {
-        walk(&parse(html), &Limits::default()).unwrap()
+        walk(&parse(html), &Limits::default(), None).unwrap()
     }
 
     #[test]
