@@ -4,19 +4,44 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The target directory holding this profile's `libgleaner.a`.
+/// The target directory of this test profile.
 fn lib_dir() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
     exe.parent().unwrap().parent().unwrap().to_path_buf()
 }
 
+/// Builds the static library: `cargo test` builds only what tests link (the rlib), so the
+/// C tests ask cargo for the library's own crate types, in a target folder of their own so
+/// as not to wait on the lock of the `cargo test` that runs them.
+fn static_lib() -> PathBuf {
+    static LIB: OnceLock<PathBuf> = OnceLock::new();
+    LIB.get_or_init(|| {
+        let target = lib_dir().join("c-api-target");
+        let release = !cfg!(debug_assertions);
+        let mut cmd = Command::new(env!("CARGO"));
+        cmd.args(["build", "--lib", "--quiet", "--target-dir"])
+            .arg(&target)
+            .current_dir(root());
+        if release {
+            cmd.arg("--release");
+        }
+        let status = cmd.status().expect("cargo runs");
+        assert!(status.success(), "cargo build --lib failed");
+        target
+            .join(if release { "release" } else { "debug" })
+            .join("libgleaner.a")
+    })
+    .clone()
+}
+
 fn compile(source: &str, out: &Path, extra: &[&str]) {
-    let lib = lib_dir().join("libgleaner.a");
+    let lib = static_lib();
     assert!(lib.exists(), "{} missing", lib.display());
     let status = Command::new("cc")
         .args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-g"])
