@@ -41,6 +41,43 @@ pub use limits::Limits;
 pub use metadata::Metadata;
 pub use output::Format;
 
+/// Stage-by-stage entry points for gleaner's own benchmarks (`benches/`); not a stable API.
+#[doc(hidden)]
+pub mod bench {
+    use markup5ever_rcdom::NodeData;
+
+    /// The parse-only baseline: html5ever parses `html` into the same tree gleaner uses,
+    /// then one explicit-stack walk touches every text node. Returns the text bytes seen.
+    pub fn parse_only(html: &str) -> usize {
+        let dom = crate::dom::parse(html);
+        let mut stack = vec![dom.rcdom.document.clone()];
+        let mut bytes = 0;
+        while let Some(node) = stack.pop() {
+            if let NodeData::Text { contents } = &node.data {
+                bytes += contents.borrow().len();
+            }
+            stack.extend(node.children.borrow().iter().cloned());
+        }
+        bytes
+    }
+
+    /// gleaner's work after decoding: parse, walk, metadata and classification. Returns
+    /// the number of blocks kept.
+    pub fn parse_walk_classify(html: &str) -> usize {
+        let dom = crate::dom::parse(html);
+        let page = crate::walk::walk(&dom, &crate::Limits::default(), None).unwrap_or_default();
+        drop(dom);
+        let (meta, _) = crate::metadata::extract(&page.facts, &page.blocks, None);
+        let v = crate::classify::classify(
+            &page.elems,
+            &page.blocks,
+            meta.title.as_deref(),
+            &crate::classify::Settings::default(),
+        );
+        v.labels.iter().filter(|l| l.is_content()).count()
+    }
+}
+
 /// Extracts the main content and metadata of a page from its raw bytes, with the default
 /// options (see [`Extractor`] for the others).
 pub fn extract(html: &[u8]) -> Result<Document, Error> {

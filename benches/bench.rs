@@ -1,0 +1,104 @@
+//! gleaner's benchmarks over real pages of `corpus/scrapinghub`: one group per stage, the
+//! parse-only baseline, and end to end. Every figure is a throughput in bytes of HTML.
+//!
+//! `cargo bench` runs them all; `cargo bench -- extract` one group.
+
+use std::io::Read;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::hint::black_box;
+
+/// The corpus pages, decompressed, sorted by size.
+fn pages() -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/scrapinghub/pages");
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            let raw = std::fs::read(e.path()).unwrap();
+            let mut html = Vec::new();
+            flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut html).unwrap();
+            (e.file_name().to_string_lossy()[..12].to_string(), html)
+        })
+        .collect();
+    v.sort_by_key(|(_, h)| h.len());
+    v
+}
+
+/// The small (10th percentile), median and large (90th percentile) pages.
+fn picks(all: &[(String, Vec<u8>)]) -> Vec<(&'static str, &[u8])> {
+    let at = |q: f64| &all[((all.len() - 1) as f64 * q) as usize].1[..];
+    vec![("small", at(0.1)), ("median", at(0.5)), ("large", at(0.9))]
+}
+
+fn stages(c: &mut Criterion) {
+    let all = pages();
+    let decoded: Vec<(&str, String)> = picks(&all)
+        .into_iter()
+        .map(|(n, b)| (n, gleaner::decode::decode(b, None).text))
+        .collect();
+    for (group, f) in [
+        ("parse-only", gleaner::bench::parse_only as fn(&str) -> usize),
+        ("parse-walk-classify", gleaner::bench::parse_walk_classify),
+    ] {
+        let mut g = c.benchmark_group(group);
+        for (name, html) in &decoded {
+            g.throughput(Throughput::Bytes(html.len() as u64));
+            g.bench_with_input(BenchmarkId::from_parameter(name), html, |b, h| b.iter(|| f(black_box(h))));
+        }
+        g.finish();
+    }
+    let mut g = c.benchmark_group("decode");
+    for (name, bytes) in picks(&all) {
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(name), bytes, |b, h| {
+            b.iter(|| gleaner::decode::decode(black_box(h), None).text.len())
+        });
+    }
+    g.finish();
+    let mut g = c.benchmark_group("extract");
+    for (name, bytes) in picks(&all) {
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(name), bytes, |b, h| {
+            b.iter(|| gleaner::extract(black_box(h)).map(|d| d.text().len()))
+        });
+    }
+    g.finish();
+    let mut g = c.benchmark_group("output");
+    for (name, bytes) in picks(&all) {
+        let doc = gleaner::extract(bytes).unwrap();
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_with_input(BenchmarkId::new("markdown", name), &doc, |b, d| {
+            b.iter(|| gleaner::output::to_markdown(black_box(d)).len())
+        });
+        g.bench_with_input(BenchmarkId::new("json", name), &doc, |b, d| {
+            b.iter(|| gleaner::output::to_json(black_box(d)).len())
+        });
+    }
+    g.finish();
+}
+
+/// The whole corpus per iteration, against the parse-only baseline over the same pages.
+fn corpus(c: &mut Criterion) {
+    let all = pages();
+    let total: u64 = all.iter().map(|(_, h)| h.len() as u64).sum();
+    let decoded: Vec<String> = all.iter().map(|(_, b)| gleaner::decode::decode(b, None).text).collect();
+    let mut g = c.benchmark_group("corpus");
+    g.throughput(Throughput::Bytes(total));
+    g.sample_size(10);
+    g.bench_function("parse-only", |b| {
+        b.iter(|| decoded.iter().map(|h| gleaner::bench::parse_only(h)).sum::<usize>())
+    });
+    g.bench_function("extract", |b| {
+        b.iter(|| {
+            all.iter()
+                .map(|(_, h)| gleaner::extract(h).map(|d| d.text().len()).unwrap_or(0))
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages, corpus);
+criterion_main!(benches);
