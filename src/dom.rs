@@ -28,75 +28,72 @@ pub(crate) fn parse(html: &str) -> Dom {
 
 /// Tags that never hold content, or that the parser closes by itself, and so never nest.
 fn never_nests(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"area"
-            | b"base"
-            | b"br"
-            | b"col"
-            | b"embed"
-            | b"hr"
-            | b"img"
-            | b"input"
-            | b"link"
-            | b"meta"
-            | b"param"
-            | b"source"
-            | b"track"
-            | b"wbr"
-            | b"p"
-            | b"li"
-            | b"dt"
-            | b"dd"
-            | b"option"
-            | b"optgroup"
-            | b"tr"
-            | b"td"
-            | b"th"
-            | b"thead"
-            | b"tbody"
-            | b"tfoot"
-            | b"rp"
-            | b"rt"
-            | b"caption"
-            | b"colgroup"
-            | b"html"
-            | b"head"
-            | b"body"
-    )
+    const NAMES: [&[u8]; 33] = [
+        b"area",
+        b"base",
+        b"br",
+        b"col",
+        b"embed",
+        b"hr",
+        b"img",
+        b"input",
+        b"link",
+        b"meta",
+        b"param",
+        b"source",
+        b"track",
+        b"wbr",
+        b"p",
+        b"li",
+        b"dt",
+        b"dd",
+        b"option",
+        b"optgroup",
+        b"tr",
+        b"td",
+        b"th",
+        b"thead",
+        b"tbody",
+        b"tfoot",
+        b"rp",
+        b"rt",
+        b"caption",
+        b"colgroup",
+        b"html",
+        b"head",
+        b"body",
+    ];
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// Elements whose content is raw text: no tags inside until their end tag.
 fn raw_text(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"script"
-            | b"style"
-            | b"textarea"
-            | b"title"
-            | b"xmp"
-            | b"iframe"
-            | b"noembed"
-            | b"noframes"
-    )
+    const NAMES: [&[u8]; 8] = [
+        b"script",
+        b"style",
+        b"textarea",
+        b"title",
+        b"xmp",
+        b"iframe",
+        b"noembed",
+        b"noframes",
+    ];
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// `html` with container tags nested deeper than `cap` removed (with their end tags); the
-/// text between them is kept. Returns the input itself when nothing is that deep.
+/// text between them is kept. Returns the input itself when nothing is that deep. One pass
+/// over the bytes, jumping from `<` to `<` with memchr.
 pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
     let b = html.as_bytes();
     let mut depth = 0usize;
     let mut drops: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    let mut name = Vec::with_capacity(16);
-    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let start = i + off;
         i = start + 1;
         if b[i..].starts_with(b"!--") {
-            i = match find(b, i + 3, b"-->") {
-                Some(p) => p + 3,
-                None => b.len(),
-            };
+            i = memchr::memmem::find(&b[i + 3..], b"-->").map_or(b.len(), |p| i + 3 + p + 3);
             continue;
         }
         let end_tag = b.get(i) == Some(&b'/');
@@ -104,25 +101,29 @@ pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
         if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
             continue;
         }
-        name.clear();
-        let mut j = name_start;
-        while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' && b[j] != b'/' {
-            name.push(b[j].to_ascii_lowercase());
-            j += 1;
-        }
-        let close = match memchr_gt(b, j) {
-            Some(p) => p + 1,
-            None => b.len(),
-        };
+        let name_len = b[name_start..]
+            .iter()
+            .position(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
+            .unwrap_or(b.len() - name_start);
+        let name = &b[name_start..name_start + name_len];
+        let j = name_start + name_len;
+        let close = memchr::memchr(b'>', &b[j..]).map_or(b.len(), |p| j + p + 1);
         i = close;
-        if !end_tag && raw_text(&name) {
-            let mut end = Vec::with_capacity(name.len() + 2);
-            end.extend_from_slice(b"</");
-            end.extend_from_slice(&name);
-            i = find_ci(b, i, &end).unwrap_or(b.len());
+        if !end_tag && raw_text(name) {
+            // skip to the matching end tag, compared without case
+            let mut k = i;
+            i = b.len();
+            while let Some(p) = memchr::memmem::find(&b[k..], b"</") {
+                let at = k + p + 2;
+                if b.len() >= at + name.len() && b[at..at + name.len()].eq_ignore_ascii_case(name) {
+                    i = k + p;
+                    break;
+                }
+                k = at;
+            }
             continue;
         }
-        if never_nests(&name) {
+        if never_nests(name) {
             continue;
         }
         if end_tag {
@@ -148,24 +149,6 @@ pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
     }
     out.push_str(&html[at..]);
     Cow::Owned(out)
-}
-
-fn memchr_gt(b: &[u8], from: usize) -> Option<usize> {
-    b[from..].iter().position(|&c| c == b'>').map(|p| from + p)
-}
-
-fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(pat.len())
-        .position(|w| w == pat)
-        .map(|p| from + p)
-}
-
-fn find_ci(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(pat.len())
-        .position(|w| w.eq_ignore_ascii_case(pat))
-        .map(|p| from + p)
 }
 
 #[cfg(test)]

@@ -153,60 +153,62 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     }
     // compounds written in parts: "article-body", "entry_content", "share-bar"
     h |= token_hints(&compact) & (ARTICLE_BODY | CONTENT | RELATED | SHARE | COMMENT);
-    if compact.contains("comment") && !compact.contains("commentary") {
-        h |= COMMENT;
-    }
-    if compact.contains("related") || compact.contains("recommend") {
-        h |= RELATED;
-    }
-    if compact.contains("cookie") || compact.contains("consent") {
-        h |= COOKIE;
-    }
-    if compact.contains("newsletter") {
-        h |= NEWSLETTER;
-    }
-    if [
-        "authorbio",
-        "authorbox",
-        "aboutauthor",
-        "abouttheauthor",
-        "authorinfo",
-        "authordesc",
-        "authorprofile",
-        "autorbox",
-        "autorinfo",
-        "bio",
-    ]
-    .iter()
-    .any(|w| compact.contains(w))
-        && !compact.contains("bion")
-        && !compact.contains("biol")
-    {
-        h |= BIO;
-    }
-    if [
-        "caption",
-        "picnote",
-        "imgnote",
-        "photonote",
-        "pictxt",
-        "imgtxt",
-        "bildtext",
-        "bildunterschrift",
-    ]
-    .iter()
-    .any(|w| compact.contains(w))
-    {
-        h |= CAPTION;
-    }
-    if compact.contains("breadcrumb") {
-        h |= NAV;
-    }
-    if compact.contains("sidebar") {
-        h |= SIDEBAR;
-    }
+    h |= stem_hints(&compact);
     if compact.contains("sharing") || compact.starts_with("share") {
         h |= SHARE;
+    }
+    h
+}
+
+/// Stems found anywhere inside a compacted class word ("commentlist", "relatedposts",
+/// "authorbio"), with their hints.
+const STEMS: &[(&str, Hints)] = &[
+    ("comment", COMMENT),
+    ("related", RELATED),
+    ("recommend", RELATED),
+    ("cookie", COOKIE),
+    ("consent", COOKIE),
+    ("newsletter", NEWSLETTER),
+    ("authorbox", BIO),
+    ("aboutauthor", BIO),
+    ("abouttheauthor", BIO),
+    ("authorinfo", BIO),
+    ("authordesc", BIO),
+    ("authorprofile", BIO),
+    ("autorbox", BIO),
+    ("autorinfo", BIO),
+    ("bio", BIO),
+    ("caption", CAPTION),
+    ("picnote", CAPTION),
+    ("imgnote", CAPTION),
+    ("photonote", CAPTION),
+    ("pictxt", CAPTION),
+    ("imgtxt", CAPTION),
+    ("bildtext", CAPTION),
+    ("bildunterschrift", CAPTION),
+    ("breadcrumb", NAV),
+    ("sidebar", SIDEBAR),
+];
+
+/// The hints of every stem inside `compact`, in one pass (Aho-Corasick).
+fn stem_hints(compact: &str) -> Hints {
+    use std::sync::LazyLock;
+    static AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(STEMS.iter().map(|(p, _)| *p)).expect("valid patterns")
+    });
+    let mut h = 0;
+    for m in AC.find_overlapping_iter(compact) {
+        let (stem, hint) = STEMS[m.pattern().as_usize()];
+        let rest = &compact[m.end()..];
+        // false friends: "commentary" is content, "biology" and "bionic" are not bios
+        let false_friend = match stem {
+            "comment" => rest.starts_with("ary"),
+            "bio" => rest.starts_with('n') || rest.starts_with('l'),
+            _ => false,
+        };
+        if !false_friend {
+            h |= hint;
+        }
     }
     h
 }
@@ -257,8 +259,34 @@ fn split_name<'a>(word: &str, buf: &'a mut String) -> impl Iterator<Item = &'a s
     buf.split(' ').filter(|s| !s.is_empty())
 }
 
+/// Hints of class and id values already read on this page: pages repeat the same class
+/// values on many elements, and reading one costs a dozen substring searches.
+#[derive(Debug, Default)]
+pub struct HintCache {
+    classes: std::collections::HashMap<String, Hints>,
+    ids: std::collections::HashMap<String, Hints>,
+}
+
+impl HintCache {
+    /// [`name_hints`] of `value`, remembered.
+    pub fn name(&mut self, value: &str, is_class: bool) -> Hints {
+        let map = if is_class {
+            &mut self.classes
+        } else {
+            &mut self.ids
+        };
+        if let Some(&h) = map.get(value) {
+            return h;
+        }
+        let h = name_hints(value, is_class);
+        map.insert(value.to_string(), h);
+        h
+    }
+}
+
 /// Hints from an element's attributes.
 pub fn element_hints(
+    cache: &mut HintCache,
     class: Option<&str>,
     id: Option<&str>,
     role: Option<&str>,
@@ -267,10 +295,10 @@ pub fn element_hints(
 ) -> Hints {
     let mut h = 0;
     if let Some(c) = class {
-        h |= name_hints(c, true);
+        h |= cache.name(c, true);
     }
     if let Some(i) = id {
-        h |= name_hints(i, false) & !HIDDEN;
+        h |= cache.name(i, false) & !HIDDEN;
     }
     if let Some(r) = role {
         h |= role_hints(r);
@@ -389,15 +417,36 @@ mod tests {
     #[test]
     fn reads_roles_and_itemprops() {
         assert_eq!(
-            element_hints(None, None, Some("navigation"), None, None),
+            element_hints(
+                &mut HintCache::default(),
+                None,
+                None,
+                Some("navigation"),
+                None,
+                None
+            ),
             NAV
         );
         assert_ne!(
-            element_hints(None, None, None, Some("articleBody"), None) & ARTICLE_BODY,
+            element_hints(
+                &mut HintCache::default(),
+                None,
+                None,
+                None,
+                Some("articleBody"),
+                None
+            ) & ARTICLE_BODY,
             0
         );
         assert_ne!(
-            element_hints(None, None, None, None, Some("https://schema.org/Comment")) & COMMENT,
+            element_hints(
+                &mut HintCache::default(),
+                None,
+                None,
+                None,
+                None,
+                Some("https://schema.org/Comment")
+            ) & COMMENT,
             0
         );
         assert_eq!(kind_name(COMMENT | CONTENT), "comment");

@@ -111,6 +111,7 @@ struct Builder {
     /// The block's Markdown, written beside its text when links or images are kept.
     md: String,
     rich: Option<Rich>,
+    hint_cache: hints::HintCache,
     at_space: bool,
     link_chars: u32,
     ctx: Option<Ctx>,
@@ -124,6 +125,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Result<Pag
         text: String::new(),
         md: String::new(),
         rich,
+        hint_cache: hints::HintCache::default(),
         at_space: true,
         link_chars: 0,
         ctx: None,
@@ -316,6 +318,7 @@ impl Builder {
                 let id = attr(&attrs, "id");
                 let mut own = hints::tag_hints(local)
                     | hints::element_hints(
+                        &mut self.hint_cache,
                         class,
                         id,
                         attr(&attrs, "role"),
