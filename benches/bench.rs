@@ -18,7 +18,9 @@ fn pages() -> Vec<(String, Vec<u8>)> {
         .map(|e| {
             let raw = std::fs::read(e.path()).unwrap();
             let mut html = Vec::new();
-            flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut html).unwrap();
+            flate2::read::GzDecoder::new(&raw[..])
+                .read_to_end(&mut html)
+                .unwrap();
             (e.file_name().to_string_lossy()[..12].to_string(), html)
         })
         .collect();
@@ -39,13 +41,18 @@ fn stages(c: &mut Criterion) {
         .map(|(n, b)| (n, gleaner::decode::decode(b, None).text))
         .collect();
     for (group, f) in [
-        ("parse-only", gleaner::bench::parse_only as fn(&str) -> usize),
+        (
+            "parse-only",
+            gleaner::bench::parse_only as fn(&str) -> usize,
+        ),
         ("parse-walk-classify", gleaner::bench::parse_walk_classify),
     ] {
         let mut g = c.benchmark_group(group);
         for (name, html) in &decoded {
             g.throughput(Throughput::Bytes(html.len() as u64));
-            g.bench_with_input(BenchmarkId::from_parameter(name), html, |b, h| b.iter(|| f(black_box(h))));
+            g.bench_with_input(BenchmarkId::from_parameter(name), html, |b, h| {
+                b.iter(|| f(black_box(h)))
+            });
         }
         g.finish();
     }
@@ -83,12 +90,20 @@ fn stages(c: &mut Criterion) {
 fn corpus(c: &mut Criterion) {
     let all = pages();
     let total: u64 = all.iter().map(|(_, h)| h.len() as u64).sum();
-    let decoded: Vec<String> = all.iter().map(|(_, b)| gleaner::decode::decode(b, None).text).collect();
+    let decoded: Vec<String> = all
+        .iter()
+        .map(|(_, b)| gleaner::decode::decode(b, None).text)
+        .collect();
     let mut g = c.benchmark_group("corpus");
     g.throughput(Throughput::Bytes(total));
     g.sample_size(10);
     g.bench_function("parse-only", |b| {
-        b.iter(|| decoded.iter().map(|h| gleaner::bench::parse_only(h)).sum::<usize>())
+        b.iter(|| {
+            decoded
+                .iter()
+                .map(|h| gleaner::bench::parse_only(h))
+                .sum::<usize>()
+        })
     });
     g.bench_function("extract", |b| {
         b.iter(|| {
