@@ -40,6 +40,11 @@ pub const LEAD_MAX_BLOCKS: usize = 3;
 pub const LEAD_MIN_LEN: f32 = 100.0;
 /// Most short lines (bylines, dates) stepped over while looking for the lead.
 pub const LEAD_MAX_SKIPS: usize = 8;
+/// A page is a discussion (its comment-named posts are the content) when the prose outside
+/// them is less than this share of the page's prose ...
+pub const DISCUSSION_MAX_OTHER_SHARE: f32 = 0.2;
+/// ... and shorter than this, in weighted characters.
+pub const DISCUSSION_MAX_OTHER_LEN: f32 = 500.0;
 /// Below this weighted length the container's text is too little, and the fallback runs.
 pub const MIN_ARTICLE_LEN: f32 = 250.0;
 
@@ -364,10 +369,29 @@ pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Setti
     let total_prose = prose_prefix[n];
     let prose_of = |e: &Elem| prose_prefix[e.blocks.1 as usize] - prose_prefix[e.blocks.0 as usize];
     let boiler_mask = hints::STRONG_BOILERPLATE | hints::FOOTER | hints::SIDEBAR;
+    // A discussion page (a forum thread, a Q&A page): nearly all its prose sits in posts
+    // named like comments. There the posts are the content, and their names say nothing.
+    let mut in_comment = vec![false; elems.len()];
+    for i in 1..elems.len() {
+        in_comment[i] =
+            in_comment[elems[i].parent as usize] || elems[i].hints & hints::COMMENT != 0;
+    }
+    let comment_prose: f32 = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| in_comment[b.elem as usize])
+        .map(|(i, _)| prose_prefix[i + 1] - prose_prefix[i])
+        .sum();
+    let other_prose = total_prose - comment_prose;
+    let discussion = comment_prose > 0.0
+        && other_prose < DISCUSSION_MAX_OTHER_SHARE * total_prose
+        && other_prose < DISCUSSION_MAX_OTHER_LEN;
     let effective: Vec<Hints> = elems
         .iter()
         .map(|e| {
-            if e.hints & boiler_mask != 0
+            if discussion && e.hints & hints::COMMENT != 0 {
+                e.hints & !hints::COMMENT
+            } else if e.hints & boiler_mask != 0
                 && total_prose > 0.0
                 && prose_of(e) >= HINT_VOID_SHARE * total_prose
                 && e.hints & hints::COMMENT == 0
@@ -828,6 +852,22 @@ mod tests {
         let html = format!(
             "<article><p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>Read more</h3>
              <div><p>A teaser sentence about another story that is long enough to be prose.</p></div></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn discussion_pages_keep_their_posts() {
+        // a thread whose posts are all named like comments: the posts are the content
+        let html = format!(
+            "<body><nav><a href=/>Forum</a><a href=/new>New</a></nav><h1>Trams</h1>
+             <div class=comments><div class=comment><p>{P1}</p></div><div class=comment><p>{P2}</p></div></div></body>"
+        );
+        assert_eq!(kept(&html, Some("Trams")), [P1, P2]);
+        // an article with comments below it: the comments still go
+        let html = format!(
+            "<body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+             <div class=comments><div class=comment><p>{P3} Me too.</p></div></div></body>"
         );
         assert_eq!(kept(&html, None), [P1, P2, P3]);
     }
