@@ -179,3 +179,36 @@ impl Block {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_split_into_blocks_and_inline() {
+        assert_eq!(Tag::from_name("h3"), Tag::H(3));
+        assert_eq!(Tag::from_name("menu"), Tag::Ul);
+        assert!(Tag::from_name("section").is_block());
+        assert!(Tag::from_name("tbody").is_block());
+        assert!(!Tag::from_name("span").is_block());
+        assert!(!Tag::from_name("a").is_block());
+        assert!(!Tag::from_name("my-widget").is_block());
+    }
+
+    #[test]
+    fn link_density_is_a_share_of_characters() {
+        let mut b = Block {
+            md: None,
+            text: "read this".into(),
+            kind: BlockKind::Paragraph,
+            flags: 0,
+            elem: 0,
+            stats: TextStats::of("read this"),
+            link_chars: 4,
+            hints: 0,
+        };
+        assert!((b.link_density() - 0.5).abs() < 1e-6);
+        b.stats = TextStats::default();
+        assert_eq!(b.link_density(), 0.0);
+    }
+}

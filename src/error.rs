@@ -27,3 +27,26 @@ pub enum Error {
         reason: String,
     },
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_say_what_went_wrong() {
+        let e = Error::InputTooLarge { size: 20, max: 10 };
+        assert_eq!(
+            e.to_string(),
+            "input of 20 bytes exceeds the limit of 10 bytes"
+        );
+        assert_eq!(
+            Error::TooManyNodes { max: 5 }.to_string(),
+            "page has more than 5 elements"
+        );
+        let e = Error::InvalidUrl {
+            url: "x".into(),
+            reason: "relative URL without a base".into(),
+        };
+        assert!(e.to_string().contains("\"x\""));
+    }
+}
