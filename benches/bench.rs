@@ -6,6 +6,9 @@
 use std::io::Read;
 use std::path::Path;
 
+use html5ever::tendril::TendrilSink;
+use markup5ever_rcdom::{NodeData, RcDom};
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 
@@ -28,6 +31,21 @@ fn pages() -> Vec<(String, Vec<u8>)> {
     v
 }
 
+/// The reference figure: html5ever into markup5ever_rcdom, then one explicit-stack walk
+/// that touches every text node (the figure other Rust extractors build on).
+fn parse_rcdom(html: &str) -> usize {
+    let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+    let mut stack = vec![dom.document.clone()];
+    let mut bytes = 0;
+    while let Some(node) = stack.pop() {
+        if let NodeData::Text { contents } = &node.data {
+            bytes += contents.borrow().len();
+        }
+        stack.extend(node.children.borrow().iter().cloned());
+    }
+    bytes
+}
+
 /// The small (10th percentile), median and large (90th percentile) pages.
 fn picks(all: &[(String, Vec<u8>)]) -> Vec<(&'static str, &[u8])> {
     let at = |q: f64| &all[((all.len() - 1) as f64 * q) as usize].1[..];
@@ -45,6 +63,7 @@ fn stages(c: &mut Criterion) {
             "parse-only",
             gleaner::bench::parse_only as fn(&str) -> usize,
         ),
+        ("parse-only-rcdom", parse_rcdom),
         ("parse-walk-classify", gleaner::bench::parse_walk_classify),
     ] {
         let mut g = c.benchmark_group(group);
@@ -104,6 +123,9 @@ fn corpus(c: &mut Criterion) {
                 .map(|h| gleaner::bench::parse_only(h))
                 .sum::<usize>()
         })
+    });
+    g.bench_function("parse-only-rcdom", |b| {
+        b.iter(|| decoded.iter().map(|h| parse_rcdom(h)).sum::<usize>())
     });
     g.bench_function("extract", |b| {
         b.iter(|| {

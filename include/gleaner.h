@@ -40,6 +40,8 @@ enum gleaner_status
   GLEANER_STATUS_TOO_MANY_NODES = 101,
   // The page URL in the options could not be parsed.
   GLEANER_STATUS_INVALID_URL = 102,
+  // Extraction took longer than the options' time budget.
+  GLEANER_STATUS_TIME_BUDGET_EXCEEDED = 103,
   // gleaner hit an internal error (a caught panic); the message says where.
   GLEANER_STATUS_INTERNAL = 999,
 };
@@ -198,13 +200,31 @@ gleaner_status gleaner_options_set_max_input_bytes(gleaner_options *options, siz
 // Each pointer must be NULL or valid as described above.
 gleaner_status gleaner_options_set_max_depth(gleaner_options *options, size_t value);
 
-// Sets the most elements walked (default 2,000,000).
+// Sets the most elements built (default 2,000,000); elements past it are never built.
 //
 // Returns `NullArgument` if `options` is NULL, `InvalidArgument` if `value` is 0.
 //
 // # Safety
 // Each pointer must be NULL or valid as described above.
 gleaner_status gleaner_options_set_max_nodes(gleaner_options *options, size_t value);
+
+// Sets the time budget per page in milliseconds (default 30,000); 0 means no budget.
+//
+// Returns `NullArgument` if `options` is NULL.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_options_set_time_budget_ms(gleaner_options *options, uint64_t ms);
+
+// Sets what happens when a page goes past a limit (input size, node count, time budget):
+// `false` (the default) fails with the limit's status; `true` returns the result for the
+// part of the page within the limit, marked by `gleaner_document_truncated`.
+//
+// Returns `NullArgument` if `options` is NULL.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_options_set_truncate(gleaner_options *options, bool yes);
 
 // Extracts the main content and metadata of a page.
 //
@@ -370,6 +390,15 @@ gleaner_status gleaner_document_description(const gleaner_document *document,
 gleaner_status gleaner_document_comments(const gleaner_document *document,
                                          const uint8_t **ptr_out,
                                          size_t *len_out);
+
+// Writes to `*out` whether the page went past a limit and the document covers only the
+// part within it (only when `gleaner_options_set_truncate` asked for that).
+//
+// Returns `NullArgument` if any argument is NULL.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_document_truncated(const gleaner_document *document, bool *out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -42,6 +42,7 @@ pub struct Document {
     pub(crate) comments: Option<String>,
     pub(crate) encoding: &'static str,
     pub(crate) fallback: bool,
+    pub(crate) truncated: bool,
 }
 
 impl Document {
@@ -100,5 +101,10 @@ impl Document {
     /// Whether the main text came from a fallback rather than the article container.
     pub fn used_fallback(&self) -> bool {
         self.fallback
+    }
+    /// Whether the page went past a limit (input size, node count or time budget) and the
+    /// result covers only the part within it; only with [`crate::Limits::truncate`] set.
+    pub fn truncated(&self) -> bool {
+        self.truncated
     }
 }

@@ -1,10 +1,13 @@
-//! Parsing decoded HTML into a tree with html5ever; the tree's types stay private to the crate.
+//! Parsing decoded HTML with html5ever into gleaner's own arena tree, under the page's limits.
 
 use std::borrow::Cow;
+use std::cell::{Cell, Ref, RefCell};
+use std::rc::Rc;
+use std::time::Instant;
 
-use html5ever::tendril::TendrilSink;
-use html5ever::{parse_document, ParseOpts};
-use markup5ever_rcdom::RcDom;
+use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{local_name, ns, parse_document, Attribute, ParseOpts, QualName};
 
 /// Deepest nesting of container tags handed to the parser. html5ever's tree builder scans
 /// its stack of open elements for many tags, so a page nested 100,000 deep costs it minutes;
@@ -12,73 +15,488 @@ use markup5ever_rcdom::RcDom;
 /// trees at 512; real pages stay far below this.
 pub const PARSE_NESTING_CAP: usize = 4096;
 
-/// A parsed page. The tree behind it is an implementation detail: only [`crate::walk`]
-/// looks inside, so the tree can change without touching the public API.
+/// Bytes handed to the parser at a time; the time budget is checked between chunks.
+pub const PARSE_CHUNK_BYTES: usize = 64 << 10;
+
+/// A node's index in [`Dom::nodes`].
+pub(crate) type NodeId = u32;
+
+/// No node: the end of a sibling list, or no parent.
+pub(crate) const NONE: NodeId = u32::MAX;
+/// The document node.
+pub(crate) const DOCUMENT: NodeId = 0;
+/// A detached `<div>`, whose name answers the tree builder should it ever ask for the name
+/// of a node that is not an element.
+const NAME_FALLBACK: NodeId = 1;
+
+/// What a node is.
+pub(crate) enum Data {
+    /// The document.
+    Document,
+    /// A doctype, comment or processing instruction: nothing gleaner reads.
+    Other,
+    /// Text; adjacent text is merged, as the HTML standard says.
+    Text(StrTendril),
+    /// An element.
+    Element {
+        /// Its name.
+        name: QualName,
+        /// Its attributes.
+        attrs: Vec<Attribute>,
+        /// For `<template>`, the fragment that holds its content.
+        template: NodeId,
+    },
+}
+
+/// One node of the tree, linked to its parent and siblings by index.
+pub(crate) struct Node {
+    pub(crate) parent: NodeId,
+    pub(crate) first_child: NodeId,
+    pub(crate) last_child: NodeId,
+    pub(crate) prev: NodeId,
+    pub(crate) next: NodeId,
+    pub(crate) data: Data,
+}
+
+impl Node {
+    fn new(data: Data) -> Self {
+        Node {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+            data,
+        }
+    }
+}
+
+/// Why a parse stopped early.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cut {
+    /// More elements than the node limit; the rest were left out.
+    Nodes,
+    /// The time budget ran out; the rest of the input was not parsed.
+    Time,
+}
+
+/// A parsed page: every node in one vector, in creation order. Only [`crate::walk`] looks
+/// inside, so the tree can change without touching the public API.
 pub(crate) struct Dom {
-    pub(crate) rcdom: RcDom,
+    pub(crate) nodes: Vec<Node>,
+    /// Set when the page went past a limit and the tree holds only what came before it.
+    pub(crate) cut: Option<Cut>,
+}
+
+impl Dom {
+    /// The node `id`.
+    #[inline]
+    pub(crate) fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    /// The children of `id`, last first.
+    pub(crate) fn children_rev(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let mut at = self.node(id).last_child;
+        std::iter::from_fn(move || {
+            (at != NONE).then(|| {
+                let c = at;
+                at = self.node(c).prev;
+                c
+            })
+        })
+    }
+
+    /// The children of `id`, in order.
+    pub(crate) fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let mut at = self.node(id).first_child;
+        std::iter::from_fn(move || {
+            (at != NONE).then(|| {
+                let c = at;
+                at = self.node(c).next;
+                c
+            })
+        })
+    }
+}
+
+/// html5ever's tree builder writes into this.
+struct Sink {
+    nodes: RefCell<Vec<Node>>,
+    /// Elements created so far, shared with the parse loop that stops past the limit.
+    elements: Rc<Cell<usize>>,
+}
+
+impl Sink {
+    fn new(elements: Rc<Cell<usize>>, capacity: usize) -> Self {
+        let mut nodes = Vec::with_capacity(capacity);
+        nodes.push(Node::new(Data::Document));
+        nodes.push(Node::new(Data::Element {
+            name: QualName::new(None, ns!(html), local_name!("div")),
+            attrs: Vec::new(),
+            template: NONE,
+        }));
+        Sink {
+            nodes: RefCell::new(nodes),
+            elements,
+        }
+    }
+
+    fn push(&self, data: Data) -> NodeId {
+        let mut nodes = self.nodes.borrow_mut();
+        nodes.push(Node::new(data));
+        (nodes.len() - 1) as NodeId
+    }
+
+    /// Unlinks `id` from its parent and siblings.
+    fn detach(nodes: &mut [Node], id: NodeId) {
+        let (parent, prev, next) = {
+            let n = &nodes[id as usize];
+            (n.parent, n.prev, n.next)
+        };
+        if parent == NONE {
+            return;
+        }
+        if prev != NONE {
+            nodes[prev as usize].next = next;
+        } else {
+            nodes[parent as usize].first_child = next;
+        }
+        if next != NONE {
+            nodes[next as usize].prev = prev;
+        } else {
+            nodes[parent as usize].last_child = prev;
+        }
+        let n = &mut nodes[id as usize];
+        n.parent = NONE;
+        n.prev = NONE;
+        n.next = NONE;
+    }
+
+    /// Links the parentless `id` as the last child of `parent`.
+    fn link_last(nodes: &mut [Node], parent: NodeId, id: NodeId) {
+        let last = nodes[parent as usize].last_child;
+        {
+            let n = &mut nodes[id as usize];
+            n.parent = parent;
+            n.prev = last;
+            n.next = NONE;
+        }
+        if last != NONE {
+            nodes[last as usize].next = id;
+        } else {
+            nodes[parent as usize].first_child = id;
+        }
+        nodes[parent as usize].last_child = id;
+    }
+
+    /// Links the parentless `id` just before `sibling`, which has a parent.
+    fn link_before(nodes: &mut [Node], sibling: NodeId, id: NodeId) {
+        let (parent, prev) = {
+            let s = &nodes[sibling as usize];
+            (s.parent, s.prev)
+        };
+        {
+            let n = &mut nodes[id as usize];
+            n.parent = parent;
+            n.prev = prev;
+            n.next = sibling;
+        }
+        nodes[sibling as usize].prev = id;
+        if prev != NONE {
+            nodes[prev as usize].next = id;
+        } else {
+            nodes[parent as usize].first_child = id;
+        }
+    }
+
+    /// Appends `text` to `id` if it is a text node.
+    fn merge_text(nodes: &mut [Node], id: NodeId, text: &str) -> bool {
+        if id == NONE {
+            return false;
+        }
+        match &mut nodes[id as usize].data {
+            Data::Text(t) => {
+                t.push_slice(text);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Self;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Self {
+        self
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        DOCUMENT
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        Ref::map(self.nodes.borrow(), |nodes| {
+            match &nodes[*target as usize].data {
+                Data::Element { name, .. } => name,
+                // the tree builder asks only for elements' names
+                _ => match &nodes[NAME_FALLBACK as usize].data {
+                    Data::Element { name, .. } => name,
+                    _ => unreachable!("the fallback node is an element"),
+                },
+            }
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        self.elements.set(self.elements.get() + 1);
+        let template = if flags.template {
+            self.push(Data::Document)
+        } else {
+            NONE
+        };
+        self.push(Data::Element {
+            name,
+            attrs,
+            template,
+        })
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.push(Data::Other)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.push(Data::Other)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        let parent = *parent;
+        let mut nodes = self.nodes.borrow_mut();
+        match child {
+            NodeOrText::AppendText(text) => {
+                let last = nodes[parent as usize].last_child;
+                if !Self::merge_text(&mut nodes, last, &text) {
+                    nodes.push(Node::new(Data::Text(text)));
+                    let id = (nodes.len() - 1) as NodeId;
+                    Self::link_last(&mut nodes, parent, id);
+                }
+            }
+            NodeOrText::AppendNode(id) => Self::link_last(&mut nodes, parent, id),
+        }
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        let has_parent = self.nodes.borrow()[*element as usize].parent != NONE;
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(
+        &self,
+        _name: StrTendril,
+        _public: StrTendril,
+        _system: StrTendril,
+    ) {
+        let id = self.push(Data::Other);
+        Self::link_last(&mut self.nodes.borrow_mut(), DOCUMENT, id);
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        match &self.nodes.borrow()[*target as usize].data {
+            Data::Element { template, .. } if *template != NONE => *template,
+            // only asked of templates, which always have their fragment
+            _ => NAME_FALLBACK,
+        }
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        let sibling = *sibling;
+        let mut nodes = self.nodes.borrow_mut();
+        if nodes[sibling as usize].parent == NONE {
+            return;
+        }
+        match new_node {
+            NodeOrText::AppendText(text) => {
+                let prev = nodes[sibling as usize].prev;
+                if !Self::merge_text(&mut nodes, prev, &text) {
+                    nodes.push(Node::new(Data::Text(text)));
+                    let id = (nodes.len() - 1) as NodeId;
+                    Self::link_before(&mut nodes, sibling, id);
+                }
+            }
+            NodeOrText::AppendNode(id) => {
+                Self::detach(&mut nodes, id);
+                Self::link_before(&mut nodes, sibling, id);
+            }
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        if let Data::Element { attrs: have, .. } =
+            &mut self.nodes.borrow_mut()[*target as usize].data
+        {
+            for a in attrs {
+                if !have.iter().any(|h| h.name == a.name) {
+                    have.push(a);
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        Self::detach(&mut self.nodes.borrow_mut(), *target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let (node, new_parent) = (*node, *new_parent);
+        let mut nodes = self.nodes.borrow_mut();
+        while nodes[node as usize].first_child != NONE {
+            let c = nodes[node as usize].first_child;
+            Self::detach(&mut nodes, c);
+            Self::link_last(&mut nodes, new_parent, c);
+        }
+    }
 }
 
 /// Parses `html` into a tree, as a browser would (html5ever's tree builder follows the
-/// HTML standard's error recovery).
-pub(crate) fn parse(html: &str) -> Dom {
+/// HTML standard's error recovery). The input goes to the parser in chunks; once the tree
+/// has more than `max_nodes` elements, or `deadline` has passed, the rest is left out and
+/// [`Dom::cut`] says why. Memory stays bounded: one chunk makes at most a few thousand
+/// nodes past the limit.
+pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> Dom {
     let html = cap_nesting(html, PARSE_NESTING_CAP);
-    let rcdom = parse_document(RcDom::default(), ParseOpts::default()).one(&*html);
-    Dom { rcdom }
+    let elements = Rc::new(Cell::new(0));
+    // about one node per 40 bytes of markup on real pages
+    let sink = Sink::new(Rc::clone(&elements), (html.len() / 40).min(1 << 20));
+    let mut parser = parse_document(sink, ParseOpts::default());
+    let mut cut = None;
+    let mut rest: &str = &html;
+    while !rest.is_empty() {
+        let mut at = rest.len().min(PARSE_CHUNK_BYTES);
+        while !rest.is_char_boundary(at) {
+            at += 1;
+        }
+        let (chunk, tail) = rest.split_at(at);
+        parser.process(StrTendril::from_slice(chunk));
+        rest = tail;
+        if elements.get() > max_nodes {
+            cut = Some(Cut::Nodes);
+            break;
+        }
+        if !rest.is_empty() && deadline.is_some_and(|d| Instant::now() >= d) {
+            cut = Some(Cut::Time);
+            break;
+        }
+    }
+    let sink = parser.finish();
+    Dom {
+        nodes: sink.nodes.into_inner(),
+        cut,
+    }
+}
+
+/// `html` parsed in one piece, with no nesting cap and no limits: the benchmarks' baseline.
+pub(crate) fn parse_whole(html: &str) -> Dom {
+    let sink = Sink::new(Rc::new(Cell::new(0)), html.len() / 40);
+    let sink = parse_document(sink, ParseOpts::default()).one(html);
+    Dom {
+        nodes: sink.nodes.into_inner(),
+        cut: None,
+    }
+}
+
+/// The tag name's bytes in lower case, in a small buffer; `None` when longer than any
+/// name the nesting cap treats apart.
+fn lower_name(name: &[u8]) -> Option<([u8; 8], usize)> {
+    let mut buf = [0u8; 8];
+    if name.len() > buf.len() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some((buf, name.len()))
 }
 
 /// Tags that never hold content, or that the parser closes by itself, and so never nest.
 fn never_nests(name: &[u8]) -> bool {
-    const NAMES: [&[u8]; 33] = [
-        b"area",
-        b"base",
-        b"br",
-        b"col",
-        b"embed",
-        b"hr",
-        b"img",
-        b"input",
-        b"link",
-        b"meta",
-        b"param",
-        b"source",
-        b"track",
-        b"wbr",
-        b"p",
-        b"li",
-        b"dt",
-        b"dd",
-        b"option",
-        b"optgroup",
-        b"tr",
-        b"td",
-        b"th",
-        b"thead",
-        b"tbody",
-        b"tfoot",
-        b"rp",
-        b"rt",
-        b"caption",
-        b"colgroup",
-        b"html",
-        b"head",
-        b"body",
-    ];
-    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+    let Some((buf, n)) = lower_name(name) else {
+        return false;
+    };
+    matches!(
+        &buf[..n],
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"optgroup"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"rp"
+            | b"rt"
+            | b"caption"
+            | b"colgroup"
+            | b"html"
+            | b"head"
+            | b"body"
+    )
 }
 
 /// Elements whose content is raw text: no tags inside until their end tag.
 fn raw_text(name: &[u8]) -> bool {
-    const NAMES: [&[u8]; 8] = [
-        b"script",
-        b"style",
-        b"textarea",
-        b"title",
-        b"xmp",
-        b"iframe",
-        b"noembed",
-        b"noframes",
-    ];
-    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+    let Some((buf, n)) = lower_name(name) else {
+        return false;
+    };
+    matches!(
+        &buf[..n],
+        b"script"
+            | b"style"
+            | b"textarea"
+            | b"title"
+            | b"xmp"
+            | b"iframe"
+            | b"noembed"
+            | b"noframes"
+    )
 }
 
 /// `html` with container tags nested deeper than `cap` removed (with their end tags); the

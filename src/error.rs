@@ -18,6 +18,12 @@ pub enum Error {
         /// The limit.
         max: usize,
     },
+    /// Extraction took longer than the configured time budget.
+    #[error("extraction took longer than its time budget of {budget:?}")]
+    TimeBudgetExceeded {
+        /// The budget.
+        budget: std::time::Duration,
+    },
     /// The page URL given in the options could not be parsed.
     #[error("invalid page URL {url:?}: {reason}")]
     InvalidUrl {
@@ -42,6 +48,13 @@ mod tests {
         assert_eq!(
             Error::TooManyNodes { max: 5 }.to_string(),
             "page has more than 5 elements"
+        );
+        let e = Error::TimeBudgetExceeded {
+            budget: std::time::Duration::from_millis(1500),
+        };
+        assert_eq!(
+            e.to_string(),
+            "extraction took longer than its time budget of 1.5s"
         );
         let e = Error::InvalidUrl {
             url: "x".into(),

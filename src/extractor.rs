@@ -6,9 +6,10 @@ use crate::classify::{self, Favor, Label, Settings};
 use crate::document::{ContentBlock, Document};
 use crate::error::Error;
 use crate::hints;
-use crate::limits::Limits;
+use crate::limits::{Limits, PARSE_SHARE_OF_BUDGET};
 use crate::text::weighted_len;
 use crate::{decode, dom, metadata, walk};
+use std::time::{Duration, Instant};
 
 /// JSON-LD `articleBody` replaces the extracted text when that text is shorter than this
 /// share of it: the page's body was scripted in or cut by a paywall.
@@ -113,12 +114,21 @@ impl Extractor {
 
     /// Extracts the main content and metadata from a page's raw bytes.
     pub fn extract(&self, html: &[u8]) -> Result<Document, Error> {
-        if html.len() > self.limits.max_input_bytes {
-            return Err(Error::InputTooLarge {
-                size: html.len(),
-                max: self.limits.max_input_bytes,
-            });
-        }
+        let limits = &self.limits;
+        let budget = Budget::start(limits);
+        let mut truncated = false;
+        let html = if html.len() > limits.max_input_bytes {
+            if !limits.truncate {
+                return Err(Error::InputTooLarge {
+                    size: html.len(),
+                    max: limits.max_input_bytes,
+                });
+            }
+            truncated = true;
+            &html[..limits.max_input_bytes]
+        } else {
+            html
+        };
         let base = match &self.url {
             Some(u) => Some(url::Url::parse(u).map_err(|e| Error::InvalidUrl {
                 url: u.clone(),
@@ -127,17 +137,27 @@ impl Extractor {
             None => None,
         };
         let decoded = decode::decode(html, self.charset.as_deref());
-        let dom = dom::parse(&decoded.text);
+        budget.check(limits)?;
+        let dom = dom::parse(&decoded.text, limits.max_nodes, budget.parse_deadline);
         drop(decoded.text);
+        match dom.cut {
+            None => {}
+            Some(_) if limits.truncate => truncated = true,
+            Some(dom::Cut::Nodes) => {
+                return Err(Error::TooManyNodes {
+                    max: limits.max_nodes,
+                })
+            }
+            Some(dom::Cut::Time) => return Err(budget.exceeded()),
+        }
         let rich = (self.links || self.images).then(|| walk::Rich {
             links: self.links,
             images: self.images,
             base: base.clone(),
         });
-        let page = walk::walk(&dom, &self.limits, rich).map_err(|e| match e {
-            walk::WalkError::TooManyNodes(max) => Error::TooManyNodes { max },
-        })?;
+        let page = walk::walk(&dom, limits, rich);
         drop(dom);
+        budget.check(limits)?;
         let (meta, extras) = metadata::extract(&page.facts, &page.blocks, base.as_ref());
         let settings = Settings {
             favor: self.favor,
@@ -146,6 +166,7 @@ impl Extractor {
         };
         let verdict =
             classify::classify(&page.elems, &page.blocks, meta.title.as_deref(), &settings);
+        budget.check(limits)?;
 
         if std::env::var_os("GLEANER_DEBUG").is_some() {
             eprintln!(
@@ -183,7 +204,13 @@ impl Extractor {
                 listed: b.flags & IN_LIST != 0,
             })
             .collect();
-        let kept_len: f32 = blocks.iter().map(|b| weighted_len(&b.text)).sum();
+        let kept_len: f32 = page
+            .blocks
+            .iter()
+            .zip(&verdict.labels)
+            .filter(|(_, l)| l.is_content())
+            .map(|(b, _)| b.stats.weighted_len())
+            .sum();
         let mut fallback = verdict.fallback;
         if let Some(body) = extras.article_body.as_deref() {
             let body_len = weighted_len(body);
@@ -234,7 +261,43 @@ impl Extractor {
             comments,
             encoding: decoded.encoding.name(),
             fallback,
+            truncated,
         })
+    }
+}
+
+/// The time budget of one extraction.
+struct Budget {
+    deadline: Option<Instant>,
+    parse_deadline: Option<Instant>,
+    budget: Duration,
+}
+
+impl Budget {
+    fn start(limits: &Limits) -> Self {
+        let now = Instant::now();
+        let budget = limits.time_budget.unwrap_or(Duration::MAX);
+        Budget {
+            deadline: limits.time_budget.and_then(|b| now.checked_add(b)),
+            parse_deadline: limits
+                .time_budget
+                .and_then(|b| now.checked_add(b.mul_f64(PARSE_SHARE_OF_BUDGET))),
+            budget,
+        }
+    }
+
+    fn exceeded(&self) -> Error {
+        Error::TimeBudgetExceeded {
+            budget: self.budget,
+        }
+    }
+
+    /// Fails once the budget is spent, unless the limits say to return what there is.
+    fn check(&self, limits: &Limits) -> Result<(), Error> {
+        match self.deadline {
+            Some(d) if !limits.truncate && Instant::now() > d => Err(self.exceeded()),
+            _ => Ok(()),
+        }
     }
 }
 

@@ -1,5 +1,7 @@
 //! What class, id, role, itemprop and tag names say about an element: named tables of words.
 
+use std::hash::{BuildHasherDefault, Hasher};
+
 /// A set of hint flags.
 pub type Hints = u32;
 
@@ -47,51 +49,305 @@ pub const BIO: Hints = 1 << 17;
 pub const STRONG_BOILERPLATE: Hints =
     NAV | SHARE | COMMENT | RELATED | COOKIE | NEWSLETTER | AD | HIDDEN | MODAL | TAGS | BIO;
 
-/// Hints from a single lower-cased token of a class, id, role or itemprop value.
+/// Lower-cased tokens of class, id, role or itemprop values, with their hints.
+const TOKENS: &[(&[&str], Hints)] = &[
+    (
+        &[
+            "nav",
+            "navbar",
+            "navigation",
+            "menu",
+            "menubar",
+            "menus",
+            "breadcrumb",
+            "breadcrumbs",
+            "crumbs",
+            "crumb",
+            "pagination",
+            "pager",
+            "paging",
+            "skiplink",
+            "skiplinks",
+            "sitemap",
+            "topbar",
+            "toolbar",
+            "jumplinks",
+            "submenu",
+            "megamenu",
+            "dropdown",
+            "search",
+            "searchbox",
+            "searchform",
+            "login",
+            "signin",
+        ],
+        NAV,
+    ),
+    (
+        &[
+            "footer",
+            "foot",
+            "copyright",
+            "colophon",
+            "legal",
+            "disclaimer",
+        ],
+        FOOTER,
+    ),
+    (
+        &["masthead", "header", "topnav", "banner", "branding", "logo"],
+        HEADER,
+    ),
+    (&["sidebar", "aside", "rail", "sidebox", "sidecol"], SIDEBAR),
+    (
+        &[
+            "share",
+            "sharing",
+            "shares",
+            "sharer",
+            "social",
+            "socials",
+            "addthis",
+            "sharethis",
+            "shareaholic",
+            "sharedaddy",
+            "sharebar",
+            "sns",
+            "follow",
+            "socialmedia",
+            "print",
+            "bookmark",
+            "bookmarks",
+        ],
+        SHARE,
+    ),
+    (
+        &[
+            "comment",
+            "comments",
+            "commentlist",
+            "commentary-list",
+            "disqus",
+            "respond",
+            "reply",
+            "replies",
+            "discussion",
+            "talkback",
+            "dsq",
+            "livefyre",
+            "coral",
+            "usercomments",
+        ],
+        COMMENT,
+    ),
+    (
+        &[
+            "related",
+            "recommended",
+            "recommendations",
+            "recommendation",
+            "recirc",
+            "recirculation",
+            "popular",
+            "trending",
+            "outbrain",
+            "taboola",
+            "mostread",
+            "mostpopular",
+            "readnext",
+            "upnext",
+            "suggested",
+            "suggestions",
+            "morestories",
+            "relatedposts",
+            "related-posts",
+            "youmaylike",
+            "teasers",
+        ],
+        RELATED,
+    ),
+    (
+        &[
+            "cookie",
+            "cookies",
+            "consent",
+            "gdpr",
+            "cmp",
+            "onetrust",
+            "cookiebanner",
+            "cookiebar",
+            "cookienotice",
+        ],
+        COOKIE,
+    ),
+    (
+        &[
+            "newsletter",
+            "newsletters",
+            "subscribe",
+            "subscription",
+            "signup",
+            "optin",
+            "paywall",
+            "regwall",
+            "registration",
+            "subscriber",
+            "membership",
+        ],
+        NEWSLETTER,
+    ),
+    (
+        &[
+            "ad",
+            "ads",
+            "adv",
+            "advert",
+            "adverts",
+            "advertisement",
+            "advertising",
+            "adsense",
+            "adslot",
+            "adunit",
+            "adbox",
+            "adcontainer",
+            "adwrapper",
+            "dfp",
+            "gpt",
+            "sponsor",
+            "sponsored",
+            "sponsors",
+            "anzeige",
+            "werbung",
+            "publicite",
+            "commercial",
+            "promo",
+            "promoted",
+            "promotion",
+        ],
+        AD,
+    ),
+    (
+        &[
+            "byline",
+            "bylines",
+            "author",
+            "authors",
+            "byl",
+            "dateline",
+            "timestamp",
+            "date",
+            "dates",
+            "posted",
+            "postmeta",
+            "published",
+            "pubdate",
+            "meta",
+            "metadata",
+            "info",
+        ],
+        BYLINE,
+    ),
+    (
+        &[
+            "caption",
+            "captions",
+            "figcaption",
+            "credit",
+            "credits",
+            "photocredit",
+            "cap",
+            "figcap",
+            "legend",
+            "legende",
+        ],
+        CAPTION,
+    ),
+    (
+        &[
+            "signature",
+            "sig",
+            "postprofile",
+            "userinfo",
+            "memberinfo",
+            "userdetails",
+            "usertitle",
+            "postauthor",
+            "authorinfo",
+            "userstats",
+        ],
+        BIO,
+    ),
+    (
+        &[
+            "customerreviews",
+            "userreviews",
+            "productreviews",
+            "reviewlist",
+        ],
+        COMMENT,
+    ),
+    (
+        &[
+            "tags",
+            "tag",
+            "tagcloud",
+            "taglist",
+            "categories",
+            "keywords",
+            "topics",
+        ],
+        TAGS,
+    ),
+    (
+        &[
+            "modal",
+            "popup",
+            "overlay",
+            "lightbox",
+            "dialog",
+            "interstitial",
+        ],
+        MODAL,
+    ),
+    (
+        &[
+            "article", "content", "entry", "post", "story", "body", "text", "main", "prose",
+            "blog", "longform", "richtext", "copy",
+        ],
+        CONTENT,
+    ),
+    (
+        &[
+            "articlebody",
+            "articletext",
+            "articlecontent",
+            "storybody",
+            "storytext",
+            "storycontent",
+            "entrycontent",
+            "entrybody",
+            "postcontent",
+            "postbody",
+            "posttext",
+            "bodytext",
+        ],
+        ARTICLE_BODY | CONTENT,
+    ),
+];
+
+/// Hints from a single lower-cased token of a class, id, role or itemprop value: one
+/// lookup in a table made once from [`TOKENS`].
 fn token_hints(tok: &str) -> Hints {
-    match tok {
-        "nav" | "navbar" | "navigation" | "menu" | "menubar" | "menus" | "breadcrumb"
-        | "breadcrumbs" | "crumbs" | "crumb" | "pagination" | "pager" | "paging" | "skiplink"
-        | "skiplinks" | "sitemap" | "topbar" | "toolbar" | "jumplinks" | "submenu" | "megamenu"
-        | "dropdown" | "search" | "searchbox" | "searchform" | "login" | "signin" => NAV,
-        "footer" | "foot" | "copyright" | "colophon" | "legal" | "disclaimer" => FOOTER,
-        "masthead" | "header" | "topnav" | "banner" | "branding" | "logo" => HEADER,
-        "sidebar" | "aside" | "rail" | "sidebox" | "sidecol" => SIDEBAR,
-        "share" | "sharing" | "shares" | "sharer" | "social" | "socials" | "addthis"
-        | "sharethis" | "shareaholic" | "sharedaddy" | "sharebar" | "sns" | "follow"
-        | "socialmedia" | "print" | "bookmark" | "bookmarks" => SHARE,
-        "comment" | "comments" | "commentlist" | "commentary-list" | "disqus" | "respond"
-        | "reply" | "replies" | "discussion" | "talkback" | "dsq" | "livefyre" | "coral"
-        | "usercomments" => COMMENT,
-        "related" | "recommended" | "recommendations" | "recommendation" | "recirc"
-        | "recirculation" | "popular" | "trending" | "outbrain" | "taboola" | "mostread"
-        | "mostpopular" | "readnext" | "upnext" | "suggested" | "suggestions" | "morestories"
-        | "relatedposts" | "related-posts" | "youmaylike" | "teasers" => RELATED,
-        "cookie" | "cookies" | "consent" | "gdpr" | "cmp" | "onetrust" | "cookiebanner"
-        | "cookiebar" | "cookienotice" => COOKIE,
-        "newsletter" | "newsletters" | "subscribe" | "subscription" | "signup" | "optin"
-        | "paywall" | "regwall" | "registration" | "subscriber" | "membership" => NEWSLETTER,
-        "ad" | "ads" | "adv" | "advert" | "adverts" | "advertisement" | "advertising"
-        | "adsense" | "adslot" | "adunit" | "adbox" | "adcontainer" | "adwrapper" | "dfp"
-        | "gpt" | "sponsor" | "sponsored" | "sponsors" | "anzeige" | "werbung" | "publicite"
-        | "commercial" | "promo" | "promoted" | "promotion" => AD,
-        "byline" | "bylines" | "author" | "authors" | "byl" | "dateline" | "timestamp" | "date"
-        | "dates" | "posted" | "postmeta" | "published" | "pubdate" | "meta" | "metadata"
-        | "info" => BYLINE,
-        "caption" | "captions" | "figcaption" | "credit" | "credits" | "photocredit" | "cap"
-        | "figcap" | "legend" | "legende" => CAPTION,
-        "signature" | "sig" | "postprofile" | "userinfo" | "memberinfo" | "userdetails"
-        | "usertitle" | "postauthor" | "authorinfo" | "userstats" => BIO,
-        "customerreviews" | "userreviews" | "productreviews" | "reviewlist" => COMMENT,
-        "tags" | "tag" | "tagcloud" | "taglist" | "categories" | "keywords" | "topics" => TAGS,
-        "modal" | "popup" | "overlay" | "lightbox" | "dialog" | "interstitial" => MODAL,
-        "article" | "content" | "entry" | "post" | "story" | "body" | "text" | "main" | "prose"
-        | "blog" | "longform" | "richtext" | "copy" => CONTENT,
-        "articlebody" | "articletext" | "articlecontent" | "storybody" | "storytext"
-        | "storycontent" | "entrycontent" | "entrybody" | "postcontent" | "postbody"
-        | "posttext" | "bodytext" => ARTICLE_BODY | CONTENT,
-        _ => 0,
-    }
+    use std::sync::LazyLock;
+    static MAP: LazyLock<
+        std::collections::HashMap<&'static str, Hints, BuildHasherDefault<FxHasher>>,
+    > = LazyLock::new(|| {
+        TOKENS
+            .iter()
+            .flat_map(|(words, h)| words.iter().map(move |w| (*w, *h)))
+            .collect()
+    });
+    MAP.get(tok).copied().unwrap_or(0)
 }
 
 /// Hints from an ARIA `role` value.
@@ -216,16 +472,29 @@ fn stem_hints(compact: &str) -> Hints {
 /// Hints from the space-separated words of a class or id value. A content word on the same
 /// element (`entry ... tag-news`, WordPress's post classes) outweighs boilerplate words
 /// other than comments in other words.
+#[cfg(test)]
 pub fn name_hints(value: &str, is_class: bool) -> Hints {
+    let mut buf = String::new();
+    combine_words(value, |word| one_word_hints(word, is_class, &mut buf))
+}
+
+/// The hints of one word of a class or id value: a hiding class word gives only
+/// [`HIDDEN`].
+fn one_word_hints(word: &str, is_class: bool, buf: &mut String) -> Hints {
+    if is_class && hiding_class(word) {
+        HIDDEN
+    } else {
+        word_hints(word, buf)
+    }
+}
+
+/// The hints of a whole class or id value from the hints of its words: a word that names
+/// content cancels the boilerplate named by the others.
+fn combine_words(value: &str, mut of_word: impl FnMut(&str) -> Hints) -> Hints {
     let mut h = 0;
     let mut content_words = 0;
-    let mut buf = String::new();
     for word in value.split_ascii_whitespace() {
-        if is_class && hiding_class(word) {
-            h |= HIDDEN;
-            continue;
-        }
-        let wh = word_hints(word, &mut buf);
+        let wh = of_word(word);
         if wh & CONTENT != 0 && wh & STRONG_BOILERPLATE == 0 {
             content_words += 1;
         }
@@ -259,28 +528,73 @@ fn split_name<'a>(word: &str, buf: &'a mut String) -> impl Iterator<Item = &'a s
     buf.split(' ').filter(|s| !s.is_empty())
 }
 
-/// Hints of class and id values already read on this page: pages repeat the same class
-/// values on many elements, and reading one costs a dozen substring searches.
+/// Most class and id words remembered per page. It bounds the cache's memory and, since
+/// the cache's hash is fast but unkeyed, the work a page crafted for collisions can cause.
+pub const HINT_CACHE_MAX_WORDS: usize = 4096;
+
+/// Hints of class and id words already read on this page: pages repeat the same words on
+/// many elements, and reading one costs a dozen substring searches.
 #[derive(Debug, Default)]
 pub struct HintCache {
-    classes: std::collections::HashMap<String, Hints>,
-    ids: std::collections::HashMap<String, Hints>,
+    classes: WordMap,
+    ids: WordMap,
+    buf: String,
 }
 
+type WordMap = std::collections::HashMap<Box<str>, Hints, BuildHasherDefault<FxHasher>>;
+
 impl HintCache {
-    /// [`name_hints`] of `value`, remembered.
+    /// [`name_hints`] of `value`, its words remembered.
     pub fn name(&mut self, value: &str, is_class: bool) -> Hints {
-        let map = if is_class {
-            &mut self.classes
-        } else {
-            &mut self.ids
-        };
-        if let Some(&h) = map.get(value) {
-            return h;
+        let HintCache { classes, ids, buf } = self;
+        let map = if is_class { classes } else { ids };
+        combine_words(value, |word| {
+            if let Some(&h) = map.get(word) {
+                return h;
+            }
+            let h = one_word_hints(word, is_class, buf);
+            if map.len() < HINT_CACHE_MAX_WORDS {
+                map.insert(word.into(), h);
+            }
+            h
+        })
+    }
+}
+
+/// A small, fast hash for short keys (the multiply-rotate hash of rustc's FxHasher).
+#[derive(Debug, Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
         }
-        let h = name_hints(value, is_class);
-        map.insert(value.to_string(), h);
-        h
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 

@@ -1,4 +1,6 @@
-//! Bounds on the work one page may cause: input size, tree depth and node count.
+//! Bounds on the work one page may cause: input size, tree depth, node count and time.
+
+use std::time::Duration;
 
 /// Default largest input accepted, in bytes (64 MiB).
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
@@ -7,6 +9,15 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
 pub const DEFAULT_MAX_DEPTH: usize = 512;
 /// Default most elements walked before extraction stops with an error.
 pub const DEFAULT_MAX_NODES: usize = 2_000_000;
+
+/// Default time budget per page: far beyond any real page (the largest pages of the
+/// corpora take well under a second), short enough that one pathological page cannot stall
+/// a batch job.
+pub const DEFAULT_TIME_BUDGET: Duration = Duration::from_secs(30);
+
+/// Share of the time budget the parse may use; the walk and the scoring that follow take
+/// about a third of the parse's time, so the whole stays within the budget.
+pub const PARSE_SHARE_OF_BUDGET: f64 = 0.7;
 
 /// Bounds on the work one page may cause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,8 +28,17 @@ pub struct Limits {
     /// Deepest element given a place of its own in the block tree; deeper content is
     /// flattened into its ancestor at this depth, so no text is lost.
     pub max_depth: usize,
-    /// Most elements walked; more gives [`crate::Error::TooManyNodes`].
+    /// Most elements built; more gives [`crate::Error::TooManyNodes`]. Elements past the
+    /// limit are never built, so memory stays bounded.
     pub max_nodes: usize,
+    /// Most time one page may take, or `None` for no limit; more gives
+    /// [`crate::Error::TimeBudgetExceeded`]. Checked between chunks of the parse and
+    /// between stages.
+    pub time_budget: Option<Duration>,
+    /// What to do when the input, the node count or the time goes past its limit: `false`
+    /// (the default) fails with the limit's error; `true` returns what was extracted from
+    /// the part of the page within the limit, marked by [`crate::Document::truncated`].
+    pub truncate: bool,
 }
 
 impl Default for Limits {
@@ -27,6 +47,8 @@ impl Default for Limits {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             max_depth: DEFAULT_MAX_DEPTH,
             max_nodes: DEFAULT_MAX_NODES,
+            time_budget: Some(DEFAULT_TIME_BUDGET),
+            truncate: false,
         }
     }
 }

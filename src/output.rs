@@ -183,6 +183,7 @@ struct JsonDoc<'a> {
     description: Option<&'a str>,
     image: Option<&'a str>,
     encoding: &'a str,
+    truncated: bool,
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     comments: Option<&'a str>,
@@ -201,6 +202,7 @@ pub fn to_json(doc: &Document) -> String {
         description: doc.description(),
         image: doc.image(),
         encoding: doc.encoding(),
+        truncated: doc.truncated(),
         text: doc.text(),
         comments: doc.comments(),
     };

@@ -61,7 +61,31 @@ impl TextStats {
         let mut s = TextStats::default();
         let mut in_word = false;
         let mut latin_words = 0u32;
-        for c in text.chars() {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 {
+                // the ASCII path: the same rules, without decoding
+                i += 1;
+                if matches!(x, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                    in_word = false;
+                    continue;
+                }
+                s.chars += 1;
+                if !in_word && x.is_ascii_alphanumeric() {
+                    latin_words += 1;
+                    in_word = true;
+                }
+                match x {
+                    b'.' | b'!' | b'?' => s.sentence_ends += 1,
+                    b',' | b';' => s.commas += 1,
+                    _ => {}
+                }
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
             if c.is_whitespace() {
                 in_word = false;
                 continue;
@@ -117,19 +141,41 @@ pub fn weighted_len(text: &str) -> f32 {
 /// Appends `text` to `out` with every run of whitespace collapsed to one space; `at_space`
 /// tells whether `out` already ends in a space (or is at a line start) and is updated.
 pub fn push_collapsed(out: &mut String, text: &str, at_space: &mut bool) {
-    for c in text.chars() {
-        if c.is_whitespace() || c == '\u{a0}' || c == '\0' {
-            if !*at_space {
+    // Runs of visible characters are copied whole; only spaces and non-ASCII characters
+    // are looked at one by one.
+    let b = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (len, space, invisible) = if x < 0x80 {
+            (
+                1,
+                matches!(x, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0),
+                false,
+            )
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (
+                c.len_utf8(),
+                c.is_whitespace() || c == '\u{a0}',
+                // zero-width space and BOM
+                c == '\u{200b}' || c == '\u{feff}',
+            )
+        };
+        if space || invisible {
+            out.push_str(&text[run..i]);
+            run = i + len;
+            if space && !*at_space {
                 out.push(' ');
                 *at_space = true;
             }
-        } else if c == '\u{200b}' || c == '\u{feff}' {
-            // zero-width space and BOM: invisible
         } else {
-            out.push(c);
             *at_space = false;
         }
+        i += len;
     }
+    out.push_str(&text[run..]);
 }
 
 /// `text` with whitespace runs collapsed to one space and trimmed.

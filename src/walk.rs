@@ -1,12 +1,10 @@
 //! Walking the tree with an explicit stack into elements and text blocks in document order,
 //! gathering the raw metadata facts on the way.
 
-use std::rc::Rc;
-
-use markup5ever_rcdom::{Handle, NodeData};
+use html5ever::local_name;
 
 use crate::block::{Block, BlockKind, Elem, Tag, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE};
-use crate::dom::Dom;
+use crate::dom::{Data, Dom, NodeId, DOCUMENT};
 use crate::hints::{self, Hints};
 use crate::limits::Limits;
 use crate::text::{push_collapsed, TextStats};
@@ -61,13 +59,6 @@ pub struct Page {
     pub facts: Facts,
 }
 
-/// Walking failed because the page exceeds a limit.
-#[derive(Debug)]
-pub enum WalkError {
-    /// More elements than `Limits::max_nodes`.
-    TooManyNodes(usize),
-}
-
 #[derive(Clone, Copy)]
 struct Ctx {
     /// The nearest recorded element.
@@ -83,7 +74,7 @@ struct Ctx {
 }
 
 enum Task {
-    Visit(Handle, Ctx),
+    Visit(NodeId, Ctx),
     Close {
         elem: u32,
         block_start: u32,
@@ -119,7 +110,7 @@ struct Builder {
 }
 
 /// Walks `dom` into a [`Page`].
-pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Result<Page, WalkError> {
+pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
     let mut b = Builder {
         page: Page::default(),
         text: String::new(),
@@ -149,18 +140,11 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Result<Pag
         link: false,
     };
     let mut stack: Vec<Task> = Vec::new();
-    push_children(&mut stack, &dom.rcdom.document.children.borrow(), root);
-    let mut seen = 0usize;
+    push_children(&mut stack, dom, DOCUMENT, root);
     while let Some(task) = stack.pop() {
         match task {
             Task::Visit(node, ctx) => {
-                if let NodeData::Element { .. } = node.data {
-                    seen += 1;
-                    if seen > limits.max_nodes {
-                        return Err(WalkError::TooManyNodes(limits.max_nodes));
-                    }
-                }
-                b.visit(&node, ctx, &mut stack);
+                b.visit(dom, node, ctx, &mut stack);
             }
             Task::Close {
                 elem,
@@ -181,12 +165,56 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Result<Pag
     let n_elems = b.page.elems.len() as u32;
     b.page.elems[0].blocks = (0, n_blocks);
     b.page.elems[0].end = n_elems;
-    Ok(b.page)
+    b.page
 }
 
-fn push_children(stack: &mut Vec<Task>, children: &[Handle], ctx: Ctx) {
-    for c in children.iter().rev() {
-        stack.push(Task::Visit(Rc::clone(c), ctx));
+fn push_children(stack: &mut Vec<Task>, dom: &Dom, node: NodeId, ctx: Ctx) {
+    stack.extend(dom.children_rev(node).map(|c| Task::Visit(c, ctx)));
+}
+
+/// The attributes the walk reads on every element, found in one pass.
+#[derive(Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    role: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    itemtype: Option<&'a str>,
+    rel: Option<&'a str>,
+    href: Option<&'a str>,
+    style: Option<&'a str>,
+    aria_hidden: Option<&'a str>,
+    datetime: Option<&'a str>,
+    hidden: bool,
+    pubdate: bool,
+}
+
+impl<'a> Attrs<'a> {
+    fn read(attrs: &'a [html5ever::Attribute]) -> Self {
+        let mut a = Attrs::default();
+        for at in attrs {
+            if !at.name.ns.is_empty() {
+                continue;
+            }
+            let v = Some(&*at.value);
+            match at.name.local {
+                local_name!("class") => a.class = v,
+                local_name!("id") => a.id = v,
+                local_name!("role") => a.role = v,
+                local_name!("itemprop") => a.itemprop = v,
+                local_name!("itemtype") => a.itemtype = v,
+                local_name!("rel") => a.rel = v,
+                local_name!("href") => a.href = v,
+                local_name!("style") => a.style = v,
+                local_name!("aria-hidden") => a.aria_hidden = v,
+                local_name!("datetime") => a.datetime = v,
+                local_name!("hidden") => a.hidden = true,
+                // not a static atom: compared as text, and only when short enough to match
+                ref other if other.len() == 7 && &**other == "pubdate" => a.pubdate = true,
+                _ => {}
+            }
+        }
+        a
     }
 }
 
@@ -197,37 +225,75 @@ fn attr<'a>(attrs: &'a [html5ever::Attribute], name: &str) -> Option<&'a str> {
         .map(|a| &*a.value)
 }
 
-/// Whether inline CSS hides the element.
+/// Whether inline CSS hides the element: `display: none` or `visibility: hidden`, in any
+/// case and spacing.
 fn style_hides(style: &str) -> bool {
-    let compact: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    compact.contains("display:none") || compact.contains("visibility:hidden")
+    let mut compact = [0u8; 64];
+    let mut n = 0;
+    let mut found = false;
+    // a sliding window of the last bytes that are not whitespace, lower-cased
+    for &c in style.as_bytes() {
+        if c.is_ascii_whitespace() {
+            continue;
+        }
+        if n == compact.len() {
+            compact.copy_within(32.., 0);
+            n -= 32;
+        }
+        compact[n] = c.to_ascii_lowercase();
+        n += 1;
+        let w = &compact[..n];
+        if w.ends_with(b"display:none") || w.ends_with(b"visibility:hidden") {
+            found = true;
+            break;
+        }
+    }
+    found
 }
 
-fn text_of_children(node: &Handle) -> String {
+/// Whether a class value names an author: a word that holds "byline" or ends in one of
+/// the author names, in any case.
+fn names_author(class: &str) -> bool {
+    const ENDS: [&str; 8] = [
+        "author",
+        "authors",
+        "authorname",
+        "author-name",
+        "author_name",
+        "author-link",
+        "authorlink",
+        "author__name",
+    ];
+    class.split_ascii_whitespace().any(|w| {
+        let b = w.as_bytes();
+        b.windows(6).any(|x| x.eq_ignore_ascii_case(b"byline"))
+            || ENDS.iter().any(|e| {
+                b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+            })
+    })
+}
+
+fn text_of_children(dom: &Dom, node: NodeId) -> String {
     let mut s = String::new();
-    for c in node.children.borrow().iter() {
-        if let NodeData::Text { contents } = &c.data {
-            s.push_str(&contents.borrow());
+    for c in dom.children(node) {
+        if let Data::Text(t) = &dom.node(c).data {
+            s.push_str(t);
         }
     }
     s
 }
 
 impl Builder {
-    fn visit(&mut self, node: &Handle, ctx: Ctx, stack: &mut Vec<Task>) {
-        match &node.data {
-            NodeData::Text { contents } => {
+    fn visit(&mut self, dom: &Dom, node: NodeId, ctx: Ctx, stack: &mut Vec<Task>) {
+        match &dom.node(node).data {
+            Data::Text(text) => {
                 if ctx.kind == BlockKind::Caption && ctx.hints & hints::HIDDEN != 0 {
                     return;
                 }
-                self.push_text(&contents.borrow(), ctx);
+                self.push_text(text, ctx);
             }
-            NodeData::Element { name, attrs, .. } => {
-                let attrs = attrs.borrow();
+            Data::Element { name, attrs, .. } => {
+                let attrs = attrs.as_slice();
                 let local = &*name.local;
                 if name.ns != html5ever::ns!(html) {
                     // <svg> and <math> content: no article text lives there
@@ -235,10 +301,10 @@ impl Builder {
                 }
                 match local {
                     "script" => {
-                        if attr(&attrs, "type")
+                        if attr(attrs, "type")
                             .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                         {
-                            self.page.facts.json_ld.push(text_of_children(node));
+                            self.page.facts.json_ld.push(text_of_children(dom, node));
                         }
                         return;
                     }
@@ -247,22 +313,22 @@ impl Builder {
                     | "map" | "frame" | "head" | "svg" | "math" | "datalist" | "option"
                     | "source" | "track" | "param" | "picture" | "wbr" => {
                         if local == "head" {
-                            self.head(node);
+                            self.head(dom, node);
                         }
                         return;
                     }
                     "title" => {
                         if self.page.facts.title.is_none() {
-                            self.page.facts.title = Some(text_of_children(node));
+                            self.page.facts.title = Some(text_of_children(dom, node));
                         }
                         return;
                     }
                     "meta" => {
-                        self.meta(&attrs);
+                        self.meta(attrs);
                         return;
                     }
                     "link" => {
-                        self.link(&attrs);
+                        self.link(attrs);
                         return;
                     }
                     "br" => {
@@ -283,24 +349,26 @@ impl Builder {
                     }
                     _ => {}
                 }
-                if attr(&attrs, "hidden").is_some()
-                    || attr(&attrs, "aria-hidden").is_some_and(|v| v.trim() == "true")
-                    || attr(&attrs, "style").is_some_and(style_hides)
+                let a = Attrs::read(attrs);
+                if a.hidden
+                    || a.aria_hidden.is_some_and(|v| v.trim() == "true")
+                    || a.style.is_some_and(style_hides)
                 {
                     return;
                 }
                 if local == "html" {
-                    if let Some(l) = attr(&attrs, "lang").or_else(|| attr(&attrs, "xml:lang")) {
+                    if let Some(l) = attr(attrs, "lang").or_else(|| attr(attrs, "xml:lang")) {
                         self.page.facts.lang = Some(l.trim().to_string());
                     }
                 }
                 let mut tag = Tag::from_name(local);
                 if local == "time" && self.page.facts.times.len() < MAX_TIMES {
-                    let published = attr(&attrs, "pubdate").is_some()
-                        || attr(&attrs, "itemprop").is_some_and(|p| p.contains("datePublished"));
-                    let value = attr(&attrs, "datetime")
+                    let published =
+                        a.pubdate || a.itemprop.is_some_and(|p| p.contains("datePublished"));
+                    let value = a
+                        .datetime
                         .map(str::to_string)
-                        .unwrap_or_else(|| text_of_children(node));
+                        .unwrap_or_else(|| text_of_children(dom, node));
                     let at = self.page.blocks.len() as u32;
                     self.page.facts.times.push((at, published, value));
                 }
@@ -309,21 +377,18 @@ impl Builder {
                     // Too deep for a place of its own: its content flows into the block above.
                     let mut inner = ctx;
                     inner.depth = depth;
-                    push_children(stack, &node.children.borrow(), inner);
+                    push_children(stack, dom, node, inner);
                     return;
                 }
-                let itemprop = attr(&attrs, "itemprop");
-                let rel = attr(&attrs, "rel");
-                let class = attr(&attrs, "class");
-                let id = attr(&attrs, "id");
+                let (itemprop, rel, class) = (a.itemprop, a.rel, a.class);
                 let mut own = hints::tag_hints(local)
                     | hints::element_hints(
                         &mut self.hint_cache,
                         class,
-                        id,
-                        attr(&attrs, "role"),
+                        a.id,
+                        a.role,
                         itemprop,
-                        attr(&attrs, "itemtype"),
+                        a.itemtype,
                     );
                 if matches!(tag, Tag::Html | Tag::Body) {
                     own &= hints::CONTENT;
@@ -334,24 +399,7 @@ impl Builder {
                     Some(AuthorSource::Itemprop)
                 } else if rel.is_some_and(|r| r.split_ascii_whitespace().any(|r| r == "author")) {
                     Some(AuthorSource::Rel)
-                } else if class.is_some_and(|c| {
-                    c.split_ascii_whitespace().any(|w| {
-                        let w = w.to_ascii_lowercase();
-                        w.contains("byline")
-                            || [
-                                "author",
-                                "authors",
-                                "authorname",
-                                "author-name",
-                                "author_name",
-                                "author-link",
-                                "authorlink",
-                                "author__name",
-                            ]
-                            .iter()
-                            .any(|s| w.ends_with(s))
-                    })
-                }) {
+                } else if class.is_some_and(names_author) {
                     Some(AuthorSource::Class)
                 } else {
                     None
@@ -407,7 +455,7 @@ impl Builder {
                 }
                 let mut link = None;
                 if tag == Tag::A {
-                    if let Some(href) = attr(&attrs, "href") {
+                    if let Some(href) = a.href {
                         inner.link = true;
                         if self.rich.as_ref().is_some_and(|r| r.links) {
                             link = self.start_link(href);
@@ -415,7 +463,7 @@ impl Builder {
                     }
                 }
                 if tag == Tag::Img && self.rich.as_ref().is_some_and(|r| r.images) {
-                    self.image(&attrs, ctx);
+                    self.image(attrs, ctx);
                 }
                 stack.push(Task::Close {
                     elem: e,
@@ -424,10 +472,10 @@ impl Builder {
                     author,
                     link,
                 });
-                push_children(stack, &node.children.borrow(), inner);
+                push_children(stack, dom, node, inner);
             }
-            NodeData::Document => {
-                push_children(stack, &node.children.borrow(), ctx);
+            Data::Document => {
+                push_children(stack, dom, node, ctx);
             }
             _ => {}
         }
@@ -597,16 +645,19 @@ impl Builder {
     }
 
     fn flush(&mut self) {
-        let md = std::mem::take(&mut self.md);
+        // the text and Markdown buffers are cleared, not taken, so their room is reused
         let Some(ctx) = self.ctx.take() else {
             self.text.clear();
+            self.md.clear();
             return;
         };
-        let raw = std::mem::take(&mut self.text);
+        let raw = self.text.as_str();
         let link_chars = std::mem::take(&mut self.link_chars);
         self.at_space = true;
         let text = if ctx.kind == BlockKind::Code {
             raw.trim_matches('\n').trim_end().to_string()
+        } else if !raw.contains('\n') {
+            raw.trim().to_string()
         } else {
             let mut t = String::with_capacity(raw.len());
             for line in raw.split('\n') {
@@ -620,6 +671,8 @@ impl Builder {
             }
             t
         };
+        self.text.clear();
+        let md = std::mem::take(&mut self.md);
         if text.is_empty() {
             return;
         }
@@ -643,28 +696,27 @@ impl Builder {
         });
     }
 
-    fn head(&mut self, node: &Handle) {
+    fn head(&mut self, dom: &Dom, node: NodeId) {
         // <head> holds no visible text, only metadata; its children are few and shallow.
-        let mut stack = vec![Rc::clone(node)];
+        let mut stack = vec![node];
         while let Some(n) = stack.pop() {
-            for c in n.children.borrow().iter().rev() {
-                if let NodeData::Element { name, attrs, .. } = &c.data {
-                    let attrs = attrs.borrow();
+            for c in dom.children_rev(n) {
+                if let Data::Element { name, attrs, .. } = &dom.node(c).data {
                     match &*name.local {
                         "title" if self.page.facts.title.is_none() => {
-                            self.page.facts.title = Some(text_of_children(c));
+                            self.page.facts.title = Some(text_of_children(dom, c));
                         }
-                        "meta" => self.meta(&attrs),
-                        "link" => self.link(&attrs),
+                        "meta" => self.meta(attrs),
+                        "link" => self.link(attrs),
                         "script" => {
-                            if attr(&attrs, "type").is_some_and(|t| {
+                            if attr(attrs, "type").is_some_and(|t| {
                                 t.trim().eq_ignore_ascii_case("application/ld+json")
                             }) {
-                                self.page.facts.json_ld.push(text_of_children(c));
+                                self.page.facts.json_ld.push(text_of_children(dom, c));
                             }
                         }
                         "noscript" | "template" => {}
-                        _ => stack.push(Rc::clone(c)),
+                        _ => stack.push(c),
                     }
                 }
             }
@@ -705,7 +757,7 @@ mod tests {
     use crate::dom::parse;
 
     fn page(html: &str) -> Page {
-        walk(&parse(html), &Limits::default(), None).unwrap()
+        walk(&parse(html, usize::MAX, None), &Limits::default(), None)
     }
 
     #[test]

@@ -33,7 +33,10 @@ OPTIONS:
     -j, --jobs N            worker threads (default: all cores)
         --max-input-bytes N largest input accepted
         --max-depth N       deepest element given its own place in the tree
-        --max-nodes N       most elements walked
+        --max-nodes N       most elements built
+        --time-budget-ms N  most time per page, in milliseconds (default 30000; 0: none)
+        --truncate          past a limit, return the part of the page within it (marked
+                            truncated in JSON) instead of failing
     -h, --help              this help
     -V, --version           the version
 
@@ -125,6 +128,14 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
             "--max-input-bytes" => limits.max_input_bytes = number(take(&mut argv)?, &flag)?,
             "--max-depth" => limits.max_depth = number(take(&mut argv)?, &flag)?,
             "--max-nodes" => limits.max_nodes = number(take(&mut argv)?, &flag)?,
+            "--time-budget-ms" => {
+                let ms = number(take(&mut argv)?, &flag)?;
+                limits.time_budget = (ms > 0).then(|| std::time::Duration::from_millis(ms as u64));
+            }
+            "--truncate" => limits.truncate = true,
+            j if j.starts_with("-j") && j.len() > 2 => {
+                a.jobs = number(j[2..].to_string(), "-j")?.max(1)
+            }
             f if f.starts_with('-') && f != "-" => return Err(format!("unknown option {f}")),
             _ => a.inputs.push(arg),
         }

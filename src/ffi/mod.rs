@@ -31,6 +31,8 @@ pub enum gleaner_status {
     TooManyNodes = 101,
     /// The page URL in the options could not be parsed.
     InvalidUrl = 102,
+    /// Extraction took longer than the options' time budget.
+    TimeBudgetExceeded = 103,
     /// gleaner hit an internal error (a caught panic); the message says where.
     Internal = 999,
 }
@@ -75,6 +77,7 @@ fn status_of(e: &Error) -> gleaner_status {
         Error::InputTooLarge { .. } => gleaner_status::InputTooLarge,
         Error::TooManyNodes { .. } => gleaner_status::TooManyNodes,
         Error::InvalidUrl { .. } => gleaner_status::InvalidUrl,
+        Error::TimeBudgetExceeded { .. } => gleaner_status::TimeBudgetExceeded,
     }
 }
 
@@ -148,6 +151,7 @@ pub extern "C" fn gleaner_status_message(status: u32) -> *const c_char {
         100 => "the input is larger than the limit\0",
         101 => "the page has more elements than the limit\0",
         102 => "the page URL is not valid\0",
+        103 => "extraction took longer than the time budget\0",
         999 => "internal error\0",
         _ => "unknown status\0",
     };
@@ -406,7 +410,7 @@ pub unsafe extern "C" fn gleaner_options_set_max_depth(
     // SAFETY: forwarded from the caller.
     unsafe { set_limit(options, value, |l, v| l.max_depth = v) }
 }
-/// Sets the most elements walked (default 2,000,000).
+/// Sets the most elements built (default 2,000,000); elements past it are never built.
 ///
 /// Returns `NullArgument` if `options` is NULL, `InvalidArgument` if `value` is 0.
 ///
@@ -419,6 +423,50 @@ pub unsafe extern "C" fn gleaner_options_set_max_nodes(
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
     unsafe { set_limit(options, value, |l, v| l.max_nodes = v) }
+}
+/// Sets the time budget per page in milliseconds (default 30,000); 0 means no budget.
+///
+/// Returns `NullArgument` if `options` is NULL.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_options_set_time_budget_ms(
+    options: *mut gleaner_options,
+    ms: u64,
+) -> gleaner_status {
+    boundary(gleaner_status::Internal, || {
+        non_null!(options, "options");
+        // SAFETY: `options` is a live object from `gleaner_options_new`.
+        let o = unsafe { &mut *options };
+        o.limits.time_budget = (ms > 0).then(|| std::time::Duration::from_millis(ms));
+        let limits = o.limits;
+        o.extractor.limits(limits);
+        gleaner_status::Ok
+    })
+}
+/// Sets what happens when a page goes past a limit (input size, node count, time budget):
+/// `false` (the default) fails with the limit's status; `true` returns the result for the
+/// part of the page within the limit, marked by `gleaner_document_truncated`.
+///
+/// Returns `NullArgument` if `options` is NULL.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_options_set_truncate(
+    options: *mut gleaner_options,
+    yes: bool,
+) -> gleaner_status {
+    boundary(gleaner_status::Internal, || {
+        non_null!(options, "options");
+        // SAFETY: `options` is a live object from `gleaner_options_new`.
+        let o = unsafe { &mut *options };
+        o.limits.truncate = yes;
+        let limits = o.limits;
+        o.extractor.limits(limits);
+        gleaner_status::Ok
+    })
 }
 
 /// Extracts the main content and metadata of a page.
@@ -784,6 +832,27 @@ pub unsafe extern "C" fn gleaner_document_comments(
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
     unsafe { get_field(document, ptr_out, len_out, |d| d.doc.comments()) }
+}
+
+/// Writes to `*out` whether the page went past a limit and the document covers only the
+/// part within it (only when `gleaner_options_set_truncate` asked for that).
+///
+/// Returns `NullArgument` if any argument is NULL.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_document_truncated(
+    document: *const gleaner_document,
+    out: *mut bool,
+) -> gleaner_status {
+    boundary(gleaner_status::Internal, || {
+        non_null!(document, "document");
+        non_null!(out, "out");
+        // SAFETY: `document` is a live document and `out` is valid for writes.
+        unsafe { *out = (*document).doc.truncated() };
+        gleaner_status::Ok
+    })
 }
 
 #[cfg(test)]

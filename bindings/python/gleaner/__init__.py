@@ -24,6 +24,7 @@ __all__ = [
     "InputTooLargeError",
     "TooManyNodesError",
     "InvalidUrlError",
+    "TimeBudgetExceededError",
     "InternalError",
     "version",
 ]
@@ -61,8 +62,12 @@ _set_string = {
 }
 _set_bool = {
     name: _proto(f"gleaner_options_set_{name}", _status, ctypes.c_void_p, ctypes.c_bool)
-    for name in ("comments", "tables", "captions", "links", "images")
+    for name in ("comments", "tables", "captions", "links", "images", "truncate")
 }
+_set_time_budget = _proto("gleaner_options_set_time_budget_ms", _status, ctypes.c_void_p, ctypes.c_uint64)
+_document_truncated = _proto(
+    "gleaner_document_truncated", _status, ctypes.c_void_p, ctypes.POINTER(ctypes.c_bool)
+)
 _set_size = {
     name: _proto(f"gleaner_options_set_{name}", _status, ctypes.c_void_p, ctypes.c_size_t)
     for name in ("max_input_bytes", "max_depth", "max_nodes")
@@ -125,6 +130,12 @@ class InvalidUrlError(Error):
     """The page URL given could not be parsed."""
 
     status = 102
+
+
+class TimeBudgetExceededError(Error):
+    """Extraction took longer than the `time_budget` option allows."""
+
+    status = 103
 
 
 class InternalError(Error):
@@ -227,6 +238,18 @@ class Document:
         """The comments, when asked for with comments=True and the page has some."""
         return self._field("comments")
 
+    @property
+    def truncated(self) -> bool:
+        """Whether the page went past a limit and this covers only the part within it
+        (only with truncate=True)."""
+        if not self._ptr:
+            raise ValueError("document is closed")
+        out = ctypes.c_bool(False)
+        st = _document_truncated(self._ptr, ctypes.byref(out))
+        if st != _OK:
+            _raise(st)
+        return bool(out.value)
+
     def to_json(self) -> str:
         """The whole result as one JSON object (the `gleaner --format json` schema)."""
         return self._field("json") or "{}"
@@ -274,6 +297,8 @@ class Extractor:
         max_input_bytes: Optional[int] = None,
         max_depth: Optional[int] = None,
         max_nodes: Optional[int] = None,
+        time_budget: Optional[float] = 30.0,
+        truncate: bool = False,
     ) -> None:
         self._ptr = _options_new()
         if not self._ptr:
@@ -290,6 +315,7 @@ class Extractor:
             ("captions", captions),
             ("links", links),
             ("images", images),
+            ("truncate", truncate),
         ):
             if not isinstance(flag, bool):
                 raise TypeError(f"{name} must be a bool, not {type(flag).__name__}")
@@ -304,6 +330,14 @@ class Extractor:
                 if size <= 0:
                     raise ValueError(f"{name} must be positive")
                 self._check(_set_size[name](self._ptr, size))
+        if time_budget is None:
+            self._check(_set_time_budget(self._ptr, 0))
+        else:
+            if not isinstance(time_budget, (int, float)) or isinstance(time_budget, bool):
+                raise TypeError(f"time_budget must be a number of seconds, not {type(time_budget).__name__}")
+            if time_budget <= 0:
+                raise ValueError("time_budget must be positive (or None for no budget)")
+            self._check(_set_time_budget(self._ptr, max(1, round(time_budget * 1000))))
 
     @staticmethod
     def _check(status: int) -> None:

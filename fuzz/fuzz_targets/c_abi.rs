@@ -1,0 +1,77 @@
+//! Fuzz target: the C ABI, called as a C program would, with option strings taken from
+//! the input (possibly not UTF-8) and every getter on the result.
+#![no_main]
+
+use gleaner::ffi::*;
+use libfuzzer_sys::fuzz_target;
+
+type Getter = unsafe extern "C" fn(*const gleaner_document, *mut *const u8, *mut usize) -> gleaner_status;
+
+const GETTERS: [Getter; 11] = [
+    gleaner_document_text,
+    gleaner_document_markdown,
+    gleaner_document_json,
+    gleaner_document_title,
+    gleaner_document_author,
+    gleaner_document_date,
+    gleaner_document_sitename,
+    gleaner_document_language,
+    gleaner_document_url,
+    gleaner_document_description,
+    gleaner_document_comments,
+];
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&[a, url_len, cs_len], rest)) = data.split_first_chunk::<3>() else {
+        return;
+    };
+    let url_len = (url_len as usize).min(rest.len());
+    let (url, rest) = rest.split_at(url_len);
+    let cs_len = (cs_len as usize % 16).min(rest.len());
+    let (charset, page) = rest.split_at(cs_len);
+    // SAFETY: every pointer passed is valid for the length passed with it; the options and
+    // the document are freed once.
+    unsafe {
+        let opts = gleaner_options_new();
+        assert!(!opts.is_null());
+        if a & 1 != 0 {
+            gleaner_options_set_url(opts, url.as_ptr(), url.len());
+        }
+        if a & 2 != 0 {
+            gleaner_options_set_charset(opts, charset.as_ptr(), charset.len());
+        }
+        gleaner_options_set_comments(opts, a & 4 != 0);
+        gleaner_options_set_links(opts, a & 8 != 0);
+        gleaner_options_set_favor(opts, (a >> 4) as u32 % 4);
+        if a & 0x40 != 0 {
+            // small limits, past which the page is cut or refused
+            gleaner_options_set_max_nodes(opts, 64);
+            gleaner_options_set_max_input_bytes(opts, 1 << 14);
+            gleaner_options_set_truncate(opts, a & 0x80 != 0);
+        }
+        let mut doc = std::ptr::null_mut();
+        let status = gleaner_extract(page.as_ptr(), page.len(), opts, &mut doc);
+        if status == gleaner_status::Ok {
+            assert!(!doc.is_null());
+            let mut truncated = false;
+            assert_eq!(gleaner_document_truncated(doc, &mut truncated), gleaner_status::Ok);
+            for get in GETTERS {
+                let mut p = std::ptr::null();
+                let mut n = 0usize;
+                let s = get(doc, &mut p, &mut n);
+                if s == gleaner_status::Ok {
+                    let bytes = std::slice::from_raw_parts(p, n);
+                    assert!(std::str::from_utf8(bytes).is_ok());
+                }
+            }
+        } else {
+            assert!(doc.is_null());
+            let mut buf = [0u8; 256];
+            let mut n = 0usize;
+            gleaner_last_error(buf.as_mut_ptr(), buf.len(), &mut n);
+            assert!(n <= buf.len());
+        }
+        gleaner_document_free(doc);
+        gleaner_options_free(opts);
+    }
+});
