@@ -137,5 +137,29 @@ fn corpus(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, stages, corpus);
+/// Pathological pages: 100,000 nested elements (html5ever alone takes minutes on it; the
+/// nesting cap makes it linear) and 1,000,000 sibling elements.
+fn hostile(c: &mut Criterion) {
+    let n = 100_000;
+    let nested = format!(
+        "<html><body>{}The innermost text.{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let siblings = format!(
+        "<html><body><div>{}</div></body></html>",
+        "<span>x</span>".repeat(1_000_000)
+    );
+    let mut g = c.benchmark_group("hostile");
+    g.sample_size(10);
+    for (name, html) in [("nested-100k", &nested), ("siblings-1m", &siblings)] {
+        g.throughput(Throughput::Bytes(html.len() as u64));
+        g.bench_function(name, |b| {
+            b.iter(|| gleaner::extract(black_box(html.as_bytes())).map(|d| d.text().len()))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, stages, corpus, hostile);
 criterion_main!(benches);

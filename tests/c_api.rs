@@ -102,6 +102,29 @@ fn c_tests_pass_under_address_sanitizer() {
     assert!(out.contains(" passed, 0 failed"), "{out}");
 }
 
+/// Eight threads extract at once with shared options under ThreadSanitizer. The Rust side
+/// is not instrumented, so this checks what crosses the boundary: options shared read-only,
+/// documents handed between threads' allocations, the per-thread last error.
+/// `GLEANER_STRESS_ROUNDS` sets the rounds per thread (a long run: 2000).
+#[test]
+fn c_threads_pass_under_thread_sanitizer() {
+    let exe = out_dir("test_gleaner_tsan");
+    compile(
+        "bindings/c/tests/test_gleaner.c",
+        &exe,
+        &["-fsanitize=thread", "-fno-omit-frame-pointer"],
+    );
+    let rounds = std::env::var("GLEANER_STRESS_ROUNDS").unwrap_or_else(|_| "50".into());
+    let out = run(
+        &exe,
+        &[
+            ("TSAN_OPTIONS", "halt_on_error=1:exitcode=66"),
+            ("GLEANER_STRESS_ROUNDS", &rounds),
+        ],
+    );
+    assert!(out.contains(" passed, 0 failed"), "{out}");
+}
+
 #[test]
 fn example_prints_title_and_text() {
     let exe = out_dir("example");

@@ -108,3 +108,187 @@ fn many_siblings_and_scripts() {
     let doc = extract(html.as_bytes()).unwrap();
     assert!(!doc.text().contains("not text"));
 }
+
+/// A page of `n` paragraphs of prose, numbered.
+fn article(n: usize) -> String {
+    let mut html = String::from("<html><head><title>Long read</title></head><body><article>");
+    for i in 0..n {
+        html.push_str(&format!(
+            "<p>Paragraph {i} of the long article goes on about the river, the bridge and the town, as prose does.</p>"
+        ));
+    }
+    html.push_str("</article></body></html>");
+    html
+}
+
+#[test]
+fn truncated_pages_keep_what_came_before() {
+    let html = article(50);
+    for cut in [1, 17, 100, html.len() / 3, html.len() / 2, html.len() - 7] {
+        let doc = extract(&html.as_bytes()[..cut]).unwrap();
+        if cut > html.len() / 3 {
+            assert!(
+                doc.text().contains("Paragraph 3 of the long article"),
+                "cut {cut}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_50_mb_page_is_extracted() {
+    let html = article(500_000);
+    assert!(html.len() > 50_000_000);
+    let doc = extract(html.as_bytes()).unwrap();
+    assert!(doc.text().contains("Paragraph 499999 of the long article"));
+}
+
+#[test]
+fn a_million_siblings() {
+    let mut html = String::from("<html><body><div>");
+    for _ in 0..1_000_000 {
+        html.push_str("<span>x</span>");
+    }
+    html.push_str("</div></body></html>");
+    extract(html.as_bytes()).unwrap();
+}
+
+#[test]
+fn a_charset_declaration_that_lies() {
+    // says windows-1251, is UTF-8: the UTF-8 is trusted
+    let html = "<html><head><meta charset=\"windows-1251\"></head><body><article><p>Zürich café: naïve façades, crème brûlée and the Øresund, all in one sentence of prose.</p></article></body></html>";
+    let doc = extract(html.as_bytes()).unwrap();
+    assert!(doc.text().contains("Zürich café"), "{}", doc.text());
+    // says UTF-8, is windows-1252: invalid bytes become U+FFFD, nothing panics
+    let mut bytes = b"<html><head><meta charset=\"utf-8\"></head><body><p>".to_vec();
+    bytes.extend_from_slice(b"caf\xe9 na\xefve \xff\xfe\xc3 end");
+    bytes.extend_from_slice(b"</p></body></html>");
+    let doc = extract(&bytes).unwrap();
+    assert!(!doc.text().contains('\u{0}'));
+}
+
+/// `s` in UTF-16, little- or big-endian, with or without a byte-order mark.
+fn utf16(s: &str, little: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    let units = bom.then_some(0xFEFFu16).into_iter().chain(s.encode_utf16());
+    for u in units {
+        out.extend_from_slice(&if little {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        });
+    }
+    out
+}
+
+#[test]
+fn utf16_with_and_without_bom() {
+    let page = "<html><body><article><p>Grüße aus Köln: the cathedral square was full on Sunday, and the bells rang at noon.</p></article></body></html>";
+    for little in [true, false] {
+        let doc = extract(&utf16(page, little, true)).unwrap();
+        assert!(doc.text().contains("Grüße aus Köln"), "{}", doc.text());
+        // without a mark nothing says UTF-16 (browsers do not guess it either): any
+        // result, no panic, no NUL in the text
+        let doc = extract(&utf16(page, little, false)).unwrap();
+        assert!(!doc.text().contains('\0'));
+    }
+}
+
+#[test]
+fn giant_attributes_and_many_styles() {
+    let big = "a".repeat(10 << 20);
+    let mut html = format!("<html><body><div class=\"{big}\" data-x=\"{big}\"><article><p>After the giant attribute comes the article text, long enough to be prose.</p></article></div>");
+    for i in 0..5_000 {
+        html.push_str(&format!(
+            "<style>.c{i} {{ color: red }}</style><script>x={i}</script>"
+        ));
+    }
+    html.push_str("</body></html>");
+    let doc = extract(html.as_bytes()).unwrap();
+    assert!(doc.text().contains("giant attribute"));
+    assert!(!doc.text().contains("color"));
+}
+
+#[test]
+fn unclosed_comments_cdata_and_entities() {
+    for html in [
+        "<p>before the comment, some words of text</p><!-- never closed <p>hidden</p>",
+        "<p>before the cdata, some words of text</p><![CDATA[ never closed <p>x</p>",
+        "<p>before the svg, some words of text</p><svg><![CDATA[ never closed",
+        "<p>before the tag, some words of text</p><div class=\"never closed",
+    ] {
+        let doc = extract(html.as_bytes()).unwrap();
+        assert!(doc.text().contains("some words"), "{html}");
+        assert!(!doc.text().contains("hidden"));
+    }
+    // HTML has no entity expansion to bomb, but entities by the million still decode
+    let html = format!(
+        "<p>{}&#99999999999;&#x0;&#xD800;&nosuchentity;</p>",
+        "&amp;&lt;&#x1F600;".repeat(300_000)
+    );
+    let doc = extract(html.as_bytes()).unwrap();
+    assert!(doc.text().starts_with("&<😀&<😀"));
+    assert!(!doc.text().contains('\0'));
+}
+
+#[test]
+fn template_svg_and_math_hold_no_article_text() {
+    let html = "<html><body><article><p>The visible paragraph of the article, with enough words to be prose.</p>\
+        <template><p>template words never shown to a reader</p></template>\
+        <svg><text>svg label words</text><foreignObject><p>foreign words</p></foreignObject></svg>\
+        <math><mi>x</mi><mtext>math words</mtext></math></article></body></html>";
+    let doc = extract(html.as_bytes()).unwrap();
+    assert!(doc.text().contains("visible paragraph"));
+    for hidden in ["template words", "svg label", "math words"] {
+        assert!(!doc.text().contains(hidden), "{hidden}: {}", doc.text());
+    }
+}
+
+#[test]
+fn time_budget_gives_its_error_or_a_truncated_result() {
+    use std::time::Duration;
+    let html = article(200_000); // about 22 MB: far more than a millisecond of work
+    let mut limits = Limits {
+        time_budget: Some(Duration::from_millis(1)),
+        ..Limits::default()
+    };
+    let mut ex = Extractor::new();
+    ex.limits(limits);
+    match ex.extract(html.as_bytes()) {
+        Err(e @ Error::TimeBudgetExceeded { .. }) => {
+            assert!(e.to_string().contains("time budget of 1ms"))
+        }
+        other => panic!("unexpected {:?}", other.map(|d| d.text().len())),
+    }
+    limits.truncate = true;
+    ex.limits(limits);
+    let doc = ex.extract(html.as_bytes()).unwrap();
+    assert!(doc.truncated());
+    assert!(doc.text().contains("Paragraph 0 of the long article"));
+    assert!(!doc.text().contains("Paragraph 199999 of"));
+}
+
+#[test]
+fn node_and_input_limits_can_truncate() {
+    let html = article(2_000);
+    let mut ex = Extractor::new();
+    ex.limits(Limits {
+        max_nodes: 500,
+        truncate: true,
+        ..Limits::default()
+    });
+    let doc = ex.extract(html.as_bytes()).unwrap();
+    assert!(doc.truncated());
+    assert!(doc.text().contains("Paragraph 0 of"));
+    assert!(!doc.text().contains("Paragraph 1999 of"));
+    ex.limits(Limits {
+        max_input_bytes: 10_000,
+        truncate: true,
+        ..Limits::default()
+    });
+    let doc = ex.extract(html.as_bytes()).unwrap();
+    assert!(doc.truncated());
+    assert!(doc.text().contains("Paragraph 1 of"));
+    // within the limits nothing is marked
+    assert!(!extract(html.as_bytes()).unwrap().truncated());
+}

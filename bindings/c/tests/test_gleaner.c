@@ -3,6 +3,7 @@
  * "N passed, N failed". */
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gleaner.h"
@@ -119,6 +120,39 @@ static void test_options(void) {
     gleaner_options_free(o);
 }
 
+static void test_limits_and_truncation(void) {
+    gleaner_options *o = gleaner_options_new();
+    gleaner_document *doc = NULL;
+    bool truncated = true;
+    CHECK(gleaner_options_set_time_budget_ms(o, 0) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_time_budget_ms(NULL, 5) == GLEANER_STATUS_NULL_ARGUMENT);
+    CHECK(gleaner_options_set_truncate(NULL, true) == GLEANER_STATUS_NULL_ARGUMENT);
+    CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, o, &doc) == GLEANER_STATUS_OK);
+    CHECK(gleaner_document_truncated(doc, &truncated) == GLEANER_STATUS_OK && !truncated);
+    CHECK(gleaner_document_truncated(doc, NULL) == GLEANER_STATUS_NULL_ARGUMENT);
+    CHECK(gleaner_document_truncated(NULL, &truncated) == GLEANER_STATUS_NULL_ARGUMENT);
+    gleaner_document_free(doc);
+    /* past the node limit: an error by default, the part within it when asked */
+    doc = NULL;
+    CHECK(gleaner_options_set_max_nodes(o, 5) == GLEANER_STATUS_OK);
+    CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, o, &doc) == GLEANER_STATUS_TOO_MANY_NODES);
+    CHECK(doc == NULL);
+    CHECK(gleaner_options_set_truncate(o, true) == GLEANER_STATUS_OK);
+    CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, o, &doc) == GLEANER_STATUS_OK);
+    CHECK(gleaner_document_truncated(doc, &truncated) == GLEANER_STATUS_OK && truncated);
+    gleaner_document_free(doc);
+    /* past the input limit, truncated: the first bytes are read */
+    doc = NULL;
+    CHECK(gleaner_options_set_max_nodes(o, 100000) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_max_input_bytes(o, 200) == GLEANER_STATUS_OK);
+    CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, o, &doc) == GLEANER_STATUS_OK);
+    CHECK(gleaner_document_truncated(doc, &truncated) == GLEANER_STATUS_OK && truncated);
+    CHECK(field_is(gleaner_document_title, doc, "Bridge reopens after repairs"));
+    gleaner_document_free(doc);
+    CHECK(strstr(gleaner_status_message(GLEANER_STATUS_TIME_BUDGET_EXCEEDED), "time budget") != NULL);
+    gleaner_options_free(o);
+}
+
 static void test_null_and_odd_input(void) {
     gleaner_document *doc = NULL;
     uint8_t msg[128];
@@ -144,29 +178,42 @@ static void test_null_and_odd_input(void) {
 }
 
 #define THREADS 8
-#define ROUNDS 25
 
+/* Rounds per thread: GLEANER_STRESS_ROUNDS in the environment, else 25. */
+static int rounds = 25;
 static const gleaner_options *shared;
 
 static void *worker(void *arg) {
     int i, *bad = arg;
-    for (i = 0; i < ROUNDS; i++) {
+    for (i = 0; i < rounds; i++) {
         gleaner_document *doc = NULL;
+        uint8_t msg[64];
+        size_t n = 0;
         if (gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, shared, &doc) != GLEANER_STATUS_OK ||
-            !field_contains(gleaner_document_text, doc, "stone bridge")) {
+            !field_contains(gleaner_document_text, doc, "stone bridge") ||
+            !field_contains(gleaner_document_markdown, doc, "stone bridge") ||
+            !field_contains(gleaner_document_json, doc, "\"title\"")) {
             (*bad)++;
         }
         gleaner_document_free(doc);
+        /* every thread has its own last error */
+        doc = NULL;
+        if (gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, NULL, NULL) != GLEANER_STATUS_NULL_ARGUMENT ||
+            gleaner_last_error(msg, sizeof msg, &n) != GLEANER_STATUS_OK || n == 0) {
+            (*bad)++;
+        }
     }
     return NULL;
 }
 
 static void test_threads(void) {
+    const char *env = getenv("GLEANER_STRESS_ROUNDS");
     pthread_t t[THREADS];
     int bad[THREADS] = {0};
     int i, total = 0;
     gleaner_options *o = gleaner_options_new();
     gleaner_options_set_comments(o, true);
+    if (env != NULL && atoi(env) > 0) rounds = atoi(env);
     shared = o;
     for (i = 0; i < THREADS; i++) pthread_create(&t[i], NULL, worker, &bad[i]);
     for (i = 0; i < THREADS; i++) {
@@ -181,6 +228,7 @@ int main(void) {
     test_version_and_messages();
     test_extract_defaults();
     test_options();
+    test_limits_and_truncation();
     test_null_and_odd_input();
     test_threads();
     printf("%d passed, %d failed\n", passed, failed);

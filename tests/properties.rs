@@ -1,0 +1,154 @@
+//! Properties of extraction over generated pages: it never panics, its output is valid,
+//! it invents no words, and it is deterministic.
+
+use gleaner::{extract, Extractor, Format};
+use proptest::prelude::*;
+
+const WORDS: [&str; 16] = [
+    "river", "bridge", "council", "said", "on", "the", "repairs", "walkers", "buses", "week",
+    "stone", "arches", "month", "town", "crossed", "opened",
+];
+const TAGS: [&str; 22] = [
+    "p",
+    "div",
+    "span",
+    "a",
+    "h1",
+    "h2",
+    "ul",
+    "li",
+    "table",
+    "tr",
+    "td",
+    "article",
+    "nav",
+    "footer",
+    "aside",
+    "blockquote",
+    "pre",
+    "b",
+    "section",
+    "header",
+    "figure",
+    "figcaption",
+];
+const CLASSES: [&str; 8] = [
+    "",
+    "content",
+    "nav",
+    "comment",
+    "share",
+    "article-body",
+    "footer",
+    "related",
+];
+
+/// A generated piece of a page.
+#[derive(Debug, Clone)]
+enum Node {
+    Text(Vec<usize>, bool),
+    Br,
+    Elem(usize, usize, Vec<Node>),
+}
+
+fn node() -> impl Strategy<Value = Node> {
+    let leaf = prop_oneof![
+        8 => (prop::collection::vec(0..WORDS.len(), 1..40), any::<bool>())
+            .prop_map(|(w, p)| Node::Text(w, p)),
+        1 => Just(Node::Br),
+    ];
+    leaf.prop_recursive(6, 120, 6, |inner| {
+        (
+            0..TAGS.len(),
+            0..CLASSES.len(),
+            prop::collection::vec(inner, 0..6),
+        )
+            .prop_map(|(t, c, kids)| Node::Elem(t, c, kids))
+    })
+}
+
+/// Writes `n` as HTML into `html`, and its text, without whitespace, into `text`.
+fn render(n: &Node, html: &mut String, text: &mut String) {
+    match n {
+        Node::Text(words, punct) => {
+            for (i, w) in words.iter().enumerate() {
+                html.push_str(WORDS[*w]);
+                text.push_str(WORDS[*w]);
+                html.push(if *punct && i % 7 == 6 { ',' } else { ' ' });
+                if *punct && i % 7 == 6 {
+                    text.push(',');
+                }
+            }
+            if *punct {
+                html.push('.');
+                text.push('.');
+            }
+        }
+        Node::Br => html.push_str("<br>"),
+        Node::Elem(t, c, kids) => {
+            let (tag, class) = (TAGS[*t], CLASSES[*c]);
+            html.push_str(&format!("<{tag} class=\"{class}\">"));
+            for k in kids {
+                render(k, html, text);
+            }
+            html.push_str(&format!("</{tag}>"));
+        }
+    }
+}
+
+fn page() -> impl Strategy<Value = (String, String)> {
+    prop::collection::vec(node(), 1..8).prop_map(|nodes| {
+        let mut html = String::from("<html><head><title>A page</title></head><body>");
+        let mut text = String::new();
+        for n in &nodes {
+            render(n, &mut html, &mut text);
+        }
+        html.push_str("</body></html>");
+        (html, text)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn extraction_invents_nothing_and_is_deterministic((html, text) in page()) {
+        let doc = extract(html.as_bytes()).unwrap();
+        for word in doc.text().split_whitespace() {
+            prop_assert!(text.contains(word), "{word:?} is not in the page");
+        }
+        let again = extract(html.as_bytes()).unwrap();
+        prop_assert_eq!(doc.text(), again.text());
+        let json = gleaner::output::render(&doc, Format::Json);
+        prop_assert_eq!(&json, &gleaner::output::render(&again, Format::Json));
+        let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(parsed["text"].as_str(), Some(doc.text()));
+    }
+
+    #[test]
+    fn every_option_set_works((html, _) in page(), flags in 0u8..64) {
+        let mut ex = Extractor::new();
+        ex.comments(flags & 1 != 0)
+            .tables(flags & 2 != 0)
+            .captions(flags & 4 != 0)
+            .links(flags & 8 != 0)
+            .images(flags & 16 != 0)
+            .url("https://example.com/a/");
+        let doc = ex.extract(html.as_bytes()).unwrap();
+        for f in [Format::Text, Format::Markdown, Format::Json] {
+            let out = gleaner::output::render(&doc, f);
+            prop_assert!(!out.contains('\0'));
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
+        let doc = extract(&bytes).unwrap();
+        prop_assert!(!doc.text().contains('\0'));
+    }
+
+    #[test]
+    fn arbitrary_markup_never_panics(s in "(<[a-z/!?]{0,3}[ a-z=\"']{0,6}>?|&[#a-z0-9]{0,5};?|[a-z ]{0,8}){0,200}") {
+        extract(s.as_bytes()).unwrap();
+    }
+}
