@@ -292,3 +292,32 @@ fn node_and_input_limits_can_truncate() {
     // within the limits nothing is marked
     assert!(!extract(html.as_bytes()).unwrap().truncated());
 }
+
+/// Regression: a node limit reached inside html5ever's adoption agency (misnested
+/// formatting tags on a real news page) once made the tree builder panic.
+#[test]
+fn node_limits_anywhere_in_a_real_page() {
+    use std::io::Read;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/scrapinghub/pages/042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856.html.gz"
+    );
+    let mut html = Vec::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap())
+        .read_to_end(&mut html)
+        .unwrap();
+    for max_nodes in [1, 5, 50, 200, 500] {
+        for truncate in [false, true] {
+            let mut ex = Extractor::new();
+            ex.limits(Limits {
+                max_nodes,
+                truncate,
+                ..Limits::default()
+            });
+            match ex.extract(&html) {
+                Ok(doc) => assert!(truncate && doc.truncated()),
+                Err(e) => assert!(!truncate && matches!(e, Error::TooManyNodes { .. })),
+            }
+        }
+    }
+}
