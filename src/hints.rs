@@ -528,12 +528,15 @@ fn split_name<'a>(word: &str, buf: &'a mut String) -> impl Iterator<Item = &'a s
     buf.split(' ').filter(|s| !s.is_empty())
 }
 
-/// Most class and id words remembered per page. It bounds the cache's memory and, since
-/// the cache's hash is fast but unkeyed, the work a page crafted for collisions can cause.
-pub const HINT_CACHE_MAX_WORDS: usize = 4096;
+/// Most class and id words remembered per thread. It bounds the cache's memory (a few MB)
+/// and, since the cache's hash is fast but unkeyed, the work a page crafted for collisions
+/// can cause; a full cache is emptied and fills again.
+pub const HINT_CACHE_MAX_WORDS: usize = 32_768;
 
-/// Hints of class and id words already read on this page: pages repeat the same words on
-/// many elements, and reading one costs a dozen substring searches.
+/// Hints of class and id words already read: pages repeat the same words on many elements,
+/// sites and frameworks on many pages, and reading one costs a dozen substring searches.
+/// The hints of a word never change, so the cache only saves work: each thread keeps one
+/// from page to page.
 #[derive(Debug, Default)]
 pub struct HintCache {
     classes: WordMap,
@@ -543,7 +546,21 @@ pub struct HintCache {
 
 type WordMap = std::collections::HashMap<Box<str>, Hints, BuildHasherDefault<FxHasher>>;
 
+thread_local! {
+    static THREAD_CACHE: std::cell::Cell<HintCache> = std::cell::Cell::new(HintCache::default());
+}
+
 impl HintCache {
+    /// This thread's cache, taken for the length of one page's walk.
+    pub fn take_thread_cache() -> Self {
+        THREAD_CACHE.with(|c| c.take())
+    }
+
+    /// Gives the cache back to this thread for the next page.
+    pub fn return_to_thread(self) {
+        THREAD_CACHE.with(|c| c.set(self));
+    }
+
     /// [`name_hints`] of `value`, its words remembered.
     pub fn name(&mut self, value: &str, is_class: bool) -> Hints {
         let HintCache { classes, ids, buf } = self;
@@ -553,9 +570,10 @@ impl HintCache {
                 return h;
             }
             let h = one_word_hints(word, is_class, buf);
-            if map.len() < HINT_CACHE_MAX_WORDS {
-                map.insert(word.into(), h);
+            if map.len() >= HINT_CACHE_MAX_WORDS {
+                map.clear();
             }
+            map.insert(word.into(), h);
             h
         })
     }

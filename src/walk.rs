@@ -116,7 +116,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
         text: String::new(),
         md: String::new(),
         rich,
-        hint_cache: hints::HintCache::default(),
+        hint_cache: hints::HintCache::take_thread_cache(),
         at_space: true,
         link_chars: 0,
         ctx: None,
@@ -161,6 +161,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
         }
     }
     b.flush();
+    std::mem::take(&mut b.hint_cache).return_to_thread();
     let n_blocks = b.page.blocks.len() as u32;
     let n_elems = b.page.elems.len() as u32;
     b.page.elems[0].blocks = (0, n_blocks);
