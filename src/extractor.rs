@@ -102,6 +102,11 @@ impl Extractor {
         self
     }
 
+    /// The limits in use.
+    pub fn current_limits(&self) -> Limits {
+        self.limits
+    }
+
     /// Whether Markdown output keeps links.
     pub fn keeps_links(&self) -> bool {
         self.links

@@ -31,6 +31,7 @@ mod metadata;
 pub mod output;
 mod text;
 mod walk;
+pub mod warc;
 
 pub use block::BlockKind;
 pub use classify::Favor;

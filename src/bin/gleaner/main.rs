@@ -8,6 +8,8 @@ use std::sync::Mutex;
 
 use gleaner::{output, Extractor, Favor, Format, Limits};
 
+mod warc;
+
 const USAGE: &str = "\
 gleaner: the main content and metadata of web pages
 
@@ -16,11 +18,17 @@ USAGE:
     gleaner eval [--worst N] [--jobs N] [--predictions FILE] DATASET_DIR...
 
 INPUT is a file, a directory (every *.html, *.htm and *.html.gz in it, recursively)
-or - for standard input (the default when no input is given).
+or - for standard input (the default when no input is given). A .warc or .warc.gz file
+is read as a stream: every HTML response in it gives one line of JSON (JSON Lines: the
+record's warc_record_id, warc_target_uri, warc_date, warc_offset and http_status, then
+the fields of --format json), in the order of the archive, whatever --format says; the
+HTTP charset is passed on, chunked and compressed bodies are decoded, other records are
+counted and skipped, a broken record is reported with its offset and skipped.
 
 OPTIONS:
     -f, --format FORMAT     text (default), markdown or json
-    -o, --output-dir DIR    write DIR/<stem>.txt|.md|.json per input instead of stdout
+    -o, --output-dir DIR    write DIR/<stem>.txt|.md|.json per input (<stem>.jsonl per WARC
+                            file) instead of stdout
         --url URL           the page's URL (resolves links; canonical URL fallback)
         --charset LABEL     the page's charset, if known (e.g. from an HTTP header)
         --comments          also return the comments (in JSON output)
@@ -211,8 +219,8 @@ fn stem(p: &Path) -> String {
 }
 
 fn run(args: Args) -> ExitCode {
-    let files = match expand(&args.inputs) {
-        Ok(f) => f,
+    let (warcs, files): (Vec<PathBuf>, Vec<PathBuf>) = match expand(&args.inputs) {
+        Ok(f) => f.into_iter().partition(|p| warc::is_warc(p)),
         Err(e) => {
             eprintln!("gleaner: {e}");
             return ExitCode::from(2);
@@ -223,6 +231,43 @@ fn run(args: Args) -> ExitCode {
             eprintln!("gleaner: {}: {e}", dir.display());
             return ExitCode::from(2);
         }
+    }
+    let mut warc_failed = false;
+    for w in &warcs {
+        warc_failed |= match &args.output_dir {
+            Some(dir) => {
+                let name = w.file_name().and_then(|n| n.to_str()).unwrap_or("warc");
+                let stem = name
+                    .trim_end_matches(".gz")
+                    .trim_end_matches(".GZ")
+                    .trim_end_matches(".warc")
+                    .trim_end_matches(".WARC");
+                let target = dir.join(format!("{stem}.jsonl"));
+                match std::fs::File::create(&target) {
+                    Ok(f) => {
+                        let mut f = std::io::BufWriter::new(f);
+                        let failed = warc::run(w, &args.extractor, args.jobs, &mut f);
+                        f.flush().is_err() || failed
+                    }
+                    Err(e) => {
+                        eprintln!("gleaner: {}: {e}", target.display());
+                        true
+                    }
+                }
+            }
+            None => {
+                let mut stdout = std::io::BufWriter::new(std::io::stdout());
+                let failed = warc::run(w, &args.extractor, args.jobs, &mut stdout);
+                stdout.flush().is_err() || failed
+            }
+        };
+    }
+    if files.is_empty() && !warcs.is_empty() {
+        return if warc_failed {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
     }
     let total = files.len();
     let next = AtomicUsize::new(0);
@@ -292,7 +337,7 @@ fn run(args: Args) -> ExitCode {
         }
         work();
     });
-    if failed.load(Ordering::Relaxed) {
+    if failed.load(Ordering::Relaxed) || warc_failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

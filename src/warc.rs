@@ -1,0 +1,760 @@
+//! Reading web archives: WARC 1.0/1.1 records from a `.warc` or `.warc.gz` stream, and the
+//! HTTP responses inside them, decoded down to the page's bytes.
+//!
+//! ```
+//! let warc = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.com/\r\n\
+//! Content-Type: application/http; msgtype=response\r\nContent-Length: 77\r\n\r\n\
+//! HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hello there</p>\r\n\r\n";
+//! let mut records = gleaner::warc::Reader::new(&warc[..]);
+//! let record = records.next().unwrap().unwrap();
+//! assert_eq!(record.target_uri.as_deref(), Some("https://example.com/"));
+//! let page = gleaner::warc::http_response(&record.block, 1 << 20).unwrap();
+//! assert!(page.is_html());
+//! assert_eq!(page.charset.as_deref(), Some("utf-8"));
+//! assert_eq!(page.body, b"<p>Hello there</p>");
+//! ```
+
+use std::io::{BufRead, BufReader, Read};
+
+/// Longest header section of a WARC record or an HTTP response accepted, in bytes.
+pub const MAX_HEADER_BYTES: usize = 256 << 10;
+/// Default largest record block read into memory; larger records are skipped.
+pub const DEFAULT_MAX_RECORD_BYTES: usize = 128 << 20;
+
+/// What went wrong with one record. Reading goes on with the next record.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WarcError {
+    /// The underlying stream failed.
+    #[error("read error: {0}")]
+    Io(#[from] std::io::Error),
+    /// The bytes at `offset` are not a well-formed record; reading resumes at the next one.
+    #[error("malformed record at offset {offset}: {reason}")]
+    Malformed {
+        /// Where the record starts: the offset of its gzip member in a `.warc.gz` file, of
+        /// its first byte in a `.warc` file.
+        offset: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A gzip member is corrupt; reading resumes at the next member.
+    #[error("corrupt gzip member at offset {offset}: {reason}")]
+    Gzip {
+        /// The member's offset in the file.
+        offset: u64,
+        /// The decoder's message.
+        reason: String,
+    },
+    /// The record's block is larger than the reader's limit; it was skipped.
+    #[error("record at offset {offset} holds {size} bytes, more than the limit of {max}")]
+    TooLarge {
+        /// Where the record starts.
+        offset: u64,
+        /// The block's declared size.
+        size: u64,
+        /// The limit.
+        max: usize,
+    },
+}
+
+/// One WARC record: its main named fields and its block.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    /// Where the record starts: the offset of its gzip member in a `.warc.gz` file, of its
+    /// first byte in a `.warc` file.
+    pub offset: u64,
+    /// `WARC-Type`: `response`, `request`, `metadata`, `warcinfo`, `resource`...
+    pub warc_type: String,
+    /// `WARC-Record-ID`, such as `<urn:uuid:...>`.
+    pub record_id: Option<String>,
+    /// `WARC-Target-URI`: the page's URL.
+    pub target_uri: Option<String>,
+    /// `WARC-Date`: when it was fetched.
+    pub date: Option<String>,
+    /// `Content-Type` of the block (`application/http; msgtype=response` for responses).
+    pub content_type: Option<String>,
+    /// The block: for a response record, the HTTP response as received.
+    pub block: Vec<u8>,
+}
+
+/// A stream of WARC records, read one at a time with bounded memory. Gzip (one member per
+/// record, as Common Crawl writes, or one for the whole file) is detected by its magic
+/// bytes. A broken record or gzip member gives an error and reading goes on after it.
+pub struct Reader<R: Read> {
+    input: BufReader<Input<R>>,
+    /// Bytes of the decompressed stream consumed so far.
+    pos: u64,
+    max_record: usize,
+    done: bool,
+}
+
+impl<R: Read> Reader<R> {
+    /// Reads records from `input`, plain or gzipped.
+    pub fn new(input: R) -> Self {
+        Self::with_limit(input, DEFAULT_MAX_RECORD_BYTES)
+    }
+
+    /// Reads records, skipping (with [`WarcError::TooLarge`]) any block over `max_record`
+    /// bytes.
+    pub fn with_limit(input: R, max_record: usize) -> Self {
+        let mut counted = Counted {
+            inner: BufReader::with_capacity(256 << 10, input),
+            pos: 0,
+        };
+        let gz = counted
+            .fill_buf()
+            .map(|b| b.starts_with(&[0x1f, 0x8b]))
+            .unwrap_or(false);
+        let input = if gz {
+            Input::Gz(Box::new(Members::new(counted)))
+        } else {
+            Input::Plain(counted)
+        };
+        Reader {
+            input: BufReader::with_capacity(256 << 10, input),
+            pos: 0,
+            max_record,
+            done: false,
+        }
+    }
+
+    /// Bytes of the input file consumed so far (compressed bytes for `.warc.gz`).
+    pub fn bytes_read(&self) -> u64 {
+        match self.input.get_ref() {
+            Input::Plain(c) => c.pos,
+            Input::Gz(m) => m.source_pos(),
+        }
+    }
+
+    /// Where the record starting now begins, in the terms of [`Record::offset`].
+    fn record_offset(&self) -> u64 {
+        match self.input.get_ref() {
+            Input::Plain(_) => self.pos,
+            Input::Gz(m) => m.member_start,
+        }
+    }
+
+    /// One line, without its line ending; `None` at the end of the stream.
+    fn line(&mut self, buf: &mut Vec<u8>) -> Result<Option<()>, WarcError> {
+        buf.clear();
+        let n = (&mut self.input)
+            .take(MAX_HEADER_BYTES as u64)
+            .read_until(b'\n', buf)?;
+        self.pos += n as u64;
+        if n == 0 {
+            return Ok(None);
+        }
+        while buf.last().is_some_and(|&c| c == b'\n' || c == b'\r') {
+            buf.pop();
+        }
+        Ok(Some(()))
+    }
+
+    fn read_record(&mut self) -> Result<Option<Record>, WarcError> {
+        let mut line = Vec::new();
+        // the version line, after the blank lines that end the previous record
+        let offset = loop {
+            let offset = self.record_offset();
+            if self.line(&mut line)?.is_none() {
+                return Ok(None);
+            }
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            if line.starts_with(b"WARC/") {
+                break offset;
+            }
+            let reason = format!(
+                "expected a WARC version line, found {:?}",
+                String::from_utf8_lossy(&line[..line.len().min(40)])
+            );
+            self.resync()?;
+            return Err(WarcError::Malformed { offset, reason });
+        };
+        let mut record = Record {
+            offset,
+            ..Record::default()
+        };
+        let mut length: Option<u64> = None;
+        let mut header_bytes = 0;
+        loop {
+            if self.line(&mut line)?.is_none() {
+                return Err(WarcError::Malformed {
+                    offset,
+                    reason: "the stream ends inside the record's header".into(),
+                });
+            }
+            if line.is_empty() {
+                break;
+            }
+            header_bytes += line.len();
+            if header_bytes > MAX_HEADER_BYTES {
+                self.resync()?;
+                return Err(WarcError::Malformed {
+                    offset,
+                    reason: "header too long".into(),
+                });
+            }
+            let text = String::from_utf8_lossy(&line);
+            let Some((name, value)) = text.split_once(':') else {
+                continue;
+            };
+            let value = value.trim().to_string();
+            match name.trim().to_ascii_lowercase().as_str() {
+                "warc-type" => record.warc_type = value,
+                "warc-record-id" => record.record_id = Some(value),
+                "warc-target-uri" => {
+                    record.target_uri = Some(value.trim_matches(['<', '>']).into())
+                }
+                "warc-date" => record.date = Some(value),
+                "content-type" => record.content_type = Some(value),
+                "content-length" => length = value.parse().ok(),
+                _ => {}
+            }
+        }
+        let Some(length) = length else {
+            self.resync()?;
+            return Err(WarcError::Malformed {
+                offset,
+                reason: "no valid Content-Length".into(),
+            });
+        };
+        if length > self.max_record as u64 {
+            let skipped = std::io::copy(&mut (&mut self.input).take(length), &mut std::io::sink())?;
+            self.pos += skipped;
+            return Err(WarcError::TooLarge {
+                offset,
+                size: length,
+                max: self.max_record,
+            });
+        }
+        let mut block = Vec::with_capacity(length as usize);
+        let got = (&mut self.input).take(length).read_to_end(&mut block)?;
+        self.pos += got as u64;
+        if (got as u64) < length {
+            return Err(WarcError::Malformed {
+                offset,
+                reason: format!("the block is cut short: {got} of {length} bytes"),
+            });
+        }
+        record.block = block;
+        Ok(Some(record))
+    }
+
+    /// Skips to the next line that starts a record. Called at the start of a line.
+    fn resync(&mut self) -> Result<(), WarcError> {
+        if self.input.fill_buf()?.starts_with(b"WARC/1.") {
+            return Ok(());
+        }
+        loop {
+            let buf = self.input.fill_buf()?;
+            if buf.is_empty() {
+                return Ok(());
+            }
+            // a record starts at a line that begins with "WARC/1."
+            if let Some(at) = memchr::memmem::find(buf, b"\nWARC/1.") {
+                self.input.consume(at + 1);
+                self.pos += at as u64 + 1;
+                return Ok(());
+            }
+            // keep the last bytes: the marker may straddle two reads
+            let keep = 8.min(buf.len());
+            let n = buf.len() - keep;
+            if n == 0 {
+                let n = buf.len();
+                self.input.consume(n);
+                self.pos += n as u64;
+                continue;
+            }
+            self.input.consume(n);
+            self.pos += n as u64;
+        }
+    }
+}
+
+impl<R: Read> Iterator for Reader<R> {
+    type Item = Result<Record, WarcError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        if let Input::Gz(m) = self.input.get_mut() {
+            if let Some(e) = m.errors.pop() {
+                return Some(Err(e));
+            }
+        }
+        match self.read_record() {
+            Ok(Some(r)) => Some(Ok(r)),
+            Ok(None) => {
+                self.done = true;
+                // a corrupt last member reports after the stream ends
+                match self.input.get_mut() {
+                    Input::Gz(m) => m.errors.pop().map(Err),
+                    Input::Plain(_) => None,
+                }
+            }
+            Err(WarcError::Io(e)) => {
+                self.done = true;
+                Some(Err(WarcError::Io(e)))
+            }
+            Err(e) => Some(Err(e)),
+        }
+    }
+}
+
+/// A buffered reader that counts the bytes consumed from it.
+struct Counted<R: Read> {
+    inner: BufReader<R>,
+    pos: u64,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(out)?;
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R: Read> BufRead for Counted<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+    fn consume(&mut self, n: usize) {
+        self.pos += n as u64;
+        self.inner.consume(n);
+    }
+}
+
+enum Input<R: Read> {
+    Plain(Counted<R>),
+    Gz(Box<Members<R>>),
+}
+
+impl<R: Read> Read for Input<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Input::Plain(c) => c.read(out),
+            Input::Gz(m) => m.read(out),
+        }
+    }
+}
+
+/// The gzip members of a stream, decompressed one after another; a corrupt member is
+/// reported and skipped to the next gzip header.
+struct Members<R: Read> {
+    decoder: Option<flate2::bufread::GzDecoder<Counted<R>>>,
+    source: Option<Counted<R>>,
+    member_start: u64,
+    errors: Vec<WarcError>,
+}
+
+impl<R: Read> Members<R> {
+    fn new(source: Counted<R>) -> Self {
+        let member_start = source.pos;
+        Members {
+            decoder: Some(flate2::bufread::GzDecoder::new(source)),
+            source: None,
+            member_start,
+            errors: Vec::new(),
+        }
+    }
+
+    fn source_pos(&self) -> u64 {
+        match (&self.decoder, &self.source) {
+            (Some(d), _) => d.get_ref().pos,
+            (None, Some(s)) => s.pos,
+            (None, None) => 0,
+        }
+    }
+
+    /// Starts the next member, if the stream holds one.
+    fn next_member(&mut self, mut source: Counted<R>) -> std::io::Result<bool> {
+        if source.fill_buf()?.is_empty() {
+            self.source = Some(source);
+            return Ok(false);
+        }
+        self.member_start = source.pos;
+        self.decoder = Some(flate2::bufread::GzDecoder::new(source));
+        Ok(true)
+    }
+
+    /// Skips to the next gzip header after a corrupt member.
+    fn skip_to_header(source: &mut Counted<R>) -> std::io::Result<()> {
+        loop {
+            let buf = source.fill_buf()?;
+            if buf.is_empty() {
+                return Ok(());
+            }
+            if let Some(at) = memchr::memmem::find(buf, &[0x1f, 0x8b, 0x08]) {
+                source.consume(at);
+                return Ok(());
+            }
+            let n = buf.len().saturating_sub(2).max(1).min(buf.len());
+            source.consume(n);
+        }
+    }
+}
+
+impl<R: Read> Read for Members<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let Some(decoder) = self.decoder.as_mut() else {
+                return Ok(0);
+            };
+            match decoder.read(out) {
+                Ok(0) => {
+                    let source = self.decoder.take().map(|d| d.into_inner());
+                    if let Some(s) = source {
+                        if !self.next_member(s)? {
+                            return Ok(0);
+                        }
+                    }
+                }
+                Ok(n) => return Ok(n),
+                Err(e) => {
+                    self.errors.push(WarcError::Gzip {
+                        offset: self.member_start,
+                        reason: e.to_string(),
+                    });
+                    let Some(mut source) = self.decoder.take().map(|d| d.into_inner()) else {
+                        return Ok(0);
+                    };
+                    // step past the broken member's first byte, then find the next header
+                    if !source.fill_buf()?.is_empty() && source.pos == self.member_start {
+                        source.consume(1);
+                    }
+                    Self::skip_to_header(&mut source)?;
+                    if !self.next_member(source)? {
+                        return Ok(0);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// An HTTP response taken apart: status, type, charset and the body, decoded from its
+/// transfer and content encodings.
+#[derive(Debug, Clone)]
+pub struct HttpResponse {
+    /// The status code.
+    pub status: u16,
+    /// The media type of `Content-Type`, lower-cased, without parameters.
+    pub mime: Option<String>,
+    /// The `charset` parameter of `Content-Type`.
+    pub charset: Option<String>,
+    /// The body, de-chunked and decompressed.
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    /// Whether the response is an HTML page: its type says so, or, with no type, its body
+    /// starts like one.
+    pub fn is_html(&self) -> bool {
+        match self.mime.as_deref() {
+            Some(m) => m == "text/html" || m == "application/xhtml+xml",
+            None => {
+                let head = &self.body[..self.body.len().min(512)];
+                let text = String::from_utf8_lossy(head)
+                    .trim_start()
+                    .to_ascii_lowercase();
+                let text = text.trim_start_matches('\u{feff}');
+                text.starts_with("<!doctype html") || text.starts_with("<html")
+            }
+        }
+    }
+}
+
+/// Parses an HTTP response (a response record's block). The body is de-chunked and
+/// decompressed (`gzip`, `deflate`, `br`); a body that does not decode as its header says
+/// is kept as it is, since archives often store it already decoded. Bodies that decode to
+/// more than `max_body` bytes are an error.
+pub fn http_response(block: &[u8], max_body: usize) -> Result<HttpResponse, String> {
+    let head_end = memchr::memmem::find(block, b"\r\n\r\n")
+        .map(|i| (i, i + 4))
+        .or_else(|| memchr::memmem::find(block, b"\n\n").map(|i| (i, i + 2)))
+        .ok_or("no end of the HTTP header")?;
+    if head_end.0 > MAX_HEADER_BYTES {
+        return Err("HTTP header too long".into());
+    }
+    let head = String::from_utf8_lossy(&block[..head_end.0]);
+    let mut lines = head.lines();
+    let status_line = lines.next().unwrap_or("");
+    if !status_line.starts_with("HTTP/") {
+        return Err(format!(
+            "not an HTTP response: {:?}",
+            &status_line[..status_line.len().min(40)]
+        ));
+    }
+    let status = status_line
+        .split_ascii_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let (mut content_type, mut chunked, mut encoding) = (None, false, None);
+    for l in lines {
+        let Some((name, value)) = l.split_once(':') else {
+            continue;
+        };
+        let value = value.trim();
+        match name.trim().to_ascii_lowercase().as_str() {
+            "content-type" => content_type = Some(value.to_string()),
+            "transfer-encoding" => chunked |= value.to_ascii_lowercase().contains("chunked"),
+            "content-encoding" => encoding = Some(value.to_ascii_lowercase()),
+            _ => {}
+        }
+    }
+    let raw = &block[head_end.1..];
+    let body = if chunked {
+        dechunk(raw).unwrap_or_else(|| raw.to_vec())
+    } else {
+        raw.to_vec()
+    };
+    let body = match encoding.as_deref().map(str::trim) {
+        Some("gzip" | "x-gzip") => decompress(
+            flate2::read::MultiGzDecoder::new(&body[..]),
+            &body,
+            max_body,
+        )?,
+        Some("deflate") => {
+            match decompress(flate2::read::ZlibDecoder::new(&body[..]), &body, max_body) {
+                Ok(b) if b != body => b,
+                _ => decompress(
+                    flate2::read::DeflateDecoder::new(&body[..]),
+                    &body,
+                    max_body,
+                )?,
+            }
+        }
+        Some("br") => decompress(
+            brotli_decompressor::Decompressor::new(&body[..], 4096),
+            &body,
+            max_body,
+        )?,
+        _ => body,
+    };
+    if body.len() > max_body {
+        return Err(format!(
+            "body of {} bytes is over the limit of {max_body}",
+            body.len()
+        ));
+    }
+    let (mime, charset) = match &content_type {
+        Some(ct) => {
+            let mut parts = ct.split(';');
+            let mime = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+            let charset = parts.find_map(|p| {
+                let (k, v) = p.split_once('=')?;
+                k.trim()
+                    .eq_ignore_ascii_case("charset")
+                    .then(|| v.trim().trim_matches(['"', '\'']).to_string())
+            });
+            (
+                (!mime.is_empty()).then_some(mime),
+                charset.filter(|c| !c.is_empty()),
+            )
+        }
+        None => (None, None),
+    };
+    Ok(HttpResponse {
+        status,
+        mime,
+        charset,
+        body,
+    })
+}
+
+/// The body decompressed, or the body itself when it does not decompress (archives often
+/// store it decoded but keep the header); more than `max` decompressed bytes is an error.
+fn decompress(mut decoder: impl Read, body: &[u8], max: usize) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    match (&mut decoder).take(max as u64 + 1).read_to_end(&mut out) {
+        Ok(_) if out.len() > max => Err(format!("body decompresses to more than {max} bytes")),
+        Ok(_) if !out.is_empty() || body.is_empty() => Ok(out),
+        _ => Ok(body.to_vec()),
+    }
+}
+
+/// The body of a chunked transfer; `None` when no chunk is well formed.
+fn dechunk(mut raw: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut any = false;
+    loop {
+        let eol = memchr::memchr(b'\n', raw)?;
+        let size_text = String::from_utf8_lossy(&raw[..eol]);
+        let size_text = size_text.split(';').next().unwrap_or("").trim();
+        let Ok(size) = usize::from_str_radix(size_text, 16) else {
+            return any.then_some(out);
+        };
+        raw = &raw[eol + 1..];
+        if size == 0 {
+            return Some(out);
+        }
+        any = true;
+        let take = size.min(raw.len());
+        out.extend_from_slice(&raw[..take]);
+        raw = &raw[take..];
+        if take < size {
+            return Some(out);
+        }
+        // the chunk's line ending
+        if raw.starts_with(b"\r\n") {
+            raw = &raw[2..];
+        } else if raw.starts_with(b"\n") {
+            raw = &raw[1..];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn record(kind: &str, uri: &str, block: &[u8]) -> Vec<u8> {
+        let mut r = format!(
+            "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{uri}>\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-01-02T03:04:05Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        r.extend_from_slice(block);
+        r.extend_from_slice(b"\r\n\r\n");
+        r
+    }
+
+    fn gz(bytes: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(bytes).unwrap();
+        e.finish().unwrap()
+    }
+
+    #[test]
+    fn reads_plain_and_gzipped_records() {
+        let a = record(
+            "response",
+            "https://a.example/",
+            b"HTTP/1.1 200 OK\r\n\r\n<p>a</p>",
+        );
+        let b = record("request", "https://b.example/", b"GET / HTTP/1.1\r\n\r\n");
+        let plain = [a.clone(), b.clone()].concat();
+        let members = [gz(&a), gz(&b)].concat();
+        let whole = gz(&plain);
+        for input in [plain, members, whole] {
+            let recs: Vec<Record> = Reader::new(&input[..]).map(Result::unwrap).collect();
+            assert_eq!(recs.len(), 2);
+            assert_eq!(recs[0].warc_type, "response");
+            assert_eq!(recs[0].target_uri.as_deref(), Some("https://a.example/"));
+            assert_eq!(recs[1].warc_type, "request");
+            assert!(recs[0].block.ends_with(b"<p>a</p>"));
+        }
+    }
+
+    #[test]
+    fn broken_records_and_members_are_skipped() {
+        let a = record(
+            "response",
+            "https://a.example/",
+            b"HTTP/1.1 200 OK\r\n\r\n<p>a</p>",
+        );
+        let c = record(
+            "response",
+            "https://c.example/",
+            b"HTTP/1.1 200 OK\r\n\r\n<p>c</p>",
+        );
+        // garbage between records, then a record without Content-Length
+        let plain = [
+            a.clone(),
+            b"garbage line\r\nmore\r\n".to_vec(),
+            b"WARC/1.0\r\nWARC-Type: response\r\n\r\n".to_vec(),
+            c.clone(),
+        ]
+        .concat();
+        let results: Vec<_> = Reader::new(&plain[..]).collect();
+        let ok: Vec<_> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+        assert_eq!(ok.len(), 2);
+        assert_eq!(ok[1].target_uri.as_deref(), Some("https://c.example/"));
+        assert!(results
+            .iter()
+            .any(|r| matches!(r, Err(WarcError::Malformed { .. }))));
+        // a corrupt gzip member between two good ones
+        let mut bad = gz(&a);
+        let mid = bad.len() / 2;
+        bad[mid] ^= 0xff;
+        bad[mid + 1] ^= 0xff;
+        let members = [gz(&a), bad, gz(&c)].concat();
+        let results: Vec<_> = Reader::new(&members[..]).collect();
+        let uris: Vec<_> = results
+            .iter()
+            .filter_map(|r| r.as_ref().ok()?.target_uri.clone())
+            .collect();
+        assert_eq!(uris.first().map(String::as_str), Some("https://a.example/"));
+        assert_eq!(uris.last().map(String::as_str), Some("https://c.example/"));
+        assert!(results.iter().any(|r| r.is_err()), "{results:?}");
+    }
+
+    #[test]
+    fn oversized_records_are_skipped_in_step() {
+        let a = record("response", "https://a.example/", &[b'x'; 5000]);
+        let c = record(
+            "response",
+            "https://c.example/",
+            b"HTTP/1.1 200 OK\r\n\r\nc",
+        );
+        let input = [a, c].concat();
+        let results: Vec<_> = Reader::with_limit(&input[..], 1000).collect();
+        assert!(matches!(
+            results[0],
+            Err(WarcError::TooLarge { size: 5000, .. })
+        ));
+        assert_eq!(
+            results[1].as_ref().unwrap().target_uri.as_deref(),
+            Some("https://c.example/")
+        );
+    }
+
+    #[test]
+    fn http_bodies_are_dechunked_and_decompressed() {
+        let html = b"<html><body><p>Chunked and compressed page</p></body></html>";
+        let body = gz(html);
+        let mut chunked = Vec::new();
+        for part in body.chunks(10) {
+            chunked.extend_from_slice(format!("{:x}\r\n", part.len()).as_bytes());
+            chunked.extend_from_slice(part);
+            chunked.extend_from_slice(b"\r\n");
+        }
+        chunked.extend_from_slice(b"0\r\n\r\n");
+        let mut block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=\"Shift_JIS\"\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
+        block.extend_from_slice(&chunked);
+        let r = http_response(&block, 1 << 20).unwrap();
+        assert_eq!(r.status, 200);
+        assert_eq!(r.body, html);
+        assert_eq!(r.charset.as_deref(), Some("Shift_JIS"));
+        assert!(r.is_html());
+        // stored already decoded, header kept: the body is taken as it is
+        let block = [
+            &b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n"[..],
+            html,
+        ]
+        .concat();
+        let r = http_response(&block, 1 << 20).unwrap();
+        assert_eq!(r.body, html);
+        assert!(r.is_html());
+        // a decompression bomb stops at the limit
+        let bomb = gz(&vec![b' '; 1 << 20]);
+        let block = [
+            &b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n"[..],
+            &bomb,
+        ]
+        .concat();
+        assert!(http_response(&block, 1000).is_err());
+        // not HTML
+        let r = http_response(
+            b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG",
+            100,
+        )
+        .unwrap();
+        assert!(!r.is_html());
+    }
+}
