@@ -42,6 +42,11 @@ enum gleaner_status
   GLEANER_STATUS_INVALID_URL = 102,
   // Extraction took longer than the options' time budget.
   GLEANER_STATUS_TIME_BUDGET_EXCEEDED = 103,
+  // A file could not be opened or read.
+  GLEANER_STATUS_IO = 104,
+  // A WARC record was broken, or its page could not be extracted; the reader goes on
+  // with the next record at the next call.
+  GLEANER_STATUS_WARC_RECORD = 105,
   // gleaner hit an internal error (a caught panic); the message says where.
   GLEANER_STATUS_INTERNAL = 999,
 };
@@ -81,6 +86,11 @@ typedef struct gleaner_document gleaner_document;
 // One options object may be shared by many threads calling `gleaner_extract` at once, as
 // long as no thread changes it meanwhile.
 typedef struct gleaner_options gleaner_options;
+
+// A WARC file being read (`.warc` or `.warc.gz`). Open with `gleaner_warc_open`, free with
+// `gleaner_warc_free`. A reader is used by one thread at a time; open one per file to
+// read several files at once.
+typedef struct gleaner_warc gleaner_warc;
 
 #ifdef __cplusplus
 extern "C" {
@@ -399,6 +409,54 @@ gleaner_status gleaner_document_comments(const gleaner_document *document,
 // # Safety
 // Each pointer must be NULL or valid as described above.
 gleaner_status gleaner_document_truncated(const gleaner_document *document, bool *out);
+
+// Opens the WARC file at `path` (UTF-8 of `len` bytes, not NUL-terminated) and writes a
+// new reader to `*warc_out`.
+//
+// Returns `NullArgument`, `InvalidUtf8`, or `Io` if the file cannot be opened.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_warc_open(const uint8_t *path, size_t len, gleaner_warc **warc_out);
+
+// Reads on to the next HTML page of the archive and extracts it with `options` (NULL for
+// the defaults), skipping other records. On success writes the page as one JSON object
+// (`warc_record_id`, `warc_target_uri`, `warc_date`, `warc_offset`, `http_status`, then
+// the fields of `gleaner_document_json`) to `*json_out` and `*len_out`; the bytes belong
+// to the reader and live until the next call or `gleaner_warc_free`.
+//
+// Returns `Absent` at the end of the file; `WarcRecord` for a broken record or a page that
+// could not be extracted (`gleaner_last_error` says which and where; call again to go on);
+// `Io` if the file cannot be read.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_warc_next_page(gleaner_warc *warc,
+                                      const gleaner_options *options,
+                                      const uint8_t **json_out,
+                                      size_t *len_out);
+
+// Writes what the reader has met so far, each pointer NULL or a place for one count:
+// records read, pages extracted, responses that were not HTML, other records (requests,
+// metadata...), and errors.
+//
+// Returns `NullArgument` if `warc` is NULL.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_warc_counts(const gleaner_warc *warc,
+                                   uint64_t *records,
+                                   uint64_t *pages,
+                                   uint64_t *not_html,
+                                   uint64_t *other,
+                                   uint64_t *errors);
+
+// Frees a reader made by `gleaner_warc_open`, closing its file. Calling with NULL is
+// fine. Must not be called twice.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+void gleaner_warc_free(gleaner_warc *warc);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -435,6 +435,64 @@ impl<R: Read> Read for Members<R> {
     }
 }
 
+/// What one record gives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Extracted {
+    /// An HTML page: one JSON object, the record's `warc_record_id`, `warc_target_uri`,
+    /// `warc_date`, `warc_offset` and `http_status`, then the fields of
+    /// [`crate::output::to_json`].
+    Page(String),
+    /// A response that is not HTML.
+    NotHtml,
+    /// A record that is not a response (request, metadata, warcinfo...).
+    Other,
+    /// A response that could not be read or extracted, and why.
+    Failed(String),
+}
+
+/// Extracts the page a response record holds, with the HTTP charset passed on and the
+/// target URI as the page URL.
+pub fn extract_record(extractor: &crate::Extractor, record: &Record) -> Extracted {
+    if record.warc_type != "response" {
+        return Extracted::Other;
+    }
+    let max_body = extractor.current_limits().max_input_bytes;
+    let response = match http_response(&record.block, max_body) {
+        Ok(r) => r,
+        Err(e) => return Extracted::Failed(format!("record at offset {}: {e}", record.offset)),
+    };
+    if !response.is_html() {
+        return Extracted::NotHtml;
+    }
+    let mut ex = extractor.clone();
+    if let Some(cs) = &response.charset {
+        ex.charset(cs);
+    }
+    if let Some(uri) = record
+        .target_uri
+        .as_deref()
+        .filter(|u| url::Url::parse(u).is_ok())
+    {
+        ex.url(uri);
+    }
+    let doc = match ex.extract(&response.body) {
+        Ok(doc) => doc,
+        Err(e) => return Extracted::Failed(format!("record at offset {}: {e}", record.offset)),
+    };
+    let json = crate::output::to_json(&doc);
+    let field = |v: &Option<String>| serde_json::to_string(v).unwrap_or_else(|_| "null".into());
+    // the record's own fields first, then the document's
+    Extracted::Page(format!(
+        "{{\"warc_record_id\":{},\"warc_target_uri\":{},\"warc_date\":{},\"warc_offset\":{},\"http_status\":{},{}",
+        field(&record.record_id),
+        field(&record.target_uri),
+        field(&record.date),
+        record.offset,
+        response.status,
+        &json[1..]
+    ))
+}
+
 /// An HTTP response taken apart: status, type, charset and the body, decoded from its
 /// transfer and content encodings.
 #[derive(Debug, Clone)]

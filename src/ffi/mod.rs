@@ -33,6 +33,11 @@ pub enum gleaner_status {
     InvalidUrl = 102,
     /// Extraction took longer than the options' time budget.
     TimeBudgetExceeded = 103,
+    /// A file could not be opened or read.
+    Io = 104,
+    /// A WARC record was broken, or its page could not be extracted; the reader goes on
+    /// with the next record at the next call.
+    WarcRecord = 105,
     /// gleaner hit an internal error (a caught panic); the message says where.
     Internal = 999,
 }
@@ -152,6 +157,8 @@ pub extern "C" fn gleaner_status_message(status: u32) -> *const c_char {
         101 => "the page has more elements than the limit\0",
         102 => "the page URL is not valid\0",
         103 => "extraction took longer than the time budget\0",
+        104 => "the file could not be read\0",
+        105 => "a WARC record is broken or its page could not be extracted\0",
         999 => "internal error\0",
         _ => "unknown status\0",
     };
@@ -853,6 +860,175 @@ pub unsafe extern "C" fn gleaner_document_truncated(
         unsafe { *out = (*document).doc.truncated() };
         gleaner_status::Ok
     })
+}
+
+/// A WARC file being read (`.warc` or `.warc.gz`). Open with `gleaner_warc_open`, free with
+/// `gleaner_warc_free`. A reader is used by one thread at a time; open one per file to
+/// read several files at once.
+pub struct gleaner_warc {
+    reader: crate::warc::Reader<std::fs::File>,
+    line: String,
+    /// records, pages, not HTML, other records, errors
+    counts: [u64; 5],
+}
+
+/// Opens the WARC file at `path` (UTF-8 of `len` bytes, not NUL-terminated) and writes a
+/// new reader to `*warc_out`.
+///
+/// Returns `NullArgument`, `InvalidUtf8`, or `Io` if the file cannot be opened.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_warc_open(
+    path: *const u8,
+    len: usize,
+    warc_out: *mut *mut gleaner_warc,
+) -> gleaner_status {
+    boundary(gleaner_status::Internal, || {
+        non_null!(warc_out, "warc_out");
+        // SAFETY: forwarded from the caller.
+        let path = match unsafe { utf8(path, len) } {
+            Ok(p) => p,
+            Err(status) => return status,
+        };
+        match std::fs::File::open(path) {
+            Ok(f) => {
+                let w = Box::new(gleaner_warc {
+                    reader: crate::warc::Reader::new(f),
+                    line: String::new(),
+                    counts: [0; 5],
+                });
+                // SAFETY: `warc_out` is valid for writes.
+                unsafe { *warc_out = Box::into_raw(w) };
+                gleaner_status::Ok
+            }
+            Err(e) => {
+                set_last_error(format!("{path}: {e}"));
+                gleaner_status::Io
+            }
+        }
+    })
+}
+
+/// Reads on to the next HTML page of the archive and extracts it with `options` (NULL for
+/// the defaults), skipping other records. On success writes the page as one JSON object
+/// (`warc_record_id`, `warc_target_uri`, `warc_date`, `warc_offset`, `http_status`, then
+/// the fields of `gleaner_document_json`) to `*json_out` and `*len_out`; the bytes belong
+/// to the reader and live until the next call or `gleaner_warc_free`.
+///
+/// Returns `Absent` at the end of the file; `WarcRecord` for a broken record or a page that
+/// could not be extracted (`gleaner_last_error` says which and where; call again to go on);
+/// `Io` if the file cannot be read.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_warc_next_page(
+    warc: *mut gleaner_warc,
+    options: *const gleaner_options,
+    json_out: *mut *const u8,
+    len_out: *mut usize,
+) -> gleaner_status {
+    boundary(gleaner_status::Internal, || {
+        non_null!(warc, "warc");
+        non_null!(json_out, "json_out");
+        non_null!(len_out, "len_out");
+        // SAFETY: `warc` is a live reader used by this thread only.
+        let w = unsafe { &mut *warc };
+        let default;
+        let extractor = if options.is_null() {
+            default = Extractor::new();
+            &default
+        } else {
+            // SAFETY: `options` is a live object from `gleaner_options_new`.
+            &unsafe { &*options }.extractor
+        };
+        loop {
+            let record = match w.reader.next() {
+                None => return gleaner_status::Absent,
+                Some(Err(crate::warc::WarcError::Io(e))) => {
+                    set_last_error(e.to_string());
+                    return gleaner_status::Io;
+                }
+                Some(Err(e)) => {
+                    w.counts[4] += 1;
+                    set_last_error(e.to_string());
+                    return gleaner_status::WarcRecord;
+                }
+                Some(Ok(r)) => r,
+            };
+            w.counts[0] += 1;
+            match crate::warc::extract_record(extractor, &record) {
+                crate::warc::Extracted::Page(line) => {
+                    w.counts[1] += 1;
+                    w.line = line;
+                    // SAFETY: both out-pointers were checked non-NULL.
+                    unsafe {
+                        *json_out = w.line.as_ptr();
+                        *len_out = w.line.len();
+                    }
+                    return gleaner_status::Ok;
+                }
+                crate::warc::Extracted::NotHtml => w.counts[2] += 1,
+                crate::warc::Extracted::Other => w.counts[3] += 1,
+                crate::warc::Extracted::Failed(msg) => {
+                    w.counts[4] += 1;
+                    set_last_error(msg);
+                    return gleaner_status::WarcRecord;
+                }
+            }
+        }
+    })
+}
+
+/// Writes what the reader has met so far, each pointer NULL or a place for one count:
+/// records read, pages extracted, responses that were not HTML, other records (requests,
+/// metadata...), and errors.
+///
+/// Returns `NullArgument` if `warc` is NULL.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_warc_counts(
+    warc: *const gleaner_warc,
+    records: *mut u64,
+    pages: *mut u64,
+    not_html: *mut u64,
+    other: *mut u64,
+    errors: *mut u64,
+) -> gleaner_status {
+    boundary(gleaner_status::Internal, || {
+        non_null!(warc, "warc");
+        // SAFETY: `warc` is a live reader.
+        let counts = unsafe { &*warc }.counts;
+        for (out, n) in [records, pages, not_html, other, errors]
+            .into_iter()
+            .zip(counts)
+        {
+            if !out.is_null() {
+                // SAFETY: a non-NULL pointer is valid for writes.
+                unsafe { *out = n };
+            }
+        }
+        gleaner_status::Ok
+    })
+}
+
+/// Frees a reader made by `gleaner_warc_open`, closing its file. Calling with NULL is
+/// fine. Must not be called twice.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_warc_free(warc: *mut gleaner_warc) {
+    if !warc.is_null() {
+        let _ = catch_unwind(AssertUnwindSafe(|| {
+            // SAFETY: `warc` came from `gleaner_warc_open` and is freed once.
+            drop(unsafe { Box::from_raw(warc) });
+        }));
+    }
 }
 
 #[cfg(test)]

@@ -39,6 +39,14 @@ static int field_is(gleaner_status (*get)(const gleaner_document *, const uint8_
     return n == strlen(want) && memcmp(p, want, n) == 0;
 }
 
+static int memmem_contains(const uint8_t *p, size_t n, const char *want) {
+    size_t i, w = strlen(want);
+    for (i = 0; i + w <= n; i++) {
+        if (memcmp(p + i, want, w) == 0) return 1;
+    }
+    return 0;
+}
+
 static int field_contains(gleaner_status (*get)(const gleaner_document *, const uint8_t **, size_t *),
                           const gleaner_document *doc, const char *want) {
     const uint8_t *p = NULL;
@@ -153,6 +161,46 @@ static void test_limits_and_truncation(void) {
     gleaner_options_free(o);
 }
 
+/* A WARC file written beside the test binary (each build of the tests has its own). */
+static char warc_path[4096];
+
+static void test_warc(void) {
+    const char *path = warc_path;
+    char head[512];
+    FILE *f = fopen(path, "wb");
+    gleaner_warc *w = NULL;
+    const uint8_t *json = NULL;
+    size_t n = 0;
+    uint64_t records = 0, pages = 0, other = 0, errors = 0;
+    const char *http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n";
+    CHECK(f != NULL);
+    if (f == NULL) return;
+    fputs("WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n", f);
+    snprintf(head, sizeof head,
+             "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://citypost.example/bridge\r\n"
+             "Content-Length: %lu\r\n\r\n",
+             (unsigned long)(strlen(http) + sizeof PAGE - 1));
+    fputs(head, f);
+    fputs(http, f);
+    fwrite(PAGE, 1, sizeof PAGE - 1, f);
+    fputs("\r\n\r\nnot a record\r\n", f);
+    fclose(f);
+    CHECK(gleaner_warc_open((const uint8_t *)"no/such.warc", 12, &w) == GLEANER_STATUS_IO);
+    CHECK(w == NULL);
+    CHECK(gleaner_warc_open((const uint8_t *)path, strlen(path), &w) == GLEANER_STATUS_OK);
+    CHECK(gleaner_warc_next_page(w, NULL, &json, &n) == GLEANER_STATUS_OK);
+    CHECK(n > 0 && memmem_contains(json, n, "\"warc_target_uri\":\"https://citypost.example/bridge\""));
+    CHECK(n > 0 && memmem_contains(json, n, "stone bridge"));
+    CHECK(gleaner_warc_next_page(w, NULL, &json, &n) == GLEANER_STATUS_WARC_RECORD);
+    CHECK(gleaner_warc_next_page(w, NULL, &json, &n) == GLEANER_STATUS_ABSENT);
+    CHECK(gleaner_warc_counts(w, &records, &pages, NULL, &other, &errors) == GLEANER_STATUS_OK);
+    CHECK(records == 2 && pages == 1 && other == 1 && errors == 1);
+    CHECK(gleaner_warc_next_page(NULL, NULL, &json, &n) == GLEANER_STATUS_NULL_ARGUMENT);
+    gleaner_warc_free(w);
+    gleaner_warc_free(NULL);
+    remove(path);
+}
+
 static void test_null_and_odd_input(void) {
     gleaner_document *doc = NULL;
     uint8_t msg[128];
@@ -224,11 +272,13 @@ static void test_threads(void) {
     gleaner_options_free(o);
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+    snprintf(warc_path, sizeof warc_path, "%s.warc", argc > 0 ? argv[0] : "gleaner_c_test");
     test_version_and_messages();
     test_extract_defaults();
     test_options();
     test_limits_and_truncation();
+    test_warc();
     test_null_and_odd_input();
     test_threads();
     printf("%d passed, %d failed\n", passed, failed);

@@ -25,6 +25,8 @@ __all__ = [
     "TooManyNodesError",
     "InvalidUrlError",
     "TimeBudgetExceededError",
+    "ReadError",
+    "WarcRecordError",
     "InternalError",
     "version",
 ]
@@ -138,6 +140,18 @@ class TimeBudgetExceededError(Error):
     status = 103
 
 
+class ReadError(Error):
+    """A file could not be opened or read."""
+
+    status = 104
+
+
+class WarcRecordError(Error):
+    """A WARC record was broken, or its page could not be extracted."""
+
+    status = 105
+
+
 class InternalError(Error):
     """gleaner hit an internal error (a bug); the message says where."""
 
@@ -147,11 +161,15 @@ class InternalError(Error):
 _ERRORS = {cls.status: cls for cls in Error.__subclasses__()}
 
 
-def _raise(status: int) -> None:
+def _last_error_message() -> str:
     buf = (ctypes.c_uint8 * 1024)()
     n = ctypes.c_size_t(0)
     _last_error(buf, 1024, ctypes.byref(n))
-    detail = bytes(buf[: n.value]).decode("utf-8", "replace")
+    return bytes(buf[: n.value]).decode("utf-8", "replace")
+
+
+def _raise(status: int) -> None:
+    detail = _last_error_message()
     general = (_status_message(status) or b"").decode()
     cls = _ERRORS.get(status, Error)
     raise cls(f"{general}: {detail}" if detail else general)

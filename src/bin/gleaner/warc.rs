@@ -8,8 +8,8 @@ use std::sync::mpsc::sync_channel;
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use gleaner::warc::{self, Record};
-use gleaner::{output, Extractor};
+use gleaner::warc::{self, Extracted as Outcome, Record};
+use gleaner::Extractor;
 
 /// Records in flight ahead of the next one to write, per worker: bounds the memory held
 /// by a slow page while the others go on.
@@ -33,56 +33,6 @@ struct Counts {
     not_html: usize,
     other: usize,
     errors: usize,
-}
-
-/// What became of one record.
-enum Outcome {
-    Line(String),
-    NotHtml,
-    Other,
-    Error(String),
-}
-
-/// One record to one JSON line, or why not.
-fn extract(extractor: &Extractor, record: &Record, max_body: usize) -> Outcome {
-    if record.warc_type != "response" {
-        return Outcome::Other;
-    }
-    let response = match warc::http_response(&record.block, max_body) {
-        Ok(r) => r,
-        Err(e) => return Outcome::Error(e),
-    };
-    if !response.is_html() {
-        return Outcome::NotHtml;
-    }
-    let mut ex = extractor.clone();
-    if let Some(cs) = &response.charset {
-        ex.charset(cs);
-    }
-    if let Some(uri) = record
-        .target_uri
-        .as_deref()
-        .filter(|u| url::Url::parse(u).is_ok())
-    {
-        ex.url(uri);
-    }
-    let doc = match std::panic::catch_unwind(|| ex.extract(&response.body)) {
-        Ok(Ok(doc)) => doc,
-        Ok(Err(e)) => return Outcome::Error(e.to_string()),
-        Err(_) => return Outcome::Error("internal error (panic) while extracting".into()),
-    };
-    let json = output::to_json(&doc);
-    let field = |v: &Option<String>| serde_json::to_string(v).unwrap_or_else(|_| "null".into());
-    // the record's own fields first, then the document's, in the JSON output's schema
-    Outcome::Line(format!(
-        "{{\"warc_record_id\":{},\"warc_target_uri\":{},\"warc_date\":{},\"warc_offset\":{},\"http_status\":{},{}\n",
-        field(&record.record_id),
-        field(&record.target_uri),
-        field(&record.date),
-        record.offset,
-        response.status,
-        &json[1..]
-    ))
 }
 
 /// Extracts every HTML response of the WARC file at `path` on `jobs` threads, writing JSON
@@ -120,15 +70,15 @@ pub fn run(path: &Path, extractor: &Extractor, jobs: usize, out: &mut (dyn Write
             r.0 += 1;
             c.records += 1;
             match outcome {
-                Outcome::Line(line) => {
+                Outcome::Page(line) => {
                     c.pages += 1;
-                    if o.write_all(line.as_bytes()).is_err() {
+                    if o.write_all(line.as_bytes()).is_err() || o.write_all(b"\n").is_err() {
                         write_failed.store(true, std::sync::atomic::Ordering::Relaxed);
                     }
                 }
                 Outcome::NotHtml => c.not_html += 1,
                 Outcome::Other => c.other += 1,
-                Outcome::Error(e) => {
+                Outcome::Failed(e) => {
                     c.errors += 1;
                     eprintln!("gleaner: {}: {e}", path.display());
                 }
@@ -146,13 +96,14 @@ pub fn run(path: &Path, extractor: &Extractor, jobs: usize, out: &mut (dyn Write
             s.spawn(|| loop {
                 let next = rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
                 let Ok((i, record)) = next else { break };
-                let outcome = extract(extractor, &record, max_body);
-                let outcome = match outcome {
-                    Outcome::Error(e) => {
-                        Outcome::Error(format!("record at offset {}: {e}", record.offset))
-                    }
-                    o => o,
-                };
+                // a bug in the library must not end the whole run: report the record instead
+                let outcome = std::panic::catch_unwind(|| warc::extract_record(extractor, &record))
+                    .unwrap_or_else(|_| {
+                        Outcome::Failed(format!(
+                            "record at offset {}: internal error (panic) while extracting",
+                            record.offset
+                        ))
+                    });
                 deliver(i, outcome);
             });
         }
@@ -176,7 +127,7 @@ pub fn run(path: &Path, extractor: &Extractor, jobs: usize, out: &mut (dyn Write
                         break;
                     }
                 }
-                Err(e) => deliver(i, Outcome::Error(e.to_string())),
+                Err(e) => deliver(i, Outcome::Failed(e.to_string())),
             }
             i += 1;
             if progress && last_report.elapsed() > Duration::from_millis(500) {
