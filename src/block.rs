@@ -5,7 +5,7 @@ use crate::text::TextStats;
 
 /// The element kinds gleaner tells apart; everything else is [`Tag::Other`] (inline) or
 /// [`Tag::Block`] (an unknown block-level element).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[allow(missing_docs)]
 pub enum Tag {
     Html,
@@ -43,6 +43,7 @@ pub enum Tag {
     Img,
     Time,
     Block,
+    #[default]
     Other,
 }
 

@@ -9,6 +9,9 @@ use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{local_name, ns, parse_document, Attribute, ParseOpts, QualName};
 
+use crate::hints::HintCache;
+use crate::walk::{element_facts, ElemFacts};
+
 /// Deepest nesting of container tags handed to the parser. html5ever's tree builder scans
 /// its stack of open elements for many tags, so a page nested 100,000 deep costs it minutes;
 /// tags beyond this depth are dropped before parsing (their text stays). Browsers cap their
@@ -45,6 +48,9 @@ pub(crate) enum Data {
         attrs: Vec<Attribute>,
         /// For `<template>`, the fragment that holds its content.
         template: NodeId,
+        /// What its name and attributes say, worked out as it was built (left at the
+        /// default by [`parse_whole`], which only the benchmarks' baseline uses).
+        facts: ElemFacts,
     },
 }
 
@@ -123,21 +129,26 @@ impl Dom {
 /// html5ever's tree builder writes into this.
 struct Sink {
     nodes: RefCell<Vec<Node>>,
+    /// Present when the walk will read this tree: each element's [`ElemFacts`] are worked
+    /// out as it is built, with this thread's hint cache.
+    hints: Option<RefCell<HintCache>>,
     /// Elements created so far, shared with the parse loop that stops past the limit.
     elements: Rc<Cell<usize>>,
 }
 
 impl Sink {
-    fn new(elements: Rc<Cell<usize>>, capacity: usize) -> Self {
+    fn new(elements: Rc<Cell<usize>>, capacity: usize, facts: bool) -> Self {
         let mut nodes = Vec::with_capacity(capacity);
         nodes.push(Node::new(Data::Document));
         nodes.push(Node::new(Data::Element {
             name: QualName::new(None, ns!(html), local_name!("div")),
             attrs: Vec::new(),
             template: NONE,
+            facts: ElemFacts::default(),
         }));
         Sink {
             nodes: RefCell::new(nodes),
+            hints: facts.then(|| RefCell::new(HintCache::take_thread_cache())),
             elements,
         }
     }
@@ -255,6 +266,12 @@ impl TreeSink for Sink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         self.elements.set(self.elements.get() + 1);
+        let facts = match &self.hints {
+            Some(cache) if name.ns == ns!(html) => {
+                element_facts(&mut cache.borrow_mut(), &name.local, &attrs)
+            }
+            _ => ElemFacts::default(),
+        };
         let template = if flags.template {
             self.push(Data::Document)
         } else {
@@ -264,6 +281,7 @@ impl TreeSink for Sink {
             name,
             attrs,
             template,
+            facts,
         })
     }
 
@@ -352,12 +370,22 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
-        if let Data::Element { attrs: have, .. } =
-            &mut self.nodes.borrow_mut()[*target as usize].data
+        if let Data::Element {
+            name,
+            attrs: have,
+            facts,
+            ..
+        } = &mut self.nodes.borrow_mut()[*target as usize].data
         {
             for a in attrs {
                 if !have.iter().any(|h| h.name == a.name) {
                     have.push(a);
+                }
+            }
+            // a second <html> or <body> tag added attributes: read them again
+            if let Some(cache) = &self.hints {
+                if name.ns == ns!(html) {
+                    *facts = element_facts(&mut cache.borrow_mut(), &name.local, have);
                 }
             }
         }
@@ -387,7 +415,7 @@ pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> 
     let html = cap_nesting(html, PARSE_NESTING_CAP);
     let elements = Rc::new(Cell::new(0));
     // about one node per 40 bytes of markup on real pages
-    let sink = Sink::new(Rc::clone(&elements), (html.len() / 40).min(1 << 20));
+    let sink = Sink::new(Rc::clone(&elements), (html.len() / 40).min(1 << 20), true);
     let mut parser = parse_document(sink, ParseOpts::default());
     let mut cut = None;
     let mut rest: &str = &html;
@@ -409,6 +437,9 @@ pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> 
         }
     }
     let sink = parser.finish();
+    if let Some(cache) = sink.hints {
+        cache.into_inner().return_to_thread();
+    }
     Dom {
         nodes: sink.nodes.into_inner(),
         cut,
@@ -417,7 +448,7 @@ pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> 
 
 /// `html` parsed in one piece, with no nesting cap and no limits: the benchmarks' baseline.
 pub(crate) fn parse_whole(html: &str) -> Dom {
-    let sink = Sink::new(Rc::new(Cell::new(0)), html.len() / 40);
+    let sink = Sink::new(Rc::new(Cell::new(0)), html.len() / 40, false);
     let sink = parse_document(sink, ParseOpts::default()).one(html);
     Dom {
         nodes: sink.nodes.into_inner(),

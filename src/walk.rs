@@ -102,7 +102,6 @@ struct Builder {
     /// The block's Markdown, written beside its text when links or images are kept.
     md: String,
     rich: Option<Rich>,
-    hint_cache: hints::HintCache,
     at_space: bool,
     link_chars: u32,
     ctx: Option<Ctx>,
@@ -116,7 +115,6 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
         text: String::new(),
         md: String::new(),
         rich,
-        hint_cache: hints::HintCache::take_thread_cache(),
         at_space: true,
         link_chars: 0,
         ctx: None,
@@ -161,7 +159,6 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
         }
     }
     b.flush();
-    std::mem::take(&mut b.hint_cache).return_to_thread();
     let n_blocks = b.page.blocks.len() as u32;
     let n_elems = b.page.elems.len() as u32;
     b.page.elems[0].blocks = (0, n_blocks);
@@ -171,6 +168,66 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
 
 fn push_children(stack: &mut Vec<Task>, dom: &Dom, node: NodeId, ctx: Ctx) {
     stack.extend(dom.children_rev(node).map(|c| Task::Visit(c, ctx)));
+}
+
+/// What an element's name and attributes say, worked out once, as the parser builds the
+/// element (while its attributes are still in the processor's cache).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ElemFacts {
+    /// Hidden by `hidden`, `aria-hidden` or inline style.
+    pub(crate) hidden: bool,
+    /// Its tag, after promotion: an inline element that names itself boilerplate, a byline
+    /// or a caption becomes a block of its own.
+    pub(crate) tag: Tag,
+    /// The hints of its tag, class, id, role and microdata.
+    pub(crate) own: Hints,
+    /// Whether and how it names an author.
+    pub(crate) author: Option<AuthorSource>,
+    /// Whether it has an `href`.
+    pub(crate) has_href: bool,
+}
+
+/// The [`ElemFacts`] of an HTML element named `local`.
+pub(crate) fn element_facts(
+    cache: &mut hints::HintCache,
+    local: &str,
+    attrs: &[html5ever::Attribute],
+) -> ElemFacts {
+    let a = Attrs::read(attrs);
+    let hidden = a.hidden
+        || a.aria_hidden.is_some_and(|v| v.trim() == "true")
+        || a.style.is_some_and(style_hides);
+    let mut tag = Tag::from_name(local);
+    let (itemprop, rel, class) = (a.itemprop, a.rel, a.class);
+    let mut own = hints::tag_hints(local)
+        | hints::element_hints(cache, class, a.id, a.role, itemprop, a.itemtype);
+    if matches!(tag, Tag::Html | Tag::Body) {
+        own &= hints::CONTENT;
+    }
+    let author = if itemprop.is_some_and(|p| p.contains("author") || p.contains("creator")) {
+        Some(AuthorSource::Itemprop)
+    } else if rel.is_some_and(|r| r.split_ascii_whitespace().any(|r| r == "author")) {
+        Some(AuthorSource::Rel)
+    } else if class.is_some_and(names_author) {
+        Some(AuthorSource::Class)
+    } else {
+        None
+    };
+    if author.is_some() {
+        own |= hints::BYLINE;
+    }
+    // An inline element that names itself boilerplate becomes a block of its own, so that
+    // its text is judged apart from the sentence around it.
+    if !tag.is_block() && own & (hints::STRONG_BOILERPLATE | hints::BYLINE | hints::CAPTION) != 0 {
+        tag = Tag::Block;
+    }
+    ElemFacts {
+        hidden,
+        tag,
+        own,
+        author,
+        has_href: a.href.is_some(),
+    }
 }
 
 /// The attributes the walk reads on every element, found in one pass.
@@ -293,7 +350,9 @@ impl Builder {
                 }
                 self.push_text(text, ctx);
             }
-            Data::Element { name, attrs, .. } => {
+            Data::Element {
+                name, attrs, facts, ..
+            } => {
                 let attrs = attrs.as_slice();
                 let local = &*name.local;
                 if name.ns != html5ever::ns!(html) {
@@ -350,11 +409,7 @@ impl Builder {
                     }
                     _ => {}
                 }
-                let a = Attrs::read(attrs);
-                if a.hidden
-                    || a.aria_hidden.is_some_and(|v| v.trim() == "true")
-                    || a.style.is_some_and(style_hides)
-                {
+                if facts.hidden {
                     return;
                 }
                 if local == "html" {
@@ -362,8 +417,8 @@ impl Builder {
                         self.page.facts.lang = Some(l.trim().to_string());
                     }
                 }
-                let mut tag = Tag::from_name(local);
                 if local == "time" && self.page.facts.times.len() < MAX_TIMES {
+                    let a = Attrs::read(attrs);
                     let published =
                         a.pubdate || a.itemprop.is_some_and(|p| p.contains("datePublished"));
                     let value = a
@@ -381,40 +436,9 @@ impl Builder {
                     push_children(stack, dom, node, inner);
                     return;
                 }
-                let (itemprop, rel, class) = (a.itemprop, a.rel, a.class);
-                let mut own = hints::tag_hints(local)
-                    | hints::element_hints(
-                        &mut self.hint_cache,
-                        class,
-                        a.id,
-                        a.role,
-                        itemprop,
-                        a.itemtype,
-                    );
-                if matches!(tag, Tag::Html | Tag::Body) {
-                    own &= hints::CONTENT;
-                }
-                let author = if itemprop
-                    .is_some_and(|p| p.contains("author") || p.contains("creator"))
-                {
-                    Some(AuthorSource::Itemprop)
-                } else if rel.is_some_and(|r| r.split_ascii_whitespace().any(|r| r == "author")) {
-                    Some(AuthorSource::Rel)
-                } else if class.is_some_and(names_author) {
-                    Some(AuthorSource::Class)
-                } else {
-                    None
-                };
-                if author.is_some() {
-                    own |= hints::BYLINE;
-                }
-                // An inline element that names itself boilerplate becomes a block of its own,
-                // so that its text is judged apart from the sentence around it.
-                let promote = !tag.is_block()
-                    && own & (hints::STRONG_BOILERPLATE | hints::BYLINE | hints::CAPTION) != 0;
-                if promote {
-                    tag = Tag::Block;
-                }
+                let ElemFacts {
+                    tag, own, author, ..
+                } = *facts;
                 let is_block = tag.is_block();
                 let e = self.page.elems.len() as u32;
                 let block_start = self.page.blocks.len() as u32;
@@ -456,10 +480,10 @@ impl Builder {
                 }
                 let mut link = None;
                 if tag == Tag::A {
-                    if let Some(href) = a.href {
+                    if facts.has_href {
                         inner.link = true;
                         if self.rich.as_ref().is_some_and(|r| r.links) {
-                            link = self.start_link(href);
+                            link = attr(attrs, "href").and_then(|href| self.start_link(href));
                         }
                     }
                 }
