@@ -479,12 +479,10 @@ impl Builder {
                     inner.pre = true;
                 }
                 let mut link = None;
-                if tag == Tag::A {
-                    if facts.has_href {
-                        inner.link = true;
-                        if self.rich.as_ref().is_some_and(|r| r.links) {
-                            link = attr(attrs, "href").and_then(|href| self.start_link(href));
-                        }
+                if tag == Tag::A && facts.has_href {
+                    inner.link = true;
+                    if self.rich.as_ref().is_some_and(|r| r.links) {
+                        link = attr(attrs, "href").and_then(|href| self.start_link(href));
                     }
                 }
                 if tag == Tag::Img && self.rich.as_ref().is_some_and(|r| r.images) {
