@@ -437,8 +437,8 @@ gleaner_status gleaner_warc_next_page(gleaner_warc *warc,
                                       size_t *len_out);
 
 // Writes what the reader has met so far, each pointer NULL or a place for one count:
-// records read, pages extracted, responses that were not HTML, other records (requests,
-// metadata...), and errors.
+// records read (broken ones included), pages extracted, responses that were not HTML,
+// other records (requests, metadata...), and errors.
 //
 // Returns `NullArgument` if `warc` is NULL.
 //

@@ -132,7 +132,8 @@ struct Sink {
     /// Present when the walk will read this tree: each element's [`ElemFacts`] are worked
     /// out as it is built, with this thread's hint cache.
     hints: Option<RefCell<HintCache>>,
-    /// Elements created so far, shared with the parse loop that stops past the limit.
+    /// Elements and comments created so far, shared with the parse loop that stops past
+    /// the limit.
     elements: Rc<Cell<usize>>,
 }
 
@@ -286,10 +287,14 @@ impl TreeSink for Sink {
     }
 
     fn create_comment(&self, _text: StrTendril) -> NodeId {
+        // comments count toward the node limit too: a page of nothing but comments is
+        // bounded like one of elements
+        self.elements.set(self.elements.get() + 1);
         self.push(Data::Other)
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.elements.set(self.elements.get() + 1);
         self.push(Data::Other)
     }
 
@@ -458,8 +463,8 @@ pub(crate) fn parse_whole(html: &str) -> Dom {
 
 /// The tag name's bytes in lower case, in a small buffer; `None` when longer than any
 /// name the nesting cap treats apart.
-fn lower_name(name: &[u8]) -> Option<([u8; 8], usize)> {
-    let mut buf = [0u8; 8];
+fn lower_name(name: &[u8]) -> Option<([u8; 16], usize)> {
+    let mut buf = [0u8; 16];
     if name.len() > buf.len() {
         return None;
     }
@@ -530,19 +535,109 @@ fn raw_text(name: &[u8]) -> bool {
     )
 }
 
+/// How far down its stack of open tags [`cap_nesting`] looks for the start tag an end tag
+/// closes; an end tag that matches none of these is ignored, as the parser ignores a stray
+/// end tag.
+const END_TAG_SEARCH: usize = 32;
+
+/// Elements that an end tag of another, ordinary element does not close: the parser
+/// ignores `</span>` when a `<div>` opened after the `<span>` is still open.
+fn is_special(name: &[u8]) -> bool {
+    let Some((buf, n)) = lower_name(name) else {
+        return false;
+    };
+    matches!(
+        &buf[..n],
+        b"div"
+            | b"section"
+            | b"article"
+            | b"aside"
+            | b"nav"
+            | b"header"
+            | b"footer"
+            | b"main"
+            | b"blockquote"
+            | b"table"
+            | b"ul"
+            | b"ol"
+            | b"dl"
+            | b"form"
+            | b"fieldset"
+            | b"figure"
+            | b"figcaption"
+            | b"details"
+            | b"summary"
+            | b"center"
+            | b"address"
+            | b"menu"
+            | b"dir"
+            | b"hgroup"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"pre"
+            | b"listing"
+            | b"button"
+            | b"select"
+            | b"object"
+            | b"applet"
+            | b"marquee"
+            | b"frameset"
+            | b"search"
+            | b"template"
+    )
+}
+
+/// Whether `name` opens foreign content, where `<tag/>` closes itself.
+fn is_foreign_root(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math")
+}
+
+/// Where the comment that starts at `at` (just after `<!--`) ends: after `-->` or `--!>`,
+/// or at once for the abrupt `<!-->` and `<!--->`.
+fn comment_end(b: &[u8], at: usize) -> usize {
+    let rest = &b[at..];
+    if rest.starts_with(b">") {
+        return at + 1;
+    }
+    if rest.starts_with(b"->") {
+        return at + 2;
+    }
+    let close = memchr::memmem::find(rest, b"-->").map(|p| at + p + 3);
+    let bang = memchr::memmem::find(rest, b"--!>").map(|p| at + p + 4);
+    match (close, bang) {
+        (Some(x), Some(y)) => x.min(y),
+        (x, y) => x.or(y).unwrap_or(b.len()),
+    }
+}
+
 /// `html` with container tags nested deeper than `cap` removed (with their end tags); the
 /// text between them is kept. Returns the input itself when nothing is that deep. One pass
-/// over the bytes, jumping from `<` to `<` with memchr.
+/// over the bytes, jumping from `<` to `<` with memchr, keeping a stack of the open tags as
+/// the parser would (an end tag closes the tags opened after its own, unless it is an
+/// ordinary tag's and a special one is in between; stray end tags change nothing), so that
+/// no arrangement of end tags hides depth from the cap.
 pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
+    /// An open tag: where its name is, and whether it was dropped.
+    struct Open {
+        name: (usize, usize),
+        dropped: bool,
+        special: bool,
+        foreign_root: bool,
+    }
     let b = html.as_bytes();
-    let mut depth = 0usize;
+    let mut open: Vec<Open> = Vec::new();
+    let mut foreign = 0usize;
     let mut drops: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let start = i + off;
         i = start + 1;
         if b[i..].starts_with(b"!--") {
-            i = memchr::memmem::find(&b[i + 3..], b"-->").map_or(b.len(), |p| i + 3 + p + 3);
+            i = comment_end(b, i + 3);
             continue;
         }
         let end_tag = b.get(i) == Some(&b'/');
@@ -558,7 +653,7 @@ pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
         let j = name_start + name_len;
         let close = memchr::memchr(b'>', &b[j..]).map_or(b.len(), |p| j + p + 1);
         i = close;
-        if !end_tag && raw_text(name) {
+        if !end_tag && foreign == 0 && raw_text(name) {
             // skip to the matching end tag, compared without case
             let mut k = i;
             i = b.len();
@@ -572,19 +667,49 @@ pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
             }
             continue;
         }
-        if never_nests(name) {
+        if foreign == 0 && never_nests(name) {
             continue;
         }
         if end_tag {
-            if depth > cap {
+            let found = open
+                .iter()
+                .rev()
+                .take(END_TAG_SEARCH)
+                .position(|o| b[o.name.0..o.name.0 + o.name.1].eq_ignore_ascii_case(name));
+            let Some(from_top) = found else {
+                continue;
+            };
+            let k = open.len() - 1 - from_top;
+            if !is_special(name) && open[k + 1..].iter().any(|o| o.special) {
+                continue;
+            }
+            if open[k].dropped {
                 drops.push((start, close));
             }
-            depth = depth.saturating_sub(1);
+            for o in open.drain(k..) {
+                if o.foreign_root {
+                    foreign -= 1;
+                }
+            }
         } else {
-            depth += 1;
-            if depth > cap {
+            let self_closing = close >= 2 && b[close - 2] == b'/';
+            if foreign > 0 && self_closing {
+                continue;
+            }
+            let dropped = open.len() >= cap;
+            if dropped {
                 drops.push((start, close));
             }
+            let foreign_root = is_foreign_root(name);
+            if foreign_root {
+                foreign += 1;
+            }
+            open.push(Open {
+                name: (name_start, name_len),
+                dropped,
+                special: is_special(name),
+                foreign_root,
+            });
         }
     }
     if drops.is_empty() {
@@ -621,5 +746,43 @@ mod tests {
         // comments and raw text are not read as tags
         let html = "<div><!-- <div><div> --><style><div><div></style><span>x</span></div>";
         assert!(matches!(cap_nesting(html, 2), Cow::Borrowed(_)));
+    }
+
+    /// The depth the parser builds for `html`.
+    fn parsed_depth(html: &str) -> usize {
+        let dom = parse_whole(html);
+        let mut deepest = 0;
+        let mut stack = vec![(DOCUMENT, 0usize)];
+        while let Some((n, d)) = stack.pop() {
+            deepest = deepest.max(d);
+            stack.extend(dom.children(n).map(|c| (c, d + 1)));
+        }
+        deepest
+    }
+
+    #[test]
+    fn no_arrangement_of_end_tags_hides_depth() {
+        for html in [
+            "<div></x>".repeat(300),
+            "<span><div></span>".repeat(300),
+            format!("<!-->{}", "<div>".repeat(300)),
+            format!("<!--->{}", "<div>".repeat(300)),
+            format!("<!-- a --!>{}", "<div>".repeat(300)),
+            format!("<noscript></div></div></noscript>{}", "<div>".repeat(300)),
+        ] {
+            let capped = cap_nesting(&html, 50);
+            let depth = parsed_depth(&capped);
+            assert!(depth <= 50 + 8, "{depth} for {}", &html[..40]);
+        }
+    }
+
+    #[test]
+    fn self_closing_svg_and_matched_tags_do_not_add_up() {
+        let svg = format!("<svg>{}</svg>", "<path d='M0 0'/>".repeat(500));
+        let html = format!(
+            "<div>{}</div>",
+            format!("{svg}<section><b>x</b></section>").repeat(100)
+        );
+        assert!(matches!(cap_nesting(&html, 50), Cow::Borrowed(_)));
     }
 }

@@ -84,6 +84,9 @@ pub struct Reader<R: Read> {
     input: BufReader<Input<R>>,
     /// Bytes of the decompressed stream consumed so far.
     pos: u64,
+    /// A version line found while skipping a broken record, with its offset: the next
+    /// record starts with it.
+    pending: Option<(Vec<u8>, u64)>,
     max_record: usize,
     done: bool,
 }
@@ -113,6 +116,7 @@ impl<R: Read> Reader<R> {
         Reader {
             input: BufReader::with_capacity(256 << 10, input),
             pos: 0,
+            pending: None,
             max_record,
             done: false,
         }
@@ -126,10 +130,12 @@ impl<R: Read> Reader<R> {
         }
     }
 
-    /// Where the record starting now begins, in the terms of [`Record::offset`].
-    fn record_offset(&self) -> u64 {
+    /// Where a record begins, in the terms of [`Record::offset`], given where its version
+    /// line began in the decompressed stream; asked just after reading that line, when a
+    /// gzip reader has started the line's member.
+    fn record_offset(&self, line_start: u64) -> u64 {
         match self.input.get_ref() {
-            Input::Plain(_) => self.pos,
+            Input::Plain(_) => line_start,
             Input::Gz(m) => m.member_start,
         }
     }
@@ -153,23 +159,29 @@ impl<R: Read> Reader<R> {
     fn read_record(&mut self) -> Result<Option<Record>, WarcError> {
         let mut line = Vec::new();
         // the version line, after the blank lines that end the previous record
-        let offset = loop {
-            let offset = self.record_offset();
-            if self.line(&mut line)?.is_none() {
-                return Ok(None);
+        let offset = if let Some((pending, offset)) = self.pending.take() {
+            line = pending;
+            offset
+        } else {
+            loop {
+                let line_start = self.pos;
+                if self.line(&mut line)?.is_none() {
+                    return Ok(None);
+                }
+                let offset = self.record_offset(line_start);
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                if line.starts_with(b"WARC/") {
+                    break offset;
+                }
+                let reason = format!(
+                    "expected a WARC version line, found {:?}",
+                    String::from_utf8_lossy(&line[..line.len().min(40)])
+                );
+                self.resync()?;
+                return Err(WarcError::Malformed { offset, reason });
             }
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            if line.starts_with(b"WARC/") {
-                break offset;
-            }
-            let reason = format!(
-                "expected a WARC version line, found {:?}",
-                String::from_utf8_lossy(&line[..line.len().min(40)])
-            );
-            self.resync()?;
-            return Err(WarcError::Malformed { offset, reason });
         };
         let mut record = Record {
             offset,
@@ -228,7 +240,8 @@ impl<R: Read> Reader<R> {
                 max: self.max_record,
             });
         }
-        let mut block = Vec::with_capacity(length as usize);
+        // the declared length is not trusted for the first allocation
+        let mut block = Vec::with_capacity((length as usize).min(1 << 20));
         let got = (&mut self.input).take(length).read_to_end(&mut block)?;
         self.pos += got as u64;
         if (got as u64) < length {
@@ -241,33 +254,21 @@ impl<R: Read> Reader<R> {
         Ok(Some(record))
     }
 
-    /// Skips to the next line that starts a record. Called at the start of a line.
+    /// Skips lines up to the next one that starts a record, and keeps that line for the
+    /// next call. Line by line, so that a record start is found wherever buffer fills and
+    /// gzip members fall.
     fn resync(&mut self) -> Result<(), WarcError> {
-        if self.input.fill_buf()?.starts_with(b"WARC/1.") {
-            return Ok(());
-        }
+        let mut line = Vec::new();
         loop {
-            let buf = self.input.fill_buf()?;
-            if buf.is_empty() {
+            let line_start = self.pos;
+            if self.line(&mut line)?.is_none() {
                 return Ok(());
             }
-            // a record starts at a line that begins with "WARC/1."
-            if let Some(at) = memchr::memmem::find(buf, b"\nWARC/1.") {
-                self.input.consume(at + 1);
-                self.pos += at as u64 + 1;
+            if line.starts_with(b"WARC/1.") {
+                let offset = self.record_offset(line_start);
+                self.pending = Some((line, offset));
                 return Ok(());
             }
-            // keep the last bytes: the marker may straddle two reads
-            let keep = 8.min(buf.len());
-            let n = buf.len() - keep;
-            if n == 0 {
-                let n = buf.len();
-                self.input.consume(n);
-                self.pos += n as u64;
-                continue;
-            }
-            self.input.consume(n);
-            self.pos += n as u64;
         }
     }
 }
@@ -280,7 +281,7 @@ impl<R: Read> Iterator for Reader<R> {
             return None;
         }
         if let Input::Gz(m) = self.input.get_mut() {
-            if let Some(e) = m.errors.pop() {
+            if let Some(e) = m.pop_error() {
                 return Some(Err(e));
             }
         }
@@ -290,7 +291,7 @@ impl<R: Read> Iterator for Reader<R> {
                 self.done = true;
                 // a corrupt last member reports after the stream ends
                 match self.input.get_mut() {
-                    Input::Gz(m) => m.errors.pop().map(Err),
+                    Input::Gz(m) => m.pop_error().map(Err),
                     Input::Plain(_) => None,
                 }
             }
@@ -348,7 +349,12 @@ struct Members<R: Read> {
     source: Option<Counted<R>>,
     member_start: u64,
     errors: Vec<WarcError>,
+    /// Corrupt members past [`MAX_PENDING_GZIP_ERRORS`], reported as one error.
+    suppressed: u64,
 }
+
+/// Most corrupt-member errors kept between two records; more are counted.
+const MAX_PENDING_GZIP_ERRORS: usize = 16;
 
 impl<R: Read> Members<R> {
     fn new(source: Counted<R>) -> Self {
@@ -358,6 +364,7 @@ impl<R: Read> Members<R> {
             source: None,
             member_start,
             errors: Vec::new(),
+            suppressed: 0,
         }
     }
 
@@ -380,6 +387,18 @@ impl<R: Read> Members<R> {
         Ok(true)
     }
 
+    /// The next error to report, if any.
+    fn pop_error(&mut self) -> Option<WarcError> {
+        if self.errors.is_empty() && self.suppressed > 0 {
+            let n = std::mem::take(&mut self.suppressed);
+            return Some(WarcError::Gzip {
+                offset: self.member_start,
+                reason: format!("{n} more corrupt gzip members skipped"),
+            });
+        }
+        self.errors.pop()
+    }
+
     /// Skips to the next gzip header after a corrupt member.
     fn skip_to_header(source: &mut Counted<R>) -> std::io::Result<()> {
         loop {
@@ -391,7 +410,8 @@ impl<R: Read> Members<R> {
                 source.consume(at);
                 return Ok(());
             }
-            let n = buf.len().saturating_sub(2).max(1).min(buf.len());
+            // a header split across two fills is missed; the member after it is found
+            let n = buf.len();
             source.consume(n);
         }
     }
@@ -414,10 +434,14 @@ impl<R: Read> Read for Members<R> {
                 }
                 Ok(n) => return Ok(n),
                 Err(e) => {
-                    self.errors.push(WarcError::Gzip {
-                        offset: self.member_start,
-                        reason: e.to_string(),
-                    });
+                    if self.errors.len() < MAX_PENDING_GZIP_ERRORS {
+                        self.errors.push(WarcError::Gzip {
+                            offset: self.member_start,
+                            reason: e.to_string(),
+                        });
+                    } else {
+                        self.suppressed += 1;
+                    }
                     let Some(mut source) = self.decoder.take().map(|d| d.into_inner()) else {
                         return Ok(0);
                     };
@@ -530,10 +554,13 @@ impl HttpResponse {
 /// is kept as it is, since archives often store it already decoded. Bodies that decode to
 /// more than `max_body` bytes are an error.
 pub fn http_response(block: &[u8], max_body: usize) -> Result<HttpResponse, String> {
-    let head_end = memchr::memmem::find(block, b"\r\n\r\n")
-        .map(|i| (i, i + 4))
-        .or_else(|| memchr::memmem::find(block, b"\n\n").map(|i| (i, i + 2)))
-        .ok_or("no end of the HTTP header")?;
+    // the first blank line ends the header, whichever line ending it has
+    let crlf = memchr::memmem::find(block, b"\r\n\r\n").map(|i| (i, i + 4));
+    let lf = memchr::memmem::find(block, b"\n\n").map(|i| (i, i + 2));
+    let head_end = match (crlf, lf) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b).ok_or("no end of the HTTP header")?,
+    };
     if head_end.0 > MAX_HEADER_BYTES {
         return Err("HTTP header too long".into());
     }
@@ -543,7 +570,7 @@ pub fn http_response(block: &[u8], max_body: usize) -> Result<HttpResponse, Stri
     if !status_line.starts_with("HTTP/") {
         return Err(format!(
             "not an HTTP response: {:?}",
-            &status_line[..status_line.len().min(40)]
+            status_line.chars().take(40).collect::<String>()
         ));
     }
     let status = status_line
@@ -628,9 +655,14 @@ pub fn http_response(block: &[u8], max_body: usize) -> Result<HttpResponse, Stri
 /// store it decoded but keep the header); more than `max` decompressed bytes is an error.
 fn decompress(mut decoder: impl Read, body: &[u8], max: usize) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
-    match (&mut decoder).take(max as u64 + 1).read_to_end(&mut out) {
-        Ok(_) if out.len() > max => Err(format!("body decompresses to more than {max} bytes")),
+    let read = (&mut decoder).take(max as u64 + 1).read_to_end(&mut out);
+    if out.len() > max {
+        return Err(format!("body decompresses to more than {max} bytes"));
+    }
+    match read {
         Ok(_) if !out.is_empty() || body.is_empty() => Ok(out),
+        // a body cut short keeps what decoded before the cut
+        Err(_) if !out.is_empty() => Ok(out),
         _ => Ok(body.to_vec()),
     }
 }
@@ -750,6 +782,75 @@ mod tests {
         assert_eq!(uris.first().map(String::as_str), Some("https://a.example/"));
         assert_eq!(uris.last().map(String::as_str), Some("https://c.example/"));
         assert!(results.iter().any(|r| r.is_err()), "{results:?}");
+    }
+
+    #[test]
+    fn recovery_and_offsets_in_one_member_per_record() {
+        let a = record(
+            "response",
+            "https://a.example/",
+            b"HTTP/1.1 200 OK\r\n\r\n<p>a</p>",
+        );
+        let b = record(
+            "response",
+            "https://b.example/",
+            b"HTTP/1.1 200 OK\r\n\r\n<p>b</p>",
+        );
+        let c = record(
+            "response",
+            "https://c.example/",
+            b"HTTP/1.1 200 OK\r\n\r\n<p>c</p>",
+        );
+        // a's Content-Length says one byte less than its block holds
+        let block_len = b"HTTP/1.1 200 OK\r\n\r\n<p>a</p>".len();
+        let a_short = String::from_utf8(a.clone()).unwrap().replacen(
+            &format!("Content-Length: {block_len}\r\n"),
+            &format!("Content-Length: {}\r\n", block_len - 1),
+            1,
+        );
+        assert_ne!(a_short.as_bytes(), &a[..]);
+        let a_short = a_short.into_bytes();
+        let members = [gz(&a_short), gz(&b), gz(&c)];
+        let starts: Vec<u64> = members
+            .iter()
+            .scan(0u64, |at, m| {
+                let s = *at;
+                *at += m.len() as u64;
+                Some(s)
+            })
+            .collect();
+        let input = members.concat();
+        let ok: Vec<Record> = Reader::new(&input[..]).filter_map(Result::ok).collect();
+        let uris: Vec<_> = ok.iter().filter_map(|r| r.target_uri.as_deref()).collect();
+        assert!(
+            uris.ends_with(&["https://b.example/", "https://c.example/"]),
+            "{uris:?}"
+        );
+        // each record's offset is its own member's
+        let by_uri = |u: &str| {
+            ok.iter()
+                .find(|r| r.target_uri.as_deref() == Some(u))
+                .unwrap()
+                .offset
+        };
+        assert_eq!(by_uri("https://b.example/"), starts[1]);
+        assert_eq!(by_uri("https://c.example/"), starts[2]);
+    }
+
+    #[test]
+    fn hostile_bytes_give_errors_not_panics() {
+        // invalid UTF-8 in a status line (each byte becomes a 3-byte replacement character)
+        let block = [&[0xffu8; 20][..], b"\r\n\r\n"].concat();
+        assert!(http_response(&block, 100).is_err());
+        // a million corrupt gzip members: errors stay few and memory small
+        let junk = [0x1f, 0x8b, 0x08, 0xe0].repeat(1_000_000);
+        let errors: Vec<_> = Reader::new(&junk[..]).collect();
+        assert!(
+            !errors.is_empty() && errors.len() <= 2 * MAX_PENDING_GZIP_ERRORS + 2,
+            "{}",
+            errors.len()
+        );
+        assert!(errors.iter().all(|e| e.is_err()));
     }
 
     #[test]

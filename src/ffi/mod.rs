@@ -952,6 +952,7 @@ pub unsafe extern "C" fn gleaner_warc_next_page(
                     return gleaner_status::Io;
                 }
                 Some(Err(e)) => {
+                    w.counts[0] += 1;
                     w.counts[4] += 1;
                     set_last_error(e.to_string());
                     return gleaner_status::WarcRecord;
@@ -959,7 +960,17 @@ pub unsafe extern "C" fn gleaner_warc_next_page(
                 Some(Ok(r)) => r,
             };
             w.counts[0] += 1;
-            match crate::warc::extract_record(extractor, &record) {
+            // a bug met on one record is that record's error, not the end of the file
+            let extracted = catch_unwind(AssertUnwindSafe(|| {
+                crate::warc::extract_record(extractor, &record)
+            }))
+            .unwrap_or_else(|_| {
+                crate::warc::Extracted::Failed(format!(
+                    "record at offset {}: internal error (panic) while extracting",
+                    record.offset
+                ))
+            });
+            match extracted {
                 crate::warc::Extracted::Page(line) => {
                     w.counts[1] += 1;
                     w.line = line;
@@ -983,8 +994,8 @@ pub unsafe extern "C" fn gleaner_warc_next_page(
 }
 
 /// Writes what the reader has met so far, each pointer NULL or a place for one count:
-/// records read, pages extracted, responses that were not HTML, other records (requests,
-/// metadata...), and errors.
+/// records read (broken ones included), pages extracted, responses that were not HTML,
+/// other records (requests, metadata...), and errors.
 ///
 /// Returns `NullArgument` if `warc` is NULL.
 ///

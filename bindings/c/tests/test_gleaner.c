@@ -194,7 +194,7 @@ static void test_warc(void) {
     CHECK(gleaner_warc_next_page(w, NULL, &json, &n) == GLEANER_STATUS_WARC_RECORD);
     CHECK(gleaner_warc_next_page(w, NULL, &json, &n) == GLEANER_STATUS_ABSENT);
     CHECK(gleaner_warc_counts(w, &records, &pages, NULL, &other, &errors) == GLEANER_STATUS_OK);
-    CHECK(records == 2 && pages == 1 && other == 1 && errors == 1);
+    CHECK(records == 3 && pages == 1 && other == 1 && errors == 1);
     CHECK(gleaner_warc_next_page(NULL, NULL, &json, &n) == GLEANER_STATUS_NULL_ARGUMENT);
     gleaner_warc_free(w);
     gleaner_warc_free(NULL);
