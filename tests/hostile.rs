@@ -321,3 +321,24 @@ fn node_limits_anywhere_in_a_real_page() {
         }
     }
 }
+
+/// Inputs the fuzzers found (`tests/fixtures/fuzz/`), run as the fuzz target that found
+/// them runs them: none may panic.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fuzz");
+    let ex = Extractor::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let data = std::fs::read(entry.path()).unwrap();
+        // the warc target: records, their HTTP responses, their pages; then the bytes as
+        // one HTTP response, and as a page
+        for item in gleaner::warc::Reader::with_limit(&data[..], 1 << 20).take(1000) {
+            if let Ok(record) = item {
+                let _ = gleaner::warc::http_response(&record.block, 1 << 20);
+                let _ = gleaner::warc::extract_record(&ex, &record);
+            }
+        }
+        let _ = gleaner::warc::http_response(&data, 1 << 16);
+        let _ = extract(&data);
+    }
+}
