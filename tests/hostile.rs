@@ -332,11 +332,10 @@ fn fuzz_findings_stay_fixed() {
         let data = std::fs::read(entry.path()).unwrap();
         // the warc target: records, their HTTP responses, their pages; then the bytes as
         // one HTTP response, and as a page
-        for item in gleaner::warc::Reader::with_limit(&data[..], 1 << 20).take(1000) {
-            if let Ok(record) = item {
-                let _ = gleaner::warc::http_response(&record.block, 1 << 20);
-                let _ = gleaner::warc::extract_record(&ex, &record);
-            }
+        let records = gleaner::warc::Reader::with_limit(&data[..], 1 << 20).take(1000);
+        for record in records.flatten() {
+            let _ = gleaner::warc::http_response(&record.block, 1 << 20);
+            let _ = gleaner::warc::extract_record(&ex, &record);
         }
         let _ = gleaner::warc::http_response(&data, 1 << 16);
         let _ = extract(&data);
