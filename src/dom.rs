@@ -155,7 +155,11 @@ impl Sink {
     }
 
     fn push(&self, data: Data) -> NodeId {
-        let mut nodes = self.nodes.borrow_mut();
+        Self::push_into(&mut self.nodes.borrow_mut(), data)
+    }
+
+    /// Adds a parentless node of `data` and gives its id.
+    fn push_into(nodes: &mut Vec<Node>, data: Data) -> NodeId {
         nodes.push(Node::new(data));
         (nodes.len() - 1) as NodeId
     }
@@ -305,8 +309,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let last = nodes[parent as usize].last_child;
                 if !Self::merge_text(&mut nodes, last, &text) {
-                    nodes.push(Node::new(Data::Text(text)));
-                    let id = (nodes.len() - 1) as NodeId;
+                    let id = Self::push_into(&mut nodes, Data::Text(text));
                     Self::link_last(&mut nodes, parent, id);
                 }
             }
@@ -362,8 +365,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let prev = nodes[sibling as usize].prev;
                 if !Self::merge_text(&mut nodes, prev, &text) {
-                    nodes.push(Node::new(Data::Text(text)));
-                    let id = (nodes.len() - 1) as NodeId;
+                    let id = Self::push_into(&mut nodes, Data::Text(text));
                     Self::link_before(&mut nodes, sibling, id);
                 }
             }

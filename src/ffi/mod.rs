@@ -59,7 +59,6 @@ pub enum gleaner_favor {
 /// long as no thread changes it meanwhile.
 pub struct gleaner_options {
     extractor: Extractor,
-    limits: Limits,
 }
 
 /// The result of an extraction. Free with `gleaner_document_free`.
@@ -206,7 +205,6 @@ pub extern "C" fn gleaner_options_new() -> *mut gleaner_options {
     boundary(std::ptr::null_mut(), || {
         Box::into_raw(Box::new(gleaner_options {
             extractor: Extractor::new(),
-            limits: Limits::default(),
         }))
     })
 }
@@ -442,15 +440,12 @@ pub unsafe extern "C" fn gleaner_options_set_time_budget_ms(
     options: *mut gleaner_options,
     ms: u64,
 ) -> gleaner_status {
-    boundary(gleaner_status::Internal, || {
-        non_null!(options, "options");
-        // SAFETY: `options` is a live object from `gleaner_options_new`.
-        let o = unsafe { &mut *options };
-        o.limits.time_budget = (ms > 0).then(|| std::time::Duration::from_millis(ms));
-        let limits = o.limits;
-        o.extractor.limits(limits);
-        gleaner_status::Ok
-    })
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        update_limits(options, |l| {
+            l.time_budget = (ms > 0).then(|| std::time::Duration::from_millis(ms))
+        })
+    }
 }
 /// Sets what happens when a page goes past a limit (input size, node count, time budget):
 /// `false` (the default) fails with the limit's status; `true` returns the result for the
@@ -465,15 +460,8 @@ pub unsafe extern "C" fn gleaner_options_set_truncate(
     options: *mut gleaner_options,
     yes: bool,
 ) -> gleaner_status {
-    boundary(gleaner_status::Internal, || {
-        non_null!(options, "options");
-        // SAFETY: `options` is a live object from `gleaner_options_new`.
-        let o = unsafe { &mut *options };
-        o.limits.truncate = yes;
-        let limits = o.limits;
-        o.extractor.limits(limits);
-        gleaner_status::Ok
-    })
+    // SAFETY: forwarded from the caller.
+    unsafe { update_limits(options, |l| l.truncate = yes) }
 }
 
 /// Extracts the main content and metadata of a page.
@@ -576,22 +564,31 @@ unsafe fn set_bool(
     })
 }
 
-/// Body of the limit setters.
+/// Body of the size-limit setters: a limit must be positive.
 unsafe fn set_limit(
     options: *mut gleaner_options,
     value: usize,
     set: fn(&mut Limits, usize),
 ) -> gleaner_status {
+    if value == 0 && !options.is_null() {
+        set_last_error("a limit must be positive".into());
+        return gleaner_status::InvalidArgument;
+    }
+    // SAFETY: forwarded from the caller.
+    unsafe { update_limits(options, |l| set(l, value)) }
+}
+
+/// Body of every limit setter: changes the options' limits with `change`.
+unsafe fn update_limits(
+    options: *mut gleaner_options,
+    change: impl FnOnce(&mut Limits),
+) -> gleaner_status {
     boundary(gleaner_status::Internal, || {
         non_null!(options, "options");
-        if value == 0 {
-            set_last_error("a limit must be positive".into());
-            return gleaner_status::InvalidArgument;
-        }
         // SAFETY: `options` is a live object from `gleaner_options_new`.
         let o = unsafe { &mut *options };
-        set(&mut o.limits, value);
-        let limits = o.limits;
+        let mut limits = o.extractor.current_limits();
+        change(&mut limits);
         o.extractor.limits(limits);
         gleaner_status::Ok
     })
