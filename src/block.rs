@@ -97,6 +97,53 @@ impl Tag {
         }
     }
 
+    /// A short lower-case name for reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tag::Html => "html",
+            Tag::Body => "body",
+            Tag::Div => "div",
+            Tag::Section => "section",
+            Tag::Article => "article",
+            Tag::Main => "main",
+            Tag::P => "p",
+            Tag::H(1) => "h1",
+            Tag::H(2) => "h2",
+            Tag::H(3) => "h3",
+            Tag::H(4) => "h4",
+            Tag::H(5) => "h5",
+            Tag::H(_) => "h6",
+            Tag::Ul => "ul",
+            Tag::Ol => "ol",
+            Tag::Li => "li",
+            Tag::Dl => "dl",
+            Tag::Dt => "dt",
+            Tag::Dd => "dd",
+            Tag::Blockquote => "blockquote",
+            Tag::Pre => "pre",
+            Tag::Table => "table",
+            Tag::Tr => "tr",
+            Tag::Td => "td",
+            Tag::Th => "th",
+            Tag::Caption => "caption",
+            Tag::Figure => "figure",
+            Tag::Figcaption => "figcaption",
+            Tag::Header => "header",
+            Tag::Footer => "footer",
+            Tag::Nav => "nav",
+            Tag::Aside => "aside",
+            Tag::Form => "form",
+            Tag::A => "a",
+            Tag::Code => "code",
+            Tag::Em => "em",
+            Tag::Strong => "strong",
+            Tag::Img => "img",
+            Tag::Time => "time",
+            Tag::Block => "block",
+            Tag::Other => "inline",
+        }
+    }
+
     /// Whether the element starts a new block of text.
     pub fn is_block(self) -> bool {
         !matches!(
@@ -149,9 +196,25 @@ pub struct Elem {
     pub end: u32,
 }
 
+/// Where a block sits in a list: how deep, its item, and the item's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ListMark {
+    /// How many lists hold it (1 for an item of a top-level list).
+    pub depth: u8,
+    /// The item's number in an ordered list; `None` in an unordered one.
+    pub number: Option<u32>,
+    /// Which item it belongs to: blocks of one item share it.
+    #[serde(skip)]
+    pub item: u32,
+}
+
 /// A run of text in document order with the features used to classify it.
 #[derive(Debug, Clone)]
 pub struct Block {
+    /// Its place in a list, if it stands in one.
+    pub list: Option<ListMark>,
+    /// The language of a code block, where the page names it (`class="language-rust"`).
+    pub lang: Option<Box<str>>,
     /// The block as Markdown inline content (links, images), when the options keep them.
     pub md: Option<String>,
     /// The text, whitespace collapsed (kept as is in code), lines separated by `\n`.
@@ -199,6 +262,8 @@ mod tests {
     #[test]
     fn link_density_is_a_share_of_characters() {
         let mut b = Block {
+            list: None,
+            lang: None,
             md: None,
             text: "read this".into(),
             kind: BlockKind::Paragraph,

@@ -100,6 +100,20 @@ impl Label {
             Label::StockPhrase => "stock-phrase",
         }
     }
+
+    /// The rule behind the label, in words, for reports.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Label::Content => "prose (or text between prose) inside the article's container",
+            Label::Title => "the headline, which goes to the title",
+            Label::OutsideArticle => "outside the element chosen as the article's container",
+            Label::Hinted(_) => "inside an element whose name, role or markup marks boilerplate",
+            Label::Caption => "a figure caption or photo credit (kept only when asked)",
+            Label::LinkList => "mostly link text",
+            Label::ShortEdge => "short text at the edge of the article (byline, date, button)",
+            Label::StockPhrase => "a stock boilerplate phrase",
+        }
+    }
 }
 
 /// Settings of the classifier, taken from the extractor's options.
@@ -126,8 +140,54 @@ pub struct Verdict {
     pub fallback: bool,
 }
 
+/// Weighted length of kept text from which its length no longer lowers the confidence.
+pub const CONFIDENT_LEN: f32 = 1500.0;
+/// Weight, in the confidence, of the kept text's length.
+pub const CONFIDENCE_LEN_WEIGHT: f32 = 0.45;
+/// Weight, in the confidence, of the share of the page's prose that was kept.
+pub const CONFIDENCE_SHARE_WEIGHT: f32 = 0.35;
+/// Weight, in the confidence, of the share of the kept text that is prose.
+pub const CONFIDENCE_PROSE_WEIGHT: f32 = 0.2;
+/// Factor on the confidence when a fallback chose the text.
+pub const CONFIDENCE_FALLBACK_FACTOR: f32 = 0.7;
+
+/// How sure the verdict is, from 0 to 1: long kept text, most of the page's prose kept,
+/// and kept text that is mostly prose make it sure; a fallback makes it doubtful.
+pub fn confidence(blocks: &[Block], labels: &[Label], fallback: bool) -> f32 {
+    let (mut total_prose, mut kept, mut kept_prose) = (0.0f32, 0.0f32, 0.0f32);
+    for (b, l) in blocks.iter().zip(labels) {
+        let len = b.stats.weighted_len();
+        let prose = is_prose(b);
+        if prose {
+            total_prose += len;
+        }
+        if l.is_content() {
+            kept += len;
+            if prose {
+                kept_prose += len;
+            }
+        }
+    }
+    if kept <= 0.0 {
+        return 0.0;
+    }
+    let len_term = (kept / CONFIDENT_LEN).min(1.0).sqrt();
+    let share = if total_prose > 0.0 {
+        kept_prose / total_prose
+    } else {
+        0.0
+    };
+    let mut c = CONFIDENCE_LEN_WEIGHT * len_term
+        + CONFIDENCE_SHARE_WEIGHT * share
+        + CONFIDENCE_PROSE_WEIGHT * (kept_prose / kept);
+    if fallback {
+        c *= CONFIDENCE_FALLBACK_FACTOR;
+    }
+    c.clamp(0.0, 1.0)
+}
+
 /// Prose-ness of a block: its weighted length, link density and punctuation.
-fn is_prose(b: &Block) -> bool {
+pub(crate) fn is_prose(b: &Block) -> bool {
     let len = b.stats.weighted_len();
     let ld = b.link_density();
     ld <= PROSE_MAX_LINK_DENSITY

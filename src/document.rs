@@ -1,6 +1,8 @@
 //! The result of an extraction: the main text as blocks, the metadata, and the comments.
 
 use crate::block::BlockKind;
+pub use crate::block::ListMark;
+pub use crate::comments::Comment;
 use crate::metadata::Metadata;
 
 /// One block of the main content.
@@ -16,6 +18,13 @@ pub struct ContentBlock {
     /// links or images; `None` otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub markdown: Option<String>,
+    /// Its place in a list (depth, number, item), if it stands in one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub list: Option<ListMark>,
+    /// The language of a code block, where the page names it and the options keep
+    /// formatting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     /// Whether it stands inside a block quote.
     pub quoted: bool,
     /// Whether it stands inside a list.
@@ -23,14 +32,7 @@ pub struct ContentBlock {
 }
 
 fn kind_name<S: serde::Serializer>(k: &BlockKind, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(match k {
-        BlockKind::Paragraph => "paragraph",
-        BlockKind::Heading(_) => "heading",
-        BlockKind::ListItem => "list-item",
-        BlockKind::Code => "code",
-        BlockKind::TableRow | BlockKind::Cell => "table-row",
-        BlockKind::Caption => "caption",
-    })
+    s.serialize_str(crate::explain::kind_name(*k))
 }
 
 /// What gleaner found on a page.
@@ -39,7 +41,9 @@ pub struct Document {
     pub(crate) metadata: Metadata,
     pub(crate) blocks: Vec<ContentBlock>,
     pub(crate) text: String,
-    pub(crate) comments: Option<String>,
+    pub(crate) comments: Option<Vec<Comment>>,
+    pub(crate) comments_text: Option<String>,
+    pub(crate) confidence: f32,
     pub(crate) encoding: &'static str,
     pub(crate) fallback: bool,
     pub(crate) truncated: bool,
@@ -90,9 +94,25 @@ impl Document {
     pub fn image(&self) -> Option<&str> {
         self.metadata.image.as_deref()
     }
-    /// The comment thread's text, when the options asked for comments and the page has one.
-    pub fn comments(&self) -> Option<&str> {
-        self.comments.as_deref()
+    /// The comments of the page's thread, each with its author, date and text, when the
+    /// options asked for comments (empty otherwise). None of them is in [`Document::text`].
+    pub fn comments(&self) -> &[Comment] {
+        self.comments.as_deref().unwrap_or_default()
+    }
+    /// Whether the options asked for comments.
+    pub fn comments_requested(&self) -> bool {
+        self.comments.is_some()
+    }
+    /// The comments' text, one comment after another, blocks separated by `\n`; `None`
+    /// when there are none.
+    pub fn comments_text(&self) -> Option<&str> {
+        self.comments_text.as_deref()
+    }
+    /// How sure gleaner is that it found the main content, from 0 (not at all) to 1: low
+    /// for short results, results from a fallback, and pages whose prose mostly lies
+    /// outside what was kept. Useful to route doubtful pages to another tool.
+    pub fn confidence(&self) -> f32 {
+        self.confidence
     }
     /// The name of the character encoding the page was decoded from.
     pub fn encoding(&self) -> &'static str {

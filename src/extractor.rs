@@ -2,18 +2,22 @@
 //! metadata, classify, assemble.
 
 use crate::block::{BlockKind, IN_LIST, IN_QUOTE};
-use crate::classify::{self, Favor, Label, Settings};
+use crate::classify::{self, Favor, Settings};
 use crate::document::{ContentBlock, Document};
 use crate::error::Error;
+use crate::explain::{BlockDecision, Explanation};
 use crate::hints;
 use crate::limits::{Limits, PARSE_SHARE_OF_BUDGET};
 use crate::text::weighted_len;
-use crate::{decode, dom, metadata, walk};
+use crate::{comments, decode, dom, explain, metadata, walk};
 use std::time::{Duration, Instant};
 
 /// JSON-LD `articleBody` replaces the extracted text when that text is shorter than this
 /// share of it: the page's body was scripted in or cut by a paywall.
 pub const ARTICLE_BODY_FALLBACK_RATIO: f32 = 0.5;
+
+/// The decisions of an explained extraction: per block, the container's path, the fallback.
+type Trace = (Vec<BlockDecision>, String, Option<&'static str>);
 
 /// Extraction with options. `Extractor::default()` gives the same result as
 /// [`crate::extract`].
@@ -34,6 +38,7 @@ pub struct Extractor {
     captions: bool,
     links: bool,
     images: bool,
+    formatting: bool,
     favor: Favor,
     limits: Limits,
 }
@@ -90,6 +95,16 @@ impl Extractor {
         self
     }
 
+    /// Keep emphasis, strong emphasis and inline code in Markdown and HTML output, and
+    /// the language of code blocks (default: off, which is a little faster).
+    pub fn formatting(&mut self, yes: bool) -> &mut Self {
+        self.formatting = yes;
+        self
+    }
+    /// Whether emphasis and inline code are kept for Markdown and HTML output.
+    pub fn keeps_formatting(&self) -> bool {
+        self.formatting
+    }
     /// What to favour when a block is in doubt. Default: [`Favor::Balanced`].
     pub fn favor(&mut self, favor: Favor) -> &mut Self {
         self.favor = favor;
@@ -119,6 +134,24 @@ impl Extractor {
 
     /// Extracts the main content and metadata from a page's raw bytes.
     pub fn extract(&self, html: &[u8]) -> Result<Document, Error> {
+        self.run(html, false).map(|(doc, _)| doc)
+    }
+
+    /// Extracts as [`Extractor::extract`] does, and says why: the label, score, features
+    /// and rule of every text block of the page. [`crate::explain::report`] renders it as
+    /// an HTML page.
+    pub fn explain(&self, html: &[u8]) -> Result<Explanation, Error> {
+        let (document, trace) = self.run(html, true)?;
+        let (blocks, container, fallback) = trace.unwrap_or_default();
+        Ok(Explanation {
+            document,
+            blocks,
+            container,
+            fallback,
+        })
+    }
+
+    fn run(&self, html: &[u8], explain: bool) -> Result<(Document, Option<Trace>), Error> {
         let limits = &self.limits;
         let budget = Budget::start(limits);
         let mut truncated = false;
@@ -155,9 +188,10 @@ impl Extractor {
             }
             Some(dom::Cut::Time) => return Err(budget.exceeded()),
         }
-        let rich = (self.links || self.images).then(|| walk::Rich {
+        let rich = (self.links || self.images || self.formatting).then(|| walk::Rich {
             links: self.links,
             images: self.images,
+            formatting: self.formatting,
             base: base.clone(),
         });
         let page = walk::walk(&dom, limits, rich);
@@ -205,6 +239,8 @@ impl Extractor {
                 kind: b.kind,
                 text: b.text.clone(),
                 markdown: b.md.clone(),
+                list: b.list,
+                lang: b.lang.as_deref().map(str::to_string),
                 quoted: b.flags & IN_QUOTE != 0,
                 listed: b.flags & IN_LIST != 0,
             })
@@ -217,6 +253,7 @@ impl Extractor {
             .map(|(b, _)| b.stats.weighted_len())
             .sum();
         let mut fallback = verdict.fallback;
+        let mut fallback_name = fallback.then_some("whole-page");
         if let Some(body) = extras.article_body.as_deref() {
             let body_len = weighted_len(body);
             if body_len > classify::MIN_ARTICLE_LEN
@@ -230,11 +267,14 @@ impl Extractor {
                         kind: BlockKind::Paragraph,
                         text,
                         markdown: None,
+                        list: None,
+                        lang: None,
                         quoted: false,
                         listed: false,
                     })
                     .collect();
                 fallback = true;
+                fallback_name = Some("json-ld");
             }
         }
         let text = blocks
@@ -242,32 +282,47 @@ impl Extractor {
             .map(|b| b.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        let comments = if self.comments {
-            let c: Vec<&str> = page
-                .blocks
-                .iter()
-                .zip(&verdict.labels)
-                .filter(|(b, l)| {
-                    matches!(l, Label::Hinted(_) | Label::OutsideArticle)
-                        && b.hints & hints::COMMENT != 0
-                        && b.link_density() < classify::LINKY_DENSITY
-                        && b.stats.words >= 3.0
-                })
-                .map(|(b, _)| b.text.as_str())
-                .collect();
-            (!c.is_empty()).then(|| c.join("\n"))
-        } else {
-            None
-        };
-        Ok(Document {
+        let comments = self.comments.then(|| {
+            comments::split(
+                &page.elems,
+                &page.blocks,
+                &verdict.labels,
+                &page.facts.times,
+            )
+        });
+        let comments_text = comments.as_ref().filter(|c| !c.is_empty()).map(|c| {
+            let texts: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
+            texts.join("\n")
+        });
+        let confidence = classify::confidence(&page.blocks, &verdict.labels, fallback);
+        let trace = explain.then(|| {
+            let mut d = explain::decisions(
+                &page.elems,
+                &page.blocks,
+                &verdict.labels,
+                &verdict.scores,
+                verdict.container,
+            );
+            if fallback_name == Some("json-ld") {
+                for b in &mut d {
+                    b.kept = false;
+                }
+            }
+            let container = explain::path_of(&page.elems, verdict.container);
+            (d, container, fallback_name)
+        });
+        let doc = Document {
             metadata: meta,
             blocks,
             text,
             comments,
+            comments_text,
+            confidence,
             encoding: decoded.encoding.name(),
             fallback,
             truncated,
-        })
+        };
+        Ok((doc, trace))
     }
 }
 
@@ -326,7 +381,7 @@ mod tests {
         assert!(doc.text().contains("2018\tDesign"));
         assert!(!doc.text().contains("sunrise"));
         assert!(!doc.text().contains("Finally"));
-        assert_eq!(doc.comments(), None);
+        assert!(doc.comments().is_empty());
         assert_eq!(doc.title(), Some("Dam opens"));
     }
 
@@ -337,7 +392,7 @@ mod tests {
         let doc = ex.extract(PAGE.as_bytes()).unwrap();
         assert!(doc.text().contains("sunrise"));
         assert!(!doc.text().contains("2018"));
-        assert!(doc.comments().is_some_and(|c| c.contains("Finally")));
+        assert!(doc.comments_text().is_some_and(|c| c.contains("Finally")));
         assert!(!doc.text().contains("Finally"));
     }
 

@@ -17,12 +17,14 @@
 
 mod block;
 mod classify;
+mod comments;
 pub mod decode;
 mod document;
 mod dom;
 mod error;
 #[doc(hidden)]
 pub mod eval;
+pub mod explain;
 mod extractor;
 pub mod ffi;
 mod hints;
@@ -35,7 +37,7 @@ pub mod warc;
 
 pub use block::BlockKind;
 pub use classify::Favor;
-pub use document::{ContentBlock, Document};
+pub use document::{Comment, ContentBlock, Document, ListMark};
 pub use error::Error;
 pub use extractor::Extractor;
 pub use limits::Limits;

@@ -1,4 +1,4 @@
-//! Rendering a document as plain text, Markdown or JSON.
+//! Rendering a document as plain text, Markdown, clean HTML or JSON.
 
 use crate::block::BlockKind;
 use crate::document::{ContentBlock, Document};
@@ -10,8 +10,10 @@ pub enum Format {
     Text,
     /// CommonMark.
     Markdown,
-    /// One JSON object with the metadata and the text.
+    /// One JSON object with the metadata and the text (schema: `schema/document.schema.json`).
     Json,
+    /// A small, safe HTML fragment of the kept content, for reader views.
+    Html,
 }
 
 impl std::str::FromStr for Format {
@@ -21,8 +23,9 @@ impl std::str::FromStr for Format {
             "text" | "txt" => Ok(Format::Text),
             "markdown" | "md" => Ok(Format::Markdown),
             "json" => Ok(Format::Json),
+            "html" => Ok(Format::Html),
             other => Err(format!(
-                "unknown format {other:?} (expected text, markdown or json)"
+                "unknown format {other:?} (expected text, markdown, json or html)"
             )),
         }
     }
@@ -35,6 +38,7 @@ impl Format {
             Format::Text => "txt",
             Format::Markdown => "md",
             Format::Json => "json",
+            Format::Html => "html",
         }
     }
 }
@@ -50,12 +54,7 @@ fn md_escape_line(s: &str) -> String {
         }
         out.push(c);
     }
-    // "1. " at a line start would begin a list
-    if let Some(dot) = out.find(". ") {
-        if dot > 0 && out[..dot].chars().all(|c| c.is_ascii_digit()) {
-            out.insert(dot, '\\');
-        }
-    }
+    escape_list_number(&mut out);
     out
 }
 
@@ -67,103 +66,203 @@ fn md_escape_start(s: &str) -> String {
         out.push('\\');
     }
     out.push_str(s);
-    if let Some(dot) = out.find(". ") {
-        if dot > 0 && out[..dot].chars().all(|c| c.is_ascii_digit()) {
-            out.insert(dot, '\\');
-        }
-    }
+    escape_list_number(&mut out);
     out
 }
 
-fn push_md_block(out: &mut String, b: &ContentBlock, prev: Option<&ContentBlock>) {
-    let quote = if b.quoted { "> " } else { "" };
+/// Escapes the delimiter of a number that would begin an ordered list at a line's start
+/// ("1. ", "2) ", or "3." alone).
+fn escape_list_number(line: &mut String) {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=9).contains(&digits) {
+        let rest = &line.as_bytes()[digits..];
+        if matches!(rest.first(), Some(b'.' | b')'))
+            && matches!(rest.get(1), None | Some(b' ' | b'\t'))
+        {
+            line.insert(digits, '\\');
+        }
+    }
+}
+
+/// Writes `lines` of a block, each after `prefix` (quote and list indentation), the first
+/// after `first` instead when given (a list marker).
+fn push_lines<'a>(
+    out: &mut String,
+    lines: impl Iterator<Item = &'a str>,
+    prefix: &str,
+    first: Option<&str>,
+    sep: &str,
+    escape: fn(&str) -> String,
+) {
+    for (i, line) in lines.enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(prefix);
+        if i == 0 {
+            if let Some(f) = first {
+                out.push_str(f);
+            }
+        } else if let Some(f) = first {
+            // continuation lines of a list item line up with its text
+            out.extend(std::iter::repeat_n(' ', f.len()));
+        }
+        out.push_str(&escape(line));
+    }
+}
+
+/// The cells of a table-row block, escaped for a Markdown table.
+fn md_cells(b: &ContentBlock) -> Vec<String> {
+    b.text
+        .split('\t')
+        .map(|c| md_escape_line(c).replace('|', "\\|").replace('\n', " "))
+        .collect()
+}
+
+/// Writes one block. `prefix` is its quote marker and list indentation, `marker` its list
+/// marker (`- `, `3. `) when it starts a list item, `width` the column count of the table
+/// a row belongs to.
+fn push_md_block(
+    out: &mut String,
+    b: &ContentBlock,
+    prefix: &str,
+    marker: Option<&str>,
+    first_row: bool,
+    width: usize,
+) {
     match b.kind {
         BlockKind::Heading(l) => {
-            out.push_str(quote);
+            out.push_str(prefix);
+            if let Some(m) = marker {
+                out.push_str(m);
+            }
             for _ in 0..l.clamp(1, 6) {
                 out.push('#');
             }
             out.push(' ');
-            out.push_str(&md_escape_line(&b.text.replace('\n', " ")));
-        }
-        BlockKind::Code => {
-            let fence = if b.text.contains("```") {
-                "~~~~"
-            } else {
-                "```"
-            };
-            out.push_str(fence);
-            out.push('\n');
-            out.push_str(&b.text);
-            out.push('\n');
-            out.push_str(fence);
-        }
-        BlockKind::ListItem => {
-            let lines: Vec<String> = match &b.markdown {
-                Some(md) => md.lines().map(md_escape_start).collect(),
-                None => b.text.lines().map(md_escape_line).collect(),
-            };
-            for (i, line) in lines.iter().enumerate() {
-                if i > 0 {
-                    out.push('\n');
-                }
-                out.push_str(quote);
-                out.push_str(if i == 0 { "- " } else { "  " });
-                out.push_str(line);
+            match &b.markdown {
+                Some(md) => out.push_str(&md_escape_start(&md.replace('\n', " "))),
+                None => out.push_str(&md_escape_line(&b.text.replace('\n', " "))),
             }
         }
-        BlockKind::TableRow | BlockKind::Cell => {
-            let cells: Vec<String> = b
+        BlockKind::Code => {
+            let longest = b
                 .text
-                .split('\t')
-                .map(|c| c.replace('|', "\\|").replace('\n', " "))
-                .collect();
+                .split(|c| c != '`' && c != '~')
+                .map(str::len)
+                .max()
+                .unwrap_or(0);
+            let fence = "`".repeat(longest.max(2) + 1);
+            out.push_str(prefix);
+            if let Some(m) = marker {
+                out.push_str(m);
+            }
+            out.push_str(&fence);
+            if let Some(lang) = &b.lang {
+                out.push_str(lang);
+            }
+            let indent = prefix.to_string() + &" ".repeat(marker.map_or(0, str::len));
+            for line in b.text.split('\n') {
+                out.push('\n');
+                out.push_str(&indent);
+                out.push_str(line);
+            }
+            out.push('\n');
+            out.push_str(&indent);
+            out.push_str(&fence);
+        }
+        BlockKind::TableRow => {
+            let mut cells = md_cells(b);
+            cells.resize(width.max(cells.len()), String::new());
+            out.push_str(prefix);
             out.push_str("| ");
             out.push_str(&cells.join(" | "));
             out.push_str(" |");
-            let first_row =
-                !prev.is_some_and(|p| matches!(p.kind, BlockKind::TableRow | BlockKind::Cell));
             if first_row {
-                out.push_str("\n|");
+                out.push('\n');
+                out.push_str(prefix);
+                out.push('|');
                 for _ in &cells {
                     out.push_str(" --- |");
                 }
             }
         }
         _ => {
-            if let Some(md) = &b.markdown {
-                for (i, line) in md.lines().enumerate() {
-                    if i > 0 {
-                        out.push_str("  \n");
-                    }
-                    out.push_str(quote);
-                    out.push_str(&md_escape_start(line));
-                }
-                return;
-            }
-            for (i, line) in b.text.lines().enumerate() {
-                if i > 0 {
-                    out.push_str("  \n");
-                }
-                out.push_str(quote);
-                out.push_str(&md_escape_line(line));
+            // paragraphs, list items, captions, and cells that could not join a row
+            // (a table Markdown cannot hold is written as rows of text)
+            let sep = format!("  \n{prefix}");
+            let sep = if marker.is_some() { "  \n" } else { &sep[..3] };
+            match &b.markdown {
+                Some(md) => push_lines(out, md.lines(), prefix, marker, sep, md_escape_start),
+                None => push_lines(out, b.text.lines(), prefix, marker, sep, md_escape_line),
             }
         }
     }
 }
 
-/// Renders the document's main text as CommonMark.
+/// Renders the document's main text as CommonMark (with GitHub's tables): headings,
+/// paragraphs, nested ordered and unordered lists, block quotes, fenced code with its
+/// language, tables, and the emphasis, inline code, links and images the options kept.
 pub fn to_markdown(doc: &Document) -> String {
+    let blocks = doc.blocks();
     let mut out = String::new();
+    // open list items: (depth, column where their text starts)
+    let mut items: Vec<(u8, usize)> = Vec::new();
     let mut prev: Option<&ContentBlock> = None;
-    for b in doc.blocks() {
+    let mut table_width = 0;
+    for (k, b) in blocks.iter().enumerate() {
+        let quote = if b.quoted { "> " } else { "" };
+        let mut marker = None;
+        let mut indent = 0;
+        match b.list {
+            Some(l) => {
+                let same_item = prev.and_then(|p| p.list).is_some_and(|p| p.item == l.item);
+                if same_item {
+                    indent = items.last().map_or(0, |i| i.1);
+                } else {
+                    while items.last().is_some_and(|i| i.0 >= l.depth) {
+                        items.pop();
+                    }
+                    indent = items.last().map_or(0, |i| i.1);
+                    let m = match l.number {
+                        Some(n) => format!("{}. ", n.min(999_999_999)),
+                        None => "- ".to_string(),
+                    };
+                    items.push((l.depth, indent + m.len()));
+                    marker = Some(m);
+                }
+            }
+            None => items.clear(),
+        }
+        let is_row = b.kind == BlockKind::TableRow;
+        let prev_row = prev.is_some_and(|p| p.kind == BlockKind::TableRow);
+        if is_row && !prev_row {
+            // a table's width is its widest row: Markdown drops cells past the header's
+            table_width = blocks[k..]
+                .iter()
+                .take_while(|r| r.kind == BlockKind::TableRow)
+                .map(|r| r.text.split('\t').count())
+                .max()
+                .unwrap_or(1);
+        }
         if let Some(p) = prev {
-            let tight = (p.kind == BlockKind::ListItem && b.kind == BlockKind::ListItem)
-                || (matches!(p.kind, BlockKind::TableRow | BlockKind::Cell)
-                    && matches!(b.kind, BlockKind::TableRow | BlockKind::Cell));
+            let tight =
+                (b.list.is_some() && marker.is_some() && p.list.is_some()) || (is_row && prev_row);
             out.push_str(if tight { "\n" } else { "\n\n" });
         }
-        push_md_block(&mut out, b, prev);
+        // a row right after a list would be read as the list's text
+        if is_row && !prev_row && !items.is_empty() && b.list.is_none() {
+            items.clear();
+        }
+        let prefix = format!("{quote}{}", " ".repeat(indent));
+        push_md_block(
+            &mut out,
+            b,
+            &prefix,
+            marker.as_deref(),
+            is_row && !prev_row,
+            table_width,
+        );
         prev = Some(b);
     }
     if !out.is_empty() {
@@ -172,8 +271,21 @@ pub fn to_markdown(doc: &Document) -> String {
     out
 }
 
+/// The version of the JSON schema the JSON output follows.
+pub const JSON_SCHEMA_VERSION: u32 = 1;
+
+/// Optional fields of the JSON output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JsonOptions {
+    /// Add the main content as Markdown (`"markdown"`).
+    pub markdown: bool,
+    /// Add the main content as clean HTML (`"html"`).
+    pub html: bool,
+}
+
 #[derive(serde::Serialize)]
 struct JsonDoc<'a> {
+    schema: u32,
     title: Option<&'a str>,
     author: Option<&'a str>,
     date: Option<&'a str>,
@@ -184,15 +296,28 @@ struct JsonDoc<'a> {
     image: Option<&'a str>,
     encoding: &'a str,
     truncated: bool,
+    fallback: bool,
+    confidence: f32,
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    comments: Option<&'a str>,
+    markdown: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    html: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comments: Option<&'a [crate::Comment]>,
 }
 
-/// Renders the document as one JSON object: the metadata fields, the encoding, the main
-/// text, and the comments when they were asked for.
+/// Renders the document as one JSON object: the metadata fields, the encoding, the
+/// confidence, the main text, and the comments when they were asked for.
 pub fn to_json(doc: &Document) -> String {
+    to_json_with(doc, JsonOptions::default())
+}
+
+/// Renders the document as one JSON object with the optional fields `opts` asks for. The
+/// object follows `schema/document.schema.json`.
+pub fn to_json_with(doc: &Document, opts: JsonOptions) -> String {
     let j = JsonDoc {
+        schema: JSON_SCHEMA_VERSION,
         title: doc.title(),
         author: doc.author(),
         date: doc.date(),
@@ -203,10 +328,61 @@ pub fn to_json(doc: &Document) -> String {
         image: doc.image(),
         encoding: doc.encoding(),
         truncated: doc.truncated(),
+        fallback: doc.used_fallback(),
+        // two decimals: a stable figure, not float noise
+        confidence: (doc.confidence() * 100.0).round() / 100.0,
         text: doc.text(),
-        comments: doc.comments(),
+        markdown: opts.markdown.then(|| to_markdown(doc)),
+        html: opts.html.then(|| to_html(doc)),
+        comments: doc.comments_requested().then(|| doc.comments()),
     };
     serde_json::to_string(&j).unwrap_or_else(|_| "{}".to_string())
+}
+
+/// URL schemes a link or image of the clean HTML may use.
+fn safe_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    match lower.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(scheme, "http" | "https" | "mailto" | "ftp")
+        }
+        _ => true, // relative
+    }
+}
+
+/// Renders the main content as a small HTML fragment for reader views: headings,
+/// paragraphs, lists, quotes, code, tables, and the links and images the options kept.
+/// It has no scripts, styles, event handlers or attributes besides `href`, `src`, `alt`,
+/// `title`, `start`, `align` and a code block's `class="language-…"`; text is escaped, and
+/// links other than http, https, mailto, ftp or relative ones are dropped.
+pub fn to_html(doc: &Document) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let md = to_markdown(doc);
+    let mut dropped_links = 0usize;
+    let events = Parser::new_ext(&md, Options::ENABLE_TABLES).filter_map(|e| match e {
+        // never raw HTML: it is shown as text
+        Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
+        Event::Start(Tag::Link { ref dest_url, .. }) if !safe_url(dest_url) => {
+            dropped_links += 1;
+            None
+        }
+        Event::End(TagEnd::Link) if dropped_links > 0 => {
+            dropped_links -= 1;
+            None
+        }
+        Event::Start(Tag::Image { ref dest_url, .. }) if !safe_url(dest_url) => {
+            Some(Event::Start(Tag::Image {
+                link_type: pulldown_cmark::LinkType::Inline,
+                dest_url: "".into(),
+                title: "".into(),
+                id: "".into(),
+            }))
+        }
+        e => Some(e),
+    });
+    let mut out = String::with_capacity(md.len() * 5 / 4 + 64);
+    pulldown_cmark::html::push_html(&mut out, events);
+    out
 }
 
 /// Renders the document in `format`.
@@ -225,6 +401,7 @@ pub fn render(doc: &Document, format: Format) -> String {
             j.push('\n');
             j
         }
+        Format::Html => to_html(doc),
     }
 }
 
@@ -249,7 +426,10 @@ mod tests {
         let md = to_markdown(&doc(PAGE));
         assert!(md.contains("## Steps\n"), "{md}");
         assert!(md.contains("- Download the archive from the site\n- Unpack it into a folder"));
-        assert!(md.contains("```\nmake install\n  --prefix /usr\n```"));
+        assert!(
+            md.contains("```\nmake install\n  --prefix /usr\n```"),
+            "{md}"
+        );
         assert!(md.contains("| OS | Command |\n| --- | --- |\n| Debian | apt install x |"));
         assert!(md.contains("the \\*tool\\* is ready"));
     }
@@ -282,6 +462,107 @@ mod tests {
         assert_eq!(v["encoding"], "UTF-8");
         assert!(v["text"].as_str().unwrap().starts_with("Install the tool"));
         assert!(v.get("comments").is_none());
+    }
+
+    fn rich(html: &str) -> Document {
+        let mut ex = crate::Extractor::new();
+        ex.formatting(true)
+            .links(true)
+            .url("https://example.com/a/");
+        ex.extract(html.as_bytes()).unwrap()
+    }
+
+    const LISTS: &str = "<html><body><article>
+        <p>The steps below set the machine up; follow them in order and check each one before you go on.</p>
+        <ol start=3><li>Install the <em>base</em> system</li><li>Add users<ul><li>the admin</li><li>the <strong>backup</strong> user</li></ul></li>
+        <li>Reboot the machine with <code>sudo reboot</code> or the `power` button</li></ol>
+        <pre class=\"language-rust\"><code>fn main() {\n    println!(\"```\");\n}</code></pre>
+        <table><tr><th>Name</th><th>Size</th></tr><tr><td>a</td><td>1</td><td>extra</td></tr></table>
+        <p>When all of that is done, the machine is ready and you can log in as the admin user at last.</p>
+        </article></body></html>";
+
+    #[test]
+    fn markdown_nests_and_numbers_lists() {
+        let md = to_markdown(&rich(LISTS));
+        assert!(
+            md.contains("3. Install the *base* system\n4. Add users\n   - the admin\n   - the **backup** user\n5. Reboot"),
+            "{md}"
+        );
+        assert!(
+            md.contains("with `sudo reboot` or the \\`power\\` button"),
+            "{md}"
+        );
+        assert!(
+            md.contains("````rust\nfn main() {\n    println!(\"```\");\n}\n````"),
+            "{md}"
+        );
+        // a row wider than the header widens the table instead of losing a cell
+        assert!(
+            md.contains("| Name | Size |  |\n| --- | --- | --- |\n| a | 1 | extra |"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn markdown_parses_back_to_the_same_structure() {
+        use pulldown_cmark::{Event, Options, Parser, Tag};
+        let doc = rich(LISTS);
+        let md = to_markdown(&doc);
+        let mut lists = Vec::new();
+        let (mut items, mut code, mut emph, mut strong, mut tables) = (0, 0, 0, 0, 0);
+        for e in Parser::new_ext(&md, Options::ENABLE_TABLES) {
+            match e {
+                Event::Start(Tag::List(start)) => lists.push(start),
+                Event::Start(Tag::Item) => items += 1,
+                Event::Start(Tag::CodeBlock(_)) => code += 1,
+                Event::Start(Tag::Emphasis) => emph += 1,
+                Event::Start(Tag::Strong) => strong += 1,
+                Event::Start(Tag::Table(_)) => tables += 1,
+                _ => {}
+            }
+        }
+        assert_eq!(lists, [Some(3), None]);
+        assert_eq!((items, code, emph, strong, tables), (5, 1, 1, 1, 1));
+    }
+
+    #[test]
+    fn emphasis_that_would_not_parse_is_left_out() {
+        let md = to_markdown(&rich("<p>It was a long walk to the <em> old mill </em> and back, word<em>\"quoted\"</em>, and <b></b>nothing else to say about it really.</p>"));
+        assert!(
+            md.contains("to the *old mill* and back, word\"quoted\", and nothing"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn a_table_markdown_cannot_hold_becomes_rows_of_text() {
+        let html = "<p>The prices of the two plans differ, and the table below lists what each of them offers to you.</p>
+            <table><tr><td>Basic</td><td>Ten users<br>One site<br>Mail support</td></tr></table>
+            <p>Both plans can be changed at the end of any month, and the first thirty days are free of charge.</p>";
+        let md = to_markdown(&rich(html));
+        assert!(!md.contains('|'), "{md}");
+        assert!(md.contains("Ten users  \nOne site"), "{md}");
+    }
+
+    #[test]
+    fn html_is_a_safe_fragment() {
+        let html = "<html><body><article><p>The first part of the guide explains the tools you need, and why each of them matters here.</p>
+            <h2 onclick=\"x()\">Part <i>one</i></h2>
+            <p>Read <a href=\"javascript:alert(1)\">this</a> and <a href=\"/docs\">the docs</a> &lt;script&gt;alert(2)&lt;/script&gt; before you write to us about it.</p>
+            <script>alert(3)</script><style>p{}</style>
+            <ul><li>one <b>item</b></li></ul><pre class=\"lang-sh\">rm -rf &lt;dir&gt;</pre>
+            <p>The second part of the guide, which follows, shows how the tools work together on a real project.</p></article></body></html>";
+        let out = to_html(&rich(html));
+        assert!(out.contains("<h2>Part <em>one</em></h2>"), "{out}");
+        assert!(out.contains("Read this and <a href=\"https://example.com/docs\">the docs</a> &lt;script&gt;alert(2)&lt;/script&gt;"), "{out}");
+        assert!(out.contains("<li>one <strong>item</strong></li>"), "{out}");
+        assert!(
+            out.contains("<pre><code class=\"language-sh\">rm -rf &lt;dir&gt;\n</code></pre>"),
+            "{out}"
+        );
+        for bad in ["<script", "<style", "onclick", "javascript:"] {
+            assert!(!out.contains(bad), "{bad} in {out}");
+        }
     }
 
     #[test]

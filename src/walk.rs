@@ -3,7 +3,7 @@
 
 use html5ever::local_name;
 
-use crate::block::{Block, BlockKind, Elem, Tag, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE};
+use crate::block::{Block, BlockKind, Elem, ListMark, Tag, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE};
 use crate::dom::{Data, Dom, NodeId, DOCUMENT};
 use crate::hints::{self, Hints};
 use crate::limits::Limits;
@@ -71,6 +71,18 @@ struct Ctx {
     depth: u32,
     pre: bool,
     link: bool,
+    /// Inside inline code: its Markdown is not escaped.
+    code: bool,
+    list: Option<ListMark>,
+}
+
+/// Inline formatting opened in the Markdown: where, in which block, and its marker.
+#[derive(Clone, Copy)]
+struct Mark {
+    at: usize,
+    block: u32,
+    /// `*`, `**`, or `` ` `` for inline code.
+    marker: &'static str,
 }
 
 enum Task {
@@ -80,8 +92,10 @@ enum Task {
         block_start: u32,
         is_block: bool,
         author: Option<AuthorSource>,
-        /// The resolved target of a link whose Markdown is being written.
-        link: Option<String>,
+        /// The resolved target of a link whose Markdown is being written, and where.
+        link: Option<(String, Mark)>,
+        /// Emphasis or inline code whose Markdown is being written.
+        mark: Option<Mark>,
     },
 }
 
@@ -92,6 +106,8 @@ pub struct Rich {
     pub links: bool,
     /// Keep images as `![alt](src)`.
     pub images: bool,
+    /// Keep emphasis (`*em*`, `**strong**`) and inline code.
+    pub formatting: bool,
     /// The page URL that relative links resolve against.
     pub base: Option<url::Url>,
 }
@@ -106,6 +122,12 @@ struct Builder {
     link_chars: u32,
     ctx: Option<Ctx>,
     max_depth: u32,
+    /// Open lists: the list element, whether ordered, the next item's number.
+    lists: Vec<(u32, bool, u32)>,
+    /// Blocks flushed so far (a mark opened before a flush is dropped).
+    flushes: u32,
+    /// The language a code block in progress names.
+    lang: Option<Box<str>>,
 }
 
 /// Walks `dom` into a [`Page`].
@@ -119,6 +141,9 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
         link_chars: 0,
         ctx: None,
         max_depth: limits.max_depth.min(u32::MAX as usize) as u32,
+        lists: Vec::new(),
+        flushes: 0,
+        lang: None,
     };
     b.page.elems.push(Elem {
         tag: Tag::Html,
@@ -136,6 +161,8 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
         depth: 0,
         pre: false,
         link: false,
+        code: false,
+        list: None,
     };
     let mut stack: Vec<Task> = Vec::new();
     push_children(&mut stack, dom, DOCUMENT, root);
@@ -150,9 +177,13 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
                 is_block,
                 author,
                 link,
+                mark,
             } => {
-                if let Some(url) = link {
-                    b.end_link(&url);
+                if let Some(m) = mark {
+                    b.end_mark(m);
+                }
+                if let Some((url, m)) = link {
+                    b.end_link(&url, m);
                 }
                 b.close(elem, block_start, is_block, author)
             }
@@ -274,6 +305,47 @@ impl<'a> Attrs<'a> {
         }
         a
     }
+}
+
+/// A URL as a Markdown link destination: the characters that would end or break it are
+/// percent-encoded.
+fn md_url(url: &str) -> String {
+    let mut o = String::with_capacity(url.len() + 8);
+    for c in url.chars() {
+        match c {
+            ' ' => o.push_str("%20"),
+            '(' => o.push_str("%28"),
+            ')' => o.push_str("%29"),
+            '<' => o.push_str("%3C"),
+            '>' => o.push_str("%3E"),
+            '\\' => o.push_str("%5C"),
+            c if c.is_control() => {}
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// The language a code element names: `language-x` or `lang-x` in its class (as
+/// highlight.js, Prism and most site generators write), or `data-lang`.
+fn code_language(attrs: &[html5ever::Attribute]) -> Option<&str> {
+    let from_class = attr(attrs, "class").and_then(|c| {
+        c.split_ascii_whitespace().find_map(|w| {
+            w.strip_prefix("language-")
+                .or_else(|| w.strip_prefix("lang-"))
+                .or_else(|| w.strip_prefix("highlight-source-"))
+        })
+    });
+    from_class
+        .or_else(|| attr(attrs, "data-lang"))
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty()
+                && l.len() <= 32
+                && l.bytes().all(|b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'#' | b'.' | b'_')
+                })
+        })
 }
 
 fn attr<'a>(attrs: &'a [html5ever::Attribute], name: &str) -> Option<&'a str> {
@@ -478,6 +550,55 @@ impl Builder {
                 if tag == Tag::Pre {
                     inner.pre = true;
                 }
+                let rich = self.rich.as_ref();
+                let formatting = rich.is_some_and(|r| r.formatting);
+                if formatting && (tag == Tag::Pre || (ctx.pre && tag == Tag::Code)) {
+                    if let Some(l) = code_language(attrs) {
+                        self.lang = Some(l.into());
+                    }
+                }
+                match tag {
+                    Tag::Ul | Tag::Ol | Tag::Dl => {
+                        let start = if tag == Tag::Ol {
+                            attr(attrs, "start")
+                                .and_then(|v| v.trim().parse::<u32>().ok())
+                                .unwrap_or(1)
+                        } else {
+                            1
+                        };
+                        self.lists.push((e, tag == Tag::Ol, start));
+                    }
+                    Tag::Li | Tag::Dt | Tag::Dd => {
+                        let depth = self.lists.len().min(u8::MAX as usize) as u8;
+                        if let Some(top) = self.lists.last_mut() {
+                            let number = top.1.then_some(top.2);
+                            top.2 = top.2.saturating_add(1);
+                            inner.list = Some(ListMark {
+                                depth,
+                                number,
+                                item: e,
+                            });
+                        }
+                    }
+                    _ => {}
+                }
+                let mut mark = None;
+                if formatting && !ctx.pre && !ctx.code {
+                    let marker = match tag {
+                        Tag::Em => "*",
+                        Tag::Strong => "**",
+                        Tag::Code => "`",
+                        _ => "",
+                    };
+                    if !marker.is_empty() {
+                        mark = Some(Mark {
+                            at: self.md.len(),
+                            block: self.flushes,
+                            marker,
+                        });
+                        inner.code = tag == Tag::Code;
+                    }
+                }
                 let mut link = None;
                 if tag == Tag::A && facts.has_href {
                     inner.link = true;
@@ -494,6 +615,7 @@ impl Builder {
                     is_block,
                     author,
                     link,
+                    mark,
                 });
                 push_children(stack, dom, node, inner);
             }
@@ -509,6 +631,12 @@ impl Builder {
             self.flush();
         }
         let tag = self.page.elems[e as usize].tag;
+        if self.lists.last().is_some_and(|l| l.0 == e) {
+            self.lists.pop();
+        }
+        if tag == Tag::Pre {
+            self.lang = None;
+        }
         if tag == Tag::Tr {
             self.join_row(e, block_start);
         }
@@ -598,11 +726,15 @@ impl Builder {
         }
         if self.rich.is_some() && !ctx.pre {
             let added = &self.text[before..];
-            for c in added.chars() {
-                if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '\\') {
-                    self.md.push('\\');
+            if ctx.code {
+                self.md.push_str(added);
+            } else {
+                for c in added.chars() {
+                    if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '\\' | '&') {
+                        self.md.push('\\');
+                    }
+                    self.md.push(c);
                 }
-                self.md.push(c);
             }
         }
         if ctx.link {
@@ -613,8 +745,8 @@ impl Builder {
         }
     }
 
-    /// Opens a link in the Markdown; returns its resolved target.
-    fn start_link(&mut self, href: &str) -> Option<String> {
+    /// Opens a link in the Markdown: returns its resolved target and where its text starts.
+    fn start_link(&mut self, href: &str) -> Option<(String, Mark)> {
         let href = href.trim();
         if href.is_empty()
             || href.starts_with('#')
@@ -624,29 +756,83 @@ impl Builder {
         }
         let base = self.rich.as_ref().and_then(|r| r.base.as_ref());
         let url = crate::metadata::resolve_url(base, href);
-        if !self.md.is_empty() && !self.md.ends_with([' ', '\n']) && self.at_space {
-            self.md.push(' ');
-        }
-        self.md.push('[');
-        Some(url)
+        let mark = Mark {
+            at: self.md.len(),
+            block: self.flushes,
+            marker: "[",
+        };
+        Some((url, mark))
     }
 
-    /// Closes a link in the Markdown, or takes back its `[` when it held no text.
-    fn end_link(&mut self, url: &str) {
-        if self.md.trim_end().ends_with('[') {
-            let t = self.md.trim_end().len() - 1;
-            self.md.truncate(t);
+    /// Closes a link in the Markdown: `[` and `](url)` go around its text (whitespace
+    /// outside them), or nowhere when it held no text or crossed a block.
+    fn end_link(&mut self, url: &str, m: Mark) {
+        let Some((start, end)) = self.marked_span(m) else {
             return;
+        };
+        self.md.insert_str(end, &format!("]({})", md_url(url)));
+        self.md.insert(start, '[');
+    }
+
+    /// Where the text written since `m` starts and ends, whitespace left out; `None` when
+    /// there is none or a block was flushed since.
+    fn marked_span(&self, m: Mark) -> Option<(usize, usize)> {
+        if m.block != self.flushes || m.at > self.md.len() || !self.md.is_char_boundary(m.at) {
+            return None;
         }
-        let trailing = self.md.len() - self.md.trim_end().len();
-        self.md.truncate(self.md.len() - trailing);
-        self.md.push_str("](");
-        self.md
-            .push_str(&url.replace(' ', "%20").replace(')', "%29"));
-        self.md.push(')');
-        if trailing > 0 {
-            self.md.push(' ');
+        let inner = &self.md[m.at..];
+        let body = inner.trim();
+        if body.is_empty() {
+            return None;
         }
+        let start = m.at + inner.len() - inner.trim_start().len();
+        Some((start, start + body.len()))
+    }
+
+    /// Closes emphasis or inline code in the Markdown: the markers go around its text
+    /// (whitespace outside them), or nowhere when it held no text, crossed a block, or
+    /// would not parse as emphasis.
+    fn end_mark(&mut self, m: Mark) {
+        let Some((start, end)) = self.marked_span(m) else {
+            return;
+        };
+        let body = &self.md[start..end];
+        let (open, close) = if m.marker == "`" {
+            // a code span's fence is longer than any run of backticks inside it
+            let longest = body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+            let fence = "`".repeat(longest + 1);
+            let pad = if body.starts_with('`') || body.ends_with('`') {
+                " "
+            } else {
+                ""
+            };
+            (format!("{fence}{pad}"), format!("{pad}{fence}"))
+        } else {
+            // emphasis after a letter must start with one too, or it will not parse
+            let before = self.md[..start].chars().next_back();
+            let first = body.chars().next().unwrap_or(' ');
+            let last = body.chars().next_back().unwrap_or(' ');
+            if before.is_some_and(char::is_alphanumeric) && !first.is_alphanumeric()
+                || last == '\\'
+                || !last.is_alphanumeric() && !matches!(last, '.' | ',' | '!' | '?' | ')' | '"')
+            {
+                return;
+            }
+            // right after another emphasis: the same kind joins it, another kind is left
+            // out (`*a**b*` would not parse as two)
+            let head = &self.md[..start];
+            if head.ends_with('*') && !head.ends_with("\\*") {
+                if head.ends_with(m.marker) && !head.ends_with(&format!("*{}", m.marker)) {
+                    let joined = start - m.marker.len();
+                    self.md.replace_range(joined..start, "");
+                    self.md.insert_str(end - m.marker.len(), m.marker);
+                }
+                return;
+            }
+            (m.marker.to_string(), m.marker.to_string())
+        };
+        self.md.insert_str(end, &close);
+        self.md.insert_str(start, &open);
     }
 
     /// Writes an image into the Markdown.
@@ -663,7 +849,7 @@ impl Builder {
         self.md.push_str(&format!(
             "![{}]({})",
             alt.replace(['[', ']'], ""),
-            url.replace(' ', "%20")
+            md_url(&url)
         ));
     }
 
@@ -674,6 +860,12 @@ impl Builder {
             self.md.clear();
             return;
         };
+        let lang = if ctx.kind == BlockKind::Code {
+            self.lang.take()
+        } else {
+            None
+        };
+        self.flushes = self.flushes.wrapping_add(1);
         let raw = self.text.as_str();
         let link_chars = std::mem::take(&mut self.link_chars);
         self.at_space = true;
@@ -708,6 +900,8 @@ impl Builder {
         });
         let stats = TextStats::of(&text);
         self.page.blocks.push(Block {
+            list: ctx.list,
+            lang,
             md,
             text,
             kind: ctx.kind,

@@ -835,7 +835,7 @@ pub unsafe extern "C" fn gleaner_document_comments(
     len_out: *mut usize,
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
-    unsafe { get_field(document, ptr_out, len_out, |d| d.doc.comments()) }
+    unsafe { get_field(document, ptr_out, len_out, |d| d.doc.comments_text()) }
 }
 
 /// Writes to `*out` whether the page went past a limit and the document covers only the

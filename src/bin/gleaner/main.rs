@@ -15,6 +15,7 @@ gleaner: the main content and metadata of web pages
 
 USAGE:
     gleaner [OPTIONS] [INPUT]...
+    gleaner explain [OPTIONS] [--output REPORT.html] PAGE
     gleaner eval [--worst N] [--jobs N] [--predictions FILE] DATASET_DIR...
 
 INPUT is a file, a directory (every *.html, *.htm and *.html.gz in it, recursively)
@@ -26,16 +27,17 @@ HTTP charset is passed on, chunked and compressed bodies are decoded, other reco
 counted and skipped, a broken record is reported with its offset and skipped.
 
 OPTIONS:
-    -f, --format FORMAT     text (default), markdown or json
+    -f, --format FORMAT     text (default), markdown, json or html (a clean fragment)
+        --with FIELDS       add fields to JSON output: markdown, html or both (markdown,html)
     -o, --output-dir DIR    write DIR/<stem>.txt|.md|.json per input (<stem>.jsonl per WARC
                             file) instead of stdout
         --url URL           the page's URL (resolves links; canonical URL fallback)
         --charset LABEL     the page's charset, if known (e.g. from an HTTP header)
-        --comments          also return the comments (in JSON output)
+        --comments          also return the comments, one object per comment (in JSON output)
         --no-tables         drop tables from the main text
         --captions          keep figure captions
-        --links             keep links in Markdown output
-        --images            keep images in Markdown output
+        --links             keep links in Markdown and HTML output
+        --images            keep images in Markdown and HTML output
         --precision         favour precision: drop doubtful blocks
         --recall            favour recall: keep doubtful blocks
     -j, --jobs N            worker threads (default: all cores)
@@ -48,6 +50,11 @@ OPTIONS:
     -h, --help              this help
     -V, --version           the version
 
+EXPLAIN writes one self-contained HTML report on PAGE (to --output, or stdout): every text
+block in order, coloured by its label (kept, or which kind of boilerplate), with its score,
+features and the rule that decided it, under a summary (title, metadata, confidence, what
+was kept). It takes the extraction options above.
+
 Exit status: 0 when every input was extracted, 1 when any failed, 2 on a usage error.
 
 EVAL prints, for each dataset folder (pages/<id>.html.gz + truth.jsonl), the benchmark
@@ -59,6 +66,7 @@ scores that file instead of running gleaner, to compare other extractors by the 
 
 struct Args {
     format: Format,
+    json: output::JsonOptions,
     output_dir: Option<PathBuf>,
     inputs: Vec<String>,
     extractor: Extractor,
@@ -74,6 +82,7 @@ fn default_jobs() -> usize {
 fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
     let mut a = Args {
         format: Format::Text,
+        json: output::JsonOptions::default(),
         output_dir: None,
         inputs: Vec::new(),
         extractor: Extractor::new(),
@@ -104,6 +113,15 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
                 std::process::exit(0);
             }
             "-f" | "--format" => a.format = take(&mut argv)?.parse()?,
+            "--with" => {
+                for field in take(&mut argv)?.split(',') {
+                    match field.trim() {
+                        "markdown" | "md" => a.json.markdown = true,
+                        "html" => a.json.html = true,
+                        other => return Err(format!("--with: unknown field {other:?}")),
+                    }
+                }
+            }
             "-o" | "--output-dir" => a.output_dir = Some(PathBuf::from(take(&mut argv)?)),
             "--url" => {
                 a.extractor.url(&take(&mut argv)?);
@@ -149,6 +167,10 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
         }
     }
     a.extractor.limits(limits);
+    // Markdown and HTML carry emphasis, inline code and code languages
+    if matches!(a.format, Format::Markdown | Format::Html) || a.json.markdown || a.json.html {
+        a.extractor.formatting(true);
+    }
     if a.inputs.is_empty() {
         a.inputs.push("-".into());
     }
@@ -291,7 +313,10 @@ fn run(args: Args) -> ExitCode {
                     .map_err(|_| "internal error (panic) while extracting".to_string())?
                     .map_err(|e| e.to_string())
             })
-            .map(|doc| output::render(&doc, args.format));
+            .map(|doc| match args.format {
+                Format::Json => output::to_json_with(&doc, args.json) + "\n",
+                f => output::render(&doc, f),
+            });
         let out = match result {
             Ok(s) => s,
             Err(e) => {
@@ -432,6 +457,55 @@ fn run_eval(argv: Vec<String>) -> ExitCode {
     status
 }
 
+/// `gleaner explain`: one page in, one HTML report out.
+fn run_explain(mut argv: Vec<String>) -> ExitCode {
+    let mut output: Option<PathBuf> = None;
+    if let Some(i) = argv.iter().position(|a| a == "-o" || a == "--output") {
+        if i + 1 >= argv.len() {
+            return usage_error("--output needs a file");
+        }
+        output = Some(PathBuf::from(argv.remove(i + 1)));
+        argv.remove(i);
+    } else if let Some(i) = argv.iter().position(|a| a.starts_with("--output=")) {
+        output = Some(PathBuf::from(&argv.remove(i)["--output=".len()..]));
+    }
+    let args = match parse_args(argv) {
+        Ok(a) => a,
+        Err(e) if e.is_empty() => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => return usage_error(&e),
+    };
+    if args.inputs.len() != 1 {
+        return usage_error("explain takes one page");
+    }
+    let path = Path::new(&args.inputs[0]);
+    let explained = read_input(path)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| args.extractor.explain(&bytes).map_err(|e| e.to_string()));
+    let report = match explained {
+        Ok(ex) => gleaner::explain::report(&ex),
+        Err(e) => {
+            eprintln!("gleaner: {}: {e}", path.display());
+            return ExitCode::from(1);
+        }
+    };
+    let written = match &output {
+        Some(p) => std::fs::write(p, report).map_err(|e| format!("{}: {e}", p.display())),
+        None => std::io::stdout()
+            .write_all(report.as_bytes())
+            .map_err(|e| e.to_string()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gleaner: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn usage_error(msg: &str) -> ExitCode {
     eprintln!("gleaner: {msg}\n\n{USAGE}");
     ExitCode::from(2)
@@ -441,6 +515,9 @@ fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     if argv.first().map(String::as_str) == Some("eval") {
         return run_eval(argv[1..].to_vec());
+    }
+    if argv.first().map(String::as_str) == Some("explain") {
+        return run_explain(argv[1..].to_vec());
     }
     match parse_args(argv) {
         Ok(a) => run(a),

@@ -1,0 +1,394 @@
+//! Why each block was kept or dropped: the per-block trace of an extraction and its
+//! self-contained HTML report.
+
+use crate::block::{Block, BlockKind, Elem};
+use crate::classify::{is_prose, Label};
+use crate::document::Document;
+use crate::hints;
+
+/// Names that say what kind of boilerplate a block outside the container is.
+const BOILERPLATE_NAMES: hints::Hints =
+    hints::STRONG_BOILERPLATE | hints::FOOTER | hints::SIDEBAR | hints::HEADER;
+const OUTSIDE_NAMED: &str =
+    "outside the article's container, inside an element whose name, role or markup marks boilerplate";
+
+/// Most ancestors named in a block's path.
+const PATH_MAX_DEPTH: usize = 6;
+
+/// One text block of the page and the decision on it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct BlockDecision {
+    /// Its text.
+    pub text: String,
+    /// What it is: `paragraph`, `heading`, `list-item`, `code`, `table-row` or `caption`.
+    pub kind: &'static str,
+    /// Whether it is in the main text.
+    pub kept: bool,
+    /// Its label: `content`, or the kind of boilerplate or the rule that dropped it
+    /// (`navigation`, `comment`, `share`, `link-list`, `outside-article`, ...).
+    pub label: &'static str,
+    /// The rule behind the label, in words.
+    pub reason: &'static str,
+    /// Its score: its contribution to the score of every element that holds it.
+    pub score: f32,
+    /// Its characters, whitespace left out.
+    pub chars: u32,
+    /// Its length weighted for scripts written without spaces.
+    pub weighted_len: f32,
+    /// The share of its characters inside links.
+    pub link_density: f32,
+    /// Whether it reads as prose (long enough, few links, sentences).
+    pub prose: bool,
+    /// The boilerplate or content names on its ancestors (`comment`, `navigation`, ...).
+    pub hints: Vec<&'static str>,
+    /// Its innermost ancestors, outermost first (`article > div[content] > p`).
+    pub path: String,
+    /// Whether it lies inside the element chosen as the article's container.
+    pub in_container: bool,
+}
+
+/// An extraction with the decision on every block of the page.
+#[derive(Debug, Clone)]
+pub struct Explanation {
+    /// The extraction itself.
+    pub document: Document,
+    /// Every text block of the page, in document order.
+    pub blocks: Vec<BlockDecision>,
+    /// The path of the element chosen as the article's container.
+    pub container: String,
+    /// Which fallback chose the text, if one did: `whole-page` or `json-ld`.
+    pub fallback: Option<&'static str>,
+}
+
+impl Explanation {
+    /// How many blocks were kept.
+    pub fn kept_blocks(&self) -> usize {
+        self.blocks.iter().filter(|b| b.kept).count()
+    }
+
+    /// How many characters (whitespace left out) the kept blocks hold.
+    pub fn kept_chars(&self) -> u64 {
+        self.blocks
+            .iter()
+            .filter(|b| b.kept)
+            .map(|b| b.chars as u64)
+            .sum()
+    }
+}
+
+/// Names every hint set in `h`.
+fn hint_names(h: hints::Hints) -> Vec<&'static str> {
+    let mut names = Vec::new();
+    let mut rest = h & !hints::HIDDEN;
+    while rest != 0 {
+        let name = hints::kind_name(rest);
+        if name.is_empty() {
+            break;
+        }
+        names.push(name);
+        // clear the bit kind_name reported
+        let bit = (0..32)
+            .map(|i| 1 << i)
+            .find(|&f| rest & f != 0 && hints::kind_name(f) == name)
+            .unwrap_or(rest);
+        rest &= !bit;
+    }
+    names
+}
+
+/// The path of element `e`: its innermost ancestors, each as `tag` or `tag[hint]`.
+pub(crate) fn path_of(elems: &[Elem], mut e: u32) -> String {
+    // element 0 is the walk's own root, not one of the page's
+    let mut parts = Vec::new();
+    while e != 0 && parts.len() < PATH_MAX_DEPTH {
+        let el = &elems[e as usize];
+        let hint = hints::kind_name(el.hints & !hints::HIDDEN);
+        parts.push(if hint.is_empty() {
+            el.tag.name().to_string()
+        } else {
+            format!("{}[{hint}]", el.tag.name())
+        });
+        if el.parent == e {
+            break;
+        }
+        e = el.parent;
+    }
+    if e != 0 {
+        parts.push("…".into());
+    }
+    if parts.is_empty() {
+        parts.push("(the whole page)".into());
+    }
+    parts.reverse();
+    parts.join(" > ")
+}
+
+pub(crate) fn kind_name(k: BlockKind) -> &'static str {
+    match k {
+        BlockKind::Paragraph => "paragraph",
+        BlockKind::Heading(_) => "heading",
+        BlockKind::ListItem => "list-item",
+        BlockKind::Code => "code",
+        BlockKind::TableRow | BlockKind::Cell => "table-row",
+        BlockKind::Caption => "caption",
+    }
+}
+
+/// The decisions on `blocks`, from the classifier's labels and scores.
+pub(crate) fn decisions(
+    elems: &[Elem],
+    blocks: &[Block],
+    labels: &[Label],
+    scores: &[f32],
+    container: u32,
+) -> Vec<BlockDecision> {
+    let c = &elems[container as usize];
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            // outside the container, a boilerplate name says more than "outside"
+            let named = hints::kind_name(b.hints & BOILERPLATE_NAMES);
+            let (label, reason) = if labels[i] == Label::OutsideArticle && !named.is_empty() {
+                (named, OUTSIDE_NAMED)
+            } else {
+                (labels[i].name(), labels[i].reason())
+            };
+            BlockDecision {
+                text: b.text.clone(),
+                kind: kind_name(b.kind),
+                kept: labels[i].is_content(),
+                label,
+                reason,
+                score: scores[i],
+                chars: b.stats.chars,
+                weighted_len: b.stats.weighted_len(),
+                link_density: b.link_density(),
+                prose: is_prose(b),
+                hints: hint_names(b.hints),
+                path: path_of(elems, b.elem),
+                in_container: (c.blocks.0..c.blocks.1).contains(&(i as u32)),
+            }
+        })
+        .collect()
+}
+
+fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            _ => o.push(ch),
+        }
+    }
+    o
+}
+
+/// The colour of a label in the report.
+fn colour(label: &str) -> &'static str {
+    match label {
+        "content" => "#2e7d32",
+        "title" => "#1565c0",
+        "outside-article" => "#9e9e9e",
+        "link-list" | "navigation" => "#ef6c00",
+        "comment" => "#6a1b9a",
+        "share" | "newsletter" | "cookie" | "modal" | "ad" => "#c62828",
+        "related" | "tags" | "sidebar" | "footer" | "header" => "#ad1457",
+        "caption" => "#00838f",
+        "short-edge" | "stock-phrase" | "byline" => "#795548",
+        _ => "#5d4037",
+    }
+}
+
+const STYLE: &str = "body{font:14px/1.45 system-ui,sans-serif;margin:0;background:#fafafa;color:#222}
+header{background:#263238;color:#fff;padding:16px 24px}h1{font-size:20px;margin:0 0 8px}
+table.meta{border-collapse:collapse;margin:8px 0}table.meta td{padding:2px 12px 2px 0;vertical-align:top}
+.legend span{display:inline-block;margin:2px 8px 2px 0;padding:1px 8px;border-radius:3px;color:#fff;font-size:12px}
+main{padding:12px 24px}.block{border-left:6px solid;margin:6px 0;padding:6px 10px;background:#fff;
+box-shadow:0 1px 2px rgba(0,0,0,.08)}.block.dropped{opacity:.62}.block .t{white-space:pre-wrap}
+.block .f{font:12px/1.4 ui-monospace,monospace;color:#555;margin-top:4px}
+.lab{font-weight:600}.kept-n{font-weight:600}";
+
+/// Writes the explanation as one self-contained HTML page: a summary (title, metadata,
+/// confidence, what was kept), a legend, and every block coloured by its label with its
+/// score, features and rule. A small script counts the blocks the browser rendered into
+/// `#rendered-kept` and `#rendered-total`, so a test can check what a browser shows.
+pub fn report(ex: &Explanation) -> String {
+    let d = &ex.document;
+    let mut o = String::with_capacity(4096 + ex.blocks.len() * 400);
+    o.push_str(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>gleaner explain: ",
+    );
+    o.push_str(&esc(d.title().unwrap_or("(no title)")));
+    o.push_str("</title><style>");
+    o.push_str(STYLE);
+    o.push_str("</style></head><body><header><h1>");
+    o.push_str(&esc(d.title().unwrap_or("(no title)")));
+    o.push_str("</h1><table class=\"meta\">");
+    let kept_chars = ex.kept_chars();
+    let total_chars: u64 = ex.blocks.iter().map(|b| b.chars as u64).sum();
+    let rows: [(&str, String); 12] = [
+        ("author", d.author().unwrap_or("").to_string()),
+        ("date", d.date().unwrap_or("").to_string()),
+        ("site", d.sitename().unwrap_or("").to_string()),
+        ("language", d.language().unwrap_or("").to_string()),
+        ("url", d.url().unwrap_or("").to_string()),
+        ("encoding", d.encoding().to_string()),
+        ("confidence", format!("{:.2}", d.confidence())),
+        (
+            "kept blocks",
+            format!(
+                "<span id=\"kept-blocks\" class=\"kept-n\">{}</span> of <span id=\"total-blocks\">{}</span>",
+                ex.kept_blocks(),
+                ex.blocks.len()
+            ),
+        ),
+        (
+            "kept characters",
+            format!("<span id=\"kept-chars\">{kept_chars}</span> of {total_chars}"),
+        ),
+        ("container", esc(&ex.container)),
+        ("fallback", ex.fallback.unwrap_or("none").to_string()),
+        (
+            "rendered",
+            "<span id=\"rendered-kept\">?</span> kept of <span id=\"rendered-total\">?</span> blocks"
+                .to_string(),
+        ),
+    ];
+    for (k, v) in rows {
+        let v = if matches!(
+            k,
+            "kept blocks" | "kept characters" | "container" | "rendered"
+        ) {
+            v
+        } else {
+            esc(&v)
+        };
+        o.push_str(&format!("<tr><td>{k}</td><td>{v}</td></tr>"));
+    }
+    o.push_str("</table><div class=\"legend\">");
+    let mut seen: Vec<&str> = Vec::new();
+    for b in &ex.blocks {
+        if !seen.contains(&b.label) {
+            seen.push(b.label);
+        }
+    }
+    for l in seen {
+        o.push_str(&format!(
+            "<span style=\"background:{}\">{}</span>",
+            colour(l),
+            esc(l)
+        ));
+    }
+    o.push_str("</div></header><main>");
+    for (i, b) in ex.blocks.iter().enumerate() {
+        o.push_str(&format!(
+            "<div class=\"block {}\" id=\"b{i}\" data-label=\"{}\" data-chars=\"{}\" style=\"border-color:{}\">",
+            if b.kept { "kept" } else { "dropped" },
+            esc(b.label),
+            b.chars,
+            colour(b.label)
+        ));
+        o.push_str(&format!(
+            "<div class=\"f\"><span class=\"lab\" style=\"color:{}\">{}</span> · {} · score {:.1} · {} chars · link density {:.2}{}{} · {}</div>",
+            colour(b.label),
+            esc(b.label),
+            b.kind,
+            b.score,
+            b.chars,
+            b.link_density,
+            if b.prose { " · prose" } else { "" },
+            if b.in_container { " · in container" } else { "" },
+            esc(b.reason)
+        ));
+        o.push_str("<div class=\"t\">");
+        o.push_str(&esc(&b.text));
+        o.push_str("</div><div class=\"f\">");
+        o.push_str(&esc(&b.path));
+        if !b.hints.is_empty() {
+            o.push_str(" · names: ");
+            o.push_str(&esc(&b.hints.join(", ")));
+        }
+        o.push_str("</div></div>\n");
+    }
+    o.push_str("</main><script>document.getElementById('rendered-kept').textContent=document.querySelectorAll('main .block.kept').length;document.getElementById('rendered-total').textContent=document.querySelectorAll('main .block').length;</script></body></html>\n");
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Extractor;
+
+    const PAGE: &str = r#"<html><head><title>Dam opens</title></head><body>
+        <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+        <article><h1>Dam opens</h1>
+        <p>The new dam on the upper river opened on Friday after six years of building, and its gates were raised for the first time.</p>
+        <p>Engineers said the reservoir would take two winters to fill, and the power station will reach full output after that.</p>
+        </article><div class="share">Share this on <a href="/fb">Facebook</a></div>
+        <div id="comments"><p>What a waste of <script>x</script>money, said <b>nobody</b> in the village.</p></div></body></html>"#;
+
+    #[test]
+    fn every_block_has_a_decision_that_matches_the_document() {
+        let ex = Extractor::new().explain(PAGE.as_bytes()).unwrap();
+        assert_eq!(ex.kept_blocks(), ex.document.blocks().len());
+        let kept: Vec<&str> = ex
+            .blocks
+            .iter()
+            .filter(|b| b.kept)
+            .map(|b| b.text.as_str())
+            .collect();
+        let doc_texts: Vec<&str> = ex
+            .document
+            .blocks()
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(kept, doc_texts);
+        let label = |t: &str| {
+            ex.blocks
+                .iter()
+                .find(|b| b.text.starts_with(t))
+                .map(|b| b.label)
+        };
+        assert_eq!(label("Home"), Some("navigation"));
+        assert_eq!(label("Dam opens"), Some("title"));
+        assert_eq!(label("Share this"), Some("share"));
+        assert_eq!(label("What a waste"), Some("comment"));
+        assert_eq!(ex.container, "html > body > article[content]");
+        let b = ex.blocks.iter().find(|b| b.kept).unwrap();
+        assert!(b.prose && b.in_container && b.score > 0.0);
+    }
+
+    #[test]
+    fn report_is_escaped_and_counts_blocks() {
+        let ex = Extractor::new()
+            .explain(b"<title>a <b> & c</title><p>The <script>alert(1)</script> text &lt;script&gt; of a paragraph that is long enough to count as prose, surely.</p>")
+            .unwrap();
+        let html = report(&ex);
+        assert!(html.contains("text &lt;script&gt; of"));
+        assert!(!html.contains("<script>alert"));
+        assert_eq!(html.matches("<script>").count(), 1);
+        assert!(html.contains(&format!(
+            "id=\"kept-blocks\" class=\"kept-n\">{}<",
+            ex.kept_blocks()
+        )));
+        assert_eq!(
+            html.matches("class=\"block kept\"").count(),
+            ex.kept_blocks()
+        );
+    }
+
+    #[test]
+    fn hint_names_lists_every_kind() {
+        assert_eq!(
+            hint_names(hints::COMMENT | hints::NAV),
+            ["comment", "navigation"]
+        );
+        assert!(hint_names(0).is_empty());
+    }
+}

@@ -1,0 +1,321 @@
+//! The output formats over every page of `corpus/`: Markdown parses as CommonMark and
+//! renders the same text, JSON follows its schema, the explain trace matches the
+//! extraction, and comments stay out of the main text.
+
+use std::path::{Path, PathBuf};
+
+use gleaner::eval::{evaluate, load_truth, read_page, Prediction, Report};
+use gleaner::{output, Extractor};
+use pulldown_cmark::{Event, Options, Parser, TagEnd};
+use serde_json::Value;
+
+const CORPORA: [&str; 2] = ["scrapinghub", "readability"];
+/// Most a score may move when the text is rendered from the Markdown (the issue's bar).
+const MARKDOWN_SCORE_TOLERANCE: f64 = 0.005;
+
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(name)
+}
+
+fn extractor(url: Option<&str>) -> Extractor {
+    let mut ex = Extractor::new();
+    ex.formatting(true).links(true).comments(true);
+    if let Some(u) = url {
+        ex.url(u);
+    }
+    ex
+}
+
+/// The text a CommonMark reader shows for `md`: every text and code run, blocks and
+/// line breaks on lines of their own, table cells apart.
+fn rendered_text(md: &str) -> String {
+    let mut out = String::new();
+    for e in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match e {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::Start(pulldown_cmark::Tag::Item) => {
+                out.push('\n')
+            }
+            Event::End(TagEnd::TableCell) => out.push('\t'),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
+            ) => out.push('\n'),
+            Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML {h:?} in Markdown"),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn score(name: &str, from_markdown: bool) -> Report {
+    evaluate(&corpus(name), 2, |bytes, url| {
+        let doc = extractor(url).extract(bytes).map_err(|e| e.to_string())?;
+        let text = if from_markdown {
+            rendered_text(&output::to_markdown(&doc))
+        } else {
+            doc.text().to_string()
+        };
+        Ok(Prediction {
+            text,
+            title: None,
+            author: None,
+            date: None,
+        })
+    })
+    .unwrap()
+}
+
+#[test]
+fn markdown_renders_the_plain_texts_scores() {
+    for name in CORPORA {
+        let (plain, md) = (score(name, false), score(name, true));
+        let (_, _, a) = plain.shingle().unwrap();
+        let (_, _, b) = md.shingle().unwrap();
+        assert!(
+            (a - b).abs() <= MARKDOWN_SCORE_TOLERANCE,
+            "{name}: shingle F1 {a} as text, {b} from Markdown"
+        );
+        let (_, _, a) = plain.bag_of_words().unwrap();
+        let (_, _, b) = md.bag_of_words().unwrap();
+        assert!(
+            (a - b).abs() <= MARKDOWN_SCORE_TOLERANCE,
+            "{name}: bag-of-words F1 {a} as text, {b} from Markdown"
+        );
+    }
+}
+
+/// Every page's Markdown gives back the words of its text, in order, on nearly every page.
+#[test]
+fn markdown_keeps_every_word_in_order() {
+    let mut differ = Vec::new();
+    let mut pages = 0;
+    for name in CORPORA {
+        let dir = corpus(name);
+        for t in load_truth(&dir).unwrap() {
+            let doc = extractor(t.url.as_deref())
+                .extract(&read_page(&dir, &t.id).unwrap())
+                .unwrap();
+            let words = |s: &str| {
+                gleaner::eval::tokens(s)
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            };
+            let md = output::to_markdown(&doc);
+            let (a, b) = (words(doc.text()), words(&rendered_text(&md)));
+            if a != b {
+                let k = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+                let ctx = |w: &[String]| w[k.saturating_sub(3)..(k + 4).min(w.len())].join(" ");
+                differ.push(format!(
+                    "{}: text «{}» markdown «{}»",
+                    t.id,
+                    ctx(&a),
+                    ctx(&b)
+                ));
+            }
+            pages += 1;
+        }
+    }
+    assert_eq!(pages, 311);
+    assert!(
+        differ.is_empty(),
+        "the Markdown of {} pages reads differently:\n{}",
+        differ.len(),
+        differ.join("\n")
+    );
+}
+
+/// A JSON Schema validator for the keywords `include/document.schema.json` uses; an
+/// unknown keyword fails the test, so the schema cannot say more than is checked.
+fn validate(schema: &Value, v: &Value, at: &str, errors: &mut Vec<String>) {
+    let Some(obj) = schema.as_object() else {
+        errors.push(format!("{at}: schema is not an object"));
+        return;
+    };
+    for (k, s) in obj {
+        match k.as_str() {
+            "$schema" | "title" | "description" => {}
+            "type" => {
+                let types: Vec<&str> = match s {
+                    Value::String(t) => vec![t.as_str()],
+                    Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+                    _ => vec![],
+                };
+                let ok = types.iter().any(|t| match *t {
+                    "string" => v.is_string(),
+                    "integer" => v.is_u64() || v.is_i64(),
+                    "number" => v.is_number(),
+                    "boolean" => v.is_boolean(),
+                    "null" => v.is_null(),
+                    "object" => v.is_object(),
+                    "array" => v.is_array(),
+                    _ => false,
+                });
+                if !ok {
+                    errors.push(format!("{at}: {v} is not {types:?}"));
+                }
+            }
+            "const" if v != s => errors.push(format!("{at}: {v} is not {s}")),
+            "const" => {}
+            "minimum" | "maximum" => {
+                if let (Some(x), Some(lim)) = (v.as_f64(), s.as_f64()) {
+                    if (k == "minimum" && x < lim) || (k == "maximum" && x > lim) {
+                        errors.push(format!("{at}: {x} is past {k} {lim}"));
+                    }
+                }
+            }
+            "minLength" => {
+                if v.as_str()
+                    .is_some_and(|t| (t.chars().count() as u64) < s.as_u64().unwrap())
+                {
+                    errors.push(format!("{at}: shorter than {s}"));
+                }
+            }
+            "format" => {
+                assert_eq!(s, "date", "unknown format");
+                if let Some(d) = v.as_str() {
+                    let b = d.as_bytes();
+                    let ok = b.len() == 10
+                        && b[4] == b'-'
+                        && b[7] == b'-'
+                        && b.iter()
+                            .enumerate()
+                            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+                    if !ok {
+                        errors.push(format!("{at}: {d:?} is not a date"));
+                    }
+                }
+            }
+            "required" => {
+                for r in s.as_array().unwrap() {
+                    let r = r.as_str().unwrap();
+                    if v.as_object().is_some_and(|o| !o.contains_key(r)) {
+                        errors.push(format!("{at}: no {r}"));
+                    }
+                }
+            }
+            "properties" => {
+                if let Some(o) = v.as_object() {
+                    for (name, val) in o {
+                        match s.get(name) {
+                            Some(sub) => validate(sub, val, &format!("{at}.{name}"), errors),
+                            None if obj.get("additionalProperties")
+                                == Some(&Value::Bool(false)) =>
+                            {
+                                errors.push(format!("{at}: unknown field {name}"))
+                            }
+                            None => {}
+                        }
+                    }
+                }
+            }
+            "additionalProperties" => assert_eq!(s, &Value::Bool(false)),
+            "items" => {
+                if let Some(a) = v.as_array() {
+                    for (i, item) in a.iter().enumerate() {
+                        validate(s, item, &format!("{at}[{i}]"), errors);
+                    }
+                }
+            }
+            other => panic!("the test's validator does not know the keyword {other}"),
+        }
+    }
+}
+
+fn schema() -> Value {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("include/document.schema.json");
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+#[test]
+fn the_validator_catches_what_breaks_the_schema() {
+    let s = schema();
+    let doc = Extractor::new().extract(b"<p>Short page.</p>").unwrap();
+    let good: Value = serde_json::from_str(&output::to_json(&doc)).unwrap();
+    let mut errors = Vec::new();
+    validate(&s, &good, "$", &mut errors);
+    assert!(errors.is_empty(), "{errors:?}");
+    for (field, bad) in [
+        ("confidence", Value::from(1.5)),
+        ("date", Value::from("May 2")),
+        ("text", Value::Null),
+        ("surprise", Value::from(1)),
+        (
+            "comments",
+            serde_json::json!([{"author": null, "date": null, "text": ""}]),
+        ),
+    ] {
+        let mut v = good.clone();
+        v[field] = bad;
+        let mut errors = Vec::new();
+        validate(&s, &v, "$", &mut errors);
+        assert!(!errors.is_empty(), "{field}");
+    }
+    let mut v = good.clone();
+    v.as_object_mut().unwrap().remove("title");
+    let mut errors = Vec::new();
+    validate(&s, &v, "$", &mut errors);
+    assert_eq!(errors, ["$: no title"]);
+}
+
+#[test]
+fn json_of_every_page_follows_the_schema() {
+    let s = schema();
+    let opts = output::JsonOptions {
+        markdown: true,
+        html: true,
+    };
+    let mut pages = 0;
+    for name in CORPORA {
+        let dir = corpus(name);
+        for t in load_truth(&dir).unwrap() {
+            let bytes = read_page(&dir, &t.id).unwrap();
+            for ex in [Extractor::new(), extractor(t.url.as_deref())] {
+                let doc = ex.extract(&bytes).unwrap();
+                let v: Value = serde_json::from_str(&output::to_json_with(&doc, opts)).unwrap();
+                let mut errors = Vec::new();
+                validate(&s, &v, "$", &mut errors);
+                assert!(errors.is_empty(), "{name}/{}: {errors:?}", t.id);
+                assert_eq!(v["text"].as_str(), Some(doc.text()));
+            }
+            pages += 1;
+        }
+    }
+    assert_eq!(pages, 311);
+}
+
+#[test]
+fn explain_agrees_with_the_extraction_on_every_page() {
+    for name in CORPORA {
+        let dir = corpus(name);
+        for t in load_truth(&dir).unwrap() {
+            let bytes = read_page(&dir, &t.id).unwrap();
+            let ex = extractor(t.url.as_deref()).explain(&bytes).unwrap();
+            let doc = extractor(t.url.as_deref()).extract(&bytes).unwrap();
+            assert_eq!(ex.document.text(), doc.text(), "{}", t.id);
+            if ex.fallback != Some("json-ld") {
+                let kept: Vec<&str> = ex
+                    .blocks
+                    .iter()
+                    .filter(|b| b.kept)
+                    .map(|b| b.text.as_str())
+                    .collect();
+                let blocks: Vec<&str> = doc.blocks().iter().map(|b| b.text.as_str()).collect();
+                assert_eq!(kept, blocks, "{name}/{}", t.id);
+            }
+            let report = gleaner::explain::report(&ex);
+            assert_eq!(
+                report.matches("class=\"block ").count(),
+                ex.blocks.len(),
+                "{}",
+                t.id
+            );
+        }
+    }
+}
