@@ -134,6 +134,16 @@ fn corpus(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // Markdown-ready extraction: emphasis, inline code and code languages kept
+    let mut rich = gleaner::Extractor::new();
+    rich.formatting(true);
+    g.bench_function("extract-formatting", |b| {
+        b.iter(|| {
+            all.iter()
+                .map(|(_, h)| rich.extract(h).map(|d| d.text().len()).unwrap_or(0))
+                .sum::<usize>()
+        })
+    });
     g.finish();
 }
 

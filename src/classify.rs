@@ -104,13 +104,13 @@ impl Label {
     /// The rule behind the label, in words, for reports.
     pub fn reason(self) -> &'static str {
         match self {
-            Label::Content => "prose (or text between prose) inside the article's container",
+            Label::Content => "prose, or text between prose, in the article's container",
             Label::Title => "the headline, which goes to the title",
-            Label::OutsideArticle => "outside the element chosen as the article's container",
-            Label::Hinted(_) => "inside an element whose name, role or markup marks boilerplate",
-            Label::Caption => "a figure caption or photo credit (kept only when asked)",
+            Label::OutsideArticle => "outside the article's container",
+            Label::Hinted(_) => "in an element named as boilerplate",
+            Label::Caption => "a caption or photo credit (kept when asked)",
             Label::LinkList => "mostly link text",
-            Label::ShortEdge => "short text at the edge of the article (byline, date, button)",
+            Label::ShortEdge => "short text at the article's edge (byline, date, button)",
             Label::StockPhrase => "a stock boilerplate phrase",
         }
     }
@@ -140,30 +140,32 @@ pub struct Verdict {
     pub fallback: bool,
 }
 
-/// Weighted length of kept text from which its length no longer lowers the confidence.
-pub const CONFIDENT_LEN: f32 = 1500.0;
-/// Weight, in the confidence, of the kept text's length.
-pub const CONFIDENCE_LEN_WEIGHT: f32 = 0.45;
-/// Weight, in the confidence, of the share of the page's prose that was kept.
-pub const CONFIDENCE_SHARE_WEIGHT: f32 = 0.35;
 /// Weight, in the confidence, of the share of the kept text that is prose.
-pub const CONFIDENCE_PROSE_WEIGHT: f32 = 0.2;
+pub const CONFIDENCE_PROSE_WEIGHT: f32 = 0.4;
+/// Weight, in the confidence, of the kept blocks' mean length (against
+/// [`CONFIDENT_BLOCK_LEN`]): lists of short items (teasers, quotes, links) are doubtful.
+pub const CONFIDENCE_BLOCK_WEIGHT: f32 = 0.3;
+/// Weight, in the confidence, of the share of the page's text that was kept.
+pub const CONFIDENCE_SHARE_WEIGHT: f32 = 0.3;
+/// Mean kept block length (weighted characters) from which it no longer lowers the
+/// confidence.
+pub const CONFIDENT_BLOCK_LEN: f32 = 200.0;
 /// Factor on the confidence when a fallback chose the text.
 pub const CONFIDENCE_FALLBACK_FACTOR: f32 = 0.7;
 
-/// How sure the verdict is, from 0 to 1: long kept text, most of the page's prose kept,
-/// and kept text that is mostly prose make it sure; a fallback makes it doubtful.
+/// How sure the verdict is, from 0 to 1. Measured on the corpus, the signs of a good
+/// extraction are kept text that is mostly prose, in long blocks, and a fair share of
+/// the page's text; a result shorter than [`MIN_ARTICLE_LEN`] or from a fallback is
+/// doubtful.
 pub fn confidence(blocks: &[Block], labels: &[Label], fallback: bool) -> f32 {
-    let (mut total_prose, mut kept, mut kept_prose) = (0.0f32, 0.0f32, 0.0f32);
+    let (mut total, mut kept, mut kept_prose, mut kept_blocks) = (0.0f32, 0.0f32, 0.0f32, 0u32);
     for (b, l) in blocks.iter().zip(labels) {
         let len = b.stats.weighted_len();
-        let prose = is_prose(b);
-        if prose {
-            total_prose += len;
-        }
+        total += len;
         if l.is_content() {
             kept += len;
-            if prose {
+            kept_blocks += 1;
+            if is_prose(b) {
                 kept_prose += len;
             }
         }
@@ -171,15 +173,11 @@ pub fn confidence(blocks: &[Block], labels: &[Label], fallback: bool) -> f32 {
     if kept <= 0.0 {
         return 0.0;
     }
-    let len_term = (kept / CONFIDENT_LEN).min(1.0).sqrt();
-    let share = if total_prose > 0.0 {
-        kept_prose / total_prose
-    } else {
-        0.0
-    };
-    let mut c = CONFIDENCE_LEN_WEIGHT * len_term
-        + CONFIDENCE_SHARE_WEIGHT * share
-        + CONFIDENCE_PROSE_WEIGHT * (kept_prose / kept);
+    let mean_block = kept / kept_blocks as f32;
+    let mut c = CONFIDENCE_PROSE_WEIGHT * (kept_prose / kept)
+        + CONFIDENCE_BLOCK_WEIGHT * (mean_block / CONFIDENT_BLOCK_LEN).min(1.0)
+        + CONFIDENCE_SHARE_WEIGHT * (kept / total.max(1.0));
+    c *= (kept / MIN_ARTICLE_LEN).min(1.0).sqrt();
     if fallback {
         c *= CONFIDENCE_FALLBACK_FACTOR;
     }
@@ -213,7 +211,7 @@ fn block_score(b: &Block, boiler: bool) -> f32 {
 }
 
 /// Stock phrases that are boilerplate wherever they stand, compared lower-cased.
-fn is_stock_phrase(text: &str) -> bool {
+pub(crate) fn is_stock_phrase(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '.', '…']).to_lowercase();
     matches!(
         t.as_str(),

@@ -1,11 +1,12 @@
 //! Splitting a page's comment thread into comments, each with its author, date and text.
 
-use crate::block::{Block, Elem, Tag};
-use crate::classify::{Label, LINKY_DENSITY};
+use crate::block::{Block, BlockKind, Elem, Tag};
+use crate::classify::{is_stock_phrase, Label, LINKY_DENSITY};
 use crate::hints;
 use crate::metadata::parse_date;
 
-/// Least words of a block of a comment's text ("Reply" and "Like" buttons are shorter).
+/// Least words of a block of a comment's text unless it ends like a sentence ("Reply"
+/// and "Like" buttons are shorter).
 pub const COMMENT_MIN_WORDS: f32 = 3.0;
 /// Longest author line, in characters; a longer byline block is the comment's text.
 pub const AUTHOR_MAX_CHARS: u32 = 80;
@@ -13,6 +14,51 @@ pub const AUTHOR_MAX_CHARS: u32 = 80;
 pub const DATE_MAX_WORDS: f32 = 6.0;
 /// Most comments returned for one page.
 pub const MAX_COMMENTS: usize = 2_000;
+
+/// The verb after a commenter's name ("Anna says:"), in the languages gleaner is measured on.
+const SAYS: &[&str] = &[
+    " says",
+    " said",
+    " wrote",
+    " sagt",
+    " schreibt",
+    " dit",
+    " a dit",
+    " escribió",
+    " dice",
+    " ha scritto",
+    " scrive",
+    " schreef",
+    " zegt",
+];
+
+/// Openings of the reply form's text under a thread, compared lower-cased.
+const REPLY_FORM_PHRASES: &[&str] = &[
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "join the discussion",
+    "join the conversation",
+    "your email address will not be published",
+    "you must be logged in",
+    "log in to comment",
+    "log in to reply",
+    "sign in to comment",
+    "to post a comment",
+    "comments are closed",
+    "schreiben sie einen kommentar",
+    "kommentar schreiben",
+    "laisser un commentaire",
+    "deja un comentario",
+    "lascia un commento",
+];
+
+/// Whether a block is the reply form's text rather than a comment.
+fn is_reply_form(text: &str) -> bool {
+    let t = text.trim_start().to_lowercase();
+    REPLY_FORM_PHRASES.iter().any(|p| t.starts_with(p))
+}
 
 /// One comment of the page's thread.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -35,7 +81,17 @@ pub(crate) fn split(
     times: &[(u32, bool, String)],
 ) -> Vec<Comment> {
     let in_thread: Vec<usize> = (0..blocks.len())
-        .filter(|&i| !labels[i].is_content() && blocks[i].hints & hints::COMMENT != 0)
+        .filter(|&i| {
+            let b = &blocks[i];
+            !labels[i].is_content()
+                && b.hints & hints::COMMENT != 0
+                // the thread's heading ("12 comments") and its reply form are not comments
+                && !matches!(b.kind, BlockKind::Heading(_))
+                // a "recent comments" widget in the sidebar or the navigation is not the thread
+                && b.hints & (hints::SIDEBAR | hints::NAV) == 0
+                && !in_form(elems, b.elem)
+                && !is_reply_form(&b.text)
+        })
         .collect();
     if in_thread.is_empty() {
         return Vec::new();
@@ -70,17 +126,33 @@ pub(crate) fn split(
                 continue;
             }
         }
-        if b.hints & hints::BYLINE != 0 && short && !b.text.contains('\n') {
+        // a byline inside the comment (the hints of the thread's own wrappers, such as
+        // WordPress's `comment-author-NAME` on the item, say nothing)
+        let byline = hints_between(elems, b.elem, item) & hints::BYLINE != 0;
+        if byline && short && !b.text.contains('\n') {
             if c.author.is_none() {
-                let name = b.text.trim().trim_end_matches(':');
-                let name = name.strip_suffix(" says").unwrap_or(name).trim();
-                if !name.is_empty() {
+                // "Name says:", "Name · 5 hours ago", "Name | 12 May"
+                let name = [" · ", " | ", " • "]
+                    .iter()
+                    .fold(b.text.as_str(), |n, sep| n.split(sep).next().unwrap_or(n));
+                let name = name.trim().trim_end_matches(':');
+                let name = SAYS
+                    .iter()
+                    .find_map(|w| name.strip_suffix(w))
+                    .unwrap_or(name)
+                    .trim();
+                if !name.is_empty() && !is_stock_phrase(name) {
                     c.author = Some(name.to_string());
                 }
             }
             continue;
         }
-        if b.stats.words < COMMENT_MIN_WORDS || b.link_density() >= LINKY_DENSITY {
+        // buttons ("Reply", "Like") are short; a short comment ends like a sentence
+        let sentence = b.text.trim_end().ends_with(['.', '!', '?', '…']);
+        if (b.stats.words < COMMENT_MIN_WORDS && !sentence)
+            || b.link_density() >= LINKY_DENSITY
+            || is_stock_phrase(&b.text)
+        {
             continue;
         }
         if !c.text.is_empty() {
@@ -88,8 +160,50 @@ pub(crate) fn split(
         }
         c.text.push_str(&b.text);
     }
+    // an author or date line the grouping put apart from its text goes with the text after
+    for k in 1..out.len() {
+        if out[k - 1].text.is_empty() {
+            let (head, tail) = out.split_at_mut(k);
+            let (prev, next) = (&mut head[k - 1], &mut tail[0]);
+            if next.author.is_none() {
+                next.author = prev.author.take();
+            }
+            if next.date.is_none() {
+                next.date = prev.date.take();
+            }
+        }
+    }
     out.retain(|c| !c.text.is_empty());
     out
+}
+
+/// The union of the own hints of the elements from `e` up to, not including, `top`.
+fn hints_between(elems: &[Elem], mut e: u32, top: u32) -> hints::Hints {
+    let mut h = 0;
+    while e != top && e != 0 {
+        let el = &elems[e as usize];
+        h |= el.hints;
+        if el.parent == e {
+            break;
+        }
+        e = el.parent;
+    }
+    h
+}
+
+/// Whether element `e` stands inside a form.
+fn in_form(elems: &[Elem], mut e: u32) -> bool {
+    while e != 0 {
+        let el = &elems[e as usize];
+        if el.tag == Tag::Form {
+            return true;
+        }
+        if el.parent == e {
+            break;
+        }
+        e = el.parent;
+    }
+    false
 }
 
 /// The deepest element holding all of `es`.
@@ -130,10 +244,14 @@ fn item_of(elems: &[Elem], e: u32, thread: u32) -> u32 {
     let mut child_of_thread = e;
     let mut cur = e;
     let mut innermost_item = None;
-    while cur != thread && cur != 0 {
+    loop {
         let el = &elems[cur as usize];
         if innermost_item.is_none() && matches!(el.tag, Tag::Li | Tag::Article) {
             innermost_item = Some(cur);
+        }
+        // the thread itself is an item only when it is one comment (a list item, an article)
+        if cur == thread || cur == 0 {
+            break;
         }
         child_of_thread = cur;
         cur = el.parent;
@@ -165,6 +283,8 @@ mod tests {
         let doc = ex.extract(PAGE.as_bytes()).unwrap();
         let c = doc.comments();
         assert_eq!(c.len(), 3, "{c:#?}");
+        // a commenter is not the page's author
+        assert_eq!(doc.author(), None);
         assert_eq!(c[0].author.as_deref(), Some("Anna Berg"));
         assert_eq!(c[0].date.as_deref(), Some("2024-05-02"));
         assert_eq!(

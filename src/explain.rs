@@ -9,8 +9,7 @@ use crate::hints;
 /// Names that say what kind of boilerplate a block outside the container is.
 const BOILERPLATE_NAMES: hints::Hints =
     hints::STRONG_BOILERPLATE | hints::FOOTER | hints::SIDEBAR | hints::HEADER;
-const OUTSIDE_NAMED: &str =
-    "outside the article's container, inside an element whose name, role or markup marks boilerplate";
+const OUTSIDE_NAMED: &str = "outside the article's container, in an element named as boilerplate";
 
 /// Most ancestors named in a block's path.
 const PATH_MAX_DEPTH: usize = 6;
@@ -205,13 +204,16 @@ fn colour(label: &str) -> &'static str {
 }
 
 const STYLE: &str = "body{font:14px/1.45 system-ui,sans-serif;margin:0;background:#fafafa;color:#222}
-header{background:#263238;color:#fff;padding:16px 24px}h1{font-size:20px;margin:0 0 8px}
-table.meta{border-collapse:collapse;margin:8px 0}table.meta td{padding:2px 12px 2px 0;vertical-align:top}
-.legend span{display:inline-block;margin:2px 8px 2px 0;padding:1px 8px;border-radius:3px;color:#fff;font-size:12px}
-main{padding:12px 24px}.block{border-left:6px solid;margin:6px 0;padding:6px 10px;background:#fff;
-box-shadow:0 1px 2px rgba(0,0,0,.08)}.block.dropped{opacity:.62}.block .t{white-space:pre-wrap}
-.block .f{font:12px/1.4 ui-monospace,monospace;color:#555;margin-top:4px}
-.lab{font-weight:600}.kept-n{font-weight:600}";
+header{background:#263238;color:#fff;padding:14px 24px}h1{font-size:20px;margin:0 0 6px}
+table.meta{border-collapse:collapse;margin:6px 0}table.meta td{padding:1px 14px 1px 0;vertical-align:top}
+.legend span{display:inline-block;margin:2px 6px 2px 0;padding:1px 8px;border-radius:3px;color:#fff;font-size:12px}
+.map{display:flex;flex-wrap:wrap;gap:2px;margin:8px 0 2px}.map a{display:block;width:9px;height:16px;border-radius:1px}
+.map a.dropped{opacity:.55;height:10px;margin-top:6px}
+main{padding:8px 24px}.block{border-left:6px solid;margin:4px 0;padding:4px 10px;background:#fff;
+box-shadow:0 1px 2px rgba(0,0,0,.08)}.block .t{white-space:pre-wrap}
+.block.dropped{opacity:.7;font-size:12.5px;padding:2px 10px}
+.block .f{font:11.5px/1.4 ui-monospace,monospace;color:#666}.lab{font-weight:600}
+main.kept-only .block.dropped{display:none}label.toggle{font-size:13px}";
 
 /// Writes the explanation as one self-contained HTML page: a summary (title, metadata,
 /// confidence, what was kept), a legend, and every block coloured by its label with its
@@ -284,7 +286,16 @@ pub fn report(ex: &Explanation) -> String {
             esc(l)
         ));
     }
-    o.push_str("</div></header><main>");
+    o.push_str("</div><div class=\"map\" title=\"every block in page order\">");
+    for (i, b) in ex.blocks.iter().enumerate() {
+        o.push_str(&format!(
+            "<a href=\"#b{i}\" class=\"{}\" style=\"background:{}\" title=\"{}\"></a>",
+            if b.kept { "kept" } else { "dropped" },
+            colour(b.label),
+            esc(b.label)
+        ));
+    }
+    o.push_str("</div><label class=\"toggle\"><input type=\"checkbox\" onchange=\"document.querySelector('main').classList.toggle('kept-only',this.checked)\"> kept blocks only</label></header><main>");
     for (i, b) in ex.blocks.iter().enumerate() {
         o.push_str(&format!(
             "<div class=\"block {}\" id=\"b{i}\" data-label=\"{}\" data-chars=\"{}\" style=\"border-color:{}\">",
@@ -294,7 +305,7 @@ pub fn report(ex: &Explanation) -> String {
             colour(b.label)
         ));
         o.push_str(&format!(
-            "<div class=\"f\"><span class=\"lab\" style=\"color:{}\">{}</span> · {} · score {:.1} · {} chars · link density {:.2}{}{} · {}</div>",
+            "<div class=\"f\"><span class=\"lab\" style=\"color:{}\">{}</span> · {} · score {:.1} · {} chars · links {:.2}{}{} — {}</div>",
             colour(b.label),
             esc(b.label),
             b.kind,

@@ -396,6 +396,10 @@ fn names_author(class: &str) -> bool {
     ];
     class.split_ascii_whitespace().any(|w| {
         let b = w.as_bytes();
+        // hCard's formatted name, as WordPress writes comment authors
+        if b == b"fn" {
+            return true;
+        }
         b.windows(6).any(|x| x.eq_ignore_ascii_case(b"byline"))
             || ENDS.iter().any(|e| {
                 b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
@@ -613,7 +617,8 @@ impl Builder {
                     elem: e,
                     block_start,
                     is_block,
-                    author,
+                    // a commenter is not the page's author
+                    author: author.filter(|_| inner.hints & hints::COMMENT == 0),
                     link,
                     mark,
                 });
@@ -724,7 +729,7 @@ impl Builder {
         } else {
             push_collapsed(&mut self.text, s, &mut self.at_space);
         }
-        if self.rich.is_some() && !ctx.pre {
+        if self.rich.is_some() && ctx.kind != BlockKind::Code {
             let added = &self.text[before..];
             if ctx.code {
                 self.md.push_str(added);

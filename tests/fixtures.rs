@@ -55,6 +55,46 @@ fn check(html_path: &Path, expect: &serde_json::Value) -> Vec<String> {
             fails.push(format!("{name}: boilerplate kept: {w:?}"));
         }
     }
+    if let Some(want) = expect["comments"].as_array() {
+        fails.extend(check_comments(&name, &bytes, want, &text));
+    }
+    fails
+}
+
+/// Checks the comments, asked for: one per expected comment, in order, each with its
+/// author, date and the opening of its text, and none of them in the main text.
+fn check_comments(name: &str, bytes: &[u8], want: &[serde_json::Value], text: &str) -> Vec<String> {
+    let mut fails = Vec::new();
+    let mut ex = gleaner::Extractor::new();
+    ex.comments(true);
+    let doc = ex.extract(bytes).unwrap();
+    if norm(doc.text()) != text {
+        fails.push(format!("{name}: asking for comments changed the main text"));
+    }
+    let got = doc.comments();
+    if got.len() != want.len() {
+        fails.push(format!(
+            "{name}: {} comments, expected {}: {got:#?}",
+            got.len(),
+            want.len()
+        ));
+    }
+    for (g, w) in got.iter().zip(want) {
+        if g.author.as_deref() != w["author"].as_str() || g.date.as_deref() != w["date"].as_str() {
+            fails.push(format!(
+                "{name}: comment by {:?} on {:?}, expected {w}",
+                g.author, g.date
+            ));
+        }
+        if !norm(&g.text).starts_with(&norm(w["text"].as_str().unwrap_or(""))) {
+            fails.push(format!("{name}: comment text {:?}, expected {w}", g.text));
+        }
+        for line in g.text.lines() {
+            if text.contains(&norm(line)) {
+                fails.push(format!("{name}: comment in the main text: {line:?}"));
+            }
+        }
+    }
     fails
 }
 

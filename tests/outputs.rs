@@ -319,3 +319,135 @@ fn explain_agrees_with_the_extraction_on_every_page() {
         }
     }
 }
+
+/// Pages of the corpus with a comment thread, and how many comments the page itself says
+/// it holds (its "N thoughts on" or "N responses to" heading).
+const THREADS: [(&str, &str, usize); 5] = [
+    ("readability", "wordpress", 13), // "There are 13 comments"
+    ("readability", "firefox-nightly-blog", 2), // "2 comments"
+    (
+        "scrapinghub",
+        "8e3efab59f48fd29a1e1e7aa135880c4251a9f090f94999668cdbaec59d30b5a",
+        34,
+    ), // "34 responses to"
+    (
+        "scrapinghub",
+        "c582d3b772578e8feaa3cfd8f5ae8100bb6f0bc66048204a9a398395841c1164",
+        10,
+    ), // "10 thoughts on"
+    (
+        "scrapinghub",
+        "ec7fc408c5ce66c22692a3f696c682f3de794bacfaca405d9a0dac5957051e5a",
+        6,
+    ), // "6 thoughts on"
+];
+
+#[test]
+fn comment_threads_come_apart_comment_by_comment() {
+    for (name, id, said) in THREADS {
+        let bytes = read_page(&corpus(name), id).unwrap();
+        let doc = extractor(None).extract(&bytes).unwrap();
+        let plain = Extractor::new().extract(&bytes).unwrap();
+        assert_eq!(
+            doc.text(),
+            plain.text(),
+            "{id}: comments changed the main text"
+        );
+        let c = doc.comments();
+        // every comment, and at most one stray line from the thread's surroundings
+        assert!(
+            (said..=said + 1).contains(&c.len()),
+            "{id}: {} comments, the page says {said}",
+            c.len()
+        );
+        let with_author = c.iter().filter(|c| c.author.is_some()).count();
+        let with_date = c.iter().filter(|c| c.date.is_some()).count();
+        assert!(
+            with_author >= said,
+            "{id}: {with_author} of {} with an author",
+            c.len()
+        );
+        assert!(
+            with_date >= said,
+            "{id}: {with_date} of {} with a date",
+            c.len()
+        );
+        for comment in c {
+            for line in comment
+                .text
+                .lines()
+                .filter(|l| l.split_whitespace().count() >= 4)
+            {
+                assert!(
+                    !doc.text().contains(line),
+                    "{id}: comment in the main text: {line:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Confidence and shingle F1 of every page with gold text.
+fn confidence_and_f1() -> Vec<(f32, f64)> {
+    let mut v = Vec::new();
+    for name in CORPORA {
+        let dir = corpus(name);
+        for t in load_truth(&dir).unwrap() {
+            let Some(gold) = t.text.as_deref() else {
+                continue;
+            };
+            let doc = extractor(t.url.as_deref())
+                .extract(&read_page(&dir, &t.id).unwrap())
+                .unwrap();
+            let (tp, fp, fn_) = gleaner::eval::shingle_match(gold, doc.text());
+            let f1 = if tp + fp + fn_ == 0.0 {
+                1.0
+            } else {
+                2.0 * tp / (2.0 * tp + fp + fn_)
+            };
+            v.push((doc.confidence(), f1));
+        }
+    }
+    v
+}
+
+/// How often a page extracted well (shingle F1 at least 0.8) is more confident than one
+/// extracted badly, over the corpus pages with gold text (measured 0.745).
+const CONFIDENCE_AUC_FLOOR: f64 = 0.72;
+
+#[test]
+fn confidence_tells_good_extractions_from_bad() {
+    let mut v = confidence_and_f1();
+    assert!(v.iter().all(|x| (0.0..=1.0).contains(&x.0)));
+    let good: Vec<f32> = v.iter().filter(|x| x.1 >= 0.8).map(|x| x.0).collect();
+    let bad: Vec<f32> = v.iter().filter(|x| x.1 < 0.8).map(|x| x.0).collect();
+    let mut wins = 0.0;
+    for g in &good {
+        for b in &bad {
+            wins += if g > b {
+                1.0
+            } else if g == b {
+                0.5
+            } else {
+                0.0
+            };
+        }
+    }
+    let auc = wins / (good.len() * bad.len()) as f64;
+    assert!(
+        auc >= CONFIDENCE_AUC_FLOOR,
+        "AUC {auc:.3} over {} good and {} bad pages",
+        good.len(),
+        bad.len()
+    );
+    // the least confident quarter is extracted worse than the rest
+    v.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mean = |s: &[(f32, f64)]| s.iter().map(|x| x.1).sum::<f64>() / s.len() as f64;
+    let q = v.len() / 4;
+    assert!(
+        mean(&v[..q]) + 0.03 < mean(&v[q..]),
+        "{} vs {}",
+        mean(&v[..q]),
+        mean(&v[q..])
+    );
+}

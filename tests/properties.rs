@@ -10,7 +10,11 @@ const WORDS: [&str; 16] = [
     "river", "bridge", "council", "said", "on", "the", "repairs", "walkers", "buses", "week",
     "stone", "arches", "month", "town", "crossed", "opened",
 ];
-const TAGS: [&str; 22] = [
+const TAGS: [&str; 26] = [
+    "em",
+    "code",
+    "ol",
+    "i",
     "p",
     "div",
     "span",
@@ -148,20 +152,50 @@ proptest! {
     }
 
     #[test]
-    fn every_option_set_works((html, _) in page(), flags in 0u8..64) {
+    fn every_option_set_works((html, _) in page(), flags in 0u8..128) {
         let mut ex = Extractor::new();
         ex.comments(flags & 1 != 0)
             .tables(flags & 2 != 0)
             .captions(flags & 4 != 0)
             .links(flags & 8 != 0)
             .images(flags & 16 != 0)
+            .formatting(flags & 32 != 0)
             .url("https://example.com/a/");
         let doc = ex.extract(html.as_bytes()).unwrap();
-        for f in [Format::Text, Format::Markdown, Format::Json] {
+        for f in [Format::Text, Format::Markdown, Format::Json, Format::Html] {
             let out = gleaner::output::render(&doc, f);
             prop_assert!(!out.contains('\0'));
         }
+        if flags & 64 != 0 {
+            let explained = ex.explain(html.as_bytes()).unwrap();
+            prop_assert_eq!(explained.document.text(), doc.text());
+            prop_assert_eq!(explained.kept_blocks(), doc.blocks().len());
+            let report = gleaner::explain::report(&explained);
+            prop_assert_eq!(report.matches("<script>").count(), 1);
+        }
     }
+
+    #[test]
+    fn markdown_reads_back_as_the_text((html, _) in page(), flags in 0u8..4) {
+        use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+        let mut ex = Extractor::new();
+        ex.formatting(flags & 1 != 0).links(flags & 2 != 0).url("https://example.com/a/");
+        let doc = ex.extract(html.as_bytes()).unwrap();
+        let md = gleaner::output::to_markdown(&doc);
+        let mut read = String::new();
+        for e in Parser::new_ext(&md, Options::ENABLE_TABLES) {
+            match e {
+                Event::Text(t) | Event::Code(t) => read.push_str(&t),
+                Event::Html(h) | Event::InlineHtml(h) => prop_assert!(false, "raw HTML {:?}", h),
+                Event::SoftBreak | Event::HardBreak | Event::Start(Tag::Item) => read.push(' '),
+                Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableCell) => read.push(' '),
+                _ => {}
+            }
+        }
+        let words = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
+        prop_assert_eq!(words(doc.text()), words(&read), "{}", md);
+    }
+
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {

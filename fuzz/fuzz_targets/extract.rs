@@ -29,6 +29,7 @@ fuzz_target!(|data: &[u8]| {
     if b & 2 != 0 {
         ex.charset(CHARSETS[(b as usize >> 2) % CHARSETS.len()]);
     }
+    ex.formatting(b & 0x20 != 0);
     if b & 0x80 != 0 {
         // small limits, so the limit paths are fuzzed too
         ex.limits(Limits {
@@ -39,10 +40,19 @@ fuzz_target!(|data: &[u8]| {
             ..Limits::default()
         });
     }
+    if b & 0x10 != 0 {
+        if let Ok(ex) = ex.explain(page) {
+            let report = gleaner::explain::report(&ex);
+            assert_eq!(report.matches("<script>").count(), 1);
+        }
+        return;
+    }
     if let Ok(doc) = ex.extract(page) {
-        for f in [Format::Text, Format::Markdown, Format::Json] {
+        for f in [Format::Text, Format::Markdown, Format::Json, Format::Html] {
             let out = gleaner::output::render(&doc, f);
             assert!(std::str::from_utf8(out.as_bytes()).is_ok());
         }
+        let html = gleaner::output::to_html(&doc);
+        assert!(!html.contains("<script"), "{html}");
     }
 });
