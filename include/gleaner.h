@@ -79,6 +79,25 @@ typedef uint32_t gleaner_favor;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
+// Optional fields of `gleaner_document_json_with`, combined with `|`.
+enum gleaner_json_field
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // The main content as Markdown (`"markdown"`).
+  GLEANER_JSON_FIELD_MARKDOWN = 1,
+  // The main content as clean HTML (`"html"`).
+  GLEANER_JSON_FIELD_HTML = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum gleaner_json_field gleaner_json_field;
+#else
+typedef uint32_t gleaner_json_field;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
 // The result of an extraction. Free with `gleaner_document_free`.
 typedef struct gleaner_document gleaner_document;
 
@@ -186,6 +205,24 @@ gleaner_status gleaner_options_set_links(gleaner_options *options, bool yes);
 // # Safety
 // Each pointer must be NULL or valid as described above.
 gleaner_status gleaner_options_set_images(gleaner_options *options, bool yes);
+
+// Whether Markdown and HTML output keep emphasis, inline code and the language of code
+// blocks (default false, which is a little faster).
+//
+// Returns `NullArgument` if `options` is NULL.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_options_set_formatting(gleaner_options *options, bool yes);
+
+// Whether documents keep the decision on every block, for `gleaner_document_report` and
+// `gleaner_document_decisions` (default false; it costs a copy of every block's text).
+//
+// Returns `NullArgument` if `options` is NULL.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_options_set_explain(gleaner_options *options, bool yes);
 
 // Sets what to favour when a block is in doubt. Returns `NullArgument` if `options` is
 // NULL, `InvalidArgument` if `favor` is not a `gleaner_favor` value.
@@ -296,6 +333,72 @@ gleaner_status gleaner_document_markdown(const gleaner_document *document,
 gleaner_status gleaner_document_json(const gleaner_document *document,
                                      const uint8_t **ptr_out,
                                      size_t *len_out);
+
+// The whole result as one JSON object with optional fields: `fields` combines
+// `GLEANER_JSON_FIELD_MARKDOWN` and `GLEANER_JSON_FIELD_HTML` with `|` (0 gives
+// `gleaner_document_json`).
+//
+// Writes a pointer to UTF-8 bytes (not NUL-terminated) to `*ptr_out` and their number to
+// `*len_out`. The bytes belong to the document and live until `gleaner_document_free`; do
+// not free them. Returns `NullArgument` if any pointer is NULL and `InvalidArgument` for
+// an unknown field bit.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_document_json_with(const gleaner_document *document,
+                                          uint32_t fields,
+                                          const uint8_t **ptr_out,
+                                          size_t *len_out);
+
+// The main content as a small, safe HTML fragment (no scripts, styles, event handlers
+// or unknown attributes), for reader views.
+//
+// Writes a pointer to UTF-8 bytes (not NUL-terminated) to `*ptr_out` and their number to
+// `*len_out`. The bytes belong to the document and live until `gleaner_document_free`; do
+// not free them. Returns `NullArgument` if any argument is NULL.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_document_html(const gleaner_document *document,
+                                     const uint8_t **ptr_out,
+                                     size_t *len_out);
+
+// The explain report: one self-contained HTML page with every text block of the page,
+// its label, score, features and rule. Only for documents extracted with options on
+// which `gleaner_options_set_explain` was set; `Absent` otherwise.
+//
+// Writes a pointer to UTF-8 bytes (not NUL-terminated) to `*ptr_out` and their number to
+// `*len_out`. The bytes belong to the document and live until `gleaner_document_free`; do
+// not free them. Returns `NullArgument` if any argument is NULL.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_document_report(const gleaner_document *document,
+                                       const uint8_t **ptr_out,
+                                       size_t *len_out);
+
+// The decision on every text block of the page as a JSON array, in page order: its
+// text, kind, whether it was kept, label, rule, score and features (the fields of
+// `gleaner::explain::BlockDecision`). Only for documents extracted with options on which
+// `gleaner_options_set_explain` was set; `Absent` otherwise.
+//
+// Writes a pointer to UTF-8 bytes (not NUL-terminated) to `*ptr_out` and their number to
+// `*len_out`. The bytes belong to the document and live until `gleaner_document_free`; do
+// not free them. Returns `NullArgument` if any argument is NULL.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_document_decisions(const gleaner_document *document,
+                                          const uint8_t **ptr_out,
+                                          size_t *len_out);
+
+// Writes to `*out` how sure gleaner is that it found the main content, from 0 to 1.
+//
+// Returns `NullArgument` if any argument is NULL.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_document_confidence(const gleaner_document *document, double *out);
 
 // The headline, cleaned of the site name.
 //

@@ -59,13 +59,34 @@ pub enum gleaner_favor {
 /// long as no thread changes it meanwhile.
 pub struct gleaner_options {
     extractor: Extractor,
+    /// Keep the decision on every block, for `gleaner_document_report`.
+    explain: bool,
 }
+
+/// Optional fields of `gleaner_document_json_with`, combined with `|`.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum gleaner_json_field {
+    /// The main content as Markdown (`"markdown"`).
+    Markdown = 1,
+    /// The main content as clean HTML (`"html"`).
+    Html = 2,
+}
+
+const GLEANER_JSON_MARKDOWN: u32 = gleaner_json_field::Markdown as u32;
+const GLEANER_JSON_HTML: u32 = gleaner_json_field::Html as u32;
 
 /// The result of an extraction. Free with `gleaner_document_free`.
 pub struct gleaner_document {
     doc: Document,
     markdown: OnceLock<String>,
-    json: OnceLock<String>,
+    html: OnceLock<String>,
+    /// The JSON for each combination of `GLEANER_JSON_*` fields.
+    json: [OnceLock<String>; 4],
+    /// The decisions, when the options asked to explain.
+    explained: Option<crate::explain::Explanation>,
+    report: OnceLock<String>,
+    decisions: OnceLock<String>,
 }
 
 thread_local! {
@@ -205,6 +226,7 @@ pub extern "C" fn gleaner_options_new() -> *mut gleaner_options {
     boundary(std::ptr::null_mut(), || {
         Box::into_raw(Box::new(gleaner_options {
             extractor: Extractor::new(),
+            explain: false,
         }))
     })
 }
@@ -359,6 +381,44 @@ pub unsafe extern "C" fn gleaner_options_set_images(
         })
     }
 }
+/// Whether Markdown and HTML output keep emphasis, inline code and the language of code
+/// blocks (default false, which is a little faster).
+///
+/// Returns `NullArgument` if `options` is NULL.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_options_set_formatting(
+    options: *mut gleaner_options,
+    yes: bool,
+) -> gleaner_status {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        set_bool(options, yes, |e, y| {
+            e.formatting(y);
+        })
+    }
+}
+/// Whether documents keep the decision on every block, for `gleaner_document_report` and
+/// `gleaner_document_decisions` (default false; it costs a copy of every block's text).
+///
+/// Returns `NullArgument` if `options` is NULL.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_options_set_explain(
+    options: *mut gleaner_options,
+    yes: bool,
+) -> gleaner_status {
+    boundary(gleaner_status::Internal, || {
+        non_null!(options, "options");
+        // SAFETY: `options` is a live object from `gleaner_options_new`.
+        unsafe { &mut *options }.explain = yes;
+        gleaner_status::Ok
+    })
+}
 
 /// Sets what to favour when a block is in doubt. Returns `NullArgument` if `options` is
 /// NULL, `InvalidArgument` if `favor` is not a `gleaner_favor` value.
@@ -489,19 +549,31 @@ pub unsafe extern "C" fn gleaner_extract(
             return gleaner_status::NullArgument;
         };
         let default;
-        let extractor = if options.is_null() {
+        let (extractor, explain) = if options.is_null() {
             default = Extractor::new();
-            &default
+            (&default, false)
         } else {
             // SAFETY: `options` is a live object from `gleaner_options_new`.
-            &unsafe { &*options }.extractor
+            let o = unsafe { &*options };
+            (&o.extractor, o.explain)
         };
-        match extractor.extract(page) {
-            Ok(doc) => {
+        let result = if explain {
+            extractor
+                .explain(page)
+                .map(|ex| (ex.document.clone(), Some(ex)))
+        } else {
+            extractor.extract(page).map(|doc| (doc, None))
+        };
+        match result {
+            Ok((doc, explained)) => {
                 let d = Box::new(gleaner_document {
                     doc,
                     markdown: OnceLock::new(),
-                    json: OnceLock::new(),
+                    html: OnceLock::new(),
+                    json: Default::default(),
+                    explained,
+                    report: OnceLock::new(),
+                    decisions: OnceLock::new(),
                 });
                 // SAFETY: `document_out` is valid for writes.
                 unsafe { *document_out = Box::into_raw(d) };
@@ -689,9 +761,142 @@ pub unsafe extern "C" fn gleaner_document_json(
     // SAFETY: forwarded from the caller.
     unsafe {
         get_field(document, ptr_out, len_out, |d| {
-            Some(d.json.get_or_init(|| output::to_json(&d.doc)).as_str())
+            Some(d.json[0].get_or_init(|| output::to_json(&d.doc)).as_str())
         })
     }
+}
+/// The whole result as one JSON object with optional fields: `fields` combines
+/// `GLEANER_JSON_FIELD_MARKDOWN` and `GLEANER_JSON_FIELD_HTML` with `|` (0 gives
+/// `gleaner_document_json`).
+///
+/// Writes a pointer to UTF-8 bytes (not NUL-terminated) to `*ptr_out` and their number to
+/// `*len_out`. The bytes belong to the document and live until `gleaner_document_free`; do
+/// not free them. Returns `NullArgument` if any pointer is NULL and `InvalidArgument` for
+/// an unknown field bit.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_document_json_with(
+    document: *const gleaner_document,
+    fields: u32,
+    ptr_out: *mut *const u8,
+    len_out: *mut usize,
+) -> gleaner_status {
+    if fields & !(GLEANER_JSON_MARKDOWN | GLEANER_JSON_HTML) != 0 {
+        set_last_error(format!("unknown JSON field bits {fields:#x}"));
+        return gleaner_status::InvalidArgument;
+    }
+    boundary(gleaner_status::Internal, || {
+        non_null!(document, "document");
+        non_null!(ptr_out, "ptr_out");
+        non_null!(len_out, "len_out");
+        // SAFETY: `document` is a live object from `gleaner_extract`.
+        let d = unsafe { &*document };
+        let opts = output::JsonOptions {
+            markdown: fields & GLEANER_JSON_MARKDOWN != 0,
+            html: fields & GLEANER_JSON_HTML != 0,
+        };
+        let json = d.json[fields as usize].get_or_init(|| output::to_json_with(&d.doc, opts));
+        // SAFETY: the out-pointers are non-NULL and valid for writes.
+        unsafe { give(Some(json), ptr_out, len_out) }
+    })
+}
+/// The main content as a small, safe HTML fragment (no scripts, styles, event handlers
+/// or unknown attributes), for reader views.
+///
+/// Writes a pointer to UTF-8 bytes (not NUL-terminated) to `*ptr_out` and their number to
+/// `*len_out`. The bytes belong to the document and live until `gleaner_document_free`; do
+/// not free them. Returns `NullArgument` if any argument is NULL.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_document_html(
+    document: *const gleaner_document,
+    ptr_out: *mut *const u8,
+    len_out: *mut usize,
+) -> gleaner_status {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        get_field(document, ptr_out, len_out, |d| {
+            Some(d.html.get_or_init(|| output::to_html(&d.doc)).as_str())
+        })
+    }
+}
+/// The explain report: one self-contained HTML page with every text block of the page,
+/// its label, score, features and rule. Only for documents extracted with options on
+/// which `gleaner_options_set_explain` was set; `Absent` otherwise.
+///
+/// Writes a pointer to UTF-8 bytes (not NUL-terminated) to `*ptr_out` and their number to
+/// `*len_out`. The bytes belong to the document and live until `gleaner_document_free`; do
+/// not free them. Returns `NullArgument` if any argument is NULL.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_document_report(
+    document: *const gleaner_document,
+    ptr_out: *mut *const u8,
+    len_out: *mut usize,
+) -> gleaner_status {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        get_field(document, ptr_out, len_out, |d| {
+            let ex = d.explained.as_ref()?;
+            Some(d.report.get_or_init(|| crate::explain::report(ex)).as_str())
+        })
+    }
+}
+/// The decision on every text block of the page as a JSON array, in page order: its
+/// text, kind, whether it was kept, label, rule, score and features (the fields of
+/// `gleaner::explain::BlockDecision`). Only for documents extracted with options on which
+/// `gleaner_options_set_explain` was set; `Absent` otherwise.
+///
+/// Writes a pointer to UTF-8 bytes (not NUL-terminated) to `*ptr_out` and their number to
+/// `*len_out`. The bytes belong to the document and live until `gleaner_document_free`; do
+/// not free them. Returns `NullArgument` if any argument is NULL.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_document_decisions(
+    document: *const gleaner_document,
+    ptr_out: *mut *const u8,
+    len_out: *mut usize,
+) -> gleaner_status {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        get_field(document, ptr_out, len_out, |d| {
+            let ex = d.explained.as_ref()?;
+            Some(
+                d.decisions
+                    .get_or_init(|| {
+                        serde_json::to_string(&ex.blocks).unwrap_or_else(|_| "[]".into())
+                    })
+                    .as_str(),
+            )
+        })
+    }
+}
+/// Writes to `*out` how sure gleaner is that it found the main content, from 0 to 1.
+///
+/// Returns `NullArgument` if any argument is NULL.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_document_confidence(
+    document: *const gleaner_document,
+    out: *mut f64,
+) -> gleaner_status {
+    boundary(gleaner_status::Internal, || {
+        non_null!(document, "document");
+        non_null!(out, "out");
+        // SAFETY: `document` is a live document and `out` is valid for writes.
+        unsafe { *out = f64::from((*document).doc.confidence()) };
+        gleaner_status::Ok
+    })
 }
 /// The headline, cleaned of the site name.
 ///

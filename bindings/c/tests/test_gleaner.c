@@ -128,6 +128,48 @@ static void test_options(void) {
     gleaner_options_free(o);
 }
 
+static void test_outputs_and_explain(void) {
+    gleaner_options *o = gleaner_options_new();
+    gleaner_document *doc = NULL;
+    const uint8_t *p = NULL;
+    size_t n = 0;
+    double confidence = -1;
+    static const char RICH[] =
+        "<html><head><title>Bridge</title></head><body><article>"
+        "<p>The old stone bridge over the <em>river</em> reopened on Thursday after eight months of repairs.</p>"
+        "<ol><li>Walkers first</li><li>Buses next week</li></ol>"
+        "<p>Cyclists crossed it within minutes, and the council said the buses would return next week.</p>"
+        "</article><div id=\"comments\"><ol><li class=\"comment\"><span class=\"comment-author\">Ana</span>"
+        "<p>About time too, we have been waiting all year for this bridge.</p></li></ol></div></body></html>";
+    CHECK(gleaner_options_set_formatting(o, true) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_comments(o, true) == GLEANER_STATUS_OK);
+    CHECK(gleaner_options_set_explain(o, true) == GLEANER_STATUS_OK);
+    CHECK(gleaner_extract((const uint8_t *)RICH, sizeof RICH - 1, o, &doc) == GLEANER_STATUS_OK);
+    CHECK(field_contains(gleaner_document_markdown, doc, "over the *river* reopened"));
+    CHECK(field_contains(gleaner_document_markdown, doc, "1. Walkers first\n2. Buses next week"));
+    CHECK(field_contains(gleaner_document_html, doc, "<li>Walkers first</li>"));
+    CHECK(field_contains(gleaner_document_html, doc, "<em>river</em>"));
+    CHECK(field_contains(gleaner_document_json, doc, "\"comments\":[{\"author\":\"Ana\""));
+    CHECK(gleaner_document_json_with(doc, GLEANER_JSON_FIELD_MARKDOWN | GLEANER_JSON_FIELD_HTML, &p, &n) == GLEANER_STATUS_OK);
+    CHECK(memmem_contains(p, n, "\"markdown\":\"") && memmem_contains(p, n, "\"html\":\"<p>"));
+    CHECK(gleaner_document_json_with(doc, 4, &p, &n) == GLEANER_STATUS_INVALID_ARGUMENT);
+    CHECK(gleaner_document_confidence(doc, &confidence) == GLEANER_STATUS_OK);
+    CHECK(confidence > 0.0 && confidence <= 1.0);
+    CHECK(gleaner_document_confidence(doc, NULL) == GLEANER_STATUS_NULL_ARGUMENT);
+    CHECK(field_contains(gleaner_document_report, doc, "<!DOCTYPE html>"));
+    CHECK(field_contains(gleaner_document_report, doc, "data-label=\"comment\""));
+    CHECK(field_contains(gleaner_document_decisions, doc, "\"label\":\"content\""));
+    gleaner_document_free(doc);
+    /* without the explain option there is no report */
+    doc = NULL;
+    CHECK(gleaner_extract((const uint8_t *)RICH, sizeof RICH - 1, NULL, &doc) == GLEANER_STATUS_OK);
+    CHECK(gleaner_document_report(doc, &p, &n) == GLEANER_STATUS_ABSENT);
+    CHECK(gleaner_document_decisions(doc, &p, &n) == GLEANER_STATUS_ABSENT);
+    gleaner_document_free(doc);
+    CHECK(gleaner_options_set_explain(NULL, true) == GLEANER_STATUS_NULL_ARGUMENT);
+    gleaner_options_free(o);
+}
+
 static void test_limits_and_truncation(void) {
     gleaner_options *o = gleaner_options_new();
     gleaner_document *doc = NULL;
@@ -277,6 +319,7 @@ int main(int argc, char **argv) {
     test_version_and_messages();
     test_extract_defaults();
     test_options();
+    test_outputs_and_explain();
     test_limits_and_truncation();
     test_warc();
     test_null_and_odd_input();

@@ -11,10 +11,11 @@ import ctypes
 import json
 import sys
 from pathlib import Path
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, List, Optional, Union
 
 __all__ = [
     "extract",
+    "explain",
     "Extractor",
     "Document",
     "Error",
@@ -64,7 +65,7 @@ _set_string = {
 }
 _set_bool = {
     name: _proto(f"gleaner_options_set_{name}", _status, ctypes.c_void_p, ctypes.c_bool)
-    for name in ("comments", "tables", "captions", "links", "images", "truncate")
+    for name in ("comments", "tables", "captions", "links", "images", "truncate", "formatting", "explain")
 }
 _set_time_budget = _proto("gleaner_options_set_time_budget_ms", _status, ctypes.c_void_p, ctypes.c_uint64)
 _document_truncated = _proto(
@@ -79,13 +80,44 @@ _extract = _proto(
     "gleaner_extract", _status, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p)
 )
 _document_free = _proto("gleaner_document_free", None, ctypes.c_void_p)
-_FIELDS = ("text", "markdown", "json", "title", "author", "date", "sitename", "language", "url", "description", "comments")
+_FIELDS = (
+    "text",
+    "markdown",
+    "html",
+    "json",
+    "title",
+    "author",
+    "date",
+    "sitename",
+    "language",
+    "url",
+    "description",
+    "comments",
+    "report",
+    "decisions",
+)
 _get = {
     name: _proto(
         f"gleaner_document_{name}", _status, ctypes.c_void_p, ctypes.POINTER(_u8p), ctypes.POINTER(ctypes.c_size_t)
     )
     for name in _FIELDS
 }
+
+# Fields made on request, left out of what close() keeps.
+_LAZY_FIELDS = ("html", "report", "decisions")
+_document_confidence = _proto(
+    "gleaner_document_confidence", _status, ctypes.c_void_p, ctypes.POINTER(ctypes.c_double)
+)
+_document_json_with = _proto(
+    "gleaner_document_json_with",
+    _status,
+    ctypes.c_void_p,
+    ctypes.c_uint32,
+    ctypes.POINTER(_u8p),
+    ctypes.POINTER(ctypes.c_size_t),
+)
+_JSON_MARKDOWN = 1
+_JSON_HTML = 2
 
 _OK = 0
 _ABSENT = 4
@@ -213,8 +245,14 @@ class Document:
 
     @property
     def markdown(self) -> str:
-        """The main text as CommonMark."""
+        """The main content as CommonMark (with tables): headings, nested lists, quotes,
+        code, and the emphasis, links and images the options kept."""
         return self._field("markdown") or ""
+
+    @property
+    def html(self) -> str:
+        """The main content as a small, safe HTML fragment, for reader views."""
+        return self._field("html") or ""
 
     @property
     def title(self) -> Optional[str]:
@@ -252,14 +290,47 @@ class Document:
         return self._field("description")
 
     @property
-    def comments(self) -> Optional[str]:
-        """The comments, when asked for with comments=True and the page has some."""
+    def comments(self) -> List[Dict[str, Optional[str]]]:
+        """The comments, one dict per comment (author, date, text), when asked for with
+        comments=True; empty otherwise. None of them is in `text`."""
+        return list(self.to_dict().get("comments") or [])
+
+    @property
+    def comments_text(self) -> Optional[str]:
+        """The comments' text, one after another; None when there are none."""
         return self._field("comments")
+
+    @property
+    def confidence(self) -> float:
+        """How sure gleaner is that it found the main content, from 0 to 1."""
+        if "confidence" in self._cache:
+            return self._cache["confidence"]  # type: ignore[return-value]
+        if not self._ptr:
+            raise ValueError("document is closed")
+        out = ctypes.c_double(0.0)
+        st = _document_confidence(self._ptr, ctypes.byref(out))
+        if st != _OK:
+            _raise(st)
+        return float(out.value)
+
+    @property
+    def report(self) -> Optional[str]:
+        """The explain report (one self-contained HTML page) with explain=True; else None."""
+        return self._field("report")
+
+    @property
+    def decisions(self) -> Optional[List[Dict[str, Any]]]:
+        """The decision on every text block of the page (text, kind, kept, label, reason,
+        score and features) with explain=True; else None."""
+        raw = self._field("decisions")
+        return None if raw is None else json.loads(raw)
 
     @property
     def truncated(self) -> bool:
         """Whether the page went past a limit and this covers only the part within it
         (only with truncate=True)."""
+        if "truncated" in self._cache:
+            return self._cache["truncated"]  # type: ignore[return-value]
         if not self._ptr:
             raise ValueError("document is closed")
         out = ctypes.c_bool(False)
@@ -268,19 +339,38 @@ class Document:
             _raise(st)
         return bool(out.value)
 
-    def to_json(self) -> str:
-        """The whole result as one JSON object (the `gleaner --format json` schema)."""
-        return self._field("json") or "{}"
+    def to_json(self, *, markdown: bool = False, html: bool = False) -> str:
+        """The whole result as one JSON object (include/document.schema.json), with the
+        main content as Markdown and as HTML when asked."""
+        if not markdown and not html:
+            return self._field("json") or "{}"
+        key = f"json-{int(markdown)}{int(html)}"
+        if key not in self._cache:
+            if not self._ptr:
+                raise ValueError("document is closed")
+            p = _u8p()
+            n = ctypes.c_size_t(0)
+            fields = (_JSON_MARKDOWN if markdown else 0) | (_JSON_HTML if html else 0)
+            st = _document_json_with(self._ptr, fields, ctypes.byref(p), ctypes.byref(n))
+            if st != _OK:
+                _raise(st)
+            self._cache[key] = ctypes.string_at(p, n.value).decode("utf-8")
+        return self._cache[key] or "{}"
 
     def to_dict(self) -> Dict[str, Any]:
         """The whole result as a dict."""
         return json.loads(self.to_json())
 
     def close(self) -> None:
-        """Frees the native document now; the fields read so far stay readable."""
+        """Frees the native document now. The metadata, text, Markdown, JSON, comments,
+        confidence and truncation stay readable; html, report and decisions only if read
+        before."""
         for name in _FIELDS:
-            if name not in self._cache:
+            if name not in self._cache and name not in _LAZY_FIELDS:
                 self._field(name)
+        if self._ptr:
+            self._cache["confidence"] = self.confidence  # type: ignore[assignment]
+            self._cache["truncated"] = self.truncated  # type: ignore[assignment]
         ptr, self._ptr = self._ptr, None
         if ptr:
             _document_free(ptr)
@@ -311,6 +401,8 @@ class Extractor:
         captions: bool = False,
         links: bool = False,
         images: bool = False,
+        formatting: bool = False,
+        explain: bool = False,
         favor: str = "balanced",
         max_input_bytes: Optional[int] = None,
         max_depth: Optional[int] = None,
@@ -334,6 +426,8 @@ class Extractor:
             ("links", links),
             ("images", images),
             ("truncate", truncate),
+            ("formatting", formatting),
+            ("explain", explain),
         ):
             if not isinstance(flag, bool):
                 raise TypeError(f"{name} must be a bool, not {type(flag).__name__}")
@@ -384,5 +478,12 @@ class Extractor:
 
 def extract(html: Html, *, url: Optional[str] = None, **options: Any) -> Document:
     """Extracts the main content and metadata of a page. Keyword options are those of
-    `Extractor` (charset, comments, tables, captions, links, images, favor, limits)."""
+    `Extractor` (charset, comments, tables, captions, links, images, formatting, explain,
+    favor, limits)."""
     return Extractor(url=url, **options).extract(html)
+
+
+def explain(html: Html, *, url: Optional[str] = None, **options: Any) -> str:
+    """The explain report on a page: one self-contained HTML page showing every text block,
+    coloured by its label, with its score, features and the rule that decided it."""
+    return Extractor(url=url, explain=True, **options).extract(html).report or ""

@@ -30,7 +30,8 @@ def test_extract_gives_text_and_metadata():
     assert doc.text.startswith("The old stone bridge")
     assert "Copyright" not in doc.text and "About time" not in doc.text
     assert doc.date is None
-    assert doc.comments is None
+    assert doc.comments == [] and doc.comments_text is None
+    assert 0.0 < doc.confidence <= 1.0
     assert "Cyclists and walkers" in doc.markdown
     assert json.loads(doc.to_json())["title"] == doc.title
     assert doc.to_dict()["author"] == "Mara Olsen"
@@ -39,7 +40,8 @@ def test_extract_gives_text_and_metadata():
 def test_str_input_and_options():
     doc = gleaner.extract(PAGE, url="https://citypost.example/a", comments=True, favor="precision")
     assert doc.url == "https://citypost.example/a"
-    assert "About time" in (doc.comments or "")
+    assert "About time" in (doc.comments_text or "")
+    assert [c["text"] for c in doc.comments] == ["About time too, we have been waiting all year for this bridge."]
 
 
 def test_extractor_is_reusable_and_close_keeps_fields():
@@ -152,3 +154,37 @@ def test_soak_memory_stays_flat():
     # the first rounds warm the allocator up; after that the footprint stays put
     print("rss MiB per round:", [r >> 20 for r in rss])
     assert rss[-1] - rss[1] < 24 << 20, [r >> 20 for r in rss]
+
+
+RICH = """<html><head><title>Bridge</title></head><body><article>
+<p>The old stone bridge over the <em>river</em> reopened on Thursday after eight months of repairs.</p>
+<ol><li>Walkers first</li><li>Buses <code>next</code> week</li></ol>
+<p>Cyclists crossed it within minutes, and the council said the buses would return next week.</p>
+<script>alert(1)</script></article>
+<div id="comments"><ol><li class="comment"><span class="comment-author">Ana</span><time datetime="2024-05-03">May 3</time>
+<p>About time too, we have been waiting all year for this bridge.</p></li></ol></div></body></html>"""
+
+
+def test_markdown_html_json_and_comments():
+    doc = gleaner.extract(RICH, formatting=True, comments=True)
+    assert "over the *river* reopened" in doc.markdown
+    assert "1. Walkers first\n2. Buses `next` week" in doc.markdown
+    assert "<li>Buses <code>next</code> week</li>" in doc.html
+    assert "<script" not in doc.html
+    assert doc.comments == [{"author": "Ana", "date": "2024-05-03", "text": "About time too, we have been waiting all year for this bridge."}]
+    full = json.loads(doc.to_json(markdown=True, html=True))
+    assert full["markdown"] == doc.markdown and full["html"] == doc.html
+    assert full["schema"] == 1 and 0 < full["confidence"] <= 1
+    assert "markdown" not in doc.to_dict()
+    doc.close()
+    assert doc.comments[0]["author"] == "Ana" and doc.confidence > 0
+
+
+def test_explain_report_and_decisions():
+    doc = gleaner.extract(RICH, explain=True, comments=True)
+    assert doc.report is not None and doc.report.startswith("<!DOCTYPE html>")
+    kept = [d["text"] for d in doc.decisions if d["kept"]]
+    assert "\n".join(kept) == doc.text
+    assert any(d["label"] == "comment" for d in doc.decisions)
+    assert gleaner.explain(RICH).count('class="block kept"') == len(kept)
+    assert gleaner.extract(RICH).report is None
