@@ -78,12 +78,14 @@ fn markdown_renders_the_plain_texts_scores() {
         let (plain, md) = (score(name, false), score(name, true));
         let (_, _, a) = plain.shingle().unwrap();
         let (_, _, b) = md.shingle().unwrap();
+        eprintln!("{name}: shingle F1 {a:.4} as text, {b:.4} from Markdown");
         assert!(
             (a - b).abs() <= MARKDOWN_SCORE_TOLERANCE,
             "{name}: shingle F1 {a} as text, {b} from Markdown"
         );
         let (_, _, a) = plain.bag_of_words().unwrap();
         let (_, _, b) = md.bag_of_words().unwrap();
+        eprintln!("{name}: bag-of-words F1 {a:.4} as text, {b:.4} from Markdown");
         assert!(
             (a - b).abs() <= MARKDOWN_SCORE_TOLERANCE,
             "{name}: bag-of-words F1 {a} as text, {b} from Markdown"
