@@ -148,7 +148,7 @@ fn corpus(c: &mut Criterion) {
 }
 
 /// Pathological pages: 100,000 nested elements (html5ever alone takes minutes on it; the
-/// nesting cap makes it linear) and 1,000,000 sibling elements.
+/// nesting cap makes it linear), 1,000,000 sibling elements, and 400,000 comments.
 fn hostile(c: &mut Criterion) {
     let n = 100_000;
     let nested = format!(
@@ -160,9 +160,17 @@ fn hostile(c: &mut Criterion) {
         "<html><body><div>{}</div></body></html>",
         "<span>x</span>".repeat(1_000_000)
     );
+    let comments = format!(
+        "<html><body><p>{}</p></body></html>",
+        "<!--x-->a ".repeat(400_000)
+    );
     let mut g = c.benchmark_group("hostile");
     g.sample_size(10);
-    for (name, html) in [("nested-100k", &nested), ("siblings-1m", &siblings)] {
+    for (name, html) in [
+        ("nested-100k", &nested),
+        ("siblings-1m", &siblings),
+        ("comments-400k", &comments),
+    ] {
         g.throughput(Throughput::Bytes(html.len() as u64));
         g.bench_function(name, |b| {
             b.iter(|| gleaner::extract(black_box(html.as_bytes())).map(|d| d.text().len()))

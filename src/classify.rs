@@ -395,8 +395,14 @@ fn is_credit_line(b: &Block) -> bool {
     if b.stats.chars > CREDIT_MAX_CHARS {
         return false;
     }
-    let t = b.text.to_lowercase();
-    CREDIT_MARKS.iter().any(|m| t.contains(m))
+    // the marks are ASCII (and "©"): ASCII case folding finds what lower-casing would
+    static MARKS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CREDIT_MARKS)
+            .expect("valid patterns")
+    });
+    MARKS.is_match(&b.text)
 }
 
 /// Labels every block of a page. `title` is the page's title, whose heading is dropped

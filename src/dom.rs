@@ -608,12 +608,17 @@ fn comment_end(b: &[u8], at: usize) -> usize {
     if rest.starts_with(b"->") {
         return at + 2;
     }
-    let close = memchr::memmem::find(rest, b"-->").map(|p| at + p + 3);
-    let bang = memchr::memmem::find(rest, b"--!>").map(|p| at + p + 4);
-    match (close, bang) {
-        (Some(x), Some(y)) => x.min(y),
-        (x, y) => x.or(y).unwrap_or(b.len()),
+    // the first `>` after `--` or `--!`: one pass, never past the comment's end
+    let mut k = 0;
+    while let Some(p) = memchr::memchr(b'>', &rest[k..]) {
+        let gt = k + p;
+        let before = &rest[..gt];
+        if before.ends_with(b"--") || before.ends_with(b"--!") {
+            return at + gt + 1;
+        }
+        k = gt + 1;
     }
+    b.len()
 }
 
 /// `html` with container tags nested deeper than `cap` removed (with their end tags); the
@@ -659,13 +664,16 @@ pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
             // skip to the matching end tag, compared without case
             let mut k = i;
             i = b.len();
-            while let Some(p) = memchr::memmem::find(&b[k..], b"</") {
+            while let Some(p) = memchr::memchr(b'<', &b[k..]) {
                 let at = k + p + 2;
-                if b.len() >= at + name.len() && b[at..at + name.len()].eq_ignore_ascii_case(name) {
+                if b.get(k + p + 1) == Some(&b'/')
+                    && b.len() >= at + name.len()
+                    && b[at..at + name.len()].eq_ignore_ascii_case(name)
+                {
                     i = k + p;
                     break;
                 }
-                k = at;
+                k += p + 1;
             }
             continue;
         }
