@@ -561,6 +561,8 @@ pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Setti
         e = elems[e as usize].parent;
     }
     let mut top = best;
+    // one buffer for every sibling: only a sibling's own range is written and read
+    let mut sub = vec![Label::OutsideArticle; n];
     for _ in 0..levels {
         let parent = elems[top as usize].parent;
         if parent == top || best == 0 {
@@ -573,7 +575,6 @@ pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Setti
             if child != top && ch.blocks.0 < ch.blocks.1 {
                 let sc = prefix[ch.blocks.1 as usize] - prefix[ch.blocks.0 as usize];
                 if sc >= EXTEND_MIN_SCORE && effective[child as usize] & boiler_mask == 0 {
-                    let mut sub = vec![Label::OutsideArticle; n];
                     label_range(
                         elems,
                         blocks,
@@ -718,16 +719,21 @@ fn label_range(
         Favor::Recall => 0.7,
     };
     // Sign-up boxes named only by their text: the small element around such a title goes.
-    let mut signup: Vec<(u32, u32)> = Vec::new();
+    // (a mask over the range: each box covers at most SIGNUP_BOX_MAX_BLOCKS blocks)
+    let base = range.start;
+    let mut signup = vec![false; range.len()];
     for i in range.clone() {
         let b = &blocks[i];
         if is_signup_title(b) {
             let parent = &elems[elems[b.elem as usize].parent as usize];
-            let (a, z) = parent.blocks;
-            if z - a <= SIGNUP_BOX_MAX_BLOCKS && a as usize >= range.start {
-                signup.push((a, z));
+            let (a, z) = (parent.blocks.0 as usize, parent.blocks.1 as usize);
+            let (a, z) = if z - a <= SIGNUP_BOX_MAX_BLOCKS as usize && a >= range.start {
+                (a, z.min(range.end))
             } else {
-                signup.push((i as u32, i as u32 + 1));
+                (i, i + 1)
+            };
+            for m in &mut signup[a - base..z - base] {
+                *m = true;
             }
         }
     }
@@ -736,10 +742,7 @@ fn label_range(
     for i in range {
         let b = &blocks[i];
         let h = hints_below(elems, effective, b.elem, top);
-        let p = if signup
-            .iter()
-            .any(|&(a, z)| (a as usize..z as usize).contains(&i))
-        {
+        let p = if signup[i - base] {
             Pre::Bad(Label::Hinted("newsletter"))
         } else if h & hints::STRONG_BOILERPLATE != 0 {
             Pre::Bad(Label::Hinted(hints::kind_name(
@@ -791,6 +794,14 @@ fn label_range(
         .filter(|(_, p)| *p == Pre::Good)
         .map(|(i, _)| blocks[*i].stats.weighted_len())
         .sum();
+    // where each element's last good block is, so that "does the article go on in this
+    // element" is one look-up, not a scan of the rest
+    let mut last_good_in: std::collections::HashMap<u32, usize> = Default::default();
+    for (k, &(i, p)) in pre.iter().enumerate() {
+        if p == Pre::Good {
+            last_good_in.insert(elems[blocks[i].elem as usize].parent, k);
+        }
+    }
     let mut before = 0.0;
     let mut cut = None;
     let mut last_parent = None;
@@ -803,9 +814,7 @@ fn label_range(
             && total - before <= END_MARKER_MAX_REST * before
             && is_end_marker(&blocks[i])
             // the article does not go on after the list in the same element
-            && !pre[k..].iter().any(|&(j, q)| {
-                q == Pre::Good && Some(elems[blocks[j].elem as usize].parent) == last_parent
-            })
+            && last_parent.is_none_or(|lp| last_good_in.get(&lp).is_none_or(|&g| g < k))
         {
             cut = Some(k);
             break;

@@ -377,6 +377,8 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        /// Most attributes a repeated `<html>` or `<body>` tag brings together.
+        const MAX_MERGED_ATTRS: usize = 256;
         if let Data::Element {
             name,
             attrs: have,
@@ -384,14 +386,19 @@ impl TreeSink for Sink {
             ..
         } = &mut self.nodes.borrow_mut()[*target as usize].data
         {
+            let before = have.len();
             for a in attrs {
+                if have.len() >= MAX_MERGED_ATTRS {
+                    break;
+                }
                 if !have.iter().any(|h| h.name == a.name) {
                     have.push(a);
                 }
             }
-            // a second <html> or <body> tag added attributes: read them again
+            // a second <html> or <body> tag added attributes: read them again (only then:
+            // a thousand bare <body> tags must not re-read a giant class a thousand times)
             if let Some(cache) = &self.hints {
-                if name.ns == ns!(html) {
+                if name.ns == ns!(html) && have.len() > before {
                     *facts = element_facts(&mut cache.borrow_mut(), &name.local, have);
                 }
             }

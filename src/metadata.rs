@@ -211,12 +211,23 @@ fn title_words(part: &str) -> f32 {
     s.words
 }
 
+/// Longest title read, in bytes: a longer one is cut first (no headline is that long, and
+/// the work below must stay small on a hostile page).
+pub const MAX_TITLE_BYTES: usize = 2048;
+/// Most site-name parts taken off the end of a title ("Headline | Section | Site").
+pub const MAX_TITLE_SITE_PARTS: usize = 4;
+
 /// Removes a site-name part from a title written as "Headline | Site" or "Site - Headline".
 pub fn clean_title(title: &str, sitename: Option<&str>, h1: Option<&str>) -> String {
-    let title = normalize_space(title);
-    let title = title
-        .trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '|')
-        .to_string();
+    let mut cut = title.len().min(MAX_TITLE_BYTES);
+    while !title.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let trim = |t: &str| {
+        t.trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '|')
+            .to_string()
+    };
+    let mut title = trim(&normalize_space(&title[..cut]));
     if let Some(h) = h1 {
         let h = normalize_space(h);
         if h.len() >= 8 && title.starts_with(&h) && title.len() > h.len() {
@@ -230,26 +241,31 @@ pub fn clean_title(title: &str, sitename: Option<&str>, h1: Option<&str>) -> Str
             }
         }
     }
-    for sep in TITLE_SEPARATORS {
-        let (Some(last), Some(first)) = (title.rfind(sep), title.find(sep)) else {
-            continue;
-        };
-        let (head, tail) = (title[..last].trim(), title[last + sep.len()..].trim());
-        if !head.is_empty() && names_site(tail, sitename) {
-            return clean_title(head, sitename, None);
+    'strip: for _ in 0..MAX_TITLE_SITE_PARTS {
+        for sep in TITLE_SEPARATORS {
+            let (Some(last), Some(first)) = (title.rfind(sep), title.find(sep)) else {
+                continue;
+            };
+            let (head, tail) = (title[..last].trim(), title[last + sep.len()..].trim());
+            if !head.is_empty() && names_site(tail, sitename) {
+                // take the site off, then look again ("Headline | Section | Site")
+                title = trim(head);
+                continue 'strip;
+            }
+            let (lead, rest) = (title[..first].trim(), title[first + sep.len()..].trim());
+            if !rest.is_empty() && names_site(lead, sitename) {
+                return rest.to_string();
+            }
+            // Without a known site name, a short last part after a long head is the site's name.
+            if sitename.is_none()
+                && title_words(tail) <= 3.0
+                && tail.chars().count() <= 30
+                && title_words(head) >= 3.0
+            {
+                return head.to_string();
+            }
         }
-        let (lead, rest) = (title[..first].trim(), title[first + sep.len()..].trim());
-        if !rest.is_empty() && names_site(lead, sitename) {
-            return rest.to_string();
-        }
-        // Without a known site name, a short last part after a long head is the site's name.
-        if sitename.is_none()
-            && title_words(tail) <= 3.0
-            && tail.chars().count() <= 30
-            && title_words(head) >= 3.0
-        {
-            return head.to_string();
-        }
+        break;
     }
     title
 }

@@ -119,6 +119,10 @@ fn md_cells(b: &ContentBlock) -> Vec<String> {
         .collect()
 }
 
+/// Deepest list nesting that is indented; deeper items line up with this level (output
+/// stays proportional to the input whatever the page's nesting).
+pub const MAX_LIST_INDENT_DEPTH: u8 = 8;
+
 /// Writes one block. `prefix` is its quote marker and list indentation, `marker` its list
 /// marker (`- `, `3. `) when it starts a list item, `width` the column count of the table
 /// a row belongs to.
@@ -173,7 +177,11 @@ fn push_md_block(
         }
         BlockKind::TableRow => {
             let mut cells = md_cells(b);
-            cells.resize(width.max(cells.len()), String::new());
+            // the header row sets the table's width; later rows with fewer cells are
+            // filled in by the reader, so only the header is padded (no blow-up)
+            if first_row {
+                cells.resize(width.max(cells.len()), String::new());
+            }
             out.push_str(prefix);
             out.push_str("| ");
             out.push_str(&cells.join(" | "));
@@ -220,7 +228,8 @@ pub fn to_markdown(doc: &Document) -> String {
                 if same_item {
                     indent = items.last().map_or(0, |i| i.1);
                 } else {
-                    while items.last().is_some_and(|i| i.0 >= l.depth) {
+                    let depth = l.depth.min(MAX_LIST_INDENT_DEPTH);
+                    while items.last().is_some_and(|i| i.0 >= depth) {
                         items.pop();
                     }
                     indent = items.last().map_or(0, |i| i.1);
@@ -228,7 +237,7 @@ pub fn to_markdown(doc: &Document) -> String {
                         Some(n) => format!("{}. ", n.min(999_999_999)),
                         None => "- ".to_string(),
                     };
-                    items.push((l.depth, indent + m.len()));
+                    items.push((depth, indent + m.len()));
                     marker = Some(m);
                 }
             }
@@ -563,6 +572,35 @@ mod tests {
         for bad in ["<script", "<style", "onclick", "javascript:"] {
             assert!(!out.contains(bad), "{bad} in {out}");
         }
+    }
+
+    #[test]
+    fn a_ragged_table_keeps_markdown_small() {
+        // one row of 20,000 cells among 20,000 rows of one: only the header is padded, so
+        // the Markdown stays proportional to the text (padding every row made gigabytes)
+        let row = |text: String| ContentBlock {
+            kind: BlockKind::TableRow,
+            text,
+            markdown: None,
+            list: None,
+            lang: None,
+            quoted: false,
+            listed: false,
+        };
+        let mut blocks = vec![row("a\tb".into()), row(vec!["c"; 20_000].join("\t"))];
+        blocks.extend((0..20_000).map(|_| row("one cell".into())));
+        let text_len: usize = blocks.iter().map(|b| b.text.len()).sum();
+        let mut d = doc("<p>x</p>");
+        d.blocks = blocks;
+        let md = to_markdown(&d);
+        assert!(md.starts_with("| a | b |  |"), "{}", &md[..80]);
+        assert_eq!(md.lines().nth(1).unwrap().matches("---").count(), 20_000);
+        assert!(md.contains("\n| one cell |\n"));
+        assert!(
+            md.len() < 8 * text_len,
+            "{} bytes of Markdown from {text_len}",
+            md.len()
+        );
     }
 
     #[test]

@@ -73,16 +73,36 @@ struct Ctx {
     link: bool,
     /// Inside inline code: its Markdown is not escaped.
     code: bool,
-    list: Option<ListMark>,
+    /// Its list item: an index into the walk's list marks plus one, 0 outside lists.
+    list: u32,
 }
 
-/// Inline formatting opened in the Markdown: where, in which block, and its marker.
+/// Inline formatting opened in the Markdown: where, in which block, and what. Small, as
+/// every close task carries one.
 #[derive(Clone, Copy)]
 struct Mark {
-    at: usize,
+    at: u32,
     block: u32,
-    /// `*`, `**`, or `` ` `` for inline code.
-    marker: &'static str,
+    kind: MarkKind,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum MarkKind {
+    Em,
+    Strong,
+    Code,
+    Link,
+}
+
+impl MarkKind {
+    fn marker(self) -> &'static str {
+        match self {
+            MarkKind::Em => "*",
+            MarkKind::Strong => "**",
+            MarkKind::Code => "`",
+            MarkKind::Link => "[",
+        }
+    }
 }
 
 enum Task {
@@ -92,8 +112,9 @@ enum Task {
         block_start: u32,
         is_block: bool,
         author: Option<AuthorSource>,
-        /// The resolved target of a link whose Markdown is being written, and where.
-        link: Option<(String, Mark)>,
+        /// The resolved target of a link whose Markdown is being written, and where
+        /// (boxed: links are few, and every task carries the field).
+        link: Option<Box<(String, Mark)>>,
         /// Emphasis or inline code whose Markdown is being written.
         mark: Option<Mark>,
     },
@@ -128,6 +149,8 @@ struct Builder {
     flushes: u32,
     /// The language a code block in progress names.
     lang: Option<Box<str>>,
+    /// The list items met so far.
+    list_marks: Vec<ListMark>,
 }
 
 /// Walks `dom` into a [`Page`].
@@ -144,6 +167,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
         lists: Vec::new(),
         flushes: 0,
         lang: None,
+        list_marks: Vec::new(),
     };
     b.page.elems.push(Elem {
         tag: Tag::Html,
@@ -162,7 +186,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
         pre: false,
         link: false,
         code: false,
-        list: None,
+        list: 0,
     };
     let mut stack: Vec<Task> = Vec::new();
     push_children(&mut stack, dom, DOCUMENT, root);
@@ -182,8 +206,8 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
                 if let Some(m) = mark {
                     b.end_mark(m);
                 }
-                if let Some((url, m)) = link {
-                    b.end_link(&url, m);
+                if let Some(l) = link {
+                    b.end_link(&l.0, l.1);
                 }
                 b.close(elem, block_start, is_block, author)
             }
@@ -577,29 +601,26 @@ impl Builder {
                         if let Some(top) = self.lists.last_mut() {
                             let number = top.1.then_some(top.2);
                             top.2 = top.2.saturating_add(1);
-                            inner.list = Some(ListMark {
+                            self.list_marks.push(ListMark {
                                 depth,
                                 number,
                                 item: e,
                             });
+                            inner.list = self.list_marks.len() as u32;
                         }
                     }
                     _ => {}
                 }
                 let mut mark = None;
                 if formatting && !ctx.pre && !ctx.code {
-                    let marker = match tag {
-                        Tag::Em => "*",
-                        Tag::Strong => "**",
-                        Tag::Code => "`",
-                        _ => "",
+                    let kind = match tag {
+                        Tag::Em => Some(MarkKind::Em),
+                        Tag::Strong => Some(MarkKind::Strong),
+                        Tag::Code => Some(MarkKind::Code),
+                        _ => None,
                     };
-                    if !marker.is_empty() {
-                        mark = Some(Mark {
-                            at: self.md.len(),
-                            block: self.flushes,
-                            marker,
-                        });
+                    if let Some(kind) = kind {
+                        mark = self.mark(kind);
                         inner.code = tag == Tag::Code;
                     }
                 }
@@ -607,7 +628,9 @@ impl Builder {
                 if tag == Tag::A && facts.has_href {
                     inner.link = true;
                     if self.rich.as_ref().is_some_and(|r| r.links) {
-                        link = attr(attrs, "href").and_then(|href| self.start_link(href));
+                        link = attr(attrs, "href")
+                            .and_then(|href| self.start_link(href))
+                            .map(Box::new);
                     }
                 }
                 if tag == Tag::Img && self.rich.as_ref().is_some_and(|r| r.images) {
@@ -761,12 +784,16 @@ impl Builder {
         }
         let base = self.rich.as_ref().and_then(|r| r.base.as_ref());
         let url = crate::metadata::resolve_url(base, href);
-        let mark = Mark {
-            at: self.md.len(),
+        Some((url, self.mark(MarkKind::Link)?))
+    }
+
+    /// A mark at the end of the Markdown written so far; `None` past 4 GiB of it.
+    fn mark(&self, kind: MarkKind) -> Option<Mark> {
+        Some(Mark {
+            at: u32::try_from(self.md.len()).ok()?,
             block: self.flushes,
-            marker: "[",
-        };
-        Some((url, mark))
+            kind,
+        })
     }
 
     /// Closes a link in the Markdown: `[` and `](url)` go around its text (whitespace
@@ -782,15 +809,16 @@ impl Builder {
     /// Where the text written since `m` starts and ends, whitespace left out; `None` when
     /// there is none or a block was flushed since.
     fn marked_span(&self, m: Mark) -> Option<(usize, usize)> {
-        if m.block != self.flushes || m.at > self.md.len() || !self.md.is_char_boundary(m.at) {
+        let at = m.at as usize;
+        if m.block != self.flushes || at > self.md.len() || !self.md.is_char_boundary(at) {
             return None;
         }
-        let inner = &self.md[m.at..];
+        let inner = &self.md[at..];
         let body = inner.trim();
         if body.is_empty() {
             return None;
         }
-        let start = m.at + inner.len() - inner.trim_start().len();
+        let start = at + inner.len() - inner.trim_start().len();
         Some((start, start + body.len()))
     }
 
@@ -802,7 +830,8 @@ impl Builder {
             return;
         };
         let body = &self.md[start..end];
-        let (open, close) = if m.marker == "`" {
+        let marker = m.kind.marker();
+        let (open, close) = if m.kind == MarkKind::Code {
             // a code span's fence is longer than any run of backticks inside it
             let longest = body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
             let fence = "`".repeat(longest + 1);
@@ -827,14 +856,14 @@ impl Builder {
             // out (`*a**b*` would not parse as two)
             let head = &self.md[..start];
             if head.ends_with('*') && !head.ends_with("\\*") {
-                if head.ends_with(m.marker) && !head.ends_with(&format!("*{}", m.marker)) {
-                    let joined = start - m.marker.len();
+                if head.ends_with(marker) && !head.ends_with(&format!("*{marker}")) {
+                    let joined = start - marker.len();
                     self.md.replace_range(joined..start, "");
-                    self.md.insert_str(end - m.marker.len(), m.marker);
+                    self.md.insert_str(end - marker.len(), marker);
                 }
                 return;
             }
-            (m.marker.to_string(), m.marker.to_string())
+            (marker.to_string(), marker.to_string())
         };
         self.md.insert_str(end, &close);
         self.md.insert_str(start, &open);
@@ -905,7 +934,10 @@ impl Builder {
         });
         let stats = TextStats::of(&text);
         self.page.blocks.push(Block {
-            list: ctx.list,
+            list: ctx
+                .list
+                .checked_sub(1)
+                .and_then(|i| self.list_marks.get(i as usize).copied()),
             lang,
             md,
             text,

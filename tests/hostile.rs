@@ -158,6 +158,29 @@ fn many_comments_take_linear_time() {
     assert!(doc.text().starts_with("b a a a"));
 }
 
+/// Found by review: the title cleaner called itself once per " | site" part, each call
+/// copying the rest (an 800 kB title took 68 s); a stray `<body>` tag re-read every
+/// attribute gathered so far (2 MB took 40 s). Both would now fail the default time budget
+/// if they came back.
+#[test]
+fn giant_titles_and_repeated_body_tags() {
+    let title = format!(
+        "<html><head><title>A{}</title><meta property=\"og:site_name\" content=\"x.com\"></head><body>{}</body></html>",
+        " | x.com".repeat(200_000),
+        article(3)
+    );
+    let doc = extract(title.as_bytes()).unwrap();
+    assert!(doc.title().is_some_and(|t| t.len() <= 2048));
+    let body = format!(
+        "<html><body class=\"{}\">{}{}</body></html>",
+        "nav ".repeat(250_000),
+        article(3),
+        "<body>".repeat(400_000)
+    );
+    let doc = extract(body.as_bytes()).unwrap();
+    assert!(doc.text().contains("Paragraph 2 of the long article"));
+}
+
 #[test]
 fn a_million_siblings() {
     let mut html = String::from("<html><body><div>");
