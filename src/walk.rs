@@ -14,6 +14,8 @@ use crate::text::{push_collapsed, TextStats};
 pub const MAX_ROW_CELL_CHARS: usize = 400;
 /// Most author candidates kept from the page's markup.
 const MAX_AUTHOR_CANDIDATES: usize = 16;
+/// Longest author candidate or `<time>` value kept, in bytes.
+const MAX_FACT_BYTES: usize = 1024;
 /// Most `<time>` elements kept.
 const MAX_TIMES: usize = 32;
 
@@ -431,6 +433,17 @@ fn names_author(class: &str) -> bool {
     })
 }
 
+/// Cuts `s` to at most `max` bytes, at a character boundary.
+fn truncate_at_char(s: &mut String, max: usize) {
+    if s.len() > max {
+        let mut cut = max;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        s.truncate(cut);
+    }
+}
+
 fn text_of_children(dom: &Dom, node: NodeId) -> String {
     let mut s = String::new();
     for c in dom.children(node) {
@@ -521,10 +534,11 @@ impl Builder {
                     let a = Attrs::read(attrs);
                     let published =
                         a.pubdate || a.itemprop.is_some_and(|p| p.contains("datePublished"));
-                    let value = a
+                    let mut value = a
                         .datetime
                         .map(str::to_string)
                         .unwrap_or_else(|| text_of_children(dom, node));
+                    truncate_at_char(&mut value, MAX_FACT_BYTES);
                     let at = self.page.blocks.len() as u32;
                     self.page.facts.times.push((at, published, value));
                 }
@@ -675,11 +689,18 @@ impl Builder {
         el.end = n_elems;
         if let Some(src) = author {
             if self.page.facts.authors.len() < MAX_AUTHOR_CANDIDATES {
-                let text: Vec<&str> = self.page.blocks[block_start as usize..]
-                    .iter()
-                    .map(|b| b.text.as_str())
-                    .collect();
-                let text = text.join(" ");
+                // a byline is short: a wrapper named like one must not copy the whole page
+                let mut text = String::new();
+                for b in &self.page.blocks[block_start as usize..] {
+                    if text.len() >= MAX_FACT_BYTES {
+                        break;
+                    }
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(&b.text);
+                }
+                truncate_at_char(&mut text, MAX_FACT_BYTES);
                 if !text.is_empty() {
                     self.page.facts.authors.push((src, text));
                 }
