@@ -7,9 +7,12 @@ use libfuzzer_sys::fuzz_target;
 
 type Getter = unsafe extern "C" fn(*const gleaner_document, *mut *const u8, *mut usize) -> gleaner_status;
 
-const GETTERS: [Getter; 11] = [
+const GETTERS: [Getter; 14] = [
     gleaner_document_text,
     gleaner_document_markdown,
+    gleaner_document_html,
+    gleaner_document_report,
+    gleaner_document_decisions,
     gleaner_document_json,
     gleaner_document_title,
     gleaner_document_author,
@@ -43,6 +46,9 @@ fuzz_target!(|data: &[u8]| {
         gleaner_options_set_comments(opts, a & 4 != 0);
         gleaner_options_set_links(opts, a & 8 != 0);
         gleaner_options_set_favor(opts, (a >> 4) as u32 % 4);
+        // formatting and explain share the input's bits with other options
+        gleaner_options_set_formatting(opts, a & 0x10 != 0);
+        gleaner_options_set_explain(opts, a & 0x20 != 0);
         if a & 0x40 != 0 {
             // small limits, past which the page is cut or refused
             gleaner_options_set_max_nodes(opts, 64);
@@ -55,6 +61,15 @@ fuzz_target!(|data: &[u8]| {
             assert!(!doc.is_null());
             let mut truncated = false;
             assert_eq!(gleaner_document_truncated(doc, &mut truncated), gleaner_status::Ok);
+            let mut confidence = -1.0f64;
+            assert_eq!(gleaner_document_confidence(doc, &mut confidence), gleaner_status::Ok);
+            assert!((0.0..=1.0).contains(&confidence));
+            for fields in 0..4 {
+                let mut p = std::ptr::null();
+                let mut n = 0usize;
+                assert_eq!(gleaner_document_json_with(doc, fields, &mut p, &mut n), gleaner_status::Ok);
+                assert!(std::str::from_utf8(std::slice::from_raw_parts(p, n)).is_ok());
+            }
             for get in GETTERS {
                 let mut p = std::ptr::null();
                 let mut n = 0usize;
