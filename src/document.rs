@@ -31,6 +31,21 @@ pub struct ContentBlock {
     pub listed: bool,
 }
 
+impl ContentBlock {
+    /// A block of plain text of `kind`, outside lists and quotes.
+    pub(crate) fn plain(kind: BlockKind, text: String) -> Self {
+        ContentBlock {
+            kind,
+            text,
+            markdown: None,
+            list: None,
+            lang: None,
+            quoted: false,
+            listed: false,
+        }
+    }
+}
+
 fn kind_name<S: serde::Serializer>(k: &BlockKind, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(crate::explain::kind_name(*k))
 }

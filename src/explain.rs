@@ -65,6 +65,15 @@ impl Explanation {
         self.blocks.iter().filter(|b| b.kept).count()
     }
 
+    /// The kept blocks' texts, in page order.
+    pub fn kept_texts(&self) -> Vec<&str> {
+        self.blocks
+            .iter()
+            .filter(|b| b.kept)
+            .map(|b| b.text.as_str())
+            .collect()
+    }
+
     /// How many characters (whitespace left out) the kept blocks hold.
     pub fn kept_chars(&self) -> u64 {
         self.blocks
@@ -347,12 +356,7 @@ mod tests {
     fn every_block_has_a_decision_that_matches_the_document() {
         let ex = Extractor::new().explain(PAGE.as_bytes()).unwrap();
         assert_eq!(ex.kept_blocks(), ex.document.blocks().len());
-        let kept: Vec<&str> = ex
-            .blocks
-            .iter()
-            .filter(|b| b.kept)
-            .map(|b| b.text.as_str())
-            .collect();
+        let kept = ex.kept_texts();
         let doc_texts: Vec<&str> = ex
             .document
             .blocks()

@@ -263,15 +263,7 @@ impl Extractor {
                     .split('\n')
                     .map(crate::text::normalize_space)
                     .filter(|l| !l.is_empty())
-                    .map(|text| ContentBlock {
-                        kind: BlockKind::Paragraph,
-                        text,
-                        markdown: None,
-                        list: None,
-                        lang: None,
-                        quoted: false,
-                        listed: false,
-                    })
+                    .map(|text| ContentBlock::plain(BlockKind::Paragraph, text))
                     .collect();
                 fallback = true;
                 fallback_name = Some("json-ld");

@@ -578,15 +578,7 @@ mod tests {
     fn a_ragged_table_keeps_markdown_small() {
         // one row of 20,000 cells among 20,000 rows of one: only the header is padded, so
         // the Markdown stays proportional to the text (padding every row made gigabytes)
-        let row = |text: String| ContentBlock {
-            kind: BlockKind::TableRow,
-            text,
-            markdown: None,
-            list: None,
-            lang: None,
-            quoted: false,
-            listed: false,
-        };
+        let row = |text: String| ContentBlock::plain(BlockKind::TableRow, text);
         let mut blocks = vec![row("a\tb".into()), row(vec!["c"; 20_000].join("\t"))];
         blocks.extend((0..20_000).map(|_| row("one cell".into())));
         let text_len: usize = blocks.iter().map(|b| b.text.len()).sum();

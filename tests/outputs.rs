@@ -302,12 +302,7 @@ fn explain_agrees_with_the_extraction_on_every_page() {
             let doc = extractor(t.url.as_deref()).extract(&bytes).unwrap();
             assert_eq!(ex.document.text(), doc.text(), "{}", t.id);
             if ex.fallback != Some("json-ld") {
-                let kept: Vec<&str> = ex
-                    .blocks
-                    .iter()
-                    .filter(|b| b.kept)
-                    .map(|b| b.text.as_str())
-                    .collect();
+                let kept = ex.kept_texts();
                 let blocks: Vec<&str> = doc.blocks().iter().map(|b| b.text.as_str()).collect();
                 assert_eq!(kept, blocks, "{name}/{}", t.id);
             }
