@@ -250,6 +250,9 @@ pub(crate) fn element_facts(
     local: &str,
     attrs: &[html5ever::Attribute],
 ) -> ElemFacts {
+    if facts_unused(local) {
+        return ElemFacts::default();
+    }
     let a = Attrs::read(attrs);
     let hidden = a.hidden
         || a.aria_hidden.is_some_and(|v| v.trim() == "true")
@@ -285,6 +288,45 @@ pub(crate) fn element_facts(
         author,
         has_href: a.href.is_some(),
     }
+}
+
+/// Elements the walk handles by name before it reads their facts (scripts, metadata,
+/// embedded and form content): their facts are never used, so the sink skips them. Keep
+/// in step with the first `match` of `Builder::visit`.
+fn facts_unused(local: &str) -> bool {
+    matches!(
+        local,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "select"
+            | "button"
+            | "textarea"
+            | "input"
+            | "map"
+            | "frame"
+            | "head"
+            | "svg"
+            | "math"
+            | "datalist"
+            | "option"
+            | "source"
+            | "track"
+            | "param"
+            | "picture"
+            | "wbr"
+            | "title"
+            | "meta"
+            | "link"
+            | "br"
+    )
 }
 
 /// The attributes the walk reads on every element, found in one pass.
