@@ -528,9 +528,8 @@ fn split_name<'a>(word: &str, buf: &'a mut String) -> impl Iterator<Item = &'a s
     buf.split(' ').filter(|s| !s.is_empty())
 }
 
-/// Most class and id words remembered per thread. It bounds the cache's memory (a few MB)
-/// and, since the cache's hash is fast but unkeyed, the work a page crafted for collisions
-/// can cause; a full cache is emptied and fills again.
+/// Most class and id words remembered per thread. It bounds the cache's memory (a few MB);
+/// a full cache is emptied and fills again.
 pub const HINT_CACHE_MAX_WORDS: usize = 32_768;
 
 /// Hints of class and id words already read: pages repeat the same words on many elements,
@@ -544,7 +543,9 @@ pub struct HintCache {
     buf: String,
 }
 
-type WordMap = std::collections::HashMap<Box<str>, Hints, BuildHasherDefault<FxHasher>>;
+/// Keyed by words from the page, so the hash is seeded per process: a page cannot craft
+/// words that all collide and make each look-up scan the whole cache.
+type WordMap = std::collections::HashMap<Box<str>, Hints, foldhash::fast::RandomState>;
 
 thread_local! {
     static THREAD_CACHE: std::cell::Cell<HintCache> = std::cell::Cell::new(HintCache::default());
