@@ -20,6 +20,8 @@ pub const PARSE_NESTING_CAP: usize = 4096;
 
 /// Bytes handed to the parser at a time; the time budget is checked between chunks.
 pub const PARSE_CHUNK_BYTES: usize = 64 << 10;
+/// Most attributes read on one tag; html5ever's duplicate check is quadratic in them.
+pub const MAX_TAG_ATTRS: usize = 1024;
 
 /// A node's index in [`Dom::nodes`].
 pub(crate) type NodeId = u32;
@@ -628,6 +630,33 @@ fn comment_end(b: &[u8], at: usize) -> usize {
     b.len()
 }
 
+/// Where, in a tag's bytes after its name, the attribute after the `max`th starts, if
+/// there is one; attributes are counted as runs of bytes after whitespace, outside quotes.
+fn attrs_past(tag: &[u8], max: usize) -> Option<usize> {
+    let (mut count, mut quote, mut after_space) = (0usize, None, true);
+    for (k, &c) in tag.iter().enumerate() {
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        if c == b'"' || c == b'\'' {
+            quote = Some(c);
+            after_space = false;
+        } else if c.is_ascii_whitespace() {
+            after_space = true;
+        } else if after_space {
+            after_space = false;
+            count += 1;
+            if count > max {
+                return Some(k);
+            }
+        }
+    }
+    None
+}
+
 /// `html` with container tags nested deeper than `cap` removed (with their end tags); the
 /// text between them is kept. Returns the input itself when nothing is that deep. One pass
 /// over the bytes, jumping from `<` to `<` with memchr, keeping a stack of the open tags as
@@ -667,6 +696,18 @@ pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
         let j = name_start + name_len;
         let close = memchr::memchr(b'>', &b[j..]).map_or(b.len(), |p| j + p + 1);
         i = close;
+        // html5ever checks each attribute against all before it: a tag with a hundred
+        // thousand takes minutes, so attributes past MAX_TAG_ATTRS go (the tag stays)
+        if !end_tag && close - j > 2 * MAX_TAG_ATTRS {
+            if let Some(cut) = attrs_past(&b[j..close], MAX_TAG_ATTRS) {
+                let end = if b[close - 1] == b'>' {
+                    close - 1
+                } else {
+                    close
+                };
+                drops.push((j + cut, end));
+            }
+        }
         if !end_tag && foreign == 0 && raw_text(name) {
             // skip to the matching end tag, compared without case
             let mut k = i;
@@ -715,6 +756,10 @@ pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
             }
             let dropped = open.len() >= cap;
             if dropped {
+                // the whole tag goes, its trimmed attributes with it
+                if drops.last().is_some_and(|&(s, _)| s >= start) {
+                    drops.pop();
+                }
                 drops.push((start, close));
             }
             let foreign_root = is_foreign_root(name);
@@ -745,6 +790,27 @@ pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attributes_past_the_cap_are_cut_and_the_tag_kept() {
+        assert_eq!(attrs_past(b" a=1 b='x y' c", 2), Some(13));
+        assert_eq!(attrs_past(b" a=1 b=\"x y z\"", 2), None);
+        let attrs: Vec<String> = (0..MAX_TAG_ATTRS + 10).map(|i| format!("a{i}=1")).collect();
+        let html = format!("<p {}>text</p>", attrs.join(" "));
+        let capped = cap_nesting(&html, PARSE_NESTING_CAP);
+        let kept = attrs[..MAX_TAG_ATTRS].join(" ");
+        assert_eq!(capped, format!("<p {kept} >text</p>"));
+        let dom = parse(&html, usize::MAX, None);
+        let n = dom
+            .nodes
+            .iter()
+            .find_map(|n| match &n.data {
+                Data::Element { name, attrs, .. } if &*name.local == "p" => Some(attrs.len()),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(n, MAX_TAG_ATTRS);
+    }
 
     #[test]
     fn shallow_pages_are_untouched() {

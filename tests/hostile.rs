@@ -181,6 +181,21 @@ fn giant_titles_and_repeated_body_tags() {
     assert!(doc.text().contains("Paragraph 2 of the long article"));
 }
 
+/// html5ever checks each attribute of a tag against all before it: a tag with 500,000
+/// attributes (7 MB) ran past the default time budget. Attributes past the 1,024th go.
+#[test]
+fn a_tag_with_half_a_million_attributes() {
+    let attrs: Vec<String> = (0..500_000).map(|i| format!("a{i}=\"x y\"")).collect();
+    let html = format!(
+        "<html><body><div {}>{}</div></body></html>",
+        attrs.join(" "),
+        article(3)
+    );
+    assert!(html.len() > 6_000_000);
+    let doc = extract(html.as_bytes()).unwrap();
+    assert!(doc.text().contains("Paragraph 2 of the long article"));
+}
+
 #[test]
 fn a_million_siblings() {
     let mut html = String::from("<html><body><div>");
