@@ -196,6 +196,18 @@ pub struct Elem {
     pub end: u32,
 }
 
+/// Element `e` and its ancestors, innermost first, up to and including the walk's root
+/// (element 0).
+pub fn ancestors(elems: &[Elem], e: u32) -> impl Iterator<Item = u32> + '_ {
+    let mut next = Some(e);
+    std::iter::from_fn(move || {
+        let e = next?;
+        let p = elems[e as usize].parent;
+        next = (p != e).then_some(p);
+        Some(e)
+    })
+}
+
 /// Where a block sits in a list: how deep, its item, and the item's number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct ListMark {

@@ -1,7 +1,7 @@
 //! Labelling blocks as main content or boilerplate: block features, the container that holds
 //! the article, hints on the way down to each block, and the labels of its neighbours.
 
-use crate::block::{Block, BlockKind, Elem, Tag, IN_FIGURE};
+use crate::block::{ancestors, Block, BlockKind, Elem, Tag, IN_FIGURE};
 use crate::hints::{self, Hints};
 use crate::text::normalize_space;
 
@@ -681,17 +681,10 @@ pub fn classify(elems: &[Elem], blocks: &[Block], title: Option<&str>, s: &Setti
 }
 
 /// The union of the hints of the elements from `e` up to, not including, `top`.
-fn hints_below(elems: &[Elem], effective: &[Hints], mut e: u32, top: u32) -> Hints {
-    let mut h = 0;
-    while e != top {
-        h |= effective[e as usize];
-        let p = elems[e as usize].parent;
-        if p == e {
-            break;
-        }
-        e = p;
-    }
-    h
+fn hints_below(elems: &[Elem], effective: &[Hints], e: u32, top: u32) -> Hints {
+    ancestors(elems, e)
+        .take_while(|&a| a != top)
+        .fold(0, |h, a| h | effective[a as usize])
 }
 
 #[derive(Clone, Copy, PartialEq)]

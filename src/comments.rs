@@ -1,6 +1,6 @@
 //! Splitting a page's comment thread into comments, each with its author, date and text.
 
-use crate::block::{Block, BlockKind, Elem, Tag};
+use crate::block::{ancestors, Block, BlockKind, Elem, Tag};
 use crate::classify::{is_stock_phrase, Label, LINKY_DENSITY};
 use crate::hints;
 use crate::metadata::parse_date;
@@ -178,32 +178,17 @@ pub(crate) fn split(
 }
 
 /// The union of the own hints of the elements from `e` up to, not including, `top`.
-fn hints_between(elems: &[Elem], mut e: u32, top: u32) -> hints::Hints {
-    let mut h = 0;
-    while e != top && e != 0 {
-        let el = &elems[e as usize];
-        h |= el.hints;
-        if el.parent == e {
-            break;
-        }
-        e = el.parent;
-    }
-    h
+fn hints_between(elems: &[Elem], e: u32, top: u32) -> hints::Hints {
+    ancestors(elems, e)
+        .take_while(|&a| a != top && a != 0)
+        .fold(0, |h, a| h | elems[a as usize].hints)
 }
 
 /// Whether element `e` stands inside a form.
-fn in_form(elems: &[Elem], mut e: u32) -> bool {
-    while e != 0 {
-        let el = &elems[e as usize];
-        if el.tag == Tag::Form {
-            return true;
-        }
-        if el.parent == e {
-            break;
-        }
-        e = el.parent;
-    }
-    false
+fn in_form(elems: &[Elem], e: u32) -> bool {
+    ancestors(elems, e)
+        .take_while(|&a| a != 0)
+        .any(|a| elems[a as usize].tag == Tag::Form)
 }
 
 /// The deepest element holding all of `es`.
@@ -225,38 +210,26 @@ fn common_ancestor(elems: &[Elem], es: impl Iterator<Item = u32>) -> u32 {
 }
 
 /// The elements from the root down to `e`.
-fn path_to_root(elems: &[Elem], mut e: u32) -> Vec<u32> {
-    let mut path = vec![e];
-    while e != 0 {
-        let p = elems[e as usize].parent;
-        if p == e {
-            break;
-        }
-        path.push(p);
-        e = p;
-    }
+fn path_to_root(elems: &[Elem], e: u32) -> Vec<u32> {
+    let mut path: Vec<u32> = ancestors(elems, e).collect();
     path.reverse();
     path
 }
 
-/// The comment item holding element `e` inside `thread`.
+/// The comment item holding element `e` inside `thread`: the innermost list item or
+/// article (the thread itself only when it is one), else the thread's child.
 fn item_of(elems: &[Elem], e: u32, thread: u32) -> u32 {
     let mut child_of_thread = e;
-    let mut cur = e;
-    let mut innermost_item = None;
-    loop {
-        let el = &elems[cur as usize];
-        if innermost_item.is_none() && matches!(el.tag, Tag::Li | Tag::Article) {
-            innermost_item = Some(cur);
+    for a in ancestors(elems, e) {
+        if matches!(elems[a as usize].tag, Tag::Li | Tag::Article) {
+            return a;
         }
-        // the thread itself is an item only when it is one comment (a list item, an article)
-        if cur == thread || cur == 0 {
+        if a == thread || a == 0 {
             break;
         }
-        child_of_thread = cur;
-        cur = el.parent;
+        child_of_thread = a;
     }
-    innermost_item.unwrap_or(child_of_thread)
+    child_of_thread
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Why each block was kept or dropped: the per-block trace of an extraction and its
 //! self-contained HTML report.
 
-use crate::block::{Block, BlockKind, Elem};
+use crate::block::{ancestors, Block, BlockKind, Elem};
 use crate::classify::{is_prose, Label};
 use crate::document::Document;
 use crate::hints;
@@ -84,44 +84,25 @@ impl Explanation {
     }
 }
 
-/// Names every hint set in `h`.
-fn hint_names(h: hints::Hints) -> Vec<&'static str> {
-    let mut names = Vec::new();
-    let mut rest = h & !hints::HIDDEN;
-    while rest != 0 {
-        let name = hints::kind_name(rest);
-        if name.is_empty() {
-            break;
-        }
-        names.push(name);
-        // clear the bit kind_name reported
-        let bit = (0..32)
-            .map(|i| 1 << i)
-            .find(|&f| rest & f != 0 && hints::kind_name(f) == name)
-            .unwrap_or(rest);
-        rest &= !bit;
-    }
-    names
-}
-
 /// The path of element `e`: its innermost ancestors, each as `tag` or `tag[hint]`.
-pub(crate) fn path_of(elems: &[Elem], mut e: u32) -> String {
+pub(crate) fn path_of(elems: &[Elem], e: u32) -> String {
     // element 0 is the walk's own root, not one of the page's
-    let mut parts = Vec::new();
-    while e != 0 && parts.len() < PATH_MAX_DEPTH {
-        let el = &elems[e as usize];
-        let hint = hints::kind_name(el.hints & !hints::HIDDEN);
-        parts.push(if hint.is_empty() {
-            el.tag.name().to_string()
-        } else {
-            format!("{}[{hint}]", el.tag.name())
-        });
-        if el.parent == e {
-            break;
-        }
-        e = el.parent;
-    }
-    if e != 0 {
+    let chain: Vec<u32> = ancestors(elems, e)
+        .take_while(|&a| a != 0)
+        .take(PATH_MAX_DEPTH + 1)
+        .collect();
+    let mut parts: Vec<String> = chain
+        .iter()
+        .take(PATH_MAX_DEPTH)
+        .map(|&a| {
+            let el = &elems[a as usize];
+            match hints::kind_name(el.hints & !hints::HIDDEN) {
+                "" => el.tag.name().to_string(),
+                hint => format!("{}[{hint}]", el.tag.name()),
+            }
+        })
+        .collect();
+    if chain.len() > PATH_MAX_DEPTH {
         parts.push("…".into());
     }
     if parts.is_empty() {
@@ -173,7 +154,7 @@ pub(crate) fn decisions(
                 weighted_len: b.stats.weighted_len(),
                 link_density: b.link_density(),
                 prose: is_prose(b),
-                hints: hint_names(b.hints),
+                hints: hints::kind_names(b.hints & !hints::HIDDEN),
                 path: path_of(elems, b.elem),
                 in_container: (c.blocks.0..c.blocks.1).contains(&(i as u32)),
             }
@@ -181,18 +162,11 @@ pub(crate) fn decisions(
         .collect()
 }
 
+/// `s` escaped for HTML text and double-quoted attributes.
 fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            _ => o.push(ch),
-        }
-    }
+    // writing to a String cannot fail
+    let _ = pulldown_cmark_escape::escape_html(&mut o, s);
     o
 }
 
@@ -396,14 +370,5 @@ mod tests {
             html.matches("class=\"block kept\"").count(),
             ex.kept_blocks()
         );
-    }
-
-    #[test]
-    fn hint_names_lists_every_kind() {
-        assert_eq!(
-            hint_names(hints::COMMENT | hints::NAV),
-            ["comment", "navigation"]
-        );
-        assert!(hint_names(0).is_empty());
     }
 }

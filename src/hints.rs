@@ -682,33 +682,44 @@ pub fn tag_hints(tag: &str) -> Hints {
     }
 }
 
+/// Every hint with its name for reports, strongest boilerplate kind first.
+const NAMES: [(Hints, &str); 18] = [
+    (BIO, "author-bio"),
+    (HIDDEN, "hidden"),
+    (COOKIE, "cookie"),
+    (MODAL, "modal"),
+    (COMMENT, "comment"),
+    (SHARE, "share"),
+    (NEWSLETTER, "newsletter"),
+    (AD, "ad"),
+    (RELATED, "related"),
+    (NAV, "navigation"),
+    (TAGS, "tags"),
+    (FOOTER, "footer"),
+    (SIDEBAR, "sidebar"),
+    (HEADER, "header"),
+    (BYLINE, "byline"),
+    (CAPTION, "caption"),
+    (ARTICLE_BODY, "article-body"),
+    (CONTENT, "content"),
+];
+
 /// A short name for the strongest boilerplate kind in `h`, for reports.
 pub fn kind_name(h: Hints) -> &'static str {
-    const NAMES: [(Hints, &str); 18] = [
-        (BIO, "author-bio"),
-        (HIDDEN, "hidden"),
-        (COOKIE, "cookie"),
-        (MODAL, "modal"),
-        (COMMENT, "comment"),
-        (SHARE, "share"),
-        (NEWSLETTER, "newsletter"),
-        (AD, "ad"),
-        (RELATED, "related"),
-        (NAV, "navigation"),
-        (TAGS, "tags"),
-        (FOOTER, "footer"),
-        (SIDEBAR, "sidebar"),
-        (HEADER, "header"),
-        (BYLINE, "byline"),
-        (CAPTION, "caption"),
-        (ARTICLE_BODY, "article-body"),
-        (CONTENT, "content"),
-    ];
     NAMES
         .iter()
         .find(|(f, _)| h & f != 0)
         .map(|(_, n)| *n)
         .unwrap_or("")
+}
+
+/// The names of every hint in `h`, strongest boilerplate kind first.
+pub fn kind_names(h: Hints) -> Vec<&'static str> {
+    NAMES
+        .iter()
+        .filter(|(f, _)| h & f != 0)
+        .map(|(_, n)| *n)
+        .collect()
 }
 
 #[cfg(test)]
@@ -783,5 +794,7 @@ mod tests {
             0
         );
         assert_eq!(kind_name(COMMENT | CONTENT), "comment");
+        assert_eq!(kind_names(COMMENT | NAV), ["comment", "navigation"]);
+        assert!(kind_names(0).is_empty());
     }
 }

@@ -219,15 +219,14 @@ pub const MAX_TITLE_SITE_PARTS: usize = 4;
 
 /// Removes a site-name part from a title written as "Headline | Site" or "Site - Headline".
 pub fn clean_title(title: &str, sitename: Option<&str>, h1: Option<&str>) -> String {
-    let mut cut = title.len().min(MAX_TITLE_BYTES);
-    while !title.is_char_boundary(cut) {
-        cut -= 1;
-    }
     let trim = |t: &str| {
         t.trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '|')
             .to_string()
     };
-    let mut title = trim(&normalize_space(&title[..cut]));
+    let mut title = trim(&normalize_space(crate::text::prefix_within(
+        title,
+        MAX_TITLE_BYTES,
+    )));
     if let Some(h) = h1 {
         let h = normalize_space(h);
         if h.len() >= 8 && title.starts_with(&h) && title.len() > h.len() {

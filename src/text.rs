@@ -178,6 +178,15 @@ pub fn push_collapsed(out: &mut String, text: &str, at_space: &mut bool) {
     out.push_str(&text[run..]);
 }
 
+/// The longest start of `s` of at most `max` bytes that ends at a character boundary.
+pub fn prefix_within(s: &str, max: usize) -> &str {
+    let mut cut = s.len().min(max);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &s[..cut]
+}
+
 /// `text` with whitespace runs collapsed to one space and trimmed.
 pub fn normalize_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -477,13 +477,8 @@ fn names_author(class: &str) -> bool {
 
 /// Cuts `s` to at most `max` bytes, at a character boundary.
 fn truncate_at_char(s: &mut String, max: usize) {
-    if s.len() > max {
-        let mut cut = max;
-        while !s.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        s.truncate(cut);
-    }
+    let keep = crate::text::prefix_within(s, max).len();
+    s.truncate(keep);
 }
 
 fn text_of_children(dom: &Dom, node: NodeId) -> String {

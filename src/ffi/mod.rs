@@ -205,10 +205,7 @@ pub unsafe extern "C" fn gleaner_last_error(
         }
         LAST_ERROR.with(|e| {
             let e = e.borrow();
-            let mut n = e.len().min(len);
-            while n > 0 && !e.is_char_boundary(n) {
-                n -= 1;
-            }
+            let n = crate::text::prefix_within(&e, len).len();
             // SAFETY: `buf` has room for `len >= n` bytes; `out_n` is valid for writes.
             unsafe {
                 std::ptr::copy_nonoverlapping(e.as_ptr(), buf, n);
