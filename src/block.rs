@@ -1,5 +1,7 @@
 //! The units the classifier works on: elements of the page and the text blocks inside them.
 
+use html5ever::local_name;
+
 use crate::hints::Hints;
 use crate::text::TextStats;
 
@@ -49,50 +51,70 @@ pub enum Tag {
 
 impl Tag {
     /// The tag for an HTML local name.
-    pub fn from_name(name: &str) -> Tag {
-        match name {
-            "html" => Tag::Html,
-            "body" => Tag::Body,
-            "div" => Tag::Div,
-            "section" => Tag::Section,
-            "article" => Tag::Article,
-            "main" => Tag::Main,
-            "p" => Tag::P,
-            "h1" => Tag::H(1),
-            "h2" => Tag::H(2),
-            "h3" => Tag::H(3),
-            "h4" => Tag::H(4),
-            "h5" => Tag::H(5),
-            "h6" => Tag::H(6),
-            "ul" | "menu" | "dir" => Tag::Ul,
-            "ol" => Tag::Ol,
-            "li" => Tag::Li,
-            "dl" => Tag::Dl,
-            "dt" => Tag::Dt,
-            "dd" => Tag::Dd,
-            "blockquote" => Tag::Blockquote,
-            "pre" | "listing" | "xmp" | "plaintext" => Tag::Pre,
-            "table" => Tag::Table,
-            "tr" => Tag::Tr,
-            "td" => Tag::Td,
-            "th" => Tag::Th,
-            "caption" => Tag::Caption,
-            "figure" => Tag::Figure,
-            "figcaption" => Tag::Figcaption,
-            "header" => Tag::Header,
-            "footer" => Tag::Footer,
-            "nav" => Tag::Nav,
-            "aside" => Tag::Aside,
-            "form" => Tag::Form,
-            "a" => Tag::A,
-            "code" | "kbd" | "samp" | "tt" => Tag::Code,
-            "em" | "i" | "cite" | "dfn" => Tag::Em,
-            "strong" | "b" => Tag::Strong,
-            "img" => Tag::Img,
-            "time" => Tag::Time,
-            "address" | "center" | "details" | "dialog" | "fieldset" | "hgroup" | "hr"
-            | "legend" | "summary" | "tbody" | "thead" | "tfoot" | "frameset" | "noframes"
-            | "search" | "output" => Tag::Block,
+    pub fn from_name(name: &html5ever::LocalName) -> Tag {
+        match *name {
+            local_name!("html") => Tag::Html,
+            local_name!("body") => Tag::Body,
+            local_name!("div") => Tag::Div,
+            local_name!("section") => Tag::Section,
+            local_name!("article") => Tag::Article,
+            local_name!("main") => Tag::Main,
+            local_name!("p") => Tag::P,
+            local_name!("h1") => Tag::H(1),
+            local_name!("h2") => Tag::H(2),
+            local_name!("h3") => Tag::H(3),
+            local_name!("h4") => Tag::H(4),
+            local_name!("h5") => Tag::H(5),
+            local_name!("h6") => Tag::H(6),
+            local_name!("ul") | local_name!("menu") | local_name!("dir") => Tag::Ul,
+            local_name!("ol") => Tag::Ol,
+            local_name!("li") => Tag::Li,
+            local_name!("dl") => Tag::Dl,
+            local_name!("dt") => Tag::Dt,
+            local_name!("dd") => Tag::Dd,
+            local_name!("blockquote") => Tag::Blockquote,
+            local_name!("pre")
+            | local_name!("listing")
+            | local_name!("xmp")
+            | local_name!("plaintext") => Tag::Pre,
+            local_name!("table") => Tag::Table,
+            local_name!("tr") => Tag::Tr,
+            local_name!("td") => Tag::Td,
+            local_name!("th") => Tag::Th,
+            local_name!("caption") => Tag::Caption,
+            local_name!("figure") => Tag::Figure,
+            local_name!("figcaption") => Tag::Figcaption,
+            local_name!("header") => Tag::Header,
+            local_name!("footer") => Tag::Footer,
+            local_name!("nav") => Tag::Nav,
+            local_name!("aside") => Tag::Aside,
+            local_name!("form") => Tag::Form,
+            local_name!("a") => Tag::A,
+            local_name!("code") | local_name!("kbd") | local_name!("samp") | local_name!("tt") => {
+                Tag::Code
+            }
+            local_name!("em") | local_name!("i") | local_name!("cite") | local_name!("dfn") => {
+                Tag::Em
+            }
+            local_name!("strong") | local_name!("b") => Tag::Strong,
+            local_name!("img") => Tag::Img,
+            local_name!("time") => Tag::Time,
+            local_name!("address")
+            | local_name!("center")
+            | local_name!("details")
+            | local_name!("dialog")
+            | local_name!("fieldset")
+            | local_name!("hgroup")
+            | local_name!("hr")
+            | local_name!("legend")
+            | local_name!("summary")
+            | local_name!("tbody")
+            | local_name!("thead")
+            | local_name!("tfoot")
+            | local_name!("frameset")
+            | local_name!("noframes")
+            | local_name!("search")
+            | local_name!("output") => Tag::Block,
             _ => Tag::Other,
         }
     }
@@ -262,13 +284,13 @@ mod tests {
 
     #[test]
     fn tags_split_into_blocks_and_inline() {
-        assert_eq!(Tag::from_name("h3"), Tag::H(3));
-        assert_eq!(Tag::from_name("menu"), Tag::Ul);
-        assert!(Tag::from_name("section").is_block());
-        assert!(Tag::from_name("tbody").is_block());
-        assert!(!Tag::from_name("span").is_block());
-        assert!(!Tag::from_name("a").is_block());
-        assert!(!Tag::from_name("my-widget").is_block());
+        assert_eq!(Tag::from_name(&"h3".into()), Tag::H(3));
+        assert_eq!(Tag::from_name(&"menu".into()), Tag::Ul);
+        assert!(Tag::from_name(&"section".into()).is_block());
+        assert!(Tag::from_name(&"tbody".into()).is_block());
+        assert!(!Tag::from_name(&"span".into()).is_block());
+        assert!(!Tag::from_name(&"a".into()).is_block());
+        assert!(!Tag::from_name(&"my-widget".into()).is_block());
     }
 
     #[test]

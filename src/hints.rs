@@ -1,5 +1,6 @@
 //! What class, id, role, itemprop and tag names say about an element: named tables of words.
 
+use html5ever::local_name;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A set of hint flags.
@@ -532,20 +533,84 @@ fn split_name<'a>(word: &str, buf: &'a mut String) -> impl Iterator<Item = &'a s
 /// a full cache is emptied and fills again.
 pub const HINT_CACHE_MAX_WORDS: usize = 32_768;
 
+/// Longest word kept inside the cache's table itself; longer words (rare) are kept apart.
+const INLINE_WORD_BYTES: usize = 27;
+
+/// A short word stored in place, so a look-up reads no memory outside the table (a boxed
+/// key costs a cache miss per look-up on a large cache).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortWord {
+    bytes: [u8; INLINE_WORD_BYTES],
+    len: u8,
+}
+
+impl ShortWord {
+    #[inline]
+    fn new(word: &str) -> Option<Self> {
+        let b = word.as_bytes();
+        (b.len() <= INLINE_WORD_BYTES).then(|| {
+            let mut bytes = [0; INLINE_WORD_BYTES];
+            bytes[..b.len()].copy_from_slice(b);
+            ShortWord {
+                bytes,
+                len: b.len() as u8,
+            }
+        })
+    }
+}
+
+/// A bit kept beside a class word's hints in the cache: the word names an author (see
+/// [`names_author_word`]). Outside the bits of [`Hints`] that mean anything.
+const AUTHOR_WORD: Hints = 1 << 31;
+
 /// Hints of class and id words already read: pages repeat the same words on many elements,
 /// sites and frameworks on many pages, and reading one costs a dozen substring searches.
 /// The hints of a word never change, so the cache only saves work: each thread keeps one
 /// from page to page.
 #[derive(Debug, Default)]
 pub struct HintCache {
-    classes: WordMap,
-    ids: WordMap,
+    classes: WordMaps,
+    ids: WordMaps,
     buf: String,
 }
 
 /// Keyed by words from the page, so the hash is seeded per process: a page cannot craft
 /// words that all collide and make each look-up scan the whole cache.
-type WordMap = std::collections::HashMap<Box<str>, Hints, foldhash::fast::RandomState>;
+#[derive(Default)]
+struct WordMaps {
+    short: std::collections::HashMap<ShortWord, Hints, foldhash::fast::RandomState>,
+    long: std::collections::HashMap<Box<str>, Hints, foldhash::fast::RandomState>,
+}
+
+impl std::fmt::Debug for WordMaps {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WordMaps")
+            .field("words", &(self.short.len() + self.long.len()))
+            .finish()
+    }
+}
+
+impl WordMaps {
+    /// The cached value of `word`, else `make`'s, remembered.
+    #[inline]
+    fn get_or(&mut self, word: &str, make: impl FnOnce() -> Hints) -> Hints {
+        if self.short.len() + self.long.len() >= HINT_CACHE_MAX_WORDS {
+            self.short.clear();
+            self.long.clear();
+        }
+        match ShortWord::new(word) {
+            Some(k) => *self.short.entry(k).or_insert_with(make),
+            None => {
+                if let Some(&h) = self.long.get(word) {
+                    return h;
+                }
+                let h = make();
+                self.long.insert(word.into(), h);
+                h
+            }
+        }
+    }
+}
 
 thread_local! {
     static THREAD_CACHE: std::cell::Cell<HintCache> = std::cell::Cell::new(HintCache::default());
@@ -564,20 +629,53 @@ impl HintCache {
 
     /// [`name_hints`] of `value`, its words remembered.
     pub fn name(&mut self, value: &str, is_class: bool) -> Hints {
+        self.name_and_author(value, is_class).0
+    }
+
+    /// [`name_hints`] of `value`, and for a class whether a word of it names an author
+    /// ([`names_author_word`]), its words remembered.
+    pub fn name_and_author(&mut self, value: &str, is_class: bool) -> (Hints, bool) {
         let HintCache { classes, ids, buf } = self;
         let map = if is_class { classes } else { ids };
-        combine_words(value, |word| {
-            if let Some(&h) = map.get(word) {
-                return h;
-            }
-            let h = one_word_hints(word, is_class, buf);
-            if map.len() >= HINT_CACHE_MAX_WORDS {
-                map.clear();
-            }
-            map.insert(word.into(), h);
-            h
-        })
+        let mut author = false;
+        let h = combine_words(value, |word| {
+            let h = map.get_or(word, || {
+                let h = one_word_hints(word, is_class, buf);
+                if is_class && names_author_word(word) {
+                    h | AUTHOR_WORD
+                } else {
+                    h
+                }
+            });
+            author |= h & AUTHOR_WORD != 0;
+            h & !AUTHOR_WORD
+        });
+        (h, author)
     }
+}
+
+/// Whether one class word names an author: it holds "byline" or ends in one of the
+/// author names, in any case, or it is hCard's `fn`.
+fn names_author_word(w: &str) -> bool {
+    const ENDS: [&str; 8] = [
+        "author",
+        "authors",
+        "authorname",
+        "author-name",
+        "author_name",
+        "author-link",
+        "authorlink",
+        "author__name",
+    ];
+    let b = w.as_bytes();
+    // hCard's formatted name, as WordPress writes comment authors
+    if b == b"fn" {
+        return true;
+    }
+    b.windows(6).any(|x| x.eq_ignore_ascii_case(b"byline"))
+        || ENDS.iter().any(|e| {
+            b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+        })
 }
 
 /// A small, fast hash for short keys (the multiply-rotate hash of rustc's FxHasher).
@@ -617,7 +715,8 @@ impl Hasher for FxHasher {
     }
 }
 
-/// Hints from an element's attributes.
+/// Hints from an element's attributes, and whether its class names an author
+/// ([`names_author_word`]).
 pub fn element_hints(
     cache: &mut HintCache,
     class: Option<&str>,
@@ -625,10 +724,13 @@ pub fn element_hints(
     role: Option<&str>,
     itemprop: Option<&str>,
     itemtype: Option<&str>,
-) -> Hints {
+) -> (Hints, bool) {
     let mut h = 0;
+    let mut author = false;
     if let Some(c) = class {
-        h |= cache.name(c, true);
+        let (ch, a) = cache.name_and_author(c, true);
+        h |= ch;
+        author = a;
     }
     if let Some(i) = id {
         h |= cache.name(i, false) & !HIDDEN;
@@ -665,19 +767,19 @@ pub fn element_hints(
             h |= AD;
         }
     }
-    h
+    (h, author)
 }
 
 /// Hints from the tag name alone.
-pub fn tag_hints(tag: &str) -> Hints {
-    match tag {
-        "nav" | "menu" => NAV,
-        "footer" => FOOTER,
-        "header" => HEADER,
-        "aside" => SIDEBAR,
-        "figcaption" => CAPTION,
-        "dialog" => MODAL,
-        "article" | "main" => CONTENT,
+pub fn tag_hints(tag: &html5ever::LocalName) -> Hints {
+    match *tag {
+        local_name!("nav") | local_name!("menu") => NAV,
+        local_name!("footer") => FOOTER,
+        local_name!("header") => HEADER,
+        local_name!("aside") => SIDEBAR,
+        local_name!("figcaption") => CAPTION,
+        local_name!("dialog") => MODAL,
+        local_name!("article") | local_name!("main") => CONTENT,
         _ => 0,
     }
 }
@@ -768,7 +870,8 @@ mod tests {
                 Some("navigation"),
                 None,
                 None
-            ),
+            )
+            .0,
             NAV
         );
         assert_ne!(
@@ -779,7 +882,8 @@ mod tests {
                 None,
                 Some("articleBody"),
                 None
-            ) & ARTICLE_BODY,
+            )
+            .0 & ARTICLE_BODY,
             0
         );
         assert_ne!(
@@ -790,10 +894,23 @@ mod tests {
                 None,
                 None,
                 Some("https://schema.org/Comment")
-            ) & COMMENT,
+            )
+            .0 & COMMENT,
             0
         );
         assert_eq!(kind_name(COMMENT | CONTENT), "comment");
+        // the class names an author; the id does not count
+        let mut cache = HintCache::default();
+        for _ in 0..2 {
+            let by = |c: &mut HintCache, class, id| element_hints(c, class, id, None, None, None);
+            assert!(by(&mut cache, Some("meta Post-Byline-x"), None).1);
+            assert!(by(&mut cache, Some("vcard fn"), None).1);
+            assert!(by(&mut cache, Some("c-article__author_name"), None).1);
+            assert!(!by(&mut cache, Some("authority"), Some("author")).1);
+            assert!(!by(&mut cache, None, None).1);
+            // the private bit never leaks into the hints
+            assert_eq!(by(&mut cache, Some("byline"), None).0 & AUTHOR_WORD, 0);
+        }
         assert_eq!(kind_names(COMMENT | NAV), ["comment", "navigation"]);
         assert!(kind_names(0).is_empty());
     }

@@ -247,7 +247,7 @@ pub(crate) struct ElemFacts {
 /// The [`ElemFacts`] of an HTML element named `local`.
 pub(crate) fn element_facts(
     cache: &mut hints::HintCache,
-    local: &str,
+    local: &html5ever::LocalName,
     attrs: &[html5ever::Attribute],
 ) -> ElemFacts {
     if facts_unused(local) {
@@ -259,8 +259,9 @@ pub(crate) fn element_facts(
         || a.style.is_some_and(style_hides);
     let mut tag = Tag::from_name(local);
     let (itemprop, rel, class) = (a.itemprop, a.rel, a.class);
-    let mut own = hints::tag_hints(local)
-        | hints::element_hints(cache, class, a.id, a.role, itemprop, a.itemtype);
+    let (attr_hints, class_author) =
+        hints::element_hints(cache, class, a.id, a.role, itemprop, a.itemtype);
+    let mut own = hints::tag_hints(local) | attr_hints;
     if matches!(tag, Tag::Html | Tag::Body) {
         own &= hints::CONTENT;
     }
@@ -268,7 +269,7 @@ pub(crate) fn element_facts(
         Some(AuthorSource::Itemprop)
     } else if rel.is_some_and(|r| r.split_ascii_whitespace().any(|r| r == "author")) {
         Some(AuthorSource::Rel)
-    } else if class.is_some_and(names_author) {
+    } else if class_author {
         Some(AuthorSource::Class)
     } else {
         None
@@ -293,39 +294,39 @@ pub(crate) fn element_facts(
 /// Elements the walk handles by name before it reads their facts (scripts, metadata,
 /// embedded and form content): their facts are never used, so the sink skips them. Keep
 /// in step with the first `match` of `Builder::visit`.
-fn facts_unused(local: &str) -> bool {
+fn facts_unused(local: &html5ever::LocalName) -> bool {
     matches!(
-        local,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "select"
-            | "button"
-            | "textarea"
-            | "input"
-            | "map"
-            | "frame"
-            | "head"
-            | "svg"
-            | "math"
-            | "datalist"
-            | "option"
-            | "source"
-            | "track"
-            | "param"
-            | "picture"
-            | "wbr"
-            | "title"
-            | "meta"
-            | "link"
-            | "br"
+        *local,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("noscript")
+            | local_name!("template")
+            | local_name!("iframe")
+            | local_name!("object")
+            | local_name!("embed")
+            | local_name!("canvas")
+            | local_name!("video")
+            | local_name!("audio")
+            | local_name!("select")
+            | local_name!("button")
+            | local_name!("textarea")
+            | local_name!("input")
+            | local_name!("map")
+            | local_name!("frame")
+            | local_name!("head")
+            | local_name!("svg")
+            | local_name!("math")
+            | local_name!("datalist")
+            | local_name!("option")
+            | local_name!("source")
+            | local_name!("track")
+            | local_name!("param")
+            | local_name!("picture")
+            | local_name!("wbr")
+            | local_name!("title")
+            | local_name!("meta")
+            | local_name!("link")
+            | local_name!("br")
     )
 }
 
@@ -447,32 +448,6 @@ fn style_hides(style: &str) -> bool {
         }
     }
     found
-}
-
-/// Whether a class value names an author: a word that holds "byline" or ends in one of
-/// the author names, in any case.
-fn names_author(class: &str) -> bool {
-    const ENDS: [&str; 8] = [
-        "author",
-        "authors",
-        "authorname",
-        "author-name",
-        "author_name",
-        "author-link",
-        "authorlink",
-        "author__name",
-    ];
-    class.split_ascii_whitespace().any(|w| {
-        let b = w.as_bytes();
-        // hCard's formatted name, as WordPress writes comment authors
-        if b == b"fn" {
-            return true;
-        }
-        b.windows(6).any(|x| x.eq_ignore_ascii_case(b"byline"))
-            || ENDS.iter().any(|e| {
-                b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
-            })
-    })
 }
 
 /// Cuts `s` to at most `max` bytes, at a character boundary.
