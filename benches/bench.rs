@@ -56,7 +56,7 @@ fn stages(c: &mut Criterion) {
     let all = pages();
     let decoded: Vec<(&str, String)> = picks(&all)
         .into_iter()
-        .map(|(n, b)| (n, gleaner::decode::decode(b, None).text))
+        .map(|(n, b)| (n, gleaner::decode::decode(b, None).text.into_owned()))
         .collect();
     for (group, f) in [
         (
@@ -111,7 +111,7 @@ fn corpus(c: &mut Criterion) {
     let total: u64 = all.iter().map(|(_, h)| h.len() as u64).sum();
     let decoded: Vec<String> = all
         .iter()
-        .map(|(_, b)| gleaner::decode::decode(b, None).text)
+        .map(|(_, b)| gleaner::decode::decode(b, None).text.into_owned())
         .collect();
     let mut g = c.benchmark_group("corpus");
     g.throughput(Throughput::Bytes(total));

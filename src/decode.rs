@@ -75,6 +75,8 @@
 //! runs only for undeclared non-UTF-8 pages and for the suspicious cases
 //! above, and is fed at most 4 KiB (well under a millisecond).
 
+use std::borrow::Cow;
+
 use chardetng::EncodingDetector;
 use encoding_rs::{
     Encoding, ISO_2022_JP, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_USER_DEFINED,
@@ -115,9 +117,11 @@ pub enum Source {
 
 /// The decoded page.
 #[derive(Debug)]
-pub struct Decoded {
-    /// The page text, with malformed sequences replaced by U+FFFD and any BOM removed.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The page text, with malformed sequences replaced by U+FFFD and any BOM removed:
+    /// the input itself when it was valid UTF-8 (or ASCII in an ASCII-compatible
+    /// encoding), else a decoded copy.
+    pub text: Cow<'a, str>,
     /// The encoding the text was decoded with.
     pub encoding: &'static Encoding,
     /// How that encoding was chosen.
@@ -130,7 +134,7 @@ pub struct Decoded {
 ///
 /// Never panics, whatever the bytes. See the module documentation for the
 /// exact order and override rules.
-pub fn decode(bytes: &[u8], caller_charset: Option<&str>) -> Decoded {
+pub fn decode<'a>(bytes: &'a [u8], caller_charset: Option<&str>) -> Decoded<'a> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_as(encoding, &bytes[bom_len..], Source::Bom);
     }
@@ -291,14 +295,14 @@ fn in_document_fix_up(encoding: &'static Encoding) -> Option<&'static Encoding> 
 }
 
 /// The page has a declared (non-UTF-16) encoding `declared`.
-fn decode_declared(
-    bytes: &[u8],
+fn decode_declared<'a>(
+    bytes: &'a [u8],
     declared: &'static Encoding,
     source: Source,
     guesser: &mut Guesser,
-) -> Decoded {
+) -> Decoded<'a> {
     match std::str::from_utf8(bytes) {
-        Ok(text) if declared == UTF_8 => owned(text, UTF_8, source),
+        Ok(text) if declared == UTF_8 => borrowed(text, UTF_8, source),
         Ok(text) => {
             let needed = if declared.is_single_byte() || declared == ISO_2022_JP {
                 1
@@ -306,7 +310,7 @@ fn decode_declared(
                 MULTIBYTE_UTF8_EVIDENCE
             };
             if count_non_ascii_up_to(bytes, needed) >= needed {
-                owned(text, UTF_8, Source::Detected)
+                borrowed(text, UTF_8, Source::Detected)
             } else {
                 decode_as(declared, bytes, source)
             }
@@ -319,11 +323,11 @@ fn decode_declared(
 }
 
 /// No usable declaration: UTF-8 validity, then chardetng, then the default.
-fn undeclared(bytes: &[u8], guesser: &mut Guesser) -> Decoded {
+fn undeclared<'a>(bytes: &'a [u8], guesser: &mut Guesser) -> Decoded<'a> {
     match std::str::from_utf8(bytes) {
-        Ok(text) if !text.is_ascii() => owned(text, UTF_8, Source::Detected),
+        Ok(text) if !text.is_ascii() => borrowed(text, UTF_8, Source::Detected),
         // ESC may introduce ISO-2022-JP, which is 7-bit.
-        Ok(text) if !bytes.contains(&0x1B) => owned(text, WINDOWS_1252, Source::Default),
+        Ok(text) if !bytes.contains(&0x1B) => borrowed(text, WINDOWS_1252, Source::Default),
         Ok(_) => {
             let guess = guesser.guess(true);
             decode_as(guess, bytes, Source::Detected)
@@ -338,12 +342,12 @@ fn undeclared(bytes: &[u8], guesser: &mut Guesser) -> Decoded {
 
 /// Decodes with `chosen` (bytes known not to be valid UTF-8), then applies
 /// the "garbled" and "contradicted script" rules.
-fn checked(
-    bytes: &[u8],
+fn checked<'a>(
+    bytes: &'a [u8],
     chosen: &'static Encoding,
     source: Source,
     guesser: &mut Guesser,
-) -> Decoded {
+) -> Decoded<'a> {
     let (text, had_errors) = chosen.decode_without_bom_handling(bytes);
     let replaced = if had_errors {
         count_replacements(&text)
@@ -370,7 +374,7 @@ fn checked(
         }
     }
     Decoded {
-        text: text.into_owned(),
+        text,
         encoding: chosen,
         source,
         had_errors,
@@ -378,20 +382,20 @@ fn checked(
 }
 
 /// Decodes `bytes` with `encoding`, replacing malformed sequences.
-fn decode_as(encoding: &'static Encoding, bytes: &[u8], source: Source) -> Decoded {
+fn decode_as<'a>(encoding: &'static Encoding, bytes: &'a [u8], source: Source) -> Decoded<'a> {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     Decoded {
-        text: text.into_owned(),
+        text,
         encoding,
         source,
         had_errors,
     }
 }
 
-/// Wraps already-validated text (one copy).
-fn owned(text: &str, encoding: &'static Encoding, source: Source) -> Decoded {
+/// Wraps already-validated text (no copy).
+fn borrowed<'a>(text: &'a str, encoding: &'static Encoding, source: Source) -> Decoded<'a> {
     Decoded {
-        text: text.to_owned(),
+        text: Cow::Borrowed(text),
         encoding,
         source,
         had_errors: false,
@@ -399,7 +403,7 @@ fn owned(text: &str, encoding: &'static Encoding, source: Source) -> Decoded {
 }
 
 /// Number of U+FFFD in a decode result.
-fn replacements(decoded: &Decoded) -> usize {
+fn replacements(decoded: &Decoded<'_>) -> usize {
     if decoded.had_errors {
         count_replacements(&decoded.text)
     } else {
@@ -783,7 +787,7 @@ mod tests {
         assert_eq!(d.text, html);
     }
 
-    fn check_detected(encoding: &'static Encoding, body: &str) -> Decoded {
+    fn check_detected(encoding: &'static Encoding, body: &str) -> Decoded<'static> {
         let html = page("", body);
         let bytes = encode(encoding, &html);
         assert_eq!(prescan(&bytes), None);
@@ -802,7 +806,10 @@ mod tests {
             encoding.name(),
             d.encoding.name()
         );
-        d
+        Decoded {
+            text: Cow::Owned(d.text.into_owned()),
+            ..d
+        }
     }
 
     #[test]
@@ -1075,7 +1082,8 @@ mod tests {
     #[test]
     fn contradicted_script_overrides_single_byte_declaration() {
         let html = page("<meta charset=windows-1252>", CHINESE_SIMPLIFIED);
-        let d = decode(&encode(GBK, &html), None);
+        let encoded = encode(GBK, &html);
+        let d = decode(&encoded, None);
         assert_eq!(
             (d.encoding, d.source, d.had_errors),
             (GBK, Source::Detected, false)
@@ -1083,12 +1091,14 @@ mod tests {
         assert_eq!(d.text, html);
 
         let html = page("", RUSSIAN);
-        let d = decode(&encode(WINDOWS_1251, &html), Some("ISO-8859-1"));
+        let encoded = encode(WINDOWS_1251, &html);
+        let d = decode(&encoded, Some("ISO-8859-1"));
         assert_eq!((d.encoding, d.source), (WINDOWS_1251, Source::Detected));
         assert_eq!(d.text, html);
 
         let html = page("<meta charset=iso-8859-2>", KOREAN);
-        let d = decode(&encode(EUC_KR, &html), None);
+        let encoded = encode(EUC_KR, &html);
+        let d = decode(&encoded, None);
         assert_eq!((d.encoding, d.source), (EUC_KR, Source::Detected));
         assert_eq!(d.text, html);
     }
@@ -1228,7 +1238,8 @@ mod tests {
             "<?xml version=\"1.0\" encoding=\"windows-1250\"?>\n{}",
             page("", POLISH)
         );
-        let d = decode(&encode(WINDOWS_1250, &html), None);
+        let encoded = encode(WINDOWS_1250, &html);
+        let d = decode(&encoded, None);
         assert_eq!((d.encoding, d.source), (WINDOWS_1250, Source::Meta));
         assert_eq!(d.text, html);
     }
@@ -1256,7 +1267,8 @@ mod tests {
             "<html><head><script>{}</script></head><body>{RUSSIAN}</body></html>",
             "var x = 1;\n".repeat(8000)
         );
-        let d = decode(&encode(WINDOWS_1251, &html), None);
+        let encoded = encode(WINDOWS_1251, &html);
+        let d = decode(&encoded, None);
         assert_eq!((d.encoding, d.source), (WINDOWS_1251, Source::Detected));
         assert_eq!(d.text, html);
     }
@@ -1273,7 +1285,8 @@ mod tests {
             .join(&format!(".{markup} "));
         for encoding in [ISO_8859_2, WINDOWS_1250] {
             let html = page("", &body);
-            let d = decode(&encode(encoding, &html), None);
+            let encoded = encode(encoding, &html);
+            let d = decode(&encoded, None);
             assert_eq!((d.encoding, d.source), (encoding, Source::Detected));
             assert_eq!(d.text, html);
         }
@@ -1300,7 +1313,7 @@ mod tests {
         );
         let d = decode(b"", Some("utf-8"));
         assert_eq!(
-            (d.text.as_str(), d.encoding, d.source),
+            (&*d.text, d.encoding, d.source),
             ("", UTF_8, Source::Caller)
         );
         assert_eq!(prescan(b""), None);

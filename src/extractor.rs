@@ -177,7 +177,8 @@ impl Extractor {
         let decoded = decode::decode(html, self.charset.as_deref());
         budget.check(limits)?;
         let dom = dom::parse(&decoded.text, limits.max_nodes, budget.parse_deadline);
-        drop(decoded.text);
+        let encoding = decoded.encoding;
+        drop(decoded);
         match dom.cut {
             None => {}
             Some(_) if limits.truncate => truncated = true,
@@ -310,7 +311,7 @@ impl Extractor {
             comments,
             comments_text,
             confidence,
-            encoding: decoded.encoding.name(),
+            encoding: encoding.name(),
             fallback,
             truncated,
         };
