@@ -277,7 +277,8 @@ impl TreeSink for Sink {
             Some(cache) if name.ns == ns!(html) => {
                 element_facts(&mut cache.borrow_mut(), &name.local, &attrs)
             }
-            _ => ElemFacts::default(),
+            Some(_) => ElemFacts::foreign(),
+            None => ElemFacts::default(),
         };
         let template = if flags.template {
             self.push(Data::Document)
@@ -309,6 +310,11 @@ impl TreeSink for Sink {
         let mut nodes = self.nodes.borrow_mut();
         match child {
             NodeOrText::AppendText(text) => {
+                if let Data::Element { facts, .. } = &nodes[parent as usize].data {
+                    if facts.text_unused {
+                        return;
+                    }
+                }
                 let last = nodes[parent as usize].last_child;
                 if !Self::merge_text(&mut nodes, last, &text) {
                     let id = Self::push_into(&mut nodes, Data::Text(text));

@@ -242,6 +242,20 @@ pub(crate) struct ElemFacts {
     pub(crate) author: Option<AuthorSource>,
     /// Whether it has an `href`.
     pub(crate) has_href: bool,
+    /// Whether the walk never reads its own text (scripts other than JSON-LD, styles,
+    /// form controls, SVG and MathML content ...): the tree does not keep it.
+    pub(crate) text_unused: bool,
+}
+
+impl ElemFacts {
+    /// The facts of an element outside the HTML namespace (SVG, MathML), which the walk
+    /// skips whole.
+    pub(crate) fn foreign() -> Self {
+        ElemFacts {
+            text_unused: true,
+            ..ElemFacts::default()
+        }
+    }
 }
 
 /// The [`ElemFacts`] of an HTML element named `local`.
@@ -251,7 +265,15 @@ pub(crate) fn element_facts(
     attrs: &[html5ever::Attribute],
 ) -> ElemFacts {
     if facts_unused(local) {
-        return ElemFacts::default();
+        // the walk reads the text of <title> and of JSON-LD scripts only
+        let text_used = *local == local_name!("title")
+            || (*local == local_name!("script")
+                && attr(attrs, "type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")));
+        return ElemFacts {
+            text_unused: !text_used,
+            ..ElemFacts::default()
+        };
     }
     let a = Attrs::read(attrs);
     let hidden = a.hidden
@@ -288,6 +310,7 @@ pub(crate) fn element_facts(
         own,
         author,
         has_href: a.href.is_some(),
+        text_unused: false,
     }
 }
 
