@@ -434,7 +434,7 @@ impl TreeSink for Sink {
 /// [`Dom::cut`] says why. Memory stays bounded: one chunk makes at most a few thousand
 /// nodes past the limit.
 pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> Dom {
-    let html = cap_nesting(html, PARSE_NESTING_CAP);
+    let html = trim_markup(html, PARSE_NESTING_CAP);
     let elements = Rc::new(Cell::new(0));
     // about one node per 40 bytes of markup on real pages
     let sink = Sink::new(Rc::clone(&elements), (html.len() / 40).min(1 << 20), true);
@@ -549,10 +549,245 @@ fn raw_text(name: &[u8]) -> bool {
             | b"iframe"
             | b"noembed"
             | b"noframes"
+            // raw text to the parser, which runs with scripting on, as browsers do
+            | b"noscript"
+            // text to the end of the page
+            | b"plaintext"
     )
 }
 
-/// How far down its stack of open tags [`cap_nesting`] looks for the start tag an end tag
+/// Raw-text elements whose text the walk never reads (see [`crate::walk::ElemFacts`]).
+fn unread_text(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style")
+}
+
+/// Whether a tag inside SVG or MathML makes the parser leave foreign content for HTML.
+fn leaves_foreign(name: &[u8], end_tag: bool) -> bool {
+    let Some((buf, n)) = lower_name(name) else {
+        return false;
+    };
+    if end_tag {
+        return matches!(&buf[..n], b"br" | b"p");
+    }
+    matches!(
+        &buf[..n],
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+    )
+}
+
+/// Whether a tag inside SVG or MathML is an integration point, inside which the parser
+/// reads tags as HTML: `<foreignObject>`, `<desc>`, `<title>`, `<annotation-xml>` and
+/// MathML's text elements.
+fn integration_point(name: &[u8]) -> bool {
+    let Some((buf, n)) = lower_name(name) else {
+        return false;
+    };
+    matches!(
+        &buf[..n],
+        b"foreignobject"
+            | b"desc"
+            | b"title"
+            | b"annotation-xml"
+            | b"mi"
+            | b"mo"
+            | b"mn"
+            | b"ms"
+            | b"mtext"
+    )
+}
+
+/// Whether `hay` holds `needle` (lower case), in any case.
+fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// HTML's whitespace, as the tokenizer sees it (it reads `\r` as `\n`).
+fn is_html_space(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | 0x0c | b'\r' | b' ')
+}
+
+/// Just past the `>` that ends a start tag whose name ends at `at`, read by the HTML
+/// tokenizer's attribute states, so that a `>` inside a quoted value does not end it;
+/// `None` when the input ends first.
+fn start_tag_end(b: &[u8], at: usize) -> Option<usize> {
+    #[derive(Clone, Copy)]
+    enum S {
+        /// Before an attribute name (also after `/`, or after a quoted value).
+        BeforeName,
+        Name,
+        /// After a name and whitespace: `=` may still give it a value.
+        AfterName,
+        /// After `=`.
+        BeforeValue,
+        Quoted(u8),
+        Unquoted,
+    }
+    let mut state = S::BeforeName;
+    let mut k = at;
+    while k < b.len() {
+        let c = b[k];
+        let space = is_html_space(c);
+        state = match state {
+            // most of a tag's bytes are quoted values: jump to the closing quote
+            S::Quoted(q) => {
+                k += memchr::memchr(q, &b[k..])? + 1;
+                state = S::BeforeName;
+                continue;
+            }
+            _ if c == b'>' => return Some(k + 1),
+            S::BeforeName if space || c == b'/' => S::BeforeName,
+            S::BeforeName => S::Name,
+            S::Name if space => S::AfterName,
+            S::Name | S::AfterName if c == b'/' => S::BeforeName,
+            S::Name | S::AfterName if c == b'=' => S::BeforeValue,
+            S::Name => S::Name,
+            S::AfterName if space => S::AfterName,
+            S::AfterName => S::Name,
+            S::BeforeValue if space => S::BeforeValue,
+            S::BeforeValue if c == b'"' || c == b'\'' => S::Quoted(c),
+            S::BeforeValue => S::Unquoted,
+            S::Unquoted if space => S::BeforeName,
+            S::Unquoted => S::Unquoted,
+        };
+        k += 1;
+    }
+    None
+}
+
+/// Where the end tag of the raw-text element `name` whose text starts at `from` begins:
+/// the first `</name` (in any case) followed by whitespace, `/` or `>`, as the tokenizer
+/// reads it (for scripts, while no `<!--` came first).
+fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut k = from;
+    while let Some(p) = memchr::memchr(b'<', &b[k..]) {
+        let lt = k + p;
+        let at = lt + 2;
+        if b.get(lt + 1) == Some(&b'/')
+            && b.len() > at + name.len()
+            && b[at..at + name.len()].eq_ignore_ascii_case(name)
+        {
+            let after = b[at + name.len()];
+            if is_html_space(after) || after == b'/' || after == b'>' {
+                return Some(lt);
+            }
+        }
+        k = lt + 1;
+    }
+    None
+}
+
+/// Whether the element `name` whose start tag ends at `from` holds only text up to its
+/// end tag.
+fn holds_only_text(b: &[u8], from: usize, name: &[u8]) -> bool {
+    let Some(lt) = memchr::memchr(b'<', &b[from..]).map(|p| from + p) else {
+        return true;
+    };
+    raw_text_end(b, lt, name) == Some(lt)
+}
+
+/// Where the end tag of a script whose text starts at `from` begins, as the tokenizer's
+/// script states find it: `<!--` escapes the text, and inside that, `<script` starts a
+/// stretch where `</script>` does not end it.
+fn script_end(b: &[u8], from: usize) -> Option<usize> {
+    let first = raw_text_end(b, from, b"script")?;
+    let Some(open) = memchr::memmem::find(&b[from..first], b"<!--") else {
+        return Some(first);
+    };
+    #[derive(Clone, Copy, PartialEq)]
+    enum S {
+        Data,
+        Escaped,
+        /// Escaped, after `<script`: `</script` only leaves this stretch.
+        Double,
+    }
+    // `tag_at(k)`: `b[k..]` is `<name` or `</name` followed by whitespace, `/` or `>`
+    let name_then_delim = |k: usize| {
+        let end = k + 6;
+        end < b.len()
+            && b[k..end].eq_ignore_ascii_case(b"script")
+            && (is_html_space(b[end]) || b[end] == b'/' || b[end] == b'>')
+    };
+    let mut state = S::Data;
+    let mut k = from + open;
+    while k < b.len() {
+        match (state, b[k]) {
+            (S::Data, b'<') if b[k..].starts_with(b"<!--") => {
+                state = S::Escaped;
+                // the dashes of `<!--` may also close it (`<!-->`)
+                k += 2;
+                continue;
+            }
+            (S::Data | S::Escaped, b'<')
+                if b.get(k + 1) == Some(&b'/') && name_then_delim(k + 2) =>
+            {
+                return Some(k);
+            }
+            (S::Escaped, b'<') if name_then_delim(k + 1) => {
+                state = S::Double;
+                k += 7;
+                continue;
+            }
+            (S::Double, b'<') if b.get(k + 1) == Some(&b'/') && name_then_delim(k + 2) => {
+                state = S::Escaped;
+                k += 8;
+                continue;
+            }
+            (S::Escaped | S::Double, b'-') if b[k..].starts_with(b"-->") => {
+                state = S::Data;
+                k += 3;
+                continue;
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    None
+}
+
+/// How far down its stack of open tags [`trim_markup`] looks for the start tag an end tag
 /// closes; an end tag that matches none of these is ignored, as the parser ignores a stray
 /// end tag.
 const END_TAG_SEARCH: usize = 32;
@@ -663,13 +898,19 @@ fn attrs_past(tag: &[u8], max: usize) -> Option<usize> {
     None
 }
 
-/// `html` with container tags nested deeper than `cap` removed (with their end tags); the
-/// text between them is kept. Returns the input itself when nothing is that deep. One pass
-/// over the bytes, jumping from `<` to `<` with memchr, keeping a stack of the open tags as
-/// the parser would (an end tag closes the tags opened after its own, unless it is an
-/// ordinary tag's and a special one is in between; stray end tags change nothing), so that
-/// no arrangement of end tags hides depth from the cap.
-pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
+/// `html` without what the parser would spend time on and gleaner never reads, so that
+/// the parse costs less and cannot be made to take minutes:
+/// - container tags nested deeper than `cap` (with their end tags; the text between them
+///   is kept);
+/// - attributes past the [`MAX_TAG_ATTRS`]th of a tag;
+/// - the text of scripts and styles (about half the bytes of a news page), except JSON-LD.
+///
+/// Returns the input itself when there is nothing to remove. One pass over the bytes,
+/// jumping from `<` to `<` with memchr, keeping a stack of the open tags as the parser
+/// would (an end tag closes the tags opened after its own, unless it is an ordinary tag's
+/// and a special one is in between; stray end tags change nothing), so that no arrangement
+/// of end tags hides depth from the cap; raw text ends where the tokenizer ends it.
+pub(crate) fn trim_markup(html: &str, cap: usize) -> Cow<'_, str> {
     /// An open tag: where its name is, and whether it was dropped.
     struct Open {
         name: (usize, usize),
@@ -682,16 +923,34 @@ pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
     let mut foreign = 0usize;
     let mut drops: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
+    // whether this scan still reads the page as the tokenizer does, so that what it takes
+    // for a script is one: lost for good on constructs it does not follow (content that
+    // leaves SVG or MathML for HTML, frames, scripts holding `<!--`); the nesting cap
+    // does not need it
+    let mut in_step = true;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let start = i + off;
         i = start + 1;
+        let next = b.get(i).copied();
         if b[i..].starts_with(b"!--") {
             i = comment_end(b, i + 3);
             continue;
         }
-        let end_tag = b.get(i) == Some(&b'/');
+        if matches!(next, Some(b'!' | b'?')) {
+            // a doctype, or a bogus comment (CDATA too, outside foreign content): to `>`
+            if foreign > 0 && b[i..].starts_with(b"![CDATA[") {
+                in_step = false;
+            }
+            i = memchr::memchr(b'>', &b[i..]).map_or(b.len(), |p| i + p + 1);
+            continue;
+        }
+        let end_tag = next == Some(b'/');
         let name_start = if end_tag { i + 1 } else { i };
         if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            if end_tag && b.get(name_start).is_some_and(|&c| c != b'>') {
+                // `</` and no letter: a bogus comment, to `>`
+                i = memchr::memchr(b'>', &b[i..]).map_or(b.len(), |p| i + p + 1);
+            }
             continue;
         }
         let name_len = b[name_start..]
@@ -700,8 +959,20 @@ pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
             .unwrap_or(b.len() - name_start);
         let name = &b[name_start..name_start + name_len];
         let j = name_start + name_len;
-        let close = memchr::memchr(b'>', &b[j..]).map_or(b.len(), |p| j + p + 1);
+        // where the tokenizer ends the tag: a `>` in a quoted value does not
+        let close = start_tag_end(b, j).unwrap_or(b.len());
         i = close;
+        if foreign > 0 && (leaves_foreign(name, end_tag) || name.eq_ignore_ascii_case(b"font")) {
+            in_step = false;
+        }
+        if foreign > 0 && !end_tag && integration_point(name) && !holds_only_text(b, close, name) {
+            // tags inside an SVG <title> (say) are HTML's; mere text (an icon's name) is
+            // the common case, and changes nothing
+            in_step = false;
+        }
+        if name.eq_ignore_ascii_case(b"frameset") {
+            in_step = false;
+        }
         // html5ever checks each attribute against all before it: a tag with a hundred
         // thousand takes minutes, so attributes past MAX_TAG_ATTRS go (the tag stays)
         if !end_tag && close - j > 2 * MAX_TAG_ATTRS {
@@ -715,19 +986,30 @@ pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
             }
         }
         if !end_tag && foreign == 0 && raw_text(name) {
-            // skip to the matching end tag, compared without case
-            let mut k = i;
-            i = b.len();
-            while let Some(p) = memchr::memchr(b'<', &b[k..]) {
-                let at = k + p + 2;
-                if b.get(k + p + 1) == Some(&b'/')
-                    && b.len() >= at + name.len()
-                    && b[at..at + name.len()].eq_ignore_ascii_case(name)
-                {
-                    i = k + p;
-                    break;
-                }
-                k += p + 1;
+            // skip to the end tag that ends it, where the tokenizer would
+            let script = name.eq_ignore_ascii_case(b"script");
+            let end = if name.eq_ignore_ascii_case(b"plaintext") {
+                None
+            } else if script {
+                script_end(b, close)
+            } else {
+                raw_text_end(b, close, name)
+            };
+            i = end.unwrap_or(b.len());
+            let Some(end) = end else {
+                continue;
+            };
+            let body = &b[close..end];
+            // the parser would read every byte of a script or style into text that
+            // gleaner never reads: it only sees the tags. Kept: scripts whose tag says
+            // JSON (JSON-LD) or holds a character reference (which could spell it).
+            let tag = &b[j..close];
+            if in_step
+                && unread_text(name)
+                && !body.is_empty()
+                && !(script && (tag.contains(&b'&') || contains_ignore_case(tag, b"json")))
+            {
+                drops.push((close, end));
             }
             continue;
         }
@@ -753,11 +1035,16 @@ pub(crate) fn cap_nesting(html: &str, cap: usize) -> Cow<'_, str> {
             for o in open.drain(k..) {
                 if o.foreign_root {
                     foreign -= 1;
+                    // only `</svg>` and `</math>` surely close foreign content: the parser
+                    // may ignore other end tags there
+                    if !is_foreign_root(name) {
+                        in_step = false;
+                    }
                 }
             }
         } else {
             let self_closing = close >= 2 && b[close - 2] == b'/';
-            if foreign > 0 && self_closing {
+            if (foreign > 0 || is_foreign_root(name)) && self_closing {
                 continue;
             }
             let dropped = open.len() >= cap;
@@ -803,7 +1090,7 @@ mod tests {
         assert_eq!(attrs_past(b" a=1 b=\"x y z\"", 2), None);
         let attrs: Vec<String> = (0..MAX_TAG_ATTRS + 10).map(|i| format!("a{i}=1")).collect();
         let html = format!("<p {}>text</p>", attrs.join(" "));
-        let capped = cap_nesting(&html, PARSE_NESTING_CAP);
+        let capped = trim_markup(&html, PARSE_NESTING_CAP);
         let kept = attrs[..MAX_TAG_ATTRS].join(" ");
         assert_eq!(capped, format!("<p {kept} >text</p>"));
         let dom = parse(&html, usize::MAX, None);
@@ -820,21 +1107,86 @@ mod tests {
 
     #[test]
     fn shallow_pages_are_untouched() {
-        let html = "<div><p>a<div>b</div></p><script>if (a<b) {'<div>'}</script></div>";
-        assert!(matches!(cap_nesting(html, 2), Cow::Borrowed(_)));
+        let html = "<div><p>a<div>b</div></p><script type=ld+json>{'<div>'}</script></div>";
+        assert!(matches!(trim_markup(html, 2), Cow::Borrowed(_)));
     }
 
     #[test]
     fn deep_tags_are_dropped_and_text_kept() {
         let html = format!("{}text{}", "<div>".repeat(10), "</div>".repeat(10));
-        let capped = cap_nesting(&html, 3);
+        let capped = trim_markup(&html, 3);
         assert_eq!(
             capped,
             format!("{}text{}", "<div>".repeat(3), "</div>".repeat(3))
         );
         // comments and raw text are not read as tags
-        let html = "<div><!-- <div><div> --><style><div><div></style><span>x</span></div>";
-        assert!(matches!(cap_nesting(html, 2), Cow::Borrowed(_)));
+        let html = "<div><!-- <div><div> --><title><div><div></title><span>x</span></div>";
+        assert!(matches!(trim_markup(html, 2), Cow::Borrowed(_)));
+        let html = "<div><style><div><div></style><span>x</span></div>";
+        assert_eq!(
+            trim_markup(html, 2),
+            "<div><style></style><span>x</span></div>"
+        );
+    }
+
+    #[test]
+    fn script_and_style_text_goes_where_the_tokenizer_would_end_it() {
+        let cases = [
+            // the text goes, the tags stay
+            (
+                "<script>if (a<b) {'<div>'}</script><p>x",
+                "<script></script><p>x",
+            ),
+            (
+                "<STYLE media=x>p>a{}</style ><p>x",
+                "<STYLE media=x></style ><p>x",
+            ),
+            // a `>` inside a quoted value does not end the tag
+            (
+                "<script data-x=\"a>b\" src = 'c>d'>x()</script>",
+                "<script data-x=\"a>b\" src = 'c>d'></script>",
+            ),
+            // `</scripts` is no end tag
+            ("<script>a</scripts>b</script>", "<script></script>"),
+            // no end tag: the rest is the script's, and stays
+            ("<script>a<p>b", "<script>a<p>b"),
+            // JSON-LD stays (even spelled with character references)
+            (
+                "<script type=application/ld+json>{}</script>",
+                "<script type=application/ld+json>{}</script>",
+            ),
+            (
+                "<script type=\"application&#x2F;ld&#x2B;json\">{}</script>",
+                "<script type=\"application&#x2F;ld&#x2B;json\">{}</script>",
+            ),
+            // escaped text ends where the tokenizer's escaped states end it
+            (
+                "<script><!--<script>a</script>b--></script>",
+                "<script></script>",
+            ),
+            // inside SVG, a script is no raw text
+            (
+                "<svg><script>a<b>c</b></script></svg>",
+                "<svg><script>a<b>c</b></script></svg>",
+            ),
+        ];
+        for (html, want) in cases {
+            assert_eq!(trim_markup(html, PARSE_NESTING_CAP), want, "{html}");
+        }
+        for (script, end) in [
+            ("<script>a</script>", Some(9)),
+            ("<script><!--a</script>", Some(13)),
+            ("<script><!--<script>a</script>b</script>", Some(31)),
+            ("<script><!--<script>a--></script>", Some(24)),
+            ("<script><!--<scripts></script>", Some(21)),
+            ("<script><!--><script></script>", Some(21)),
+            ("<script><!--<script></script>", None),
+        ] {
+            assert_eq!(script_end(script.as_bytes(), 8), end, "{script}");
+        }
+        assert_eq!(start_tag_end(b"<a b=\"c>\"d>", 2), Some(11));
+        assert_eq!(start_tag_end(b"<a b =c>d>", 2), Some(8));
+        assert_eq!(start_tag_end(b"<a b='>", 2), None);
     }
 
     /// The depth the parser builds for `html`.
@@ -859,7 +1211,7 @@ mod tests {
             format!("<!-- a --!>{}", "<div>".repeat(300)),
             format!("<noscript></div></div></noscript>{}", "<div>".repeat(300)),
         ] {
-            let capped = cap_nesting(&html, 50);
+            let capped = trim_markup(&html, 50);
             let depth = parsed_depth(&capped);
             assert!(depth <= 50 + 8, "{depth} for {}", &html[..40]);
         }
@@ -872,6 +1224,146 @@ mod tests {
             "<div>{}</div>",
             format!("{svg}<section><b>x</b></section>").repeat(100)
         );
-        assert!(matches!(cap_nesting(&html, 50), Cow::Borrowed(_)));
+        assert!(matches!(trim_markup(&html, 50), Cow::Borrowed(_)));
+    }
+}
+
+/// The parser's tree of a page and of its trimmed copy are the same, but for the text of
+/// scripts and styles: checked with markup5ever_rcdom (independent of gleaner's tree) over
+/// pages made of the pieces that trip up a scanner of tags.
+#[cfg(test)]
+mod trim_properties {
+    use super::*;
+    use html5ever::tendril::TendrilSink;
+    use markup5ever_rcdom::{Handle, NodeData, RcDom};
+    use proptest::prelude::*;
+
+    const PIECES: [&str; 63] = [
+        "<title>icon</title>",
+        "<desc>x</desc>",
+        "<script><!--<script>",
+        "</script>-->",
+        "<foreignObject>",
+        "<desc>",
+        "<mi>",
+        "<font color=red>",
+        "<font>",
+        "<![CDATA[",
+        "]]>",
+        "<?x ",
+        "<!x ",
+        "<!DOCTYPE html>",
+        "</ x>",
+        "</>",
+        "<frameset>",
+        "<frame>",
+        "<noframes>",
+        "<select>",
+        "<svg/>",
+        "<b>",
+        "<div data-x='<script>'>",
+        "<script>",
+        "<script type=\"a>b\" src='c'>",
+        "<script type=application/ld+json>",
+        "<script type='text/json'>",
+        "<script/>",
+        "</script>",
+        "</SCRIPT >",
+        "</script/>",
+        "</scripts>",
+        "<style>",
+        "<STYLE media=\"x>\">",
+        "</style>",
+        "<!--",
+        "-->",
+        "<!-->",
+        "<p class='a>b'>",
+        "</p>",
+        "<div id=x>",
+        "</div>",
+        "<svg>",
+        "</svg>",
+        "<math>",
+        "</math>",
+        "<title>",
+        "</title>",
+        "<textarea>",
+        "</textarea>",
+        "<template>",
+        "</template>",
+        "<noscript>",
+        "<table>",
+        "<td>",
+        "<a href=\"x\">",
+        "words ",
+        "a<b",
+        "\"",
+        "'",
+        ">",
+        "<",
+        " = ",
+    ];
+
+    /// The tree under `node` as text, leaving out the text of HTML scripts and styles.
+    fn dump(node: &Handle) -> String {
+        let mut out = String::new();
+        let mut stack = vec![(node.clone(), false, false)];
+        while let Some((n, closing, in_unread)) = stack.pop() {
+            if closing {
+                out.push_str("</>");
+                continue;
+            }
+            match &n.data {
+                NodeData::Text { contents } if !in_unread => {
+                    out.push_str(&format!("[{}]", contents.borrow()))
+                }
+                NodeData::Comment { contents } => out.push_str(&format!("<!{contents}>")),
+                NodeData::Element {
+                    name,
+                    attrs,
+                    template_contents,
+                    ..
+                } => {
+                    let foreign = if name.ns == ns!(html) { "" } else { "foreign:" };
+                    out.push_str(&format!("<{foreign}{}", name.local));
+                    for a in attrs.borrow().iter() {
+                        out.push_str(&format!(" {}={:?}", a.name.local, &*a.value));
+                    }
+                    out.push('>');
+                    if let Some(t) = template_contents.borrow().as_ref() {
+                        out.push_str(&dump(t));
+                    }
+                    let unread = name.ns == ns!(html) && matches!(&*name.local, "script" | "style");
+                    stack.push((n.clone(), true, false));
+                    for c in n.children.borrow().iter().rev() {
+                        stack.push((c.clone(), false, unread));
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            for c in n.children.borrow().iter().rev() {
+                stack.push((c.clone(), false, false));
+            }
+        }
+        out
+    }
+
+    fn tree(html: &str) -> String {
+        let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+        dump(&dom.document)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn trimming_changes_only_script_and_style_text(
+            pieces in prop::collection::vec(0..PIECES.len(), 0..60)
+        ) {
+            let html: String = pieces.iter().map(|&p| PIECES[p]).collect();
+            let trimmed = trim_markup(&html, PARSE_NESTING_CAP);
+            prop_assert_eq!(tree(&trimmed), tree(&html), "{}", html);
+        }
     }
 }
