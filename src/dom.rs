@@ -434,29 +434,48 @@ impl TreeSink for Sink {
 /// [`Dom::cut`] says why. Memory stays bounded: one chunk makes at most a few thousand
 /// nodes past the limit.
 pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> Dom {
-    let html = trim_markup(html, PARSE_NESTING_CAP);
+    let drops = trim_drops(html, PARSE_NESTING_CAP);
     let elements = Rc::new(Cell::new(0));
     // about one node per 40 bytes of markup on real pages
     let sink = Sink::new(Rc::clone(&elements), (html.len() / 40).min(1 << 20), true);
     let mut parser = parse_document(sink, ParseOpts::default());
     let mut cut = None;
-    let mut rest: &str = &html;
-    while !rest.is_empty() {
-        let mut at = rest.len().min(PARSE_CHUNK_BYTES);
-        while !rest.is_char_boundary(at) {
-            at += 1;
+    // the kept stretches of the page go to the parser in chunks, copied once
+    let mut kept = Vec::with_capacity(drops.len() + 1);
+    let mut at = 0;
+    for &(s, e) in &drops {
+        kept.push(&html[at..s]);
+        at = e;
+    }
+    kept.push(&html[at..]);
+    let mut chunk = StrTendril::new();
+    'feed: for (n, mut piece) in kept.into_iter().enumerate() {
+        let last_piece = n == drops.len();
+        while !piece.is_empty() {
+            let room = PARSE_CHUNK_BYTES.saturating_sub(chunk.len());
+            let mut take = piece.len().min(room.max(1));
+            while !piece.is_char_boundary(take) {
+                take += 1;
+            }
+            chunk.push_slice(&piece[..take]);
+            piece = &piece[take..];
+            let more = !piece.is_empty() || !last_piece;
+            if chunk.len() < PARSE_CHUNK_BYTES && more {
+                continue;
+            }
+            parser.process(std::mem::take(&mut chunk));
+            if elements.get() > max_nodes {
+                cut = Some(Cut::Nodes);
+                break 'feed;
+            }
+            if more && deadline.is_some_and(|d| Instant::now() >= d) {
+                cut = Some(Cut::Time);
+                break 'feed;
+            }
         }
-        let (chunk, tail) = rest.split_at(at);
-        parser.process(StrTendril::from_slice(chunk));
-        rest = tail;
-        if elements.get() > max_nodes {
-            cut = Some(Cut::Nodes);
-            break;
-        }
-        if !rest.is_empty() && deadline.is_some_and(|d| Instant::now() >= d) {
-            cut = Some(Cut::Time);
-            break;
-        }
+    }
+    if !chunk.is_empty() {
+        parser.process(chunk);
     }
     let sink = parser.finish();
     if let Some(cache) = sink.hints {
@@ -493,11 +512,8 @@ fn lower_name(name: &[u8]) -> Option<([u8; 16], usize)> {
 
 /// Tags that never hold content, or that the parser closes by itself, and so never nest.
 fn never_nests(name: &[u8]) -> bool {
-    let Some((buf, n)) = lower_name(name) else {
-        return false;
-    };
     matches!(
-        &buf[..n],
+        name,
         b"area"
             | b"base"
             | b"br"
@@ -536,11 +552,8 @@ fn never_nests(name: &[u8]) -> bool {
 
 /// Elements whose content is raw text: no tags inside until their end tag.
 fn raw_text(name: &[u8]) -> bool {
-    let Some((buf, n)) = lower_name(name) else {
-        return false;
-    };
     matches!(
-        &buf[..n],
+        name,
         b"script"
             | b"style"
             | b"textarea"
@@ -558,19 +571,16 @@ fn raw_text(name: &[u8]) -> bool {
 
 /// Raw-text elements whose text the walk never reads (see [`crate::walk::ElemFacts`]).
 fn unread_text(name: &[u8]) -> bool {
-    name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style")
+    matches!(name, b"script" | b"style")
 }
 
 /// Whether a tag inside SVG or MathML makes the parser leave foreign content for HTML.
 fn leaves_foreign(name: &[u8], end_tag: bool) -> bool {
-    let Some((buf, n)) = lower_name(name) else {
-        return false;
-    };
     if end_tag {
-        return matches!(&buf[..n], b"br" | b"p");
+        return matches!(name, b"br" | b"p");
     }
     matches!(
-        &buf[..n],
+        name,
         b"b" | b"big"
             | b"blockquote"
             | b"body"
@@ -621,11 +631,8 @@ fn leaves_foreign(name: &[u8], end_tag: bool) -> bool {
 /// reads tags as HTML: `<foreignObject>`, `<desc>`, `<title>`, `<annotation-xml>` and
 /// MathML's text elements.
 fn integration_point(name: &[u8]) -> bool {
-    let Some((buf, n)) = lower_name(name) else {
-        return false;
-    };
     matches!(
-        &buf[..n],
+        name,
         b"foreignobject"
             | b"desc"
             | b"title"
@@ -653,48 +660,56 @@ fn is_html_space(c: u8) -> bool {
 /// tokenizer's attribute states, so that a `>` inside a quoted value does not end it;
 /// `None` when the input ends first.
 fn start_tag_end(b: &[u8], at: usize) -> Option<usize> {
-    #[derive(Clone, Copy)]
-    enum S {
-        /// Before an attribute name (also after `/`, or after a quoted value).
-        BeforeName,
-        Name,
-        /// After a name and whitespace: `=` may still give it a value.
-        AfterName,
-        /// After `=`.
-        BeforeValue,
-        Quoted(u8),
-        Unquoted,
-    }
-    let mut state = S::BeforeName;
+    let n = b.len();
+    let space = |c: u8| is_html_space(c);
     let mut k = at;
-    while k < b.len() {
-        let c = b[k];
-        let space = is_html_space(c);
-        state = match state {
-            // most of a tag's bytes are quoted values: jump to the closing quote
-            S::Quoted(q) => {
-                k += memchr::memchr(q, &b[k..])? + 1;
-                state = S::BeforeName;
-                continue;
+    loop {
+        // before an attribute name (after `/` and after a quoted value too)
+        while k < n && (space(b[k]) || b[k] == b'/') {
+            k += 1;
+        }
+        match b.get(k)? {
+            b'>' => return Some(k + 1),
+            // the name's first byte may be anything else, `=` and quotes included
+            _ => k += 1,
+        }
+        while k < n && !(space(b[k]) || matches!(b[k], b'/' | b'=' | b'>')) {
+            k += 1;
+        }
+        // after the name: `=` gives it a value; anything else starts over
+        while k < n && space(b[k]) {
+            k += 1;
+        }
+        match b.get(k)? {
+            b'>' => return Some(k + 1),
+            b'=' => k += 1,
+            _ => continue,
+        }
+        while k < n && space(b[k]) {
+            k += 1;
+        }
+        match *b.get(k)? {
+            b'>' => return Some(k + 1),
+            q @ (b'"' | b'\'') => k += 1 + find_byte(q, &b[k + 1..])? + 1,
+            _ => {
+                while k < n && !(space(b[k]) || b[k] == b'>') {
+                    k += 1;
+                }
             }
-            _ if c == b'>' => return Some(k + 1),
-            S::BeforeName if space || c == b'/' => S::BeforeName,
-            S::BeforeName => S::Name,
-            S::Name if space => S::AfterName,
-            S::Name | S::AfterName if c == b'/' => S::BeforeName,
-            S::Name | S::AfterName if c == b'=' => S::BeforeValue,
-            S::Name => S::Name,
-            S::AfterName if space => S::AfterName,
-            S::AfterName => S::Name,
-            S::BeforeValue if space => S::BeforeValue,
-            S::BeforeValue if c == b'"' || c == b'\'' => S::Quoted(c),
-            S::BeforeValue => S::Unquoted,
-            S::Unquoted if space => S::BeforeName,
-            S::Unquoted => S::Unquoted,
-        };
-        k += 1;
+        }
     }
-    None
+}
+
+/// The first `x` in `hay`: looked for byte by byte first, as it is usually near (a
+/// quoted value, the next tag), then with memchr.
+#[inline]
+fn find_byte(x: u8, hay: &[u8]) -> Option<usize> {
+    const NEAR: usize = 24;
+    match hay.iter().take(NEAR).position(|&c| c == x) {
+        Some(p) => Some(p),
+        None if hay.len() > NEAR => memchr::memchr(x, &hay[NEAR..]).map(|p| p + NEAR),
+        None => None,
+    }
 }
 
 /// Where the end tag of the raw-text element `name` whose text starts at `from` begins:
@@ -702,7 +717,8 @@ fn start_tag_end(b: &[u8], at: usize) -> Option<usize> {
 /// reads it (for scripts, while no `<!--` came first).
 fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut k = from;
-    while let Some(p) = memchr::memchr(b'<', &b[k..]) {
+    // scripts are full of `<`; `</` is rare
+    while let Some(p) = memchr::memmem::find(&b[k..], b"</") {
         let lt = k + p;
         let at = lt + 2;
         if b.get(lt + 1) == Some(&b'/')
@@ -787,7 +803,7 @@ fn script_end(b: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-/// How far down its stack of open tags [`trim_markup`] looks for the start tag an end tag
+/// How far down its stack of open tags [`trim_drops`] looks for the start tag an end tag
 /// closes; an end tag that matches none of these is ignored, as the parser ignores a stray
 /// end tag.
 const END_TAG_SEARCH: usize = 32;
@@ -795,11 +811,8 @@ const END_TAG_SEARCH: usize = 32;
 /// Elements that an end tag of another, ordinary element does not close: the parser
 /// ignores `</span>` when a `<div>` opened after the `<span>` is still open.
 fn is_special(name: &[u8]) -> bool {
-    let Some((buf, n)) = lower_name(name) else {
-        return false;
-    };
     matches!(
-        &buf[..n],
+        name,
         b"div"
             | b"section"
             | b"article"
@@ -845,7 +858,7 @@ fn is_special(name: &[u8]) -> bool {
 
 /// Whether `name` opens foreign content, where `<tag/>` closes itself.
 fn is_foreign_root(name: &[u8]) -> bool {
-    name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math")
+    matches!(name, b"svg" | b"math")
 }
 
 /// Where the comment that starts at `at` (just after `<!--`) ends: after `-->` or `--!>`,
@@ -898,19 +911,37 @@ fn attrs_past(tag: &[u8], max: usize) -> Option<usize> {
     None
 }
 
-/// `html` without what the parser would spend time on and gleaner never reads, so that
-/// the parse costs less and cannot be made to take minutes:
+/// `html` without what [`trim_drops`] finds.
+#[cfg(test)]
+pub(crate) fn trim_markup(html: &str, cap: usize) -> Cow<'_, str> {
+    let drops = trim_drops(html, cap);
+    if drops.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    for (s, e) in drops {
+        out.push_str(&html[at..s]);
+        at = e;
+    }
+    out.push_str(&html[at..]);
+    Cow::Owned(out)
+}
+
+/// The byte ranges of `html` (in order, apart) that the parser would spend time on and
+/// gleaner never reads, left out so that the parse costs less and cannot be made to take
+/// minutes:
 /// - container tags nested deeper than `cap` (with their end tags; the text between them
 ///   is kept);
 /// - attributes past the [`MAX_TAG_ATTRS`]th of a tag;
 /// - the text of scripts and styles (about half the bytes of a news page), except JSON-LD.
 ///
-/// Returns the input itself when there is nothing to remove. One pass over the bytes,
-/// jumping from `<` to `<` with memchr, keeping a stack of the open tags as the parser
-/// would (an end tag closes the tags opened after its own, unless it is an ordinary tag's
-/// and a special one is in between; stray end tags change nothing), so that no arrangement
-/// of end tags hides depth from the cap; raw text ends where the tokenizer ends it.
-pub(crate) fn trim_markup(html: &str, cap: usize) -> Cow<'_, str> {
+/// One pass over the bytes, jumping from `<` to `<` with memchr, keeping a stack of the
+/// open tags as the parser would (an end tag closes the tags opened after its own, unless
+/// it is an ordinary tag's and a special one is in between; stray end tags change
+/// nothing), so that no arrangement of end tags hides depth from the cap; raw text ends
+/// where the tokenizer ends it.
+fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
     /// An open tag: where its name is, and whether it was dropped.
     struct Open {
         name: (usize, usize),
@@ -958,19 +989,30 @@ pub(crate) fn trim_markup(html: &str, cap: usize) -> Cow<'_, str> {
             .position(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
             .unwrap_or(b.len() - name_start);
         let name = &b[name_start..name_start + name_len];
+        // in lower case for the tables of tag names (none is longer than 16 bytes)
+        let lower = if name.iter().any(u8::is_ascii_uppercase) {
+            lower_name(name)
+        } else {
+            None
+        };
+        let lname: &[u8] = match &lower {
+            Some((buf, n)) => &buf[..*n],
+            None if name.len() <= 16 => name,
+            None => b"",
+        };
         let j = name_start + name_len;
         // where the tokenizer ends the tag: a `>` in a quoted value does not
         let close = start_tag_end(b, j).unwrap_or(b.len());
         i = close;
-        if foreign > 0 && (leaves_foreign(name, end_tag) || name.eq_ignore_ascii_case(b"font")) {
+        if foreign > 0 && (leaves_foreign(lname, end_tag) || lname == b"font") {
             in_step = false;
         }
-        if foreign > 0 && !end_tag && integration_point(name) && !holds_only_text(b, close, name) {
+        if foreign > 0 && !end_tag && integration_point(lname) && !holds_only_text(b, close, name) {
             // tags inside an SVG <title> (say) are HTML's; mere text (an icon's name) is
             // the common case, and changes nothing
             in_step = false;
         }
-        if name.eq_ignore_ascii_case(b"frameset") {
+        if lname == b"frameset" {
             in_step = false;
         }
         // html5ever checks each attribute against all before it: a tag with a hundred
@@ -985,10 +1027,10 @@ pub(crate) fn trim_markup(html: &str, cap: usize) -> Cow<'_, str> {
                 drops.push((j + cut, end));
             }
         }
-        if !end_tag && foreign == 0 && raw_text(name) {
+        if !end_tag && foreign == 0 && raw_text(lname) {
             // skip to the end tag that ends it, where the tokenizer would
-            let script = name.eq_ignore_ascii_case(b"script");
-            let end = if name.eq_ignore_ascii_case(b"plaintext") {
+            let script = lname == b"script";
+            let end = if lname == b"plaintext" {
                 None
             } else if script {
                 script_end(b, close)
@@ -1005,7 +1047,7 @@ pub(crate) fn trim_markup(html: &str, cap: usize) -> Cow<'_, str> {
             // JSON (JSON-LD) or holds a character reference (which could spell it).
             let tag = &b[j..close];
             if in_step
-                && unread_text(name)
+                && unread_text(lname)
                 && !body.is_empty()
                 && !(script && (tag.contains(&b'&') || contains_ignore_case(tag, b"json")))
             {
@@ -1013,7 +1055,7 @@ pub(crate) fn trim_markup(html: &str, cap: usize) -> Cow<'_, str> {
             }
             continue;
         }
-        if foreign == 0 && never_nests(name) {
+        if foreign == 0 && never_nests(lname) {
             continue;
         }
         if end_tag {
@@ -1026,7 +1068,7 @@ pub(crate) fn trim_markup(html: &str, cap: usize) -> Cow<'_, str> {
                 continue;
             };
             let k = open.len() - 1 - from_top;
-            if !is_special(name) && open[k + 1..].iter().any(|o| o.special) {
+            if !is_special(lname) && open[k + 1..].iter().any(|o| o.special) {
                 continue;
             }
             if open[k].dropped {
@@ -1037,14 +1079,14 @@ pub(crate) fn trim_markup(html: &str, cap: usize) -> Cow<'_, str> {
                     foreign -= 1;
                     // only `</svg>` and `</math>` surely close foreign content: the parser
                     // may ignore other end tags there
-                    if !is_foreign_root(name) {
+                    if !is_foreign_root(lname) {
                         in_step = false;
                     }
                 }
             }
         } else {
             let self_closing = close >= 2 && b[close - 2] == b'/';
-            if (foreign > 0 || is_foreign_root(name)) && self_closing {
+            if (foreign > 0 || is_foreign_root(lname)) && self_closing {
                 continue;
             }
             let dropped = open.len() >= cap;
@@ -1055,29 +1097,19 @@ pub(crate) fn trim_markup(html: &str, cap: usize) -> Cow<'_, str> {
                 }
                 drops.push((start, close));
             }
-            let foreign_root = is_foreign_root(name);
+            let foreign_root = is_foreign_root(lname);
             if foreign_root {
                 foreign += 1;
             }
             open.push(Open {
                 name: (name_start, name_len),
                 dropped,
-                special: is_special(name),
+                special: is_special(lname),
                 foreign_root,
             });
         }
     }
-    if drops.is_empty() {
-        return Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut at = 0;
-    for (s, e) in drops {
-        out.push_str(&html[at..s]);
-        at = e;
-    }
-    out.push_str(&html[at..]);
-    Cow::Owned(out)
+    drops
 }
 
 #[cfg(test)]
