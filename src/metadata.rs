@@ -18,6 +18,9 @@ const MAX_VISIBLE_BYLINE_CHARS: usize = 60;
 const MAX_BYLINE_CHARS: u32 = 200;
 /// Least text (in characters) on which the language is guessed from the words.
 const MIN_LANG_DETECT_CHARS: usize = 40;
+/// About how much of the page's prose language detection reads, in bytes: a few
+/// paragraphs decide it, and detection costs in proportion to what it reads.
+const LANG_SAMPLE_BYTES: usize = 1500;
 /// Separators between a title and the site name in `<title>`.
 const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
 
@@ -776,7 +779,7 @@ pub fn extract(facts: &Facts, blocks: &[Block], page_url: Option<&url::Url>) -> 
         {
             sample.push_str(&b.text);
             sample.push(' ');
-            if sample.len() > 4000 {
+            if sample.len() > LANG_SAMPLE_BYTES {
                 break;
             }
         }
