@@ -273,12 +273,20 @@ impl TreeSink for Sink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         self.elements.set(self.elements.get() + 1);
-        let facts = match &self.hints {
+        let (facts, attrs) = match &self.hints {
             Some(cache) if name.ns == ns!(html) => {
-                element_facts(&mut cache.borrow_mut(), &name.local, &attrs)
+                let facts = element_facts(&mut cache.borrow_mut(), &name.local, &attrs);
+                // the walk reads the attributes of a few elements only; the others go now,
+                // while they are in the processor's cache
+                let attrs = if attrs_read(&name.local) {
+                    attrs
+                } else {
+                    Vec::new()
+                };
+                (facts, attrs)
             }
-            Some(_) => ElemFacts::foreign(),
-            None => ElemFacts::default(),
+            Some(_) => (ElemFacts::foreign(), Vec::new()),
+            None => (ElemFacts::default(), attrs),
         };
         let template = if flags.template {
             self.push(Data::Document)
@@ -426,6 +434,25 @@ impl TreeSink for Sink {
             Self::link_last(&mut nodes, new_parent, c);
         }
     }
+}
+
+/// Elements whose attributes [`crate::walk`] reads after the parse (besides their
+/// [`ElemFacts`]); `<html>` and `<body>` also take attributes from repeated tags.
+fn attrs_read(local: &html5ever::LocalName) -> bool {
+    matches!(
+        *local,
+        local_name!("a")
+            | local_name!("img")
+            | local_name!("pre")
+            | local_name!("code")
+            | local_name!("ol")
+            | local_name!("time")
+            | local_name!("meta")
+            | local_name!("link")
+            | local_name!("script")
+            | local_name!("html")
+            | local_name!("body")
+    )
 }
 
 /// Parses `html` into a tree, as a browser would (html5ever's tree builder follows the
@@ -1121,20 +1148,51 @@ mod tests {
         assert_eq!(attrs_past(b" a=1 b='x y' c", 2), Some(13));
         assert_eq!(attrs_past(b" a=1 b=\"x y z\"", 2), None);
         let attrs: Vec<String> = (0..MAX_TAG_ATTRS + 10).map(|i| format!("a{i}=1")).collect();
-        let html = format!("<p {}>text</p>", attrs.join(" "));
+        let html = format!("<a {}>text</a>", attrs.join(" "));
         let capped = trim_markup(&html, PARSE_NESTING_CAP);
         let kept = attrs[..MAX_TAG_ATTRS].join(" ");
-        assert_eq!(capped, format!("<p {kept} >text</p>"));
+        assert_eq!(capped, format!("<a {kept} >text</a>"));
         let dom = parse(&html, usize::MAX, None);
         let n = dom
             .nodes
             .iter()
             .find_map(|n| match &n.data {
-                Data::Element { name, attrs, .. } if &*name.local == "p" => Some(attrs.len()),
+                Data::Element { name, attrs, .. } if &*name.local == "a" => Some(attrs.len()),
                 _ => None,
             })
             .unwrap();
         assert_eq!(n, MAX_TAG_ATTRS);
+    }
+
+    #[test]
+    fn the_tree_keeps_the_attributes_the_walk_reads() {
+        let dom = parse(
+            "<html lang=de><p class=x id=y>a <a href=/b class=c>b</a></p><ol start=3></ol>",
+            usize::MAX,
+            None,
+        );
+        let kept: Vec<(String, usize)> = dom
+            .nodes
+            .iter()
+            .filter_map(|n| match &n.data {
+                Data::Element { name, attrs, .. } => Some((name.local.to_string(), attrs.len())),
+                _ => None,
+            })
+            .skip(1) // the fallback node
+            .collect();
+        let want = [
+            ("html", 1),
+            ("head", 0),
+            ("body", 0),
+            ("p", 0),
+            ("a", 2),
+            ("ol", 1),
+        ];
+        assert_eq!(
+            kept,
+            want.map(|(n, k)| (n.to_string(), k)).to_vec(),
+            "the class and id of <p> are read into its facts, then dropped"
+        );
     }
 
     #[test]
