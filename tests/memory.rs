@@ -92,6 +92,11 @@ fn median_page_peak_heap_is_below_ten_times_its_size() {
         ratios[ratios.len() - 1]
     );
     assert!(median_ratio < 10.0, "{median_ratio}");
+    // the measured figure is 3.4: a regression guard well inside the bar
+    assert!(
+        median_ratio < 4.5,
+        "the median page now takes {median_ratio} times its size"
+    );
 }
 
 #[test]
