@@ -567,11 +567,42 @@ const AUTHOR_WORD: Hints = 1 << 31;
 /// sites and frameworks on many pages, and reading one costs a dozen substring searches.
 /// The hints of a word never change, so the cache only saves work: each thread keeps one
 /// from page to page.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct HintCache {
     classes: WordMaps,
     ids: WordMaps,
     buf: String,
+    /// Whole class values met lately, with their hints and author flag: a page repeats
+    /// the same value on many elements (list items, cards), and one look-up here costs
+    /// less than one per word.
+    recent: Box<[RecentClass]>,
+}
+
+/// Slots of [`HintCache::recent`]: small, so that it stays in the processor's nearest
+/// cache.
+const RECENT_CLASSES: usize = 64;
+/// Longest class value kept in [`HintCache::recent`].
+const RECENT_CLASS_BYTES: usize = 62;
+
+/// One slot of [`HintCache::recent`].
+#[derive(Debug, Clone, Copy)]
+struct RecentClass {
+    bytes: [u8; RECENT_CLASS_BYTES],
+    /// `u8::MAX` when the slot is empty.
+    len: u8,
+    author: bool,
+    hints: Hints,
+}
+
+impl Default for RecentClass {
+    fn default() -> Self {
+        RecentClass {
+            bytes: [0; RECENT_CLASS_BYTES],
+            len: u8::MAX,
+            author: false,
+            hints: 0,
+        }
+    }
 }
 
 /// Keyed by words from the page, so the hash is seeded per process: a page cannot craft
@@ -612,19 +643,30 @@ impl WordMaps {
     }
 }
 
+impl Default for HintCache {
+    fn default() -> Self {
+        HintCache {
+            classes: WordMaps::default(),
+            ids: WordMaps::default(),
+            buf: String::new(),
+            recent: vec![RecentClass::default(); RECENT_CLASSES].into_boxed_slice(),
+        }
+    }
+}
+
 thread_local! {
-    static THREAD_CACHE: std::cell::Cell<HintCache> = std::cell::Cell::new(HintCache::default());
+    static THREAD_CACHE: std::cell::Cell<Option<HintCache>> = const { std::cell::Cell::new(None) };
 }
 
 impl HintCache {
     /// This thread's cache, taken for the length of one page's walk.
     pub fn take_thread_cache() -> Self {
-        THREAD_CACHE.with(|c| c.take())
+        THREAD_CACHE.with(|c| c.take()).unwrap_or_default()
     }
 
     /// Gives the cache back to this thread for the next page.
     pub fn return_to_thread(self) {
-        THREAD_CACHE.with(|c| c.set(self));
+        THREAD_CACHE.with(|c| c.set(Some(self)));
     }
 
     /// [`name_hints`] of `value`, its words remembered.
@@ -635,7 +677,34 @@ impl HintCache {
     /// [`name_hints`] of `value`, and for a class whether a word of it names an author
     /// ([`names_author_word`]), its words remembered.
     pub fn name_and_author(&mut self, value: &str, is_class: bool) -> (Hints, bool) {
-        let HintCache { classes, ids, buf } = self;
+        let v = value.as_bytes();
+        if !is_class || v.len() > RECENT_CLASS_BYTES || v.is_empty() {
+            return self.by_words(value, is_class);
+        }
+        // a slot by length and the last bytes, which tell apart `item`, `item active` ...
+        let slot = (v.len() * 31 + usize::from(v[v.len() - 1]) * 7 + usize::from(v[v.len() / 2]))
+            % RECENT_CLASSES;
+        let r = self.recent[slot];
+        if usize::from(r.len) == v.len() && r.bytes[..v.len()] == *v {
+            return (r.hints, r.author);
+        }
+        let (hints, author) = self.by_words(value, is_class);
+        let mut bytes = [0; RECENT_CLASS_BYTES];
+        bytes[..v.len()].copy_from_slice(v);
+        self.recent[slot] = RecentClass {
+            bytes,
+            len: v.len() as u8,
+            author,
+            hints,
+        };
+        (hints, author)
+    }
+
+    /// [`HintCache::name_and_author`] word by word.
+    fn by_words(&mut self, value: &str, is_class: bool) -> (Hints, bool) {
+        let HintCache {
+            classes, ids, buf, ..
+        } = self;
         let map = if is_class { classes } else { ids };
         let mut author = false;
         let h = combine_words(value, |word| {
@@ -898,6 +967,28 @@ mod tests {
             .0 & COMMENT,
             0
         );
+        // the cache gives what reading the words gives, whatever the order of look-ups
+        let values = [
+            "nav",
+            "nav-item active",
+            "share",
+            "article-body",
+            "has-comments no-sidebar",
+            "byline",
+            "entry-content clearfix",
+            "a-class-value-longer-than-the-sixty-two-bytes-the-recent-slots-hold",
+        ];
+        let mut cache = HintCache::default();
+        for round in 0..50 {
+            for (i, v) in values.iter().enumerate() {
+                let v = if (round + i) % 3 == 0 {
+                    format!("{v} x{round}")
+                } else {
+                    v.to_string()
+                };
+                assert_eq!(cache.name(&v, true), name_hints(&v, true), "{v}");
+            }
+        }
         assert_eq!(kind_name(COMMENT | CONTENT), "comment");
         // the class names an author; the id does not count
         let mut cache = HintCache::default();
