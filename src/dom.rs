@@ -1,4 +1,6 @@
-//! Parsing decoded HTML with html5ever into gleaner's own arena tree, under the page's limits.
+//! Parsing decoded HTML with html5ever into gleaner's own arena tree, under the page's
+//! limits, after one pass that leaves out what gleaner never reads (script and style text,
+//! runaway nesting).
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
