@@ -765,28 +765,33 @@ fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     // scripts are full of `<`; `</` is rare
     while let Some(p) = memchr::memmem::find(&b[k..], b"</") {
         let lt = k + p;
-        let at = lt + 2;
-        if b.get(lt + 1) == Some(&b'/')
-            && b.len() > at + name.len()
-            && b[at..at + name.len()].eq_ignore_ascii_case(name)
-        {
-            let after = b[at + name.len()];
-            if is_html_space(after) || after == b'/' || after == b'>' {
-                return Some(lt);
-            }
+        if end_tag_at(b, lt, name) {
+            return Some(lt);
         }
         k = lt + 1;
     }
     None
 }
 
+/// Whether `b[lt..]` is `</name` (in any case) followed by whitespace, `/` or `>`.
+fn end_tag_at(b: &[u8], lt: usize, name: &[u8]) -> bool {
+    let at = lt + 2;
+    b[lt..].starts_with(b"</")
+        && b.len() > at + name.len()
+        && b[at..at + name.len()].eq_ignore_ascii_case(name)
+        && {
+            let after = b[at + name.len()];
+            is_html_space(after) || after == b'/' || after == b'>'
+        }
+}
+
 /// Whether the element `name` whose start tag ends at `from` holds only text up to its
-/// end tag.
+/// end tag (looked at up to the first `<` only, so that no page can make it search far).
 fn holds_only_text(b: &[u8], from: usize, name: &[u8]) -> bool {
-    let Some(lt) = memchr::memchr(b'<', &b[from..]).map(|p| from + p) else {
-        return true;
-    };
-    raw_text_end(b, lt, name) == Some(lt)
+    match find_byte(b'<', &b[from..]) {
+        Some(p) => end_tag_at(b, from + p, name),
+        None => true,
+    }
 }
 
 /// Where the end tag of a script whose text starts at `from` begins, as the tokenizer's
@@ -1052,7 +1057,12 @@ fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
         if foreign > 0 && (leaves_foreign(lname, end_tag) || lname == b"font") {
             in_step = false;
         }
-        if foreign > 0 && !end_tag && integration_point(lname) && !holds_only_text(b, close, name) {
+        if in_step
+            && foreign > 0
+            && !end_tag
+            && integration_point(lname)
+            && !holds_only_text(b, close, name)
+        {
             // tags inside an SVG <title> (say) are HTML's; mere text (an icon's name) is
             // the common case, and changes nothing
             in_step = false;

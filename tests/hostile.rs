@@ -158,6 +158,21 @@ fn many_comments_take_linear_time() {
     assert!(doc.text().starts_with("b a a a"));
 }
 
+/// Found by review of the pass that trims script text before parsing: it looked for the
+/// end tag of each SVG `<title>` holding a tag as far as the page went, once per title.
+/// That pass runs before the time budget is first checked, so this page (4.2 MB) would
+/// have run for hours.
+#[test]
+fn many_svg_titles_holding_tags_take_linear_time() {
+    let html = format!(
+        "<html><body><p>Text before.</p><svg>{}</svg><script>x()</script></body></html>",
+        "<title><g></g>".repeat(300_000)
+    );
+    assert!(html.len() > 4_000_000);
+    let doc = extract(html.as_bytes()).unwrap();
+    assert!(doc.text().contains("Text before."));
+}
+
 /// Found by review: the title cleaner called itself once per " | site" part, each call
 /// copying the rest (an 800 kB title took 68 s); a stray `<body>` tag re-read every
 /// attribute gathered so far (2 MB took 40 s). Both would now fail the default time budget
