@@ -1193,6 +1193,20 @@ mod tests {
     }
 
     #[test]
+    fn attributes_whose_values_hold_a_gt_sign_are_counted_too() {
+        // the tag ends where the tokenizer ends it, not at the first `>`
+        let attrs: Vec<String> = (0..MAX_TAG_ATTRS + 10)
+            .map(|i| format!("a{i}=\">\""))
+            .collect();
+        let html = format!("<a {}>text</a>", attrs.join(" "));
+        let kept = attrs[..MAX_TAG_ATTRS].join(" ");
+        assert_eq!(
+            trim_markup(&html, PARSE_NESTING_CAP),
+            format!("<a {kept} >text</a>")
+        );
+    }
+
+    #[test]
     fn the_tree_keeps_the_attributes_the_walk_reads() {
         let dom = parse(
             "<html lang=de><p class=x id=y>a <a href=/b class=c>b</a></p><ol start=3></ol>",

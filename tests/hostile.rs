@@ -173,6 +173,19 @@ fn many_svg_titles_holding_tags_take_linear_time() {
     assert!(doc.text().contains("Text before."));
 }
 
+/// Found while making the trim pass read tags as the tokenizer does: the cap on a tag's
+/// attributes took the first `>` for the tag's end, so attributes whose values hold `>`
+/// escaped it, and html5ever's quadratic duplicate check ran over 400,000 of them (past
+/// the time budget).
+#[test]
+fn attributes_with_gt_signs_in_their_values_are_capped() {
+    let attrs: String = (0..400_000).map(|i| format!(" a{i}=\">\"")).collect();
+    let html = format!("<html><body><p{attrs}>Text after.</p></body></html>");
+    assert!(html.len() > 4_000_000);
+    let doc = extract(html.as_bytes()).unwrap();
+    assert_eq!(doc.text(), "Text after.");
+}
+
 /// Found by review: the title cleaner called itself once per " | site" part, each call
 /// copying the rest (an 800 kB title took 68 s); a stray `<body>` tag re-read every
 /// attribute gathered so far (2 MB took 40 s). Both would now fail the default time budget
