@@ -809,11 +809,11 @@ fn script_end(b: &[u8], from: usize) -> Option<usize> {
         /// Escaped, after `<script`: `</script` only leaves this stretch.
         Double,
     }
-    // `tag_at(k)`: `b[k..]` is `<name` or `</name` followed by whitespace, `/` or `>`
-    let name_then_delim = |k: usize| {
-        let end = k + 6;
+    // `b[k..]` is `<script` followed by whitespace, `/` or `>`
+    let start_tag_at = |k: usize| {
+        let end = k + 7;
         end < b.len()
-            && b[k..end].eq_ignore_ascii_case(b"script")
+            && b[k + 1..end].eq_ignore_ascii_case(b"script")
             && (is_html_space(b[end]) || b[end] == b'/' || b[end] == b'>')
     };
     let mut state = S::Data;
@@ -826,17 +826,15 @@ fn script_end(b: &[u8], from: usize) -> Option<usize> {
                 k += 2;
                 continue;
             }
-            (S::Data | S::Escaped, b'<')
-                if b.get(k + 1) == Some(&b'/') && name_then_delim(k + 2) =>
-            {
+            (S::Data | S::Escaped, b'<') if end_tag_at(b, k, b"script") => {
                 return Some(k);
             }
-            (S::Escaped, b'<') if name_then_delim(k + 1) => {
+            (S::Escaped, b'<') if start_tag_at(k) => {
                 state = S::Double;
                 k += 7;
                 continue;
             }
-            (S::Double, b'<') if b.get(k + 1) == Some(&b'/') && name_then_delim(k + 2) => {
+            (S::Double, b'<') if end_tag_at(b, k, b"script") => {
                 state = S::Escaped;
                 k += 8;
                 continue;

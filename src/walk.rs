@@ -267,9 +267,7 @@ pub(crate) fn element_facts(
     if facts_unused(local) {
         // the walk reads the text of <title> and of JSON-LD scripts only
         let text_used = *local == local_name!("title")
-            || (*local == local_name!("script")
-                && attr(attrs, "type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")));
+            || (*local == local_name!("script") && is_json_ld(attrs));
         return ElemFacts {
             text_unused: !text_used,
             ..ElemFacts::default()
@@ -440,6 +438,11 @@ fn code_language(attrs: &[html5ever::Attribute]) -> Option<&str> {
         })
 }
 
+/// Whether a script's attributes make it JSON-LD.
+fn is_json_ld(attrs: &[html5ever::Attribute]) -> bool {
+    attr(attrs, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+}
+
 fn attr<'a>(attrs: &'a [html5ever::Attribute], name: &str) -> Option<&'a str> {
     attrs
         .iter()
@@ -509,9 +512,7 @@ impl Builder {
                 }
                 match local {
                     "script" => {
-                        if attr(attrs, "type")
-                            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                        {
+                        if is_json_ld(attrs) {
                             self.page.facts.json_ld.push(text_of_children(dom, node));
                         }
                         return;
@@ -1019,9 +1020,7 @@ impl Builder {
                         "meta" => self.meta(attrs),
                         "link" => self.link(attrs),
                         "script" => {
-                            if attr(attrs, "type").is_some_and(|t| {
-                                t.trim().eq_ignore_ascii_case("application/ld+json")
-                            }) {
+                            if is_json_ld(attrs) {
                                 self.page.facts.json_ld.push(text_of_children(dom, c));
                             }
                         }
