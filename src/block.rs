@@ -194,6 +194,21 @@ pub enum BlockKind {
     Caption,
 }
 
+impl BlockKind {
+    /// Its name in JSON and reports: `paragraph`, `heading`, `list-item`, `code`,
+    /// `table-row` (a row or a lone cell) or `caption`.
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Heading(_) => "heading",
+            BlockKind::ListItem => "list-item",
+            BlockKind::Code => "code",
+            BlockKind::TableRow | BlockKind::Cell => "table-row",
+            BlockKind::Caption => "caption",
+        }
+    }
+}
+
 /// The block sits inside a `<blockquote>`.
 pub const IN_QUOTE: u8 = 1 << 0;
 /// The block sits inside a list.

@@ -2,8 +2,8 @@
 
 use crate::block::{ancestors, Block, BlockKind, Elem, Tag};
 use crate::classify::{is_stock_phrase, Label, LINKY_DENSITY};
+use crate::dates::parse_date;
 use crate::hints;
-use crate::metadata::parse_date;
 
 /// Least words of a block of a comment's text unless it ends like a sentence ("Reply"
 /// and "Like" buttons are shorter).

@@ -47,7 +47,7 @@ impl ContentBlock {
 }
 
 fn kind_name<S: serde::Serializer>(k: &BlockKind, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(crate::explain::kind_name(*k))
+    s.serialize_str(k.name())
 }
 
 /// What gleaner found on a page.

@@ -1,7 +1,7 @@
 //! Why each block was kept or dropped: the per-block trace of an extraction and its
 //! self-contained HTML report.
 
-use crate::block::{ancestors, Block, BlockKind, Elem};
+use crate::block::{ancestors, Block, Elem};
 use crate::classify::{is_prose, Label};
 use crate::document::Document;
 use crate::hints;
@@ -112,17 +112,6 @@ pub(crate) fn path_of(elems: &[Elem], e: u32) -> String {
     parts.join(" > ")
 }
 
-pub(crate) fn kind_name(k: BlockKind) -> &'static str {
-    match k {
-        BlockKind::Paragraph => "paragraph",
-        BlockKind::Heading(_) => "heading",
-        BlockKind::ListItem => "list-item",
-        BlockKind::Code => "code",
-        BlockKind::TableRow | BlockKind::Cell => "table-row",
-        BlockKind::Caption => "caption",
-    }
-}
-
 /// The decisions on `blocks`, from the classifier's labels and scores.
 pub(crate) fn decisions(
     elems: &[Elem],
@@ -145,7 +134,7 @@ pub(crate) fn decisions(
             };
             BlockDecision {
                 text: b.text.clone(),
-                kind: kind_name(b.kind),
+                kind: b.kind.name(),
                 kept: labels[i].is_content(),
                 label,
                 reason,

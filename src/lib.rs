@@ -18,9 +18,11 @@
 mod block;
 mod classify;
 mod comments;
+mod dates;
 pub mod decode;
 mod document;
 mod dom;
+mod element;
 mod error;
 #[doc(hidden)]
 pub mod eval;
@@ -32,6 +34,7 @@ mod limits;
 mod metadata;
 pub mod output;
 mod text;
+mod urls;
 mod walk;
 pub mod warc;
 

@@ -1,7 +1,7 @@
 //! Rendering a document as plain text, Markdown, clean HTML or JSON.
 
 use crate::block::BlockKind;
-use crate::document::{ContentBlock, Document};
+use crate::document::{Comment, ContentBlock, Document};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -313,7 +313,7 @@ struct JsonDoc<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     html: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    comments: Option<&'a [crate::Comment]>,
+    comments: Option<&'a [Comment]>,
 }
 
 /// Renders the document as one JSON object: the metadata fields, the encoding, the

@@ -1,0 +1,227 @@
+//! What an element's name and attributes say, worked out once as the parser builds it: its
+//! tag, hints, visibility and whether it names an author. The tree keeps these facts for
+//! the walk.
+
+use html5ever::local_name;
+
+use crate::block::Tag;
+use crate::hints::{self, Hints};
+
+/// Where an author candidate came from; lower is more trustworthy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AuthorSource {
+    /// `itemprop="author"` or `itemprop="creator"`.
+    Itemprop,
+    /// `rel="author"`.
+    Rel,
+    /// A class or id naming an author or byline.
+    Class,
+}
+
+/// What an element's name and attributes say, worked out once, as the parser builds the
+/// element (while its attributes are still in the processor's cache).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ElemFacts {
+    /// Hidden by `hidden`, `aria-hidden` or inline style.
+    pub(crate) hidden: bool,
+    /// Its tag, after promotion: an inline element that names itself boilerplate, a byline
+    /// or a caption becomes a block of its own.
+    pub(crate) tag: Tag,
+    /// The hints of its tag, class, id, role and microdata.
+    pub(crate) own: Hints,
+    /// Whether and how it names an author.
+    pub(crate) author: Option<AuthorSource>,
+    /// Whether it has an `href`.
+    pub(crate) has_href: bool,
+    /// Whether the walk never reads its own text (scripts other than JSON-LD, styles,
+    /// form controls, SVG and MathML content ...): the tree does not keep it.
+    pub(crate) text_unused: bool,
+}
+
+impl ElemFacts {
+    /// The facts of an element outside the HTML namespace (SVG, MathML), which the walk
+    /// skips whole.
+    pub(crate) fn foreign() -> Self {
+        ElemFacts {
+            text_unused: true,
+            ..ElemFacts::default()
+        }
+    }
+}
+
+/// The [`ElemFacts`] of an HTML element named `local`.
+pub(crate) fn element_facts(
+    cache: &mut hints::HintCache,
+    local: &html5ever::LocalName,
+    attrs: &[html5ever::Attribute],
+) -> ElemFacts {
+    if facts_unused(local) {
+        // the walk reads the text of <title> and of JSON-LD scripts only
+        let text_used = *local == local_name!("title")
+            || (*local == local_name!("script") && is_json_ld(attrs));
+        return ElemFacts {
+            text_unused: !text_used,
+            ..ElemFacts::default()
+        };
+    }
+    let a = Attrs::read(attrs);
+    let hidden = a.hidden
+        || a.aria_hidden.is_some_and(|v| v.trim() == "true")
+        || a.style.is_some_and(style_hides);
+    let mut tag = Tag::from_name(local);
+    let (itemprop, rel, class) = (a.itemprop, a.rel, a.class);
+    let (attr_hints, class_author) =
+        hints::element_hints(cache, class, a.id, a.role, itemprop, a.itemtype);
+    let mut own = hints::tag_hints(local) | attr_hints;
+    if matches!(tag, Tag::Html | Tag::Body) {
+        own &= hints::CONTENT;
+    }
+    let author = if itemprop.is_some_and(|p| p.contains("author") || p.contains("creator")) {
+        Some(AuthorSource::Itemprop)
+    } else if rel.is_some_and(|r| r.split_ascii_whitespace().any(|r| r == "author")) {
+        Some(AuthorSource::Rel)
+    } else if class_author {
+        Some(AuthorSource::Class)
+    } else {
+        None
+    };
+    if author.is_some() {
+        own |= hints::BYLINE;
+    }
+    // An inline element that names itself boilerplate becomes a block of its own, so that
+    // its text is judged apart from the sentence around it.
+    if !tag.is_block() && own & (hints::STRONG_BOILERPLATE | hints::BYLINE | hints::CAPTION) != 0 {
+        tag = Tag::Block;
+    }
+    ElemFacts {
+        hidden,
+        tag,
+        own,
+        author,
+        has_href: a.href.is_some(),
+        text_unused: false,
+    }
+}
+
+/// Elements the walk handles by name before it reads their facts (scripts, metadata,
+/// embedded and form content): their facts are never used, so the sink skips them. Keep
+/// in step with the first `match` of `Builder::visit`.
+fn facts_unused(local: &html5ever::LocalName) -> bool {
+    matches!(
+        *local,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("noscript")
+            | local_name!("template")
+            | local_name!("iframe")
+            | local_name!("object")
+            | local_name!("embed")
+            | local_name!("canvas")
+            | local_name!("video")
+            | local_name!("audio")
+            | local_name!("select")
+            | local_name!("button")
+            | local_name!("textarea")
+            | local_name!("input")
+            | local_name!("map")
+            | local_name!("frame")
+            | local_name!("head")
+            | local_name!("svg")
+            | local_name!("math")
+            | local_name!("datalist")
+            | local_name!("option")
+            | local_name!("source")
+            | local_name!("track")
+            | local_name!("param")
+            | local_name!("picture")
+            | local_name!("wbr")
+            | local_name!("title")
+            | local_name!("meta")
+            | local_name!("link")
+            | local_name!("br")
+    )
+}
+
+/// The attributes read on every element, found in one pass.
+#[derive(Default)]
+pub(crate) struct Attrs<'a> {
+    pub(crate) class: Option<&'a str>,
+    pub(crate) id: Option<&'a str>,
+    pub(crate) role: Option<&'a str>,
+    pub(crate) itemprop: Option<&'a str>,
+    pub(crate) itemtype: Option<&'a str>,
+    pub(crate) rel: Option<&'a str>,
+    pub(crate) href: Option<&'a str>,
+    pub(crate) style: Option<&'a str>,
+    pub(crate) aria_hidden: Option<&'a str>,
+    pub(crate) datetime: Option<&'a str>,
+    pub(crate) hidden: bool,
+    pub(crate) pubdate: bool,
+}
+
+impl<'a> Attrs<'a> {
+    pub(crate) fn read(attrs: &'a [html5ever::Attribute]) -> Self {
+        let mut a = Attrs::default();
+        for at in attrs {
+            if !at.name.ns.is_empty() {
+                continue;
+            }
+            let v = Some(&*at.value);
+            match at.name.local {
+                local_name!("class") => a.class = v,
+                local_name!("id") => a.id = v,
+                local_name!("role") => a.role = v,
+                local_name!("itemprop") => a.itemprop = v,
+                local_name!("itemtype") => a.itemtype = v,
+                local_name!("rel") => a.rel = v,
+                local_name!("href") => a.href = v,
+                local_name!("style") => a.style = v,
+                local_name!("aria-hidden") => a.aria_hidden = v,
+                local_name!("datetime") => a.datetime = v,
+                local_name!("hidden") => a.hidden = true,
+                // not a static atom: compared as text, and only when short enough to match
+                ref other if other.len() == 7 && &**other == "pubdate" => a.pubdate = true,
+                _ => {}
+            }
+        }
+        a
+    }
+}
+
+/// Whether a script's attributes make it JSON-LD.
+pub(crate) fn is_json_ld(attrs: &[html5ever::Attribute]) -> bool {
+    attr(attrs, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+}
+
+pub(crate) fn attr<'a>(attrs: &'a [html5ever::Attribute], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|a| a.name.ns.is_empty() && &*a.name.local == name)
+        .map(|a| &*a.value)
+}
+
+/// Whether inline CSS hides the element: `display: none` or `visibility: hidden`, in any
+/// case and spacing.
+fn style_hides(style: &str) -> bool {
+    let mut compact = [0u8; 64];
+    let mut n = 0;
+    let mut found = false;
+    // a sliding window of the last bytes that are not whitespace, lower-cased
+    for &c in style.as_bytes() {
+        if c.is_ascii_whitespace() {
+            continue;
+        }
+        if n == compact.len() {
+            compact.copy_within(32.., 0);
+            n -= 32;
+        }
+        compact[n] = c.to_ascii_lowercase();
+        n += 1;
+        let w = &compact[..n];
+        if w.ends_with(b"display:none") || w.ends_with(b"visibility:hidden") {
+            found = true;
+            break;
+        }
+    }
+    found
+}
