@@ -1,7 +1,7 @@
 //! Splitting a page's comment thread into comments, each with its author, date and text.
 
 use crate::block::{ancestors, Block, BlockKind, Elem, Tag};
-use crate::classify::{is_stock_phrase, Label, LINKY_DENSITY};
+use crate::classify::{is_stock_phrase, Label};
 use crate::dates::parse_date;
 use crate::hints;
 
@@ -12,6 +12,9 @@ pub const COMMENT_MIN_WORDS: f32 = 3.0;
 pub const AUTHOR_MAX_CHARS: u32 = 80;
 /// Most words of a line read as a comment's date.
 pub const DATE_MAX_WORDS: f32 = 6.0;
+/// Highest link density of a block of a comment's text (a line of links is the comment's
+/// buttons or its author's links).
+pub const COMMENT_MAX_LINK_DENSITY: f32 = 0.5;
 /// Most comments returned for one page.
 pub const MAX_COMMENTS: usize = 2_000;
 
@@ -150,7 +153,7 @@ pub(crate) fn split(
         // buttons ("Reply", "Like") are short; a short comment ends like a sentence
         let sentence = b.text.trim_end().ends_with(['.', '!', '?', '…']);
         if (b.stats.words < COMMENT_MIN_WORDS && !sentence)
-            || b.link_density() >= LINKY_DENSITY
+            || b.link_density() >= COMMENT_MAX_LINK_DENSITY
             || is_stock_phrase(&b.text)
         {
             continue;

@@ -1,7 +1,7 @@
 //! The result of an extraction: the main text as blocks, the metadata, and the comments.
 
-use crate::block::BlockKind;
 pub use crate::block::ListMark;
+use crate::block::{Block, BlockKind, IN_LIST, IN_QUOTE};
 pub use crate::comments::Comment;
 use crate::metadata::Metadata;
 
@@ -32,6 +32,19 @@ pub struct ContentBlock {
 }
 
 impl ContentBlock {
+    /// The content block of a block the classifier kept.
+    pub(crate) fn of_block(b: &Block) -> Self {
+        ContentBlock {
+            kind: b.kind,
+            text: b.text.clone(),
+            markdown: b.md.clone(),
+            list: b.list,
+            lang: b.lang.as_deref().map(str::to_string),
+            quoted: b.flags & IN_QUOTE != 0,
+            listed: b.flags & IN_LIST != 0,
+        }
+    }
+
     /// A block of plain text of `kind`, outside lists and quotes.
     pub(crate) fn plain(kind: BlockKind, text: String) -> Self {
         ContentBlock {
@@ -65,6 +78,39 @@ pub struct Document {
 }
 
 impl Document {
+    /// The document of the kept `blocks`: the main text is their texts, one per line, and
+    /// the comments' text theirs.
+    pub(crate) fn new(
+        metadata: Metadata,
+        blocks: Vec<ContentBlock>,
+        comments: Option<Vec<Comment>>,
+        confidence: f32,
+        encoding: &'static str,
+        fallback: bool,
+        truncated: bool,
+    ) -> Self {
+        let text = blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let comments_text = comments.as_ref().filter(|c| !c.is_empty()).map(|c| {
+            let texts: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
+            texts.join("\n")
+        });
+        Document {
+            metadata,
+            blocks,
+            text,
+            comments,
+            comments_text,
+            confidence,
+            encoding,
+            fallback,
+            truncated,
+        }
+    }
+
     /// The main text: the kept blocks in document order, one per line.
     pub fn text(&self) -> &str {
         &self.text

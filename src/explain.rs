@@ -1,10 +1,11 @@
 //! Why each block was kept or dropped: the per-block trace of an extraction and its
 //! self-contained HTML report.
 
-use crate::block::{ancestors, Block, Elem};
-use crate::classify::{is_prose, Label};
+use crate::block::{ancestors, Elem};
+use crate::classify::{Label, Verdict, Weights};
 use crate::document::Document;
 use crate::hints;
+use crate::walk::Page;
 
 /// Names that say what kind of boilerplate a block outside the container is.
 const BOILERPLATE_NAMES: hints::Hints =
@@ -113,15 +114,10 @@ pub(crate) fn path_of(elems: &[Elem], e: u32) -> String {
 }
 
 /// The decisions on `blocks`, from the classifier's labels and scores.
-pub(crate) fn decisions(
-    elems: &[Elem],
-    blocks: &[Block],
-    labels: &[Label],
-    scores: &[f32],
-    container: u32,
-) -> Vec<BlockDecision> {
-    let c = &elems[container as usize];
-    blocks
+pub(crate) fn decisions(page: &Page, verdict: &Verdict, w: &Weights) -> Vec<BlockDecision> {
+    let (elems, labels, scores) = (&page.elems, &verdict.labels, &verdict.scores);
+    let c = &elems[verdict.container as usize];
+    page.blocks
         .iter()
         .enumerate()
         .map(|(i, b)| {
@@ -142,13 +138,42 @@ pub(crate) fn decisions(
                 chars: b.stats.chars,
                 weighted_len: b.stats.weighted_len(),
                 link_density: b.link_density(),
-                prose: is_prose(b),
+                prose: w.is_prose(b),
                 hints: hints::kind_names(b.hints & !hints::HIDDEN),
                 path: path_of(elems, b.elem),
                 in_container: (c.blocks.0..c.blocks.1).contains(&(i as u32)),
             }
         })
         .collect()
+}
+
+/// One line per block for `GLEANER_DEBUG`: its index, label, score, element, hints, link
+/// density, kind and text (the first 90 characters, or all of it when `full`).
+pub(crate) fn debug_lines(page: &Page, verdict: &Verdict, full: bool) -> String {
+    use std::fmt::Write;
+    let mut out = format!(
+        "container elem {} fallback {}\n",
+        verdict.container, verdict.fallback
+    );
+    for (i, b) in page.blocks.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{:>4} {:<16} {:>7.1} e{:<5} {:<10} ld{:.2} {:?} {:?}",
+            i,
+            verdict.labels[i].name(),
+            verdict.scores[i],
+            b.elem,
+            hints::kind_name(b.hints),
+            b.link_density(),
+            b.kind,
+            if full {
+                b.text.clone()
+            } else {
+                b.text.chars().take(90).collect::<String>()
+            }
+        );
+    }
+    out
 }
 
 /// `s` escaped for HTML text and double-quoted attributes.

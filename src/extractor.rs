@@ -1,12 +1,11 @@
 //! The options and the pipeline that runs the stages in order: decode, parse, walk,
 //! metadata, classify, assemble.
 
-use crate::block::{BlockKind, IN_LIST, IN_QUOTE};
-use crate::classify::{self, Favor, Settings};
+use crate::block::BlockKind;
+use crate::classify::{self, Favor, Weights};
 use crate::document::{ContentBlock, Document};
 use crate::error::Error;
 use crate::explain::{BlockDecision, Explanation};
-use crate::hints;
 use crate::limits::{Limits, PARSE_SHARE_OF_BUDGET};
 use crate::text::weighted_len;
 use crate::{comments, decode, dom, explain, metadata, walk};
@@ -41,6 +40,7 @@ pub struct Extractor {
     formatting: bool,
     favor: Favor,
     limits: Limits,
+    weights: Weights,
 }
 
 impl Extractor {
@@ -101,10 +101,7 @@ impl Extractor {
         self.formatting = yes;
         self
     }
-    /// Whether emphasis and inline code are kept for Markdown and HTML output.
-    pub fn keeps_formatting(&self) -> bool {
-        self.formatting
-    }
+
     /// What to favour when a block is in doubt. Default: [`Favor::Balanced`].
     pub fn favor(&mut self, favor: Favor) -> &mut Self {
         self.favor = favor;
@@ -122,14 +119,24 @@ impl Extractor {
         self.limits
     }
 
-    /// Whether Markdown output keeps links.
-    pub fn keeps_links(&self) -> bool {
-        self.links
+    /// The classifier's weights and thresholds. Default: [`Weights::default`], which is
+    /// what gleaner is measured with; other values are for experiments (see
+    /// `gleaner eval --set`).
+    ///
+    /// ```
+    /// let mut w = gleaner::Weights::default();
+    /// w.prose_min_len = 80.0;
+    /// let mut ex = gleaner::Extractor::new();
+    /// ex.weights(w);
+    /// ```
+    pub fn weights(&mut self, weights: Weights) -> &mut Self {
+        self.weights = weights;
+        self
     }
 
-    /// Whether Markdown output keeps images.
-    pub fn keeps_images(&self) -> bool {
-        self.images
+    /// The weights in use.
+    pub fn current_weights(&self) -> &Weights {
+        &self.weights
     }
 
     /// Extracts the main content and metadata from a page's raw bytes.
@@ -154,127 +161,36 @@ impl Extractor {
     fn run(&self, html: &[u8], explain: bool) -> Result<(Document, Option<Trace>), Error> {
         let limits = &self.limits;
         let budget = Budget::start(limits);
-        let mut truncated = false;
-        let html = if html.len() > limits.max_input_bytes {
-            if !limits.truncate {
-                return Err(Error::InputTooLarge {
-                    size: html.len(),
-                    max: limits.max_input_bytes,
-                });
-            }
-            truncated = true;
-            &html[..limits.max_input_bytes]
-        } else {
-            html
-        };
-        let base = match &self.url {
-            Some(u) => Some(url::Url::parse(u).map_err(|e| Error::InvalidUrl {
-                url: u.clone(),
-                reason: e.to_string(),
-            })?),
-            None => None,
-        };
+        let (html, input_cut) = self.within_input_limit(html)?;
+        let base = self.base_url()?;
         let decoded = decode::decode(html, self.charset.as_deref());
         budget.check(limits)?;
         let dom = dom::parse(&decoded.text, limits.max_nodes, budget.parse_deadline);
         let encoding = decoded.encoding;
         drop(decoded);
-        match dom.cut {
-            None => {}
-            Some(_) if limits.truncate => truncated = true,
-            Some(dom::Cut::Nodes) => {
-                return Err(Error::TooManyNodes {
-                    max: limits.max_nodes,
-                })
-            }
-            Some(dom::Cut::Time) => return Err(budget.exceeded()),
-        }
-        let rich = (self.links || self.images || self.formatting).then(|| walk::Rich {
-            links: self.links,
-            images: self.images,
-            formatting: self.formatting,
-            base: base.clone(),
-        });
-        let page = walk::walk(&dom, limits, rich);
+        let parse_cut = self.parse_cut(dom.cut, &budget)?;
+        let page = walk::walk(&dom, limits, self.rich(&base));
         drop(dom);
         budget.check(limits)?;
         let (meta, extras) = metadata::extract(&page.facts, &page.blocks, base.as_ref());
-        let settings = Settings {
-            favor: self.favor,
-            captions: self.captions,
-            tables: self.tables.unwrap_or(true),
-        };
-        let verdict =
-            classify::classify(&page.elems, &page.blocks, meta.title.as_deref(), &settings);
+        let verdict = classify::classify(
+            &page.elems,
+            &page.blocks,
+            meta.title.as_deref(),
+            &self.classify_options(),
+            &self.weights,
+        );
         budget.check(limits)?;
-
         if std::env::var_os("GLEANER_DEBUG").is_some() {
-            eprintln!(
-                "container elem {} fallback {}",
-                verdict.container, verdict.fallback
-            );
-            for (i, b) in page.blocks.iter().enumerate() {
-                eprintln!(
-                    "{:>4} {:<16} {:>7.1} e{:<5} {:<10} ld{:.2} {:?} {:?}",
-                    i,
-                    verdict.labels[i].name(),
-                    verdict.scores[i],
-                    b.elem,
-                    hints::kind_name(b.hints),
-                    b.link_density(),
-                    b.kind,
-                    if std::env::var_os("GLEANER_DEBUG") == Some("full".into()) {
-                        b.text.clone()
-                    } else {
-                        b.text.chars().take(90).collect::<String>()
-                    }
-                );
-            }
+            let full = std::env::var_os("GLEANER_DEBUG") == Some("full".into());
+            eprint!("{}", explain::debug_lines(&page, &verdict, full));
         }
-        let mut blocks: Vec<ContentBlock> = page
-            .blocks
-            .iter()
-            .zip(&verdict.labels)
-            .filter(|(_, l)| l.is_content())
-            .map(|(b, _)| ContentBlock {
-                kind: b.kind,
-                text: b.text.clone(),
-                markdown: b.md.clone(),
-                list: b.list,
-                lang: b.lang.as_deref().map(str::to_string),
-                quoted: b.flags & IN_QUOTE != 0,
-                listed: b.flags & IN_LIST != 0,
-            })
-            .collect();
-        let kept_len: f32 = page
-            .blocks
-            .iter()
-            .zip(&verdict.labels)
-            .filter(|(_, l)| l.is_content())
-            .map(|(b, _)| b.stats.weighted_len())
-            .sum();
-        let mut fallback = verdict.fallback;
-        let mut fallback_name = fallback.then_some("whole-page");
-        if let Some(body) = extras.article_body.as_deref() {
-            let body_len = weighted_len(body);
-            if body_len > classify::MIN_ARTICLE_LEN
-                && kept_len < body_len * ARTICLE_BODY_FALLBACK_RATIO
-            {
-                blocks = body
-                    .split('\n')
-                    .map(crate::text::normalize_space)
-                    .filter(|l| !l.is_empty())
-                    .map(|text| ContentBlock::plain(BlockKind::Paragraph, text))
-                    .collect();
-                fallback = true;
-                fallback_name = Some("json-ld");
-            }
-        }
-        let text = blocks
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let kept = Kept::assemble(
+            &page,
+            &verdict,
+            extras.article_body.as_deref(),
+            &self.weights,
+        );
         let comments = self.comments.then(|| {
             comments::split(
                 &page.elems,
@@ -283,39 +199,144 @@ impl Extractor {
                 &page.facts.times,
             )
         });
-        let comments_text = comments.as_ref().filter(|c| !c.is_empty()).map(|c| {
-            let texts: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
-            texts.join("\n")
-        });
-        let confidence = classify::confidence(&page.blocks, &verdict.labels, fallback);
+        let confidence = classify::confidence(
+            &page.blocks,
+            &verdict.labels,
+            kept.fallback.is_some(),
+            &self.weights,
+        );
         let trace = explain.then(|| {
-            let mut d = explain::decisions(
-                &page.elems,
-                &page.blocks,
-                &verdict.labels,
-                &verdict.scores,
-                verdict.container,
-            );
-            if fallback_name == Some("json-ld") {
+            let mut d = explain::decisions(&page, &verdict, &self.weights);
+            if kept.fallback == Some(JSON_LD_FALLBACK) {
+                // the page's blocks gave way to the JSON-LD text: none of them is kept
                 for b in &mut d {
                     b.kept = false;
                 }
             }
             let container = explain::path_of(&page.elems, verdict.container);
-            (d, container, fallback_name)
+            (d, container, kept.fallback)
         });
-        let doc = Document {
-            metadata: meta,
-            blocks,
-            text,
+        let doc = Document::new(
+            meta,
+            kept.blocks,
             comments,
-            comments_text,
             confidence,
-            encoding: encoding.name(),
-            fallback,
-            truncated,
-        };
+            encoding.name(),
+            kept.fallback.is_some(),
+            input_cut || parse_cut,
+        );
         Ok((doc, trace))
+    }
+
+    /// The input within the size limit, and whether it was cut to fit (with
+    /// [`Limits::truncate`]; without it, a larger input is an error).
+    fn within_input_limit<'a>(&self, html: &'a [u8]) -> Result<(&'a [u8], bool), Error> {
+        let max = self.limits.max_input_bytes;
+        if html.len() <= max {
+            Ok((html, false))
+        } else if self.limits.truncate {
+            Ok((&html[..max], true))
+        } else {
+            Err(Error::InputTooLarge {
+                size: html.len(),
+                max,
+            })
+        }
+    }
+
+    /// The page URL, parsed.
+    fn base_url(&self) -> Result<Option<url::Url>, Error> {
+        self.url
+            .as_deref()
+            .map(|u| {
+                url::Url::parse(u).map_err(|e| Error::InvalidUrl {
+                    url: u.to_string(),
+                    reason: e.to_string(),
+                })
+            })
+            .transpose()
+    }
+
+    /// Whether the parse stopped at a limit and the result will be truncated; an error
+    /// when the limits do not allow a truncated result.
+    fn parse_cut(&self, cut: Option<dom::Cut>, budget: &Budget) -> Result<bool, Error> {
+        match cut {
+            None => Ok(false),
+            Some(_) if self.limits.truncate => Ok(true),
+            Some(dom::Cut::Nodes) => Err(Error::TooManyNodes {
+                max: self.limits.max_nodes,
+            }),
+            Some(dom::Cut::Time) => Err(budget.exceeded()),
+        }
+    }
+
+    /// What the walk writes into each block's Markdown, when the options keep anything
+    /// beyond the text.
+    fn rich(&self, base: &Option<url::Url>) -> Option<walk::Rich> {
+        (self.links || self.images || self.formatting).then(|| walk::Rich {
+            links: self.links,
+            images: self.images,
+            formatting: self.formatting,
+            base: base.clone(),
+        })
+    }
+
+    /// The options the classifier reads.
+    fn classify_options(&self) -> classify::Options {
+        classify::Options {
+            favor: self.favor,
+            captions: self.captions,
+            tables: self.tables.unwrap_or(true),
+        }
+    }
+}
+
+/// The name of the fallback that takes JSON-LD's `articleBody` for the text.
+const JSON_LD_FALLBACK: &str = "json-ld";
+/// The name of the fallback that takes the page's prose outside boilerplate.
+const WHOLE_PAGE_FALLBACK: &str = "whole-page";
+
+/// The main content as kept: its blocks, and which fallback chose them, if one did.
+struct Kept {
+    blocks: Vec<ContentBlock>,
+    fallback: Option<&'static str>,
+}
+
+impl Kept {
+    /// The blocks labelled content, or JSON-LD's `articleBody` when they hold much less
+    /// than it (the page's body was scripted in or cut by a paywall).
+    fn assemble(
+        page: &walk::Page,
+        verdict: &classify::Verdict,
+        article_body: Option<&str>,
+        w: &Weights,
+    ) -> Kept {
+        let kept = || {
+            page.blocks
+                .iter()
+                .zip(&verdict.labels)
+                .filter(|(_, l)| l.is_content())
+                .map(|(b, _)| b)
+        };
+        if let Some(body) = article_body {
+            let body_len = weighted_len(body);
+            let kept_len: f32 = kept().map(|b| b.stats.weighted_len()).sum();
+            if body_len > w.min_article_len && kept_len < body_len * ARTICLE_BODY_FALLBACK_RATIO {
+                return Kept {
+                    blocks: body
+                        .split('\n')
+                        .map(crate::text::normalize_space)
+                        .filter(|l| !l.is_empty())
+                        .map(|text| ContentBlock::plain(BlockKind::Paragraph, text))
+                        .collect(),
+                    fallback: Some(JSON_LD_FALLBACK),
+                };
+            }
+        }
+        Kept {
+            blocks: kept().map(ContentBlock::of_block).collect(),
+            fallback: verdict.fallback.then_some(WHOLE_PAGE_FALLBACK),
+        }
     }
 }
 

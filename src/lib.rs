@@ -39,7 +39,7 @@ mod walk;
 pub mod warc;
 
 pub use block::BlockKind;
-pub use classify::Favor;
+pub use classify::{Favor, Weights};
 pub use document::{Comment, ContentBlock, Document, ListMark};
 pub use error::Error;
 pub use extractor::Extractor;
@@ -77,7 +77,8 @@ pub mod bench {
             &page.elems,
             &page.blocks,
             meta.title.as_deref(),
-            &crate::classify::Settings::default(),
+            &crate::classify::Options::default(),
+            &crate::Weights::default(),
         );
         v.labels.iter().filter(|l| l.is_content()).count()
     }

@@ -1,0 +1,107 @@
+//! What joins the article from around its container: subtrees beside it that score as prose
+//! on their own, and the lead paragraph just before it.
+
+use super::container::{Prefix, BOILER_MASK};
+use super::label::label_range;
+use super::phrases::is_credit_line;
+use super::{Label, Page};
+use crate::block::{BlockKind, IN_FIGURE};
+use crate::hints::{self, Hints};
+
+/// Readability's sibling rule, generalised: subtrees next to the container (under its
+/// parent and grandparent) that score as prose on their own belong to the article too (a
+/// lead paragraph in the header, an article split into several sections). The levels looked
+/// up are those the descent from `argmax` to `best` went down, plus
+/// [`super::Weights::extend_levels`].
+pub(super) fn join_siblings(
+    page: &Page,
+    best: u32,
+    argmax: u32,
+    scores: &Prefix,
+    labels: &mut [Label],
+) {
+    let elems = page.elems;
+    let mut levels = page.weights.extend_levels;
+    let mut e = best;
+    while e != argmax && e != 0 {
+        levels += 1;
+        e = elems[e as usize].parent;
+    }
+    let mut top = best;
+    // one buffer for every sibling: only a sibling's own range is written and read
+    let mut sub = vec![Label::OutsideArticle; page.blocks.len()];
+    for _ in 0..levels {
+        let parent = elems[top as usize].parent;
+        if parent == top || best == 0 {
+            break;
+        }
+        let p = &elems[parent as usize];
+        let mut child = parent + 1;
+        while child < p.end {
+            let ch = &elems[child as usize];
+            if child != top
+                && ch.blocks.0 < ch.blocks.1
+                && scores.of_elem(ch) >= page.weights.extend_min_score
+                && page.effective[child as usize] & BOILER_MASK == 0
+            {
+                let range = ch.blocks.0 as usize..ch.blocks.1 as usize;
+                label_range(page, child, range.clone(), &mut sub);
+                for i in range {
+                    if sub[i].is_content() || labels[i] == Label::OutsideArticle {
+                        labels[i] = sub[i];
+                    }
+                }
+            }
+            child = ch.end.max(child + 1);
+        }
+        top = parent;
+    }
+}
+
+/// The lead: prose just before the container (a standfirst between the headline and the
+/// body, outside the body's element) belongs to the article. Walks back from the container
+/// over short lines (bylines, dates, captions) until the headline or boilerplate.
+pub(super) fn take_lead(page: &Page, best: u32, inherited: &[Hints], labels: &mut [Label]) {
+    let (elems, blocks, w) = (page.elems, page.blocks, page.weights);
+    let start = elems[best as usize].blocks.0 as usize;
+    let grand = elems[elems[best as usize].parent as usize].parent;
+    let lead_floor = elems[grand as usize].blocks.0 as usize;
+    if best == 0 || !labels[start..].iter().any(|l| l.is_content()) {
+        return;
+    }
+    let (mut taken, mut skipped) = (0, 0);
+    for i in (0..start).rev() {
+        let b = &blocks[i];
+        if i < lead_floor
+            || labels[i] != Label::OutsideArticle
+            || taken >= w.lead_max_blocks
+            || skipped > w.lead_max_skips
+        {
+            break;
+        }
+        let boiler = inherited[b.elem as usize] & BOILER_MASK != 0;
+        if matches!(b.kind, BlockKind::Heading(_)) {
+            break;
+        }
+        if boiler || b.link_density() > w.linky_density {
+            // bylines and share buttons between headline and body are stepped over
+            if b.stats.weighted_len() > w.lead_min_len {
+                break;
+            }
+            skipped += 1;
+            continue;
+        }
+        if w.is_prose(b)
+            && b.stats.weighted_len() >= w.lead_min_len
+            && b.kind == BlockKind::Paragraph
+            && b.flags & IN_FIGURE == 0
+            && b.hints & (hints::BYLINE | hints::CAPTION) == 0
+            && !is_credit_line(b)
+        {
+            labels[i] = Label::Content;
+            taken += 1;
+        } else {
+            skipped += 1;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! Labelling the blocks inside one element: hints on the way down to each block, captions,
+//! the headline, link lists, stock phrases and sign-up boxes, the reading list that ends an
+//! article, and the short blocks that take the label of their neighbours.
+
+use std::ops::Range;
+
+use super::phrases::{
+    is_credit_line, is_end_marker, is_signup_title, is_stock_phrase, SIGNUP_BOX_MAX_BLOCKS,
+};
+use super::{Favor, Label, Page};
+use crate::block::{ancestors, BlockKind, IN_FIGURE};
+use crate::hints::{self, Hints};
+use crate::text::normalize_space;
+
+/// A block's label before its neighbours are looked at.
+#[derive(Clone, Copy, PartialEq)]
+enum Pre {
+    /// Prose or code: content.
+    Good,
+    /// Short text: it takes its neighbours' label.
+    Short,
+    /// Boilerplate, for the reason given.
+    Bad(Label),
+}
+
+/// Labels the blocks in `range`, all inside element `top`.
+pub(super) fn label_range(page: &Page, top: u32, range: Range<usize>, labels: &mut [Label]) {
+    let signup = signup_mask(page, range.clone());
+    let mut pre = first_labels(page, top, range, &signup);
+    cut_reading_list(page, &mut pre);
+    settle_short_blocks(page, &pre, labels);
+}
+
+/// The union of the hints of the elements from `e` up to, not including, `top`.
+fn hints_below(page: &Page, e: u32, top: u32) -> Hints {
+    ancestors(page.elems, e)
+        .take_while(|&a| a != top)
+        .fold(0, |h, a| h | page.effective[a as usize])
+}
+
+/// Sign-up boxes named only by their text: the small element around such a title goes
+/// whole. A mask over `range`; each box covers at most [`SIGNUP_BOX_MAX_BLOCKS`] blocks.
+fn signup_mask(page: &Page, range: Range<usize>) -> Vec<bool> {
+    let base = range.start;
+    let mut signup = vec![false; range.len()];
+    for i in range.clone() {
+        let b = &page.blocks[i];
+        if is_signup_title(b) {
+            let parent = &page.elems[page.elems[b.elem as usize].parent as usize];
+            let (a, z) = (parent.blocks.0 as usize, parent.blocks.1 as usize);
+            let (a, z) = if z - a <= SIGNUP_BOX_MAX_BLOCKS as usize && a >= range.start {
+                (a, z.min(range.end))
+            } else {
+                (i, i + 1)
+            };
+            for m in &mut signup[a - base..z - base] {
+                *m = true;
+            }
+        }
+    }
+    signup
+}
+
+/// Each block's label by its own features and the names above it, up to `top`.
+fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> Vec<(usize, Pre)> {
+    let (o, w) = (page.options, page.weights);
+    let linky = match o.favor {
+        Favor::Precision => w.prose_max_link_density,
+        Favor::Balanced => w.linky_density,
+        Favor::Recall => w.recall_linky_density,
+    };
+    let base = range.start;
+    let mut pre: Vec<(usize, Pre)> = Vec::with_capacity(range.len());
+    let mut title_seen = false;
+    for i in range {
+        let b = &page.blocks[i];
+        let h = hints_below(page, b.elem, top);
+        let p = if signup[i - base] {
+            Pre::Bad(Label::Hinted("newsletter"))
+        } else if h & hints::STRONG_BOILERPLATE != 0 {
+            Pre::Bad(Label::Hinted(hints::kind_name(
+                h & hints::STRONG_BOILERPLATE,
+            )))
+        } else if h & (hints::SIDEBAR | hints::FOOTER) != 0 {
+            Pre::Bad(Label::Hinted(hints::kind_name(
+                h & (hints::SIDEBAR | hints::FOOTER),
+            )))
+        } else if b.kind == BlockKind::Caption
+            || h & hints::CAPTION != 0
+            || is_credit_line(b)
+            || (b.flags & IN_FIGURE != 0 && !matches!(b.kind, BlockKind::Code))
+        {
+            if o.captions {
+                Pre::Good
+            } else {
+                Pre::Bad(Label::Caption)
+            }
+        } else if !o.tables && b.kind == BlockKind::TableRow {
+            Pre::Bad(Label::OutsideArticle)
+        } else if !title_seen && is_headline(page, b) {
+            title_seen = true;
+            Pre::Bad(Label::Title)
+        } else if b.link_density() > linky {
+            Pre::Bad(Label::LinkList)
+        } else if is_stock_phrase(&b.text) {
+            Pre::Bad(Label::StockPhrase)
+        } else if h & (hints::BYLINE | hints::HEADER) != 0 && !w.is_prose(b) {
+            Pre::Bad(Label::Hinted(hints::kind_name(
+                h & (hints::BYLINE | hints::HEADER),
+            )))
+        } else if w.is_prose(b) || b.kind == BlockKind::Code {
+            Pre::Good
+        } else {
+            Pre::Short
+        };
+        pre.push((i, p));
+    }
+    pre
+}
+
+/// Whether a heading repeats the page's title (or most of its start): the headline, which
+/// goes to the title rather than the text.
+fn is_headline(page: &Page, b: &crate::block::Block) -> bool {
+    matches!(b.kind, BlockKind::Heading(_))
+        && page.title.as_deref().is_some_and(|t| {
+            let ht = normalize_space(&b.text).to_lowercase();
+            !ht.is_empty() && (t == ht || (t.starts_with(&ht) && ht.len() * 2 > t.len()))
+        })
+}
+
+/// A reading-list heading near the end of the article ends it: it and what follows go.
+fn cut_reading_list(page: &Page, pre: &mut [(usize, Pre)]) {
+    let (elems, blocks, w) = (page.elems, page.blocks, page.weights);
+    let total: f32 = pre
+        .iter()
+        .filter(|(_, p)| *p == Pre::Good)
+        .map(|(i, _)| blocks[*i].stats.weighted_len())
+        .sum();
+    // where each element's last good block is, so that "does the article go on in this
+    // element" is one look-up, not a scan of the rest
+    let mut last_good_in: std::collections::HashMap<u32, usize> = Default::default();
+    for (k, &(i, p)) in pre.iter().enumerate() {
+        if p == Pre::Good {
+            last_good_in.insert(elems[blocks[i].elem as usize].parent, k);
+        }
+    }
+    let mut before = 0.0;
+    let mut cut = None;
+    let mut last_parent = None;
+    for (k, &(i, p)) in pre.iter().enumerate() {
+        if p == Pre::Good {
+            before += blocks[i].stats.weighted_len();
+            last_parent = Some(elems[blocks[i].elem as usize].parent);
+        } else if before > 0.0
+            && matches!(p, Pre::Short | Pre::Bad(Label::StockPhrase))
+            && total - before <= w.end_marker_max_rest * before
+            && is_end_marker(&blocks[i], w.linky_density)
+            // the article does not go on after the list in the same element
+            && last_parent.is_none_or(|lp| last_good_in.get(&lp).is_none_or(|&g| g < k))
+        {
+            cut = Some(k);
+            break;
+        }
+    }
+    if let Some(k) = cut {
+        for e in pre.iter_mut().skip(k) {
+            e.1 = Pre::Bad(Label::Hinted("related"));
+        }
+    }
+}
+
+/// Short blocks take the label of their context: kept between content, dropped at the
+/// edges, where bylines, dates and buttons sit. A heading is kept when content follows.
+fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) {
+    let first_good = pre.iter().position(|(_, p)| *p == Pre::Good);
+    let last_good = pre.iter().rposition(|(_, p)| *p == Pre::Good);
+    let (Some(first), Some(last)) = (first_good, last_good) else {
+        // No prose at all (a tiny page): its short text is all there is.
+        for &(i, p) in pre {
+            labels[i] = match p {
+                Pre::Bad(l) => l,
+                _ => Label::Content,
+            };
+        }
+        return;
+    };
+    let reach = page.weights.lead_heading_reach;
+    for (k, &(i, p)) in pre.iter().enumerate() {
+        labels[i] = match p {
+            Pre::Good => Label::Content,
+            Pre::Bad(l) => l,
+            Pre::Short => {
+                let heading = matches!(page.blocks[i].kind, BlockKind::Heading(_));
+                let inside = k > first && k < last;
+                let lead_heading = heading && k < first && k + reach > first;
+                let recall_edge =
+                    page.options.favor == Favor::Recall && (k + 1 == first || k == last + 1);
+                if inside || lead_heading || recall_edge {
+                    Label::Content
+                } else {
+                    Label::ShortEdge
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,316 @@
+//! Labelling blocks as main content or boilerplate: block features, the container that holds
+//! the article, hints on the way down to each block, and the labels of its neighbours.
+
+mod around;
+mod confidence;
+mod container;
+mod label;
+mod phrases;
+mod weights;
+
+pub(crate) use confidence::confidence;
+pub(crate) use phrases::is_stock_phrase;
+pub use weights::Weights;
+
+use crate::block::{Block, Elem};
+use crate::hints::Hints;
+use crate::text::normalize_space;
+use container::Prefix;
+
+/// How much to keep when in doubt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Favor {
+    /// Drop doubtful blocks.
+    Precision,
+    /// The default trade-off.
+    #[default]
+    Balanced,
+    /// Keep doubtful blocks.
+    Recall,
+}
+
+/// Why a block was kept or dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// Main content.
+    Content,
+    /// The headline: it goes to the title, not the text.
+    Title,
+    /// Outside the container that holds the article.
+    OutsideArticle,
+    /// Inside a subtree whose names mark boilerplate of the given kind.
+    Hinted(&'static str),
+    /// A caption (kept only when asked).
+    Caption,
+    /// Mostly link text.
+    LinkList,
+    /// Short text at the edge of the article (bylines, dates, buttons).
+    ShortEdge,
+    /// A stock boilerplate phrase ("Advertisement").
+    StockPhrase,
+}
+
+impl Label {
+    /// Whether the block is part of the main text.
+    pub fn is_content(self) -> bool {
+        self == Label::Content
+    }
+
+    /// A short name for reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Label::Content => "content",
+            Label::Title => "title",
+            Label::OutsideArticle => "outside-article",
+            Label::Hinted(k) => k,
+            Label::Caption => "caption",
+            Label::LinkList => "link-list",
+            Label::ShortEdge => "short-edge",
+            Label::StockPhrase => "stock-phrase",
+        }
+    }
+
+    /// The rule behind the label, in words, for reports.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Label::Content => "prose, or text between prose, in the article's container",
+            Label::Title => "the headline, which goes to the title",
+            Label::OutsideArticle => "outside the article's container",
+            Label::Hinted(_) => "in an element named as boilerplate",
+            Label::Caption => "a caption or photo credit (kept when asked)",
+            Label::LinkList => "mostly link text",
+            Label::ShortEdge => "short text at the article's edge (byline, date, button)",
+            Label::StockPhrase => "a stock boilerplate phrase",
+        }
+    }
+}
+
+/// What the extractor's options ask of the classifier.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Options {
+    /// The precision/recall trade-off.
+    pub favor: Favor,
+    /// Keep figure captions.
+    pub captions: bool,
+    /// Keep tables.
+    pub tables: bool,
+}
+
+/// The classifier's verdict on a page.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    /// One label per block.
+    pub labels: Vec<Label>,
+    /// One score per block (its contribution to the container score).
+    pub scores: Vec<f32>,
+    /// The element chosen as the article's container.
+    pub container: u32,
+    /// Whether the fallback replaced the container's text.
+    pub fallback: bool,
+}
+
+/// What every phase of the classification reads: the page's elements and blocks, the hints
+/// that count on this page, the title, the options and the weights.
+struct Page<'a> {
+    elems: &'a [Elem],
+    blocks: &'a [Block],
+    /// Each element's own hints, less those that say nothing on this page.
+    effective: Vec<Hints>,
+    /// The page's title, whitespace collapsed and lower-cased: its heading is dropped.
+    title: Option<String>,
+    options: &'a Options,
+    weights: &'a Weights,
+}
+
+/// Labels every block of a page. `title` is the page's title, whose heading is dropped
+/// from the text.
+pub(crate) fn classify(
+    elems: &[Elem],
+    blocks: &[Block],
+    title: Option<&str>,
+    options: &Options,
+    weights: &Weights,
+) -> Verdict {
+    let n = blocks.len();
+    if n == 0 || elems.is_empty() {
+        return Verdict {
+            labels: vec![Label::OutsideArticle; n],
+            scores: vec![0.0; n],
+            container: 0,
+            fallback: false,
+        };
+    }
+    let w = weights;
+    let prose = Prefix::of(blocks.iter().map(|b| {
+        if w.is_prose(b) {
+            b.stats.weighted_len()
+        } else {
+            0.0
+        }
+    }));
+    let effective = container::effective_hints(elems, blocks, &prose, w);
+    let inherited = container::inherited_hints(elems, &effective);
+    let scores: Vec<f32> = blocks
+        .iter()
+        .map(|b| {
+            let boiler = inherited[b.elem as usize] & container::BOILER_MASK != 0;
+            container::block_score(b, boiler, w)
+        })
+        .collect();
+    let prefix = Prefix::of(scores.iter().copied());
+    let page = Page {
+        elems,
+        blocks,
+        effective,
+        title: title.map(|t| normalize_space(t).to_lowercase()),
+        options,
+        weights,
+    };
+    let (best, argmax) = container::container(&page, &scores, &prefix);
+
+    let mut labels = vec![Label::OutsideArticle; n];
+    let c = &elems[best as usize];
+    label::label_range(
+        &page,
+        best,
+        c.blocks.0 as usize..c.blocks.1 as usize,
+        &mut labels,
+    );
+    around::join_siblings(&page, best, argmax, &prefix, &mut labels);
+    around::take_lead(&page, best, &inherited, &mut labels);
+    let fallback = fall_back(&page, prose.total(), &mut labels);
+    Verdict {
+        labels,
+        scores,
+        container: best,
+        fallback,
+    }
+}
+
+/// The weighted length of the blocks labelled content.
+fn kept_len(labels: &[Label], blocks: &[Block]) -> f32 {
+    labels
+        .iter()
+        .zip(blocks)
+        .filter(|(l, _)| l.is_content())
+        .map(|(_, b)| b.stats.weighted_len())
+        .sum()
+}
+
+/// The fallback, when the container holds too little of the page's prose: the whole page
+/// is labelled as one container, and that replaces the labels when it keeps clearly more.
+/// Returns whether it did.
+fn fall_back(page: &Page, total_prose: f32, labels: &mut Vec<Label>) -> bool {
+    let w = page.weights;
+    let kept = kept_len(labels, page.blocks);
+    if kept >= w.min_article_len || total_prose <= kept * w.fallback_min_page_ratio {
+        return false;
+    }
+    let n = page.blocks.len();
+    let mut alt = vec![Label::OutsideArticle; n];
+    label::label_range(page, 0, 0..n, &mut alt);
+    if kept_len(&alt, page.blocks) > kept * w.fallback_min_gain {
+        *labels = alt;
+        return true;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+    use crate::limits::Limits;
+    use crate::walk::walk;
+
+    const P1: &str = "The council voted on Tuesday to extend the tram line to the northern suburbs, a project that has been debated for more than a decade.";
+    const P2: &str = "Construction is expected to start next spring, and the first trams could run on the new tracks by the end of the following year.";
+    const P3: &str = "Opponents argued that the money would be better spent on buses, which can serve more neighbourhoods for the same price.";
+
+    fn labels(html: &str, title: Option<&str>) -> Vec<(String, Label)> {
+        let page = walk(&parse(html, usize::MAX, None), &Limits::default(), None);
+        let v = classify(
+            &page.elems,
+            &page.blocks,
+            title,
+            &Options::default(),
+            &Weights::default(),
+        );
+        page.blocks
+            .iter()
+            .zip(v.labels)
+            .map(|(b, l)| (b.text.clone(), l))
+            .collect()
+    }
+
+    fn kept(html: &str, title: Option<&str>) -> Vec<String> {
+        labels(html, title)
+            .into_iter()
+            .filter(|(_, l)| l.is_content())
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    #[test]
+    fn keeps_the_article_and_drops_navigation_and_comments() {
+        let html = format!(
+            "<body><nav><a href=/>Home</a><a href=/a>News</a></nav><div class=story><h1>Trams</h1>
+             <p>{P1}</p><p>{P2}</p><p>{P3}</p></div><div id=comments><p>{P1} I agree!</p></div>
+             <footer>Copyright 2024</footer></body>"
+        );
+        assert_eq!(kept(&html, Some("Trams")), [P1, P2, P3]);
+        let l = labels(&html, Some("Trams"));
+        assert!(l
+            .iter()
+            .any(|(t, lab)| t == "Trams" && *lab == Label::Title));
+    }
+
+    #[test]
+    fn short_lines_follow_their_neighbours() {
+        let html = format!(
+            "<article><p>By Ann Lee</p><p>{P1}</p><h2>Costs</h2><p>{P2}</p><p>Share</p></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, "Costs", P2]);
+    }
+
+    #[test]
+    fn link_lists_and_signup_boxes_go() {
+        let html = format!(
+            "<article><p>{P1}</p><ul><li><a href=/1>Other story one about trams</a></li>
+             <li><a href=/2>Other story two about buses</a></li></ul><p>{P2}</p>
+             <div class=box><div>Sign up for our newsletter</div><p>Get the best stories in your inbox every Friday, no spam, unsubscribe at any time.</p></div>
+             <p>{P3}</p></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn reading_list_heading_ends_the_article() {
+        let html = format!(
+            "<article><p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>Read more</h3>
+             <div><p>A teaser sentence about another story that is long enough to be prose.</p></div></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn discussion_pages_keep_their_posts() {
+        // a thread whose posts are all named like comments: the posts are the content
+        let html = format!(
+            "<body><nav><a href=/>Forum</a><a href=/new>New</a></nav><h1>Trams</h1>
+             <div class=comments><div class=comment><p>{P1}</p></div><div class=comment><p>{P2}</p></div></div></body>"
+        );
+        assert_eq!(kept(&html, Some("Trams")), [P1, P2]);
+        // an article with comments below it: the comments still go
+        let html = format!(
+            "<body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+             <div class=comments><div class=comment><p>{P3} Me too.</p></div></div></body>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_page_without_prose_keeps_its_text() {
+        assert_eq!(kept("<body><div>Test</div></body>", None), ["Test"]);
+    }
+}

@@ -1,0 +1,199 @@
+//! The words that mark boilerplate by what a block says: stock phrases, the headings that
+//! open a reading list, sign-up boxes, photo credits; each a named table.
+
+use crate::block::Block;
+
+/// Stock phrases that are boilerplate wherever they stand, compared lower-cased.
+pub(crate) fn is_stock_phrase(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.', '…']).to_lowercase();
+    matches!(
+        t.as_str(),
+        "advertisement"
+            | "advertising"
+            | "anzeige"
+            | "werbung"
+            | "publicité"
+            | "publicidad"
+            | "pubblicità"
+            | "reklama"
+            | "sponsored"
+            | "sponsored content"
+            | "story continues below"
+            | "article continues below"
+            | "continue reading"
+            | "continue reading below"
+            | "read more"
+            | "weiterlesen"
+            | "mehr zum thema"
+            | "share"
+            | "share this"
+            | "share this article"
+            | "share this story"
+            | "tweet"
+            | "print"
+            | "email"
+            | "comments"
+            | "related"
+            | "related articles"
+            | "related stories"
+            | "more"
+            | "show more"
+            | "see more"
+            | "load more"
+            | "skip to content"
+            | "skip to main content"
+            | "back to top"
+            | "top"
+            | "close"
+            | "menu"
+            | "search"
+    )
+}
+
+/// Openings of a heading or short line that starts the reading list after an article, in
+/// the languages gleaner is measured on; compared lower-cased, as prefixes.
+const END_MARKERS: &[&str] = &[
+    "related",
+    "read more",
+    "read also",
+    "read next",
+    "also read",
+    "you may also",
+    "you might also",
+    "more from",
+    "more stories",
+    "more on this",
+    "recommended",
+    "most popular",
+    "most read",
+    "trending",
+    "latest news",
+    "latest articles",
+    "further reading",
+    "popular posts",
+    "das könnte sie auch",
+    "das könnte dich auch",
+    "lesen sie auch",
+    "lies auch",
+    "mehr zum thema",
+    "weitere artikel",
+    "weitere informationen",
+    "weiterführende",
+    "auch interessant",
+    "empfehlungen",
+    "neueste artikel",
+    "ähnliche artikel",
+    "verwandte artikel",
+    "top themen",
+    "meistgelesen",
+    "beliebte artikel",
+    "weitere beiträge",
+    "mehr aus",
+    "à lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "les plus lus",
+    "te puede interesar",
+    "noticias relacionadas",
+    "lee también",
+    "más leídas",
+    "artículos relacionados",
+    "leggi anche",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "czytaj także",
+    "czytaj też",
+    "zobacz też",
+    "zobacz także",
+    "przeczytaj również",
+    "polecamy",
+    "lees ook",
+    "gerelateerde",
+    "leia também",
+    "veja também",
+    "notícias relacionadas",
+];
+/// Longest block (in characters) read as an end marker.
+const END_MARKER_MAX_CHARS: u32 = 60;
+
+/// Whether a block opens the reading list after an article: short, not a list of links
+/// (link density under `linky_density`), and opening with an end marker.
+pub(super) fn is_end_marker(b: &Block, linky_density: f32) -> bool {
+    if b.stats.chars > END_MARKER_MAX_CHARS || b.link_density() >= linky_density {
+        return false;
+    }
+    let t = b.text.trim().to_lowercase();
+    END_MARKERS.iter().any(|m| t.starts_with(m))
+}
+
+/// Openings of a sign-up box's title, compared lower-cased, as prefixes or whole text.
+const SIGNUP_PHRASES: &[&str] = &[
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+    "get our newsletter",
+    "sign up for the",
+    "newsletter abonnieren",
+    "jetzt newsletter",
+    "zum newsletter",
+    "abonnez-vous",
+    "inscrivez-vous à notre newsletter",
+    "suscríbete",
+    "iscriviti alla newsletter",
+    "never miss",
+    "join our mailing list",
+    "get the latest news in your inbox",
+];
+/// Most blocks in a box whose title is a sign-up phrase; the whole box goes.
+pub(super) const SIGNUP_BOX_MAX_BLOCKS: u32 = 5;
+
+/// Whether a block is the title of a sign-up box.
+pub(super) fn is_signup_title(b: &Block) -> bool {
+    if b.stats.chars > END_MARKER_MAX_CHARS * 2 {
+        return false;
+    }
+    let t = b.text.trim().to_lowercase();
+    SIGNUP_PHRASES.iter().any(|p| t.starts_with(p))
+}
+
+/// Marks of a photo caption or credit line, compared lower-cased.
+const CREDIT_MARKS: &[&str] = &[
+    "file photo",
+    "ap photo",
+    "(photo:",
+    "photo:",
+    "photo by",
+    "photograph:",
+    "foto:",
+    "bild:",
+    "image:",
+    "(image",
+    "getty images",
+    "shutterstock",
+    "istock",
+    "/ dpa",
+    "/dpa",
+    "© ",
+    "credit:",
+    "photo credit",
+    "picture:",
+    "imago",
+    "keystone",
+];
+/// Longest block (in characters) read as a caption or credit line by its wording.
+const CREDIT_MAX_CHARS: u32 = 300;
+
+/// Whether a block reads as a photo caption or credit line.
+pub(super) fn is_credit_line(b: &Block) -> bool {
+    if b.stats.chars > CREDIT_MAX_CHARS {
+        return false;
+    }
+    // the marks are ASCII (and "©"): ASCII case folding finds what lower-casing would
+    static MARKS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CREDIT_MARKS)
+            .expect("valid patterns")
+    });
+    MARKS.is_match(&b.text)
+}

@@ -1,0 +1,141 @@
+//! The classifier's weights and thresholds, gathered in one value with documented defaults.
+
+use crate::block::Block;
+
+/// Declares [`Weights`]: each field with its doc, type and default, and the table of names
+/// that [`Weights::set`] and [`Weights::get`] read, so that a field cannot be added without
+/// its name.
+macro_rules! weights {
+    ($( $(#[doc = $doc:literal])+ $name:ident: $ty:ty = $default:expr, )+) => {
+        /// The weights and thresholds the classifier decides with. `Weights::default()` is
+        /// what [`crate::extract`] uses; [`crate::Extractor::weights`] sets others, and
+        /// `gleaner eval --set NAME=VALUE` (or `--sweep NAME=A,B,...`) measures them on a
+        /// corpus. Lengths are in weighted characters (see [`crate::text`]: a CJK character
+        /// counts 3), link densities are the share of a block's characters inside links.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Weights {
+            $( $(#[doc = $doc])+ pub $name: $ty, )+
+        }
+
+        impl Default for Weights {
+            fn default() -> Self {
+                Weights { $( $name: $default, )+ }
+            }
+        }
+
+        impl Weights {
+            /// The names of the fields, as [`Weights::set`] takes them.
+            pub const NAMES: &'static [&'static str] = &[$( stringify!($name) ),+];
+
+            /// Sets the field `name` to `value` (rounded down for counts). An unknown name
+            /// is an error that lists the known ones.
+            pub fn set(&mut self, name: &str, value: f64) -> Result<(), String> {
+                match name {
+                    $( stringify!($name) => self.$name = value as $ty, )+
+                    _ => return Err(format!(
+                        "unknown weight {name:?}; the weights are: {}",
+                        Self::NAMES.join(", ")
+                    )),
+                }
+                Ok(())
+            }
+
+            /// The value of the field `name`, if there is one.
+            pub fn get(&self, name: &str) -> Option<f64> {
+                match name {
+                    $( stringify!($name) => Some(self.$name as f64), )+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+weights! {
+    /// Shortest block that counts as prose on its own.
+    prose_min_len: f32 = 60.0,
+    /// A block that ends a sentence (or holds a comma) counts as prose from this length on.
+    prose_min_len_sentence: f32 = 35.0,
+    /// Highest link density of a prose block.
+    prose_max_link_density: f32 = 0.35,
+    /// Link density from which a block counts as a list of links.
+    linky_density: f32 = 0.5,
+    /// The link density from which a block is a list of links when recall is favoured.
+    recall_linky_density: f32 = 0.7,
+    /// Weight of a character of prose in a container's score.
+    prose_weight: f32 = 1.0,
+    /// Weight (negative) of a character of link text in a container's score.
+    link_penalty: f32 = 1.0,
+    /// Score (negative) of a short block that is not prose.
+    short_block_penalty: f32 = 5.0,
+    /// Weight (negative) of a character inside a subtree hinted as boilerplate.
+    boilerplate_penalty: f32 = 0.5,
+    /// Factor on the score of an element that names itself the article body.
+    article_body_bonus: f32 = 1.25,
+    /// Factor on the score of `<article>`, `<main>` and content-like names.
+    content_bonus: f32 = 1.1,
+    /// A boilerplate hint on an element holding at least this share of the page's prose is
+    /// ignored: it is a wrapper with an unlucky name (`main-with-sidebar`).
+    hint_void_share: f32 = 0.6,
+    /// A child holding this share of the container's positive score becomes the container.
+    dominant_child_share: f32 = 0.85,
+    /// How many levels above the container the sibling rule looks, beyond those the
+    /// descent to a dominant child went down.
+    extend_levels: usize = 1,
+    /// Least score of a subtree next to the container for it to join the article.
+    extend_min_score: f32 = 150.0,
+    /// Most lead paragraphs taken from just before the container.
+    lead_max_blocks: usize = 3,
+    /// Shortest lead paragraph (datelines and credits are shorter).
+    lead_min_len: f32 = 100.0,
+    /// Most short lines (bylines, dates) stepped over while looking for the lead.
+    lead_max_skips: usize = 8,
+    /// A short heading this many blocks or fewer before the first prose is kept with it.
+    lead_heading_reach: usize = 3,
+    /// A page is a discussion (its comment-named posts are the content) when the prose
+    /// outside them is less than this share of the page's prose ...
+    discussion_max_other_share: f32 = 0.2,
+    /// ... and shorter than this.
+    discussion_max_other_len: f32 = 500.0,
+    /// A reading-list heading ends the article only when the prose after it is at most this
+    /// share of the prose before it: a "Related" box in the middle does not end it.
+    end_marker_max_rest: f32 = 0.25,
+    /// Below this length the container's text is too little: the fallback runs, and the
+    /// confidence is lowered.
+    min_article_len: f32 = 250.0,
+    /// The fallback runs only when the page holds at least this many times the kept prose.
+    fallback_min_page_ratio: f32 = 2.0,
+    /// The fallback's text replaces the container's when it is at least this many times
+    /// longer.
+    fallback_min_gain: f32 = 1.5,
+}
+
+impl Weights {
+    /// Whether a block reads as prose: long enough, few links, or shorter with a sentence.
+    pub(crate) fn is_prose(&self, b: &Block) -> bool {
+        let len = b.stats.weighted_len();
+        b.link_density() <= self.prose_max_link_density
+            && (len >= self.prose_min_len
+                || (len >= self.prose_min_len_sentence
+                    && (b.stats.sentence_ends > 0 || b.stats.commas > 0)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_weight_is_named_and_settable() {
+        let mut w = Weights::default();
+        for name in Weights::NAMES {
+            assert_ne!(w.get(name), Some(7.0), "{name}");
+            w.set(name, 7.0).unwrap();
+            assert_eq!(w.get(name), Some(7.0), "{name}");
+        }
+        assert_ne!(w, Weights::default());
+        let err = w.set("no_such_weight", 1.0).unwrap_err();
+        assert!(err.contains("prose_min_len"), "{err}");
+        assert_eq!(w.get("no_such_weight"), None);
+    }
+}
