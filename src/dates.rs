@@ -1,5 +1,9 @@
 //! Reading dates written in the common forms and languages, and dates in URL paths.
 
+/// The years a web page's date can fall in: earlier or later numbers are something else
+/// (a price, a count, a product number).
+const YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
+
 fn month_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
     let n = n.trim_end_matches('.');
@@ -45,7 +49,7 @@ fn month_number(name: &str) -> Option<u32> {
 }
 
 fn valid_date(y: u32, m: u32, d: u32) -> Option<String> {
-    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+    (YEARS.contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
@@ -114,7 +118,7 @@ pub fn parse_date(s: &str) -> Option<String> {
                 words
                     .get(j)
                     .and_then(|t| t.parse::<u32>().ok())
-                    .filter(|y| *y >= 1990)
+                    .filter(|y| *y >= *YEARS.start())
             };
             if let (Some(d), Some(y)) = (num(words.get(i + 1)), year_after(i + 2)) {
                 if let Some(x) = valid_date(y, m, d) {

@@ -1,0 +1,162 @@
+//! What the page's JSON-LD says of its article: headline, author, date, publisher,
+//! description, image, language and body, from the first object of an article's type (in
+//! any `@graph`).
+
+use serde_json::Value;
+
+use crate::text::normalize_space;
+
+/// Most JSON-LD objects read on one page (a page can hold thousands).
+const MAX_JSON_LD_OBJECTS: usize = 256;
+
+/// Fields read from the page's JSON-LD.
+#[derive(Debug, Default)]
+pub(super) struct JsonLd {
+    pub(super) headline: Option<String>,
+    pub(super) author: Option<String>,
+    pub(super) date: Option<String>,
+    pub(super) publisher: Option<String>,
+    pub(super) description: Option<String>,
+    pub(super) image: Option<String>,
+    pub(super) language: Option<String>,
+    pub(super) article_body: Option<String>,
+}
+
+fn is_article_type(t: &str) -> bool {
+    t.ends_with("Article")
+        || matches!(
+            t,
+            "BlogPosting"
+                | "Report"
+                | "Review"
+                | "LiveBlogPosting"
+                | "SocialMediaPosting"
+                | "DiscussionForumPosting"
+                | "TechArticle"
+                | "Recipe"
+                | "WebPage"
+                | "ItemPage"
+                | "Product"
+                | "QAPage"
+        )
+}
+
+fn value_str(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => {
+            let s = normalize_space(s);
+            (!s.is_empty()).then_some(s)
+        }
+        Value::Object(o) => o
+            .get("name")
+            .or_else(|| o.get("url"))
+            .or_else(|| o.get("@id"))
+            .and_then(value_str),
+        Value::Array(a) => a.iter().find_map(value_str),
+        _ => None,
+    }
+}
+
+fn names(v: &Value) -> Option<String> {
+    match v {
+        Value::Array(a) => {
+            let all: Vec<String> = a.iter().filter_map(names).collect();
+            (!all.is_empty()).then(|| all.join("; "))
+        }
+        Value::Object(o) => o.get("name").and_then(value_str),
+        Value::String(s) => {
+            let s = normalize_space(s);
+            (!s.is_empty() && !s.starts_with("http")).then_some(s)
+        }
+        _ => None,
+    }
+}
+
+pub(super) fn read_json_ld(scripts: &[String]) -> JsonLd {
+    let mut out = JsonLd::default();
+    let mut queue: Vec<Value> = Vec::new();
+    for s in scripts {
+        if let Ok(v) = serde_json::from_str::<Value>(s.trim().trim_end_matches(';')) {
+            queue.push(v);
+        }
+    }
+    let mut seen = 0;
+    let mut page_headline = false;
+    while let Some(v) = queue.pop() {
+        seen += 1;
+        if seen > MAX_JSON_LD_OBJECTS {
+            break;
+        }
+        match v {
+            Value::Array(a) => queue.extend(a.into_iter().rev()),
+            Value::Object(mut o) => {
+                if let Some(g) = o.remove("@graph") {
+                    queue.push(g);
+                }
+                let types: Vec<String> = match o.get("@type") {
+                    Some(Value::String(t)) => vec![t.clone()],
+                    Some(Value::Array(a)) => a
+                        .iter()
+                        .filter_map(|t| t.as_str().map(String::from))
+                        .collect(),
+                    _ => vec![],
+                };
+                if !types.iter().any(|t| is_article_type(t)) {
+                    continue;
+                }
+                let is_page = types.iter().all(|t| t == "WebPage");
+                let get = |k: &str| o.get(k).and_then(value_str);
+                // An article's headline beats a web page's name.
+                if out.headline.is_none() || (!is_page && page_headline) {
+                    if let Some(h) = get("headline").or_else(|| get("name")) {
+                        out.headline = Some(h);
+                        page_headline = is_page;
+                    }
+                }
+                if out.author.is_none() {
+                    out.author = o.get("author").or_else(|| o.get("creator")).and_then(names);
+                }
+                if out.date.is_none() {
+                    out.date = get("datePublished").or_else(|| get("dateCreated"));
+                }
+                if out.publisher.is_none() {
+                    out.publisher = o.get("publisher").and_then(names);
+                }
+                if out.description.is_none() {
+                    out.description = get("description");
+                }
+                if out.image.is_none() {
+                    out.image = o.get("image").and_then(value_str);
+                }
+                if out.language.is_none() {
+                    out.language = get("inLanguage");
+                }
+                if out.article_body.is_none() {
+                    out.article_body = o
+                        .get("articleBody")
+                        .and_then(|v| v.as_str())
+                        .map(str::to_string);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_json_ld_graph() {
+        let ld = read_json_ld(&[r#"{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},
+            {"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":"A"},{"name":"B"}],
+             "datePublished":"2020-01-02T03:04:05Z","publisher":{"name":"P"},"articleBody":"Body"}]}"#.to_string()]);
+        assert_eq!(ld.headline.as_deref(), Some("H"));
+        assert_eq!(ld.author.as_deref(), Some("A; B"));
+        assert_eq!(ld.date.as_deref(), Some("2020-01-02T03:04:05Z"));
+        assert_eq!(ld.publisher.as_deref(), Some("P"));
+        assert_eq!(ld.article_body.as_deref(), Some("Body"));
+    }
+}
