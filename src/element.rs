@@ -188,6 +188,28 @@ impl<'a> Attrs<'a> {
     }
 }
 
+/// The language a code element names: `language-x` or `lang-x` in its class (as
+/// highlight.js, Prism and most site generators write), or `data-lang`.
+pub(crate) fn code_language(attrs: &[html5ever::Attribute]) -> Option<&str> {
+    let from_class = attr(attrs, "class").and_then(|c| {
+        c.split_ascii_whitespace().find_map(|w| {
+            w.strip_prefix("language-")
+                .or_else(|| w.strip_prefix("lang-"))
+                .or_else(|| w.strip_prefix("highlight-source-"))
+        })
+    });
+    from_class
+        .or_else(|| attr(attrs, "data-lang"))
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty()
+                && l.len() <= 32
+                && l.bytes().all(|b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'#' | b'.' | b'_')
+                })
+        })
+}
+
 /// Whether a script's attributes make it JSON-LD.
 pub(crate) fn is_json_ld(attrs: &[html5ever::Attribute]) -> bool {
     attr(attrs, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))

@@ -1,0 +1,168 @@
+//! The raw metadata the walk gathers on its way: `<title>`, `<meta>`, canonical link,
+//! JSON-LD, `<time>` elements, the page's language and author candidates.
+
+use crate::block::Block;
+use crate::dom::{Data, Dom, NodeId};
+use crate::element::{attr, is_json_ld, Attrs, AuthorSource};
+
+/// Most author candidates kept from the page's markup.
+const MAX_AUTHOR_CANDIDATES: usize = 16;
+/// Longest author candidate or `<time>` value kept, in bytes.
+const MAX_FACT_BYTES: usize = 1024;
+/// Most `<time>` elements kept.
+const MAX_TIMES: usize = 32;
+/// Most `<meta>` values kept.
+const MAX_METAS: usize = 512;
+
+/// Raw metadata found on the page, interpreted by [`crate::metadata`].
+#[derive(Debug, Default)]
+pub struct Facts {
+    /// Text of the first `<title>`.
+    pub title: Option<String>,
+    /// `<meta>` key (name, property, itemprop or http-equiv, lower-cased) and content.
+    pub metas: Vec<(String, String)>,
+    /// Contents of `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+    /// `href` of `<link rel="canonical">`.
+    pub canonical: Option<String>,
+    /// `lang` of `<html>`.
+    pub lang: Option<String>,
+    /// `<time>` elements: the block index at which they stood, whether they mark the
+    /// publication (`pubdate`, `itemprop="datePublished"`), and their `datetime` (or text).
+    pub times: Vec<(u32, bool, String)>,
+    /// Author candidates from the markup.
+    pub authors: Vec<(AuthorSource, String)>,
+}
+
+impl Facts {
+    /// Reads `<head>`, which holds no visible text, only metadata; its children are few and
+    /// shallow.
+    pub(super) fn head(&mut self, dom: &Dom, node: NodeId) {
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            for c in dom.children_rev(n) {
+                if let Data::Element { name, attrs, .. } = &dom.node(c).data {
+                    match &*name.local {
+                        "title" => self.title(dom, c),
+                        "meta" => self.meta(attrs),
+                        "link" => self.link(attrs),
+                        "script" => self.script(dom, c, attrs),
+                        "noscript" | "template" => {}
+                        _ => stack.push(c),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The first `<title>`'s text.
+    pub(super) fn title(&mut self, dom: &Dom, node: NodeId) {
+        if self.title.is_none() {
+            self.title = Some(text_of_children(dom, node));
+        }
+    }
+
+    /// A script's text, when it is JSON-LD.
+    pub(super) fn script(&mut self, dom: &Dom, node: NodeId, attrs: &[html5ever::Attribute]) {
+        if is_json_ld(attrs) {
+            self.json_ld.push(text_of_children(dom, node));
+        }
+    }
+
+    /// A `<meta>` element's content, under each of its names.
+    pub(super) fn meta(&mut self, attrs: &[html5ever::Attribute]) {
+        let Some(content) = attr(attrs, "content") else {
+            return;
+        };
+        for key in ["name", "property", "itemprop", "http-equiv"] {
+            if let Some(k) = attr(attrs, key) {
+                let k = k.trim().to_ascii_lowercase();
+                if !k.is_empty() && self.metas.len() < MAX_METAS {
+                    self.metas.push((k, content.trim().to_string()));
+                }
+            }
+        }
+    }
+
+    /// A `<link rel=canonical>`'s target.
+    pub(super) fn link(&mut self, attrs: &[html5ever::Attribute]) {
+        let rel = attr(attrs, "rel").unwrap_or("");
+        if rel
+            .split_ascii_whitespace()
+            .any(|r| r.eq_ignore_ascii_case("canonical"))
+            && self.canonical.is_none()
+        {
+            if let Some(h) = attr(attrs, "href") {
+                self.canonical = Some(h.trim().to_string());
+            }
+        }
+    }
+
+    /// `<html lang>` (or `xml:lang`).
+    pub(super) fn html(&mut self, attrs: &[html5ever::Attribute]) {
+        if let Some(l) = attr(attrs, "lang").or_else(|| attr(attrs, "xml:lang")) {
+            self.lang = Some(l.trim().to_string());
+        }
+    }
+
+    /// A `<time>` element standing before block `at`: its `datetime` or its text, and
+    /// whether it marks the publication.
+    pub(super) fn time(
+        &mut self,
+        dom: &Dom,
+        node: NodeId,
+        attrs: &[html5ever::Attribute],
+        at: u32,
+    ) {
+        if self.times.len() >= MAX_TIMES {
+            return;
+        }
+        let a = Attrs::read(attrs);
+        let published = a.pubdate || a.itemprop.is_some_and(|p| p.contains("datePublished"));
+        let mut value = a
+            .datetime
+            .map(str::to_string)
+            .unwrap_or_else(|| text_of_children(dom, node));
+        truncate_at_char(&mut value, MAX_FACT_BYTES);
+        self.times.push((at, published, value));
+    }
+
+    /// An author candidate: the text of the blocks of an element that names an author.
+    pub(super) fn author(&mut self, source: AuthorSource, blocks: &[Block]) {
+        if self.authors.len() >= MAX_AUTHOR_CANDIDATES {
+            return;
+        }
+        // a byline is short: a wrapper named like one must not copy the whole page
+        let mut text = String::new();
+        for b in blocks {
+            if text.len() >= MAX_FACT_BYTES {
+                break;
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&b.text);
+        }
+        truncate_at_char(&mut text, MAX_FACT_BYTES);
+        if !text.is_empty() {
+            self.authors.push((source, text));
+        }
+    }
+}
+
+/// Cuts `s` to at most `max` bytes, at a character boundary.
+fn truncate_at_char(s: &mut String, max: usize) {
+    let keep = crate::text::prefix_within(s, max).len();
+    s.truncate(keep);
+}
+
+/// The text of a node's text children.
+fn text_of_children(dom: &Dom, node: NodeId) -> String {
+    let mut s = String::new();
+    for c in dom.children(node) {
+        if let Data::Text(t) = &dom.node(c).data {
+            s.push_str(t);
+        }
+    }
+    s
+}

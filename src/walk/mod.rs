@@ -1,0 +1,623 @@
+//! Walking the tree with an explicit stack into elements and text blocks in document order,
+//! gathering the raw metadata facts on the way.
+
+mod facts;
+mod inline;
+
+pub use facts::Facts;
+pub use inline::Rich;
+
+use crate::block::{Block, BlockKind, Elem, ListMark, Tag, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE};
+use crate::dom::{Data, Dom, NodeId, DOCUMENT};
+use crate::element::{attr, code_language, AuthorSource, ElemFacts};
+use crate::hints::{self, Hints};
+use crate::limits::Limits;
+use crate::text::{push_collapsed, TextStats};
+use inline::{InlineMarkdown, Mark, MarkKind};
+
+/// Longest cell text (in characters) that still joins a table row into one line; longer
+/// cells mean a layout table, whose cells stay separate blocks.
+pub const MAX_ROW_CELL_CHARS: usize = 400;
+
+/// The page as the classifier sees it.
+#[derive(Debug, Default)]
+pub struct Page {
+    /// Elements in document order (pre-order), the root first.
+    pub elems: Vec<Elem>,
+    /// Text blocks in document order.
+    pub blocks: Vec<Block>,
+    /// Raw metadata.
+    pub facts: Facts,
+}
+
+/// Where the walk stands: what the text met here belongs to.
+#[derive(Clone, Copy)]
+struct Ctx {
+    /// The nearest recorded element.
+    elem: u32,
+    /// The innermost block-level element.
+    owner: u32,
+    kind: BlockKind,
+    flags: u8,
+    hints: Hints,
+    depth: u32,
+    pre: bool,
+    link: bool,
+    /// Inside inline code: its Markdown is not escaped.
+    code: bool,
+    /// Its list item: an index into the walk's list marks plus one, 0 outside lists.
+    list: u32,
+}
+
+/// The walk's work list: nodes to visit, and elements to close once their children are done.
+enum Task {
+    Visit(NodeId, Ctx),
+    Close {
+        elem: u32,
+        block_start: u32,
+        is_block: bool,
+        author: Option<AuthorSource>,
+        /// The resolved target of a link whose Markdown is being written, and where
+        /// (boxed: links are few, and every task carries the field).
+        link: Option<Box<(String, Mark)>>,
+        /// Emphasis or inline code whose Markdown is being written.
+        mark: Option<Mark>,
+    },
+}
+
+struct Builder {
+    page: Page,
+    text: String,
+    /// The block's Markdown, written beside its text when the options keep links, images or
+    /// formatting.
+    md: Option<InlineMarkdown>,
+    at_space: bool,
+    link_chars: u32,
+    ctx: Option<Ctx>,
+    max_depth: u32,
+    /// Open lists: the list element, whether ordered, the next item's number.
+    lists: Vec<(u32, bool, u32)>,
+    /// The language a code block in progress names.
+    lang: Option<Box<str>>,
+    /// The list items met so far.
+    list_marks: Vec<ListMark>,
+}
+
+/// Walks `dom` into a [`Page`].
+pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
+    let mut b = Builder {
+        page: Page::default(),
+        text: String::new(),
+        md: rich.map(InlineMarkdown::new),
+        at_space: true,
+        link_chars: 0,
+        ctx: None,
+        max_depth: limits.max_depth.min(u32::MAX as usize) as u32,
+        lists: Vec::new(),
+        lang: None,
+        list_marks: Vec::new(),
+    };
+    b.page.elems.push(Elem {
+        tag: Tag::Html,
+        parent: 0,
+        hints: 0,
+        blocks: (0, 0),
+        end: 1,
+    });
+    let root = Ctx {
+        elem: 0,
+        owner: 0,
+        kind: BlockKind::Paragraph,
+        flags: 0,
+        hints: 0,
+        depth: 0,
+        pre: false,
+        link: false,
+        code: false,
+        list: 0,
+    };
+    let mut stack: Vec<Task> = Vec::new();
+    push_children(&mut stack, dom, DOCUMENT, root);
+    while let Some(task) = stack.pop() {
+        match task {
+            Task::Visit(node, ctx) => b.visit(dom, node, ctx, &mut stack),
+            Task::Close {
+                elem,
+                block_start,
+                is_block,
+                author,
+                link,
+                mark,
+            } => {
+                if let Some(md) = &mut b.md {
+                    if let Some(m) = mark {
+                        md.end_mark(m);
+                    }
+                    if let Some(l) = link {
+                        md.end_link(&l.0, l.1);
+                    }
+                }
+                b.close(elem, block_start, is_block, author)
+            }
+        }
+    }
+    b.flush();
+    let n_blocks = b.page.blocks.len() as u32;
+    let n_elems = b.page.elems.len() as u32;
+    b.page.elems[0].blocks = (0, n_blocks);
+    b.page.elems[0].end = n_elems;
+    b.page
+}
+
+fn push_children(stack: &mut Vec<Task>, dom: &Dom, node: NodeId, ctx: Ctx) {
+    stack.extend(dom.children_rev(node).map(|c| Task::Visit(c, ctx)));
+}
+
+/// The kind of the blocks inside a block-level element `tag`, inside `outer`.
+fn block_kind(tag: Tag, outer: BlockKind) -> BlockKind {
+    match tag {
+        Tag::P => BlockKind::Paragraph,
+        Tag::H(l) => BlockKind::Heading(l),
+        Tag::Li | Tag::Dt | Tag::Dd => BlockKind::ListItem,
+        Tag::Pre => BlockKind::Code,
+        Tag::Td | Tag::Th => BlockKind::Cell,
+        Tag::Figcaption | Tag::Caption => BlockKind::Caption,
+        _ if outer == BlockKind::Code => BlockKind::Code,
+        _ if outer == BlockKind::Caption => BlockKind::Caption,
+        _ => BlockKind::Paragraph,
+    }
+}
+
+/// The context flag a block-level element `tag` sets for the blocks inside it.
+fn block_flag(tag: Tag) -> u8 {
+    match tag {
+        Tag::Blockquote => IN_QUOTE,
+        Tag::Ul | Tag::Ol | Tag::Dl => IN_LIST,
+        Tag::Table => IN_TABLE,
+        Tag::Figure => IN_FIGURE,
+        _ => 0,
+    }
+}
+
+impl Builder {
+    fn visit(&mut self, dom: &Dom, node: NodeId, ctx: Ctx, stack: &mut Vec<Task>) {
+        match &dom.node(node).data {
+            Data::Text(text) => {
+                if ctx.kind == BlockKind::Caption && ctx.hints & hints::HIDDEN != 0 {
+                    return;
+                }
+                self.push_text(text, ctx);
+            }
+            Data::Element {
+                name, attrs, facts, ..
+            } => {
+                // <svg> and <math> content: no article text lives there
+                let skipped = name.ns != html5ever::ns!(html)
+                    || self.handled_by_name(dom, node, &name.local, attrs, ctx)
+                    || facts.hidden;
+                if !skipped {
+                    self.element(dom, node, &name.local, attrs, facts, ctx, stack);
+                }
+            }
+            Data::Document => push_children(stack, dom, node, ctx),
+            _ => {}
+        }
+    }
+
+    /// The elements the walk handles by their name alone: scripts, metadata, embedded and
+    /// form content (skipped), and line breaks. Returns whether `local` was one.
+    fn handled_by_name(
+        &mut self,
+        dom: &Dom,
+        node: NodeId,
+        local: &html5ever::LocalName,
+        attrs: &[html5ever::Attribute],
+        ctx: Ctx,
+    ) -> bool {
+        let facts = &mut self.page.facts;
+        match &**local {
+            "script" => facts.script(dom, node, attrs),
+            "head" => facts.head(dom, node),
+            "style" | "noscript" | "template" | "iframe" | "object" | "embed" | "canvas"
+            | "video" | "audio" | "select" | "button" | "textarea" | "input" | "map" | "frame"
+            | "svg" | "math" | "datalist" | "option" | "source" | "track" | "param" | "picture"
+            | "wbr" => {}
+            "title" => facts.title(dom, node),
+            "meta" => facts.meta(attrs),
+            "link" => facts.link(attrs),
+            "br" => self.line_break(ctx),
+            _ => return false,
+        }
+        true
+    }
+
+    /// A `<br>`: a line break in the block, or, after another, the end of a paragraph (as
+    /// legacy markup separates them).
+    fn line_break(&mut self, ctx: Ctx) {
+        if !ctx.pre && self.text.ends_with('\n') {
+            self.flush();
+        } else if !ctx.pre && !self.text.is_empty() {
+            while self.text.ends_with(' ') {
+                self.text.pop();
+            }
+            self.text.push('\n');
+            if let Some(md) = &mut self.md {
+                md.newline();
+            }
+            self.at_space = true;
+        }
+    }
+
+    /// An element the walk descends into: it is recorded, opens a block if it is
+    /// block-level, a list or item, a link or formatting, and its children are visited
+    /// before it closes.
+    #[allow(clippy::too_many_arguments)]
+    fn element(
+        &mut self,
+        dom: &Dom,
+        node: NodeId,
+        local: &html5ever::LocalName,
+        attrs: &[html5ever::Attribute],
+        facts: &ElemFacts,
+        ctx: Ctx,
+        stack: &mut Vec<Task>,
+    ) {
+        if &**local == "html" {
+            self.page.facts.html(attrs);
+        }
+        if &**local == "time" {
+            let at = self.page.blocks.len() as u32;
+            self.page.facts.time(dom, node, attrs, at);
+        }
+        let depth = ctx.depth + 1;
+        if depth > self.max_depth {
+            // Too deep for a place of its own: its content flows into the block above.
+            let mut inner = ctx;
+            inner.depth = depth;
+            push_children(stack, dom, node, inner);
+            return;
+        }
+        let (e, block_start, mut inner) = self.open(facts, ctx, depth);
+        let tag = facts.tag;
+        if self.md.as_ref().is_some_and(|m| m.rich.formatting)
+            && (tag == Tag::Pre || (ctx.pre && tag == Tag::Code))
+        {
+            if let Some(l) = code_language(attrs) {
+                self.lang = Some(l.into());
+            }
+        }
+        self.open_list(tag, e, attrs, &mut inner);
+        let (mark, link) = self.open_inline(facts, attrs, ctx, &mut inner);
+        stack.push(Task::Close {
+            elem: e,
+            block_start,
+            is_block: tag.is_block(),
+            // a commenter is not the page's author
+            author: facts.author.filter(|_| inner.hints & hints::COMMENT == 0),
+            link,
+            mark,
+        });
+        push_children(stack, dom, node, inner);
+    }
+
+    /// Records an element and gives its index, its first block, and the context inside it.
+    fn open(&mut self, facts: &ElemFacts, ctx: Ctx, depth: u32) -> (u32, u32, Ctx) {
+        let ElemFacts { tag, own, .. } = *facts;
+        let e = self.page.elems.len() as u32;
+        let block_start = self.page.blocks.len() as u32;
+        self.page.elems.push(Elem {
+            tag,
+            parent: ctx.elem,
+            hints: own,
+            blocks: (block_start, block_start),
+            end: e + 1,
+        });
+        let mut inner = ctx;
+        inner.elem = e;
+        inner.depth = depth;
+        inner.hints |= own;
+        if tag.is_block() {
+            self.flush();
+            inner.owner = e;
+            inner.kind = block_kind(tag, ctx.kind);
+            inner.flags |= block_flag(tag);
+        }
+        if tag == Tag::Pre {
+            inner.pre = true;
+        }
+        (e, block_start, inner)
+    }
+
+    /// Opens a list (noting whether it is ordered and where it starts), or an item of the
+    /// innermost list (with its number).
+    fn open_list(&mut self, tag: Tag, e: u32, attrs: &[html5ever::Attribute], inner: &mut Ctx) {
+        match tag {
+            Tag::Ul | Tag::Ol | Tag::Dl => {
+                let start = if tag == Tag::Ol {
+                    attr(attrs, "start")
+                        .and_then(|v| v.trim().parse::<u32>().ok())
+                        .unwrap_or(1)
+                } else {
+                    1
+                };
+                self.lists.push((e, tag == Tag::Ol, start));
+            }
+            Tag::Li | Tag::Dt | Tag::Dd => {
+                let depth = self.lists.len().min(u8::MAX as usize) as u8;
+                if let Some(top) = self.lists.last_mut() {
+                    let number = top.1.then_some(top.2);
+                    top.2 = top.2.saturating_add(1);
+                    self.list_marks.push(ListMark {
+                        depth,
+                        number,
+                        item: e,
+                    });
+                    inner.list = self.list_marks.len() as u32;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens what an inline element brings: emphasis or inline code and links in the
+    /// Markdown (when kept), link text for the link density, an image.
+    #[allow(clippy::type_complexity)]
+    fn open_inline(
+        &mut self,
+        facts: &ElemFacts,
+        attrs: &[html5ever::Attribute],
+        ctx: Ctx,
+        inner: &mut Ctx,
+    ) -> (Option<Mark>, Option<Box<(String, Mark)>>) {
+        let tag = facts.tag;
+        let mut mark = None;
+        let mut link = None;
+        if tag == Tag::A && facts.has_href {
+            inner.link = true;
+        }
+        let Some(md) = &mut self.md else {
+            return (mark, link);
+        };
+        if md.rich.formatting && !ctx.pre && !ctx.code {
+            let kind = match tag {
+                Tag::Em => Some(MarkKind::Em),
+                Tag::Strong => Some(MarkKind::Strong),
+                Tag::Code => Some(MarkKind::Code),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                mark = md.open(kind);
+                inner.code = tag == Tag::Code;
+            }
+        }
+        if tag == Tag::A && facts.has_href && md.rich.links {
+            link = attr(attrs, "href")
+                .and_then(|href| md.start_link(href))
+                .map(Box::new);
+        }
+        if tag == Tag::Img && md.rich.images && md.image(attrs) && self.ctx.is_none() {
+            self.ctx = Some(ctx);
+        }
+        (mark, link)
+    }
+
+    fn close(&mut self, e: u32, block_start: u32, is_block: bool, author: Option<AuthorSource>) {
+        if is_block {
+            self.flush();
+        }
+        let tag = self.page.elems[e as usize].tag;
+        if self.lists.last().is_some_and(|l| l.0 == e) {
+            self.lists.pop();
+        }
+        if tag == Tag::Pre {
+            self.lang = None;
+        }
+        if tag == Tag::Tr {
+            self.join_row(e, block_start);
+        }
+        let n_blocks = self.page.blocks.len() as u32;
+        let n_elems = self.page.elems.len() as u32;
+        let el = &mut self.page.elems[e as usize];
+        el.blocks.1 = n_blocks;
+        el.end = n_elems;
+        if let Some(src) = author {
+            let blocks = &self.page.blocks[block_start as usize..];
+            self.page.facts.author(src, blocks);
+        }
+    }
+
+    /// Joins the cells of a data-table row into one block, cells separated by tabs.
+    fn join_row(&mut self, tr: u32, start: u32) {
+        let blocks = &self.page.blocks[start as usize..];
+        if blocks.len() < 2 {
+            if let Some(b) = self.page.blocks.get_mut(start as usize) {
+                if b.kind == BlockKind::Cell {
+                    // a lone cell holding lines of text is layout, not data
+                    let layout =
+                        b.text.contains('\n') || b.text.chars().count() > MAX_ROW_CELL_CHARS;
+                    b.kind = if layout {
+                        BlockKind::Paragraph
+                    } else {
+                        BlockKind::TableRow
+                    };
+                }
+            }
+            return;
+        }
+        let elems = &self.page.elems;
+        let simple = blocks.iter().all(|b| {
+            b.kind == BlockKind::Cell
+                && elems[b.elem as usize].parent == tr
+                && !b.text.contains('\n')
+                && b.text.chars().count() <= MAX_ROW_CELL_CHARS
+        });
+        if !simple {
+            return;
+        }
+        let mut cells = self.page.blocks.split_off(start as usize);
+        let mut row = cells.remove(0);
+        for c in cells {
+            row.text.push('\t');
+            row.text.push_str(&c.text);
+            row.stats.add(&c.stats);
+            row.link_chars += c.link_chars;
+        }
+        row.kind = BlockKind::TableRow;
+        row.md = None;
+        row.elem = tr;
+        row.hints |= self.page.elems[tr as usize].hints;
+        self.page.blocks.push(row);
+        // The cells' elements now all hold the one row block.
+        for el in &mut self.page.elems[tr as usize + 1..] {
+            el.blocks = (start, start + 1);
+        }
+    }
+
+    fn push_text(&mut self, s: &str, ctx: Ctx) {
+        if self.text.is_empty() || self.ctx.is_none() {
+            if s.trim().is_empty() && !ctx.pre {
+                return;
+            }
+            self.ctx = Some(ctx);
+        }
+        let before = self.text.len();
+        if ctx.pre {
+            for c in s.chars() {
+                if c != '\r' && c != '\0' {
+                    self.text.push(c);
+                }
+            }
+            self.at_space = self.text.ends_with(char::is_whitespace);
+        } else {
+            push_collapsed(&mut self.text, s, &mut self.at_space);
+        }
+        if let Some(md) = &mut self.md {
+            if ctx.kind != BlockKind::Code {
+                md.push_text(&self.text[before..], ctx.code);
+            }
+        }
+        if ctx.link {
+            self.link_chars += self.text[before..]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count() as u32;
+        }
+    }
+
+    /// Ends the block in progress: its text (lines trimmed, or kept as they are in code)
+    /// and Markdown become a [`Block`] with its features.
+    fn flush(&mut self) {
+        // the text buffer is cleared, not taken, so its room is reused
+        let Some(ctx) = self.ctx.take() else {
+            self.text.clear();
+            if let Some(md) = &mut self.md {
+                md.clear();
+            }
+            return;
+        };
+        let lang = if ctx.kind == BlockKind::Code {
+            self.lang.take()
+        } else {
+            None
+        };
+        let raw = self.text.as_str();
+        let link_chars = std::mem::take(&mut self.link_chars);
+        self.at_space = true;
+        let text = if ctx.kind == BlockKind::Code {
+            raw.trim_matches('\n').trim_end().to_string()
+        } else if !raw.contains('\n') {
+            raw.trim().to_string()
+        } else {
+            let mut t = String::with_capacity(raw.len());
+            for line in raw.split('\n') {
+                let line = line.trim();
+                if !line.is_empty() {
+                    if !t.is_empty() {
+                        t.push('\n');
+                    }
+                    t.push_str(line);
+                }
+            }
+            t
+        };
+        self.text.clear();
+        let md = self
+            .md
+            .as_mut()
+            .and_then(|md| md.end_block(ctx.kind != BlockKind::Code, !text.is_empty()));
+        if text.is_empty() {
+            return;
+        }
+        let stats = TextStats::of(&text);
+        self.page.blocks.push(Block {
+            list: ctx
+                .list
+                .checked_sub(1)
+                .and_then(|i| self.list_marks.get(i as usize).copied()),
+            lang,
+            md,
+            text,
+            kind: ctx.kind,
+            flags: ctx.flags,
+            elem: ctx.owner,
+            stats,
+            link_chars: link_chars.min(stats.chars),
+            hints: ctx.hints,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+
+    fn page(html: &str) -> Page {
+        walk(&parse(html, usize::MAX, None), &Limits::default(), None)
+    }
+
+    #[test]
+    fn blocks_in_document_order() {
+        let p = page("<body><h1>Title</h1><p>One <a href='x'>link</a> two.</p><div>Three<p>Four</p>Five</div></body>");
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Title", "One link two.", "Three", "Four", "Five"]);
+        assert_eq!(p.blocks[0].kind, BlockKind::Heading(1));
+        assert_eq!(p.blocks[1].link_chars, 4);
+    }
+
+    #[test]
+    fn joins_table_rows_and_keeps_code() {
+        let p = page("<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table><pre>  x = 1\n    y</pre>");
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["a\tb", "1\t2", "  x = 1\n    y"]);
+        assert_eq!(p.blocks[0].kind, BlockKind::TableRow);
+        assert_eq!(p.blocks[2].kind, BlockKind::Code);
+    }
+
+    #[test]
+    fn skips_hidden_and_scripts_and_collects_facts() {
+        let p = page(
+            r#"<html lang="de"><head><title>T</title><meta property="og:title" content="OG">
+            <link rel="canonical" href="/c"><script type="application/ld+json">{"a":1}</script></head>
+            <body><div hidden>secret</div><p style="display: none">gone</p><script>var x</script>
+            <p>Kept <span aria-hidden="true">icon</span>text<br>line two</p></body></html>"#,
+        );
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Kept text\nline two"]);
+        assert_eq!(p.facts.title.as_deref(), Some("T"));
+        assert_eq!(p.facts.lang.as_deref(), Some("de"));
+        assert_eq!(p.facts.canonical.as_deref(), Some("/c"));
+        assert_eq!(p.facts.json_ld.len(), 1);
+        assert!(p.facts.metas.contains(&("og:title".into(), "OG".into())));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let n = 3_000;
+        let html = format!("{}deep text{}", "<div>".repeat(n), "</div>".repeat(n));
+        let p = page(&html);
+        assert_eq!(p.blocks.len(), 1);
+        assert_eq!(p.blocks[0].text, "deep text");
+        assert!(p.elems.len() <= Limits::default().max_depth + 2);
+    }
+}
