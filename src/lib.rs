@@ -28,7 +28,7 @@ mod error;
 pub mod eval;
 pub mod explain;
 mod extractor;
-pub mod ffi;
+mod ffi;
 mod hints;
 mod limits;
 mod metadata;

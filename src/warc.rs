@@ -474,9 +474,26 @@ pub enum Extracted {
     Failed(String),
 }
 
+/// Room a record may take beyond the extractor's input limit (its HTTP header and
+/// encodings) before the reader skips it unread.
+pub const RECORD_HEADROOM_BYTES: usize = 1 << 20;
+
 /// Extracts the page a response record holds, with the HTTP charset passed on and the
-/// target URI as the page URL.
+/// target URI as the page URL. A bug met while extracting one record (a caught panic) is
+/// that record's failure, not the end of the archive.
 pub fn extract_record(extractor: &crate::Extractor, record: &Record) -> Extracted {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extract_uncaught(extractor, record)
+    }))
+    .unwrap_or_else(|_| {
+        Extracted::Failed(format!(
+            "record at offset {}: internal error (panic) while extracting",
+            record.offset
+        ))
+    })
+}
+
+fn extract_uncaught(extractor: &crate::Extractor, record: &Record) -> Extracted {
     if record.warc_type != "response" {
         return Extracted::Other;
     }
@@ -515,6 +532,116 @@ pub fn extract_record(extractor: &crate::Extractor, record: &Record) -> Extracte
         response.status,
         &json[1..]
     ))
+}
+
+/// A reader of `input` that skips records too large for `extractor` to take.
+pub fn reader_for<R: Read>(input: R, extractor: &crate::Extractor) -> Reader<R> {
+    let max_body = extractor.current_limits().max_input_bytes;
+    Reader::with_limit(input, max_body.saturating_add(RECORD_HEADROOM_BYTES))
+}
+
+/// How many records of each outcome an archive has given so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Records read, broken ones included.
+    pub records: u64,
+    /// HTML pages extracted.
+    pub pages: u64,
+    /// Responses that are not HTML.
+    pub not_html: u64,
+    /// Records that are not responses (requests, metadata, warcinfo...).
+    pub other: u64,
+    /// Broken records, pages that could not be extracted, and read errors.
+    pub errors: u64,
+}
+
+impl Counts {
+    /// Counts one outcome of [`Pages`].
+    pub fn add(&mut self, outcome: &Result<Extracted, WarcError>) {
+        if !matches!(outcome, Err(WarcError::Io(_))) {
+            self.records += 1;
+        }
+        match outcome {
+            Ok(Extracted::Page(_)) => self.pages += 1,
+            Ok(Extracted::NotHtml) => self.not_html += 1,
+            Ok(Extracted::Other) => self.other += 1,
+            Ok(Extracted::Failed(_)) | Err(_) => self.errors += 1,
+        }
+    }
+}
+
+/// The pages of a web archive, extracted record by record in the archive's order: every
+/// record gives one outcome (a page as a line of JSON, a record that is not an HTML
+/// response, or what went wrong), and reading goes on after a broken record. The command,
+/// the C ABI and the Python package all read archives through this.
+///
+/// ```
+/// let warc = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.com/\r\n\
+/// Content-Type: application/http; msgtype=response\r\nContent-Length: 77\r\n\r\n\
+/// HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hello there</p>\r\n\r\n";
+/// let mut pages = gleaner::warc::Pages::new(&warc[..], gleaner::Extractor::new());
+/// match pages.next() {
+///     Some(Ok(gleaner::warc::Extracted::Page(json))) => assert!(json.contains("Hello there")),
+///     other => panic!("{other:?}"),
+/// }
+/// assert!(pages.next().is_none());
+/// assert_eq!(pages.counts().pages, 1);
+/// ```
+pub struct Pages<R: Read> {
+    reader: Reader<R>,
+    extractor: crate::Extractor,
+    counts: Counts,
+}
+
+impl<R: Read> Pages<R> {
+    /// The pages of the archive `input` (plain or gzipped), extracted with `extractor`.
+    pub fn new(input: R, extractor: crate::Extractor) -> Self {
+        Pages {
+            reader: reader_for(input, &extractor),
+            extractor,
+            counts: Counts::default(),
+        }
+    }
+
+    /// What the archive has given so far.
+    pub fn counts(&self) -> Counts {
+        self.counts
+    }
+
+    /// Bytes of the input consumed so far (compressed bytes for `.warc.gz`).
+    pub fn bytes_read(&self) -> u64 {
+        self.reader.bytes_read()
+    }
+
+    /// The next record's outcome, extracted with `extractor` instead of the one given to
+    /// [`Pages::new`] (the C ABI takes options at every call).
+    pub fn next_with(
+        &mut self,
+        extractor: &crate::Extractor,
+    ) -> Option<Result<Extracted, WarcError>> {
+        advance(&mut self.reader, &mut self.counts, extractor)
+    }
+}
+
+/// Reads the next record, extracts it, and counts the outcome.
+fn advance<R: Read>(
+    reader: &mut Reader<R>,
+    counts: &mut Counts,
+    extractor: &crate::Extractor,
+) -> Option<Result<Extracted, WarcError>> {
+    let outcome = reader
+        .next()?
+        .map(|record| extract_record(extractor, &record));
+    counts.add(&outcome);
+    Some(outcome)
+}
+
+impl<R: Read> Iterator for Pages<R> {
+    type Item = Result<Extracted, WarcError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        advance(&mut self.reader, &mut self.counts, &self.extractor)
+    }
 }
 
 /// An HTTP response taken apart: status, type, charset and the body, decoded from its

@@ -17,12 +17,16 @@ fn lib_dir() -> PathBuf {
 }
 
 /// Builds the static library: `cargo test` builds only what tests link (the rlib), so the
-/// C tests ask cargo for the library's own crate types, in a target folder of their own so
-/// as not to wait on the lock of the `cargo test` that runs them.
+/// C tests ask cargo for the library's own crate types, in the same target folder, where
+/// every dependency is already built (cargo has let go of the folder's lock by the time
+/// tests run).
 fn static_lib() -> PathBuf {
     static LIB: OnceLock<PathBuf> = OnceLock::new();
     LIB.get_or_init(|| {
-        let target = lib_dir().join("c-api-target");
+        let target = lib_dir()
+            .parent()
+            .expect("the profile folder sits in the target folder")
+            .to_path_buf();
         let release = !cfg!(debug_assertions);
         let mut cmd = Command::new(env!("CARGO"));
         cmd.args(["build", "--lib", "--quiet", "--target-dir"])

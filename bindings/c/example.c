@@ -5,11 +5,10 @@
 
 #include "gleaner.h"
 
-static void print_field(const char *name, gleaner_status (*get)(const gleaner_document *, const uint8_t **, size_t *),
-                        const gleaner_document *doc) {
+static void print_field(const char *name, gleaner_field field, const gleaner_document *doc) {
     const uint8_t *p;
     size_t n;
-    if (get(doc, &p, &n) == GLEANER_STATUS_OK) {
+    if (gleaner_document_get(doc, field, &p, &n) == GLEANER_STATUS_OK) {
         printf("%s: %.*s\n", name, (int)n, (const char *)p);
     }
 }
@@ -51,10 +50,10 @@ int main(int argc, char **argv) {
         fprintf(stderr, "%s: %s: %.*s\n", argv[1], gleaner_status_message(st), (int)n, (const char *)msg);
         return 1;
     }
-    print_field("title", gleaner_document_title, doc);
-    print_field("author", gleaner_document_author, doc);
-    print_field("date", gleaner_document_date, doc);
-    print_field("text", gleaner_document_text, doc);
+    print_field("title", GLEANER_FIELD_TITLE, doc);
+    print_field("author", GLEANER_FIELD_AUTHOR, doc);
+    print_field("date", GLEANER_FIELD_DATE, doc);
+    print_field("text", GLEANER_FIELD_TEXT, doc);
     gleaner_document_free(doc);
     return 0;
 }

@@ -31,11 +31,10 @@ static const char PAGE[] =
     "</article><div id=\"comments\"><p>About time too, we have been waiting all year for this bridge.</p></div>"
     "<footer>Copyright City Post</footer></body></html>";
 
-static int field_is(gleaner_status (*get)(const gleaner_document *, const uint8_t **, size_t *),
-                    const gleaner_document *doc, const char *want) {
+static int field_is(gleaner_field field, const gleaner_document *doc, const char *want) {
     const uint8_t *p = NULL;
     size_t n = 0;
-    if (get(doc, &p, &n) != GLEANER_STATUS_OK) return 0;
+    if (gleaner_document_get(doc, field, &p, &n) != GLEANER_STATUS_OK) return 0;
     return n == strlen(want) && memcmp(p, want, n) == 0;
 }
 
@@ -47,11 +46,10 @@ static int memmem_contains(const uint8_t *p, size_t n, const char *want) {
     return 0;
 }
 
-static int field_contains(gleaner_status (*get)(const gleaner_document *, const uint8_t **, size_t *),
-                          const gleaner_document *doc, const char *want) {
+static int field_contains(gleaner_field field, const gleaner_document *doc, const char *want) {
     const uint8_t *p = NULL;
     size_t n = 0, i, w = strlen(want);
-    if (get(doc, &p, &n) != GLEANER_STATUS_OK) return 0;
+    if (gleaner_document_get(doc, field, &p, &n) != GLEANER_STATUS_OK) return 0;
     for (i = 0; i + w <= n; i++) {
         if (memcmp(p + i, want, w) == 0) return 1;
     }
@@ -71,22 +69,22 @@ static void test_extract_defaults(void) {
     size_t n;
     CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, NULL, &doc) == GLEANER_STATUS_OK);
     CHECK(doc != NULL);
-    CHECK(field_is(gleaner_document_title, doc, "Bridge reopens after repairs"));
-    CHECK(field_is(gleaner_document_author, doc, "Mara Olsen"));
-    CHECK(field_is(gleaner_document_date, doc, "2024-05-02"));
-    CHECK(field_is(gleaner_document_language, doc, "en"));
-    CHECK(field_is(gleaner_document_description, doc, "The old bridge is open."));
-    CHECK(field_is(gleaner_document_sitename, doc, "City Post"));
-    CHECK(field_contains(gleaner_document_text, doc, "The old stone bridge"));
-    CHECK(!field_contains(gleaner_document_text, doc, "Copyright"));
-    CHECK(!field_contains(gleaner_document_text, doc, "About time"));
-    CHECK(field_contains(gleaner_document_markdown, doc, "Cyclists and walkers"));
-    CHECK(field_contains(gleaner_document_json, doc, "\"title\":\"Bridge reopens after repairs\""));
+    CHECK(field_is(GLEANER_FIELD_TITLE, doc, "Bridge reopens after repairs"));
+    CHECK(field_is(GLEANER_FIELD_AUTHOR, doc, "Mara Olsen"));
+    CHECK(field_is(GLEANER_FIELD_DATE, doc, "2024-05-02"));
+    CHECK(field_is(GLEANER_FIELD_LANGUAGE, doc, "en"));
+    CHECK(field_is(GLEANER_FIELD_DESCRIPTION, doc, "The old bridge is open."));
+    CHECK(field_is(GLEANER_FIELD_SITENAME, doc, "City Post"));
+    CHECK(field_contains(GLEANER_FIELD_TEXT, doc, "The old stone bridge"));
+    CHECK(!field_contains(GLEANER_FIELD_TEXT, doc, "Copyright"));
+    CHECK(!field_contains(GLEANER_FIELD_TEXT, doc, "About time"));
+    CHECK(field_contains(GLEANER_FIELD_MARKDOWN, doc, "Cyclists and walkers"));
+    CHECK(field_contains(GLEANER_FIELD_JSON, doc, "\"title\":\"Bridge reopens after repairs\""));
     /* absent fields are told apart from empty ones, and write nothing */
     p = (const uint8_t *)"x";
     n = 99;
-    CHECK(gleaner_document_url(doc, &p, &n) == GLEANER_STATUS_ABSENT);
-    CHECK(gleaner_document_comments(doc, &p, &n) == GLEANER_STATUS_ABSENT);
+    CHECK(gleaner_document_get(doc, GLEANER_FIELD_URL, &p, &n) == GLEANER_STATUS_ABSENT);
+    CHECK(gleaner_document_get(doc, GLEANER_FIELD_COMMENTS, &p, &n) == GLEANER_STATUS_ABSENT);
     CHECK(n == 99);
     gleaner_document_free(doc);
 }
@@ -109,9 +107,9 @@ static void test_options(void) {
     CHECK(gleaner_options_set_max_nodes(o, 100000) == GLEANER_STATUS_OK);
     CHECK(gleaner_options_set_max_input_bytes(o, 0) == GLEANER_STATUS_INVALID_ARGUMENT);
     CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, o, &doc) == GLEANER_STATUS_OK);
-    CHECK(field_is(gleaner_document_url, doc, url));
-    CHECK(field_contains(gleaner_document_comments, doc, "About time"));
-    CHECK(!field_contains(gleaner_document_text, doc, "About time"));
+    CHECK(field_is(GLEANER_FIELD_URL, doc, url));
+    CHECK(field_contains(GLEANER_FIELD_COMMENTS, doc, "About time"));
+    CHECK(!field_contains(GLEANER_FIELD_TEXT, doc, "About time"));
     gleaner_document_free(doc);
 
     /* limits give their own status and write nothing */
@@ -145,26 +143,26 @@ static void test_outputs_and_explain(void) {
     CHECK(gleaner_options_set_comments(o, true) == GLEANER_STATUS_OK);
     CHECK(gleaner_options_set_explain(o, true) == GLEANER_STATUS_OK);
     CHECK(gleaner_extract((const uint8_t *)RICH, sizeof RICH - 1, o, &doc) == GLEANER_STATUS_OK);
-    CHECK(field_contains(gleaner_document_markdown, doc, "over the *river* reopened"));
-    CHECK(field_contains(gleaner_document_markdown, doc, "1. Walkers first\n2. Buses next week"));
-    CHECK(field_contains(gleaner_document_html, doc, "<li>Walkers first</li>"));
-    CHECK(field_contains(gleaner_document_html, doc, "<em>river</em>"));
-    CHECK(field_contains(gleaner_document_json, doc, "\"comments\":[{\"author\":\"Ana\""));
+    CHECK(field_contains(GLEANER_FIELD_MARKDOWN, doc, "over the *river* reopened"));
+    CHECK(field_contains(GLEANER_FIELD_MARKDOWN, doc, "1. Walkers first\n2. Buses next week"));
+    CHECK(field_contains(GLEANER_FIELD_HTML, doc, "<li>Walkers first</li>"));
+    CHECK(field_contains(GLEANER_FIELD_HTML, doc, "<em>river</em>"));
+    CHECK(field_contains(GLEANER_FIELD_JSON, doc, "\"comments\":[{\"author\":\"Ana\""));
     CHECK(gleaner_document_json_with(doc, GLEANER_JSON_FIELD_MARKDOWN | GLEANER_JSON_FIELD_HTML, &p, &n) == GLEANER_STATUS_OK);
     CHECK(memmem_contains(p, n, "\"markdown\":\"") && memmem_contains(p, n, "\"html\":\"<p>"));
     CHECK(gleaner_document_json_with(doc, 4, &p, &n) == GLEANER_STATUS_INVALID_ARGUMENT);
     CHECK(gleaner_document_confidence(doc, &confidence) == GLEANER_STATUS_OK);
     CHECK(confidence > 0.0 && confidence <= 1.0);
     CHECK(gleaner_document_confidence(doc, NULL) == GLEANER_STATUS_NULL_ARGUMENT);
-    CHECK(field_contains(gleaner_document_report, doc, "<!DOCTYPE html>"));
-    CHECK(field_contains(gleaner_document_report, doc, "data-label=\"comment\""));
-    CHECK(field_contains(gleaner_document_decisions, doc, "\"label\":\"content\""));
+    CHECK(field_contains(GLEANER_FIELD_REPORT, doc, "<!DOCTYPE html>"));
+    CHECK(field_contains(GLEANER_FIELD_REPORT, doc, "data-label=\"comment\""));
+    CHECK(field_contains(GLEANER_FIELD_DECISIONS, doc, "\"label\":\"content\""));
     gleaner_document_free(doc);
     /* without the explain option there is no report */
     doc = NULL;
     CHECK(gleaner_extract((const uint8_t *)RICH, sizeof RICH - 1, NULL, &doc) == GLEANER_STATUS_OK);
-    CHECK(gleaner_document_report(doc, &p, &n) == GLEANER_STATUS_ABSENT);
-    CHECK(gleaner_document_decisions(doc, &p, &n) == GLEANER_STATUS_ABSENT);
+    CHECK(gleaner_document_get(doc, GLEANER_FIELD_REPORT, &p, &n) == GLEANER_STATUS_ABSENT);
+    CHECK(gleaner_document_get(doc, GLEANER_FIELD_DECISIONS, &p, &n) == GLEANER_STATUS_ABSENT);
     gleaner_document_free(doc);
     CHECK(gleaner_options_set_explain(NULL, true) == GLEANER_STATUS_NULL_ARGUMENT);
     gleaner_options_free(o);
@@ -197,7 +195,7 @@ static void test_limits_and_truncation(void) {
     CHECK(gleaner_options_set_max_input_bytes(o, 200) == GLEANER_STATUS_OK);
     CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, o, &doc) == GLEANER_STATUS_OK);
     CHECK(gleaner_document_truncated(doc, &truncated) == GLEANER_STATUS_OK && truncated);
-    CHECK(field_is(gleaner_document_title, doc, "Bridge reopens after repairs"));
+    CHECK(field_is(GLEANER_FIELD_TITLE, doc, "Bridge reopens after repairs"));
     gleaner_document_free(doc);
     CHECK(strstr(gleaner_status_message(GLEANER_STATUS_TIME_BUDGET_EXCEEDED), "time budget") != NULL);
     gleaner_options_free(o);
@@ -255,12 +253,12 @@ static void test_null_and_odd_input(void) {
     CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, NULL, NULL) == GLEANER_STATUS_NULL_ARGUMENT);
     CHECK(gleaner_options_set_comments(NULL, true) == GLEANER_STATUS_NULL_ARGUMENT);
     CHECK(gleaner_options_set_url(NULL, (const uint8_t *)"x", 1) == GLEANER_STATUS_NULL_ARGUMENT);
-    CHECK(gleaner_document_text(NULL, NULL, NULL) == GLEANER_STATUS_NULL_ARGUMENT);
+    CHECK(gleaner_document_get(NULL, GLEANER_FIELD_TEXT, NULL, NULL) == GLEANER_STATUS_NULL_ARGUMENT);
     gleaner_options_free(NULL);
     gleaner_document_free(NULL);
     /* empty input and NUL bytes */
     CHECK(gleaner_extract(NULL, 0, NULL, &doc) == GLEANER_STATUS_OK);
-    CHECK(field_is(gleaner_document_text, doc, ""));
+    CHECK(field_is(GLEANER_FIELD_TEXT, doc, ""));
     gleaner_document_free(doc);
     doc = NULL;
     CHECK(gleaner_extract((const uint8_t *)"<p>a\0b</p>", 10, NULL, &doc) == GLEANER_STATUS_OK);
@@ -280,9 +278,9 @@ static void *worker(void *arg) {
         uint8_t msg[64];
         size_t n = 0;
         if (gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, shared, &doc) != GLEANER_STATUS_OK ||
-            !field_contains(gleaner_document_text, doc, "stone bridge") ||
-            !field_contains(gleaner_document_markdown, doc, "stone bridge") ||
-            !field_contains(gleaner_document_json, doc, "\"title\"")) {
+            !field_contains(GLEANER_FIELD_TEXT, doc, "stone bridge") ||
+            !field_contains(GLEANER_FIELD_MARKDOWN, doc, "stone bridge") ||
+            !field_contains(GLEANER_FIELD_JSON, doc, "\"title\"")) {
             (*bad)++;
         }
         gleaner_document_free(doc);

@@ -80,28 +80,37 @@ _extract = _proto(
     "gleaner_extract", _status, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p)
 )
 _document_free = _proto("gleaner_document_free", None, ctypes.c_void_p)
-_FIELDS = (
-    "text",
-    "markdown",
-    "html",
-    "json",
-    "title",
-    "author",
-    "date",
-    "sitename",
-    "language",
-    "url",
-    "description",
-    "comments",
-    "report",
-    "decisions",
-)
-_get = {
-    name: _proto(
-        f"gleaner_document_{name}", _status, ctypes.c_void_p, ctypes.POINTER(_u8p), ctypes.POINTER(ctypes.c_size_t)
+# The gleaner_field numbers of gleaner.h, by name.
+_FIELDS = {
+    name: number
+    for number, name in enumerate(
+        (
+            "text",
+            "markdown",
+            "html",
+            "json",
+            "title",
+            "author",
+            "date",
+            "sitename",
+            "language",
+            "url",
+            "description",
+            "image",
+            "comments",
+            "report",
+            "decisions",
+        )
     )
-    for name in _FIELDS
 }
+_document_get = _proto(
+    "gleaner_document_get",
+    _status,
+    ctypes.c_void_p,
+    ctypes.c_uint32,
+    ctypes.POINTER(_u8p),
+    ctypes.POINTER(ctypes.c_size_t),
+)
 
 # Fields made on request, left out of what close() keeps.
 _LAZY_FIELDS = ("html", "report", "decisions")
@@ -228,7 +237,7 @@ class Document:
             raise ValueError("document is closed")
         p = _u8p()
         n = ctypes.c_size_t(0)
-        st = _get[name](self._ptr, ctypes.byref(p), ctypes.byref(n))
+        st = _document_get(self._ptr, _FIELDS[name], ctypes.byref(p), ctypes.byref(n))
         if st == _ABSENT:
             value = None
         elif st == _OK:
@@ -288,6 +297,11 @@ class Document:
     def description(self) -> Optional[str]:
         """The page's description."""
         return self._field("description")
+
+    @property
+    def image(self) -> Optional[str]:
+        """The main image's URL."""
+        return self._field("image")
 
     @property
     def comments(self) -> List[Dict[str, Optional[str]]]:

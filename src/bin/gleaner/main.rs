@@ -1,13 +1,11 @@
 //! The `gleaner` command: argument parsing and batch work only; extraction lives in the library.
 
+use gleaner::{output, Extractor, Favor, Format, Limits};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Mutex;
 
-use gleaner::{output, Extractor, Favor, Format, Limits};
-
+mod pool;
 mod warc;
 
 const USAGE: &str = "\
@@ -292,23 +290,16 @@ fn run(args: Args) -> ExitCode {
         };
     }
     let total = files.len();
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let failed = AtomicBool::new(false);
+    let mut failed = false;
     let progress = total > 1 && std::io::stderr().is_terminal();
-    // Results printed to stdout in input order as they become ready.
-    let pending: Mutex<(usize, std::collections::BTreeMap<usize, String>)> =
-        Mutex::new((0, Default::default()));
-    let work = || loop {
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        if i >= total {
-            break;
-        }
-        let path = &files[i];
-        let result = read_input(path)
+    let mut stdout = std::io::stdout();
+    // One page: read, extracted (a bug in the library must not end the whole batch: the
+    // page is reported instead), rendered, and written to the output folder if there is
+    // one; the text for standard output otherwise.
+    let work = |path: &PathBuf| -> Result<String, String> {
+        let out = read_input(path)
             .map_err(|e| e.to_string())
             .and_then(|bytes| {
-                // A bug in the library must not end the whole batch: report the page instead.
                 std::panic::catch_unwind(|| args.extractor.extract(&bytes))
                     .map_err(|_| "internal error (panic) while extracting".to_string())?
                     .map_err(|e| e.to_string())
@@ -316,53 +307,39 @@ fn run(args: Args) -> ExitCode {
             .map(|doc| match args.format {
                 Format::Json => output::to_json_with(&doc, args.json) + "\n",
                 f => output::render(&doc, f),
-            });
-        let out = match result {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("gleaner: {}: {e}", path.display());
-                failed.store(true, Ordering::Relaxed);
-                String::new()
-            }
-        };
-        if let Some(dir) = &args.output_dir {
-            if !out.is_empty() {
+            })
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        match &args.output_dir {
+            Some(dir) => {
                 let target = dir.join(format!("{}.{}", stem(path), args.format.extension()));
-                if let Err(e) = std::fs::write(&target, out) {
-                    eprintln!("gleaner: {}: {e}", target.display());
-                    failed.store(true, Ordering::Relaxed);
-                }
+                std::fs::write(&target, out).map_err(|e| format!("{}: {e}", target.display()))?;
+                Ok(String::new())
             }
-        } else {
-            let mut guard = pending.lock().unwrap_or_else(|p| p.into_inner());
-            guard.1.insert(i, out);
-            let mut stdout = std::io::stdout().lock();
-            while let Some(s) = {
-                let k = guard.0;
-                guard.1.remove(&k)
-            } {
-                guard.0 += 1;
-                if stdout.write_all(s.as_bytes()).is_err() {
-                    failed.store(true, Ordering::Relaxed);
-                }
-            }
-        }
-        let d = done.fetch_add(1, Ordering::Relaxed) + 1;
-        if progress && (d % 16 == 0 || d == total) {
-            eprint!("\r{d}/{total} pages");
-            if d == total {
-                eprintln!();
-            }
+            None => Ok(out),
         }
     };
-    let jobs = args.jobs.min(total.max(1));
-    std::thread::scope(|s| {
-        for _ in 1..jobs {
-            s.spawn(work);
-        }
-        work();
-    });
-    if failed.load(Ordering::Relaxed) || warc_failed {
+    pool::ordered(
+        files.iter(),
+        args.jobs.min(total.max(1)),
+        work,
+        |i, result| {
+            match result {
+                Ok(out) => failed |= stdout.write_all(out.as_bytes()).is_err(),
+                Err(e) => {
+                    eprintln!("gleaner: {e}");
+                    failed = true;
+                }
+            }
+            let d = i + 1;
+            if progress && (d % 16 == 0 || d == total) {
+                eprint!("\r{d}/{total} pages");
+                if d == total {
+                    eprintln!();
+                }
+            }
+        },
+    );
+    if failed || warc_failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
