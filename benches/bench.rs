@@ -56,7 +56,7 @@ fn stages(c: &mut Criterion) {
     let all = pages();
     let decoded: Vec<(&str, String)> = picks(&all)
         .into_iter()
-        .map(|(n, b)| (n, gleaner::decode::decode(b, None).text.into_owned()))
+        .map(|(n, b)| (n, gleaner::bench::decode(b)))
         .collect();
     for (group, f) in [
         (
@@ -79,7 +79,7 @@ fn stages(c: &mut Criterion) {
     for (name, bytes) in picks(&all) {
         g.throughput(Throughput::Bytes(bytes.len() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(name), bytes, |b, h| {
-            b.iter(|| gleaner::decode::decode(black_box(h), None).text.len())
+            b.iter(|| gleaner::bench::decode(black_box(h)).len())
         });
     }
     g.finish();
@@ -96,10 +96,10 @@ fn stages(c: &mut Criterion) {
         let doc = gleaner::extract(bytes).unwrap();
         g.throughput(Throughput::Bytes(bytes.len() as u64));
         g.bench_with_input(BenchmarkId::new("markdown", name), &doc, |b, d| {
-            b.iter(|| gleaner::output::to_markdown(black_box(d)).len())
+            b.iter(|| black_box(d).to_markdown().len())
         });
         g.bench_with_input(BenchmarkId::new("json", name), &doc, |b, d| {
-            b.iter(|| gleaner::output::to_json(black_box(d)).len())
+            b.iter(|| black_box(d).to_json().len())
         });
     }
     g.finish();
@@ -109,10 +109,7 @@ fn stages(c: &mut Criterion) {
 fn corpus(c: &mut Criterion) {
     let all = pages();
     let total: u64 = all.iter().map(|(_, h)| h.len() as u64).sum();
-    let decoded: Vec<String> = all
-        .iter()
-        .map(|(_, b)| gleaner::decode::decode(b, None).text.into_owned())
-        .collect();
+    let decoded: Vec<String> = all.iter().map(|(_, b)| gleaner::bench::decode(b)).collect();
     let mut g = c.benchmark_group("corpus");
     g.throughput(Throughput::Bytes(total));
     g.sample_size(10);

@@ -61,6 +61,13 @@ pub struct Explanation {
 }
 
 impl Explanation {
+    /// The explanation as one self-contained HTML page (no network, no external files): a
+    /// summary (title, metadata, confidence, what was kept), a legend, and every block
+    /// coloured by its label with its score, features and rule.
+    pub fn report(&self) -> String {
+        report(self)
+    }
+
     /// How many blocks were kept.
     pub fn kept_blocks(&self) -> usize {
         self.blocks.iter().filter(|b| b.kept).count()
@@ -216,7 +223,7 @@ main.kept-only .block.dropped{display:none}label.toggle{font-size:13px}";
 /// confidence, what was kept), a legend, and every block coloured by its label with its
 /// score, features and rule. A small script counts the blocks the browser rendered into
 /// `#rendered-kept` and `#rendered-total`, so a test can check what a browser shows.
-pub fn report(ex: &Explanation) -> String {
+pub(crate) fn report(ex: &Explanation) -> String {
     let d = &ex.document;
     let mut o = String::with_capacity(4096 + ex.blocks.len() * 400);
     o.push_str(

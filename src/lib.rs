@@ -19,20 +19,20 @@ mod block;
 mod classify;
 mod comments;
 mod dates;
-pub mod decode;
+mod decode;
 mod document;
 mod dom;
 mod element;
 mod error;
 #[doc(hidden)]
 pub mod eval;
-pub mod explain;
+mod explain;
 mod extractor;
 mod ffi;
 mod hints;
 mod limits;
 mod metadata;
-pub mod output;
+mod output;
 mod text;
 mod urls;
 mod walk;
@@ -42,14 +42,20 @@ pub use block::BlockKind;
 pub use classify::{Favor, Weights};
 pub use document::{Comment, ContentBlock, Document, ListMark};
 pub use error::Error;
+pub use explain::{BlockDecision, Explanation};
 pub use extractor::Extractor;
 pub use limits::Limits;
 pub use metadata::Metadata;
-pub use output::Format;
+pub use output::{Format, JsonOptions};
 
 /// Stage-by-stage entry points for gleaner's own benchmarks (`benches/`); not a stable API.
 #[doc(hidden)]
 pub mod bench {
+    /// The decoding stage alone: the page's bytes to text.
+    pub fn decode(bytes: &[u8]) -> String {
+        crate::decode::decode(bytes, None).text.into_owned()
+    }
+
     /// The parse-only baseline: html5ever parses `html` into the tree gleaner uses (in one
     /// piece, with no limits), then one explicit-stack walk touches every text node.
     /// Returns the text bytes seen.

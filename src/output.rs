@@ -211,7 +211,7 @@ fn push_md_block(
 /// Renders the document's main text as CommonMark (with GitHub's tables): headings,
 /// paragraphs, nested ordered and unordered lists, block quotes, fenced code with its
 /// language, tables, and the emphasis, inline code, links and images the options kept.
-pub fn to_markdown(doc: &Document) -> String {
+pub(crate) fn to_markdown(doc: &Document) -> String {
     let blocks = doc.blocks();
     let mut out = String::new();
     // open list items: (depth, column where their text starts)
@@ -280,6 +280,46 @@ pub fn to_markdown(doc: &Document) -> String {
     out
 }
 
+impl Document {
+    /// The main text as CommonMark (with GitHub's tables): headings, paragraphs, nested
+    /// ordered and unordered lists, block quotes, fenced code with its language, tables,
+    /// and the emphasis, inline code, links and images the options kept.
+    pub fn to_markdown(&self) -> String {
+        to_markdown(self)
+    }
+
+    /// The main content as a small, safe HTML fragment for reader views: only structural
+    /// tags and `href`, `src`, `alt`, `title`, `start`, `align` and a code block's
+    /// `language-` class; no scripts, styles or event handlers; links other than http(s),
+    /// mailto, ftp or relative are dropped.
+    pub fn to_html(&self) -> String {
+        to_html(self)
+    }
+
+    /// The whole result as one JSON object following `include/document.schema.json`: the
+    /// metadata, the encoding, the confidence, the main text, and the comments when they
+    /// were asked for.
+    pub fn to_json(&self) -> String {
+        to_json(self)
+    }
+
+    /// The JSON of [`Document::to_json`] with the optional fields `opts` asks for.
+    ///
+    /// ```
+    /// let doc = gleaner::extract(b"<article><p>One paragraph of text, long enough to be the article.</p></article>").unwrap();
+    /// let json = doc.to_json_with(gleaner::JsonOptions { markdown: true, html: false });
+    /// assert!(json.contains("\"markdown\":"));
+    /// ```
+    pub fn to_json_with(&self, opts: JsonOptions) -> String {
+        to_json_with(self, opts)
+    }
+
+    /// The document in `format`.
+    pub fn render(&self, format: Format) -> String {
+        render(self, format)
+    }
+}
+
 /// The version of the JSON schema the JSON output follows.
 pub const JSON_SCHEMA_VERSION: u32 = 1;
 
@@ -318,13 +358,13 @@ struct JsonDoc<'a> {
 
 /// Renders the document as one JSON object: the metadata fields, the encoding, the
 /// confidence, the main text, and the comments when they were asked for.
-pub fn to_json(doc: &Document) -> String {
+pub(crate) fn to_json(doc: &Document) -> String {
     to_json_with(doc, JsonOptions::default())
 }
 
 /// Renders the document as one JSON object with the optional fields `opts` asks for. The
 /// object follows `schema/document.schema.json`.
-pub fn to_json_with(doc: &Document, opts: JsonOptions) -> String {
+pub(crate) fn to_json_with(doc: &Document, opts: JsonOptions) -> String {
     let j = JsonDoc {
         schema: JSON_SCHEMA_VERSION,
         title: doc.title(),
@@ -364,7 +404,7 @@ fn safe_url(url: &str) -> bool {
 /// It has no scripts, styles, event handlers or attributes besides `href`, `src`, `alt`,
 /// `title`, `start`, `align` and a code block's `class="language-…"`; text is escaped, and
 /// links other than http, https, mailto, ftp or relative ones are dropped.
-pub fn to_html(doc: &Document) -> String {
+pub(crate) fn to_html(doc: &Document) -> String {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
     let md = to_markdown(doc);
     let mut dropped_links = 0usize;
@@ -395,7 +435,7 @@ pub fn to_html(doc: &Document) -> String {
 }
 
 /// Renders the document in `format`.
-pub fn render(doc: &Document, format: Format) -> String {
+pub(crate) fn render(doc: &Document, format: Format) -> String {
     match format {
         Format::Text => {
             let mut t = doc.text().to_string();

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use gleaner::eval::{evaluate, load_truth, read_page, Prediction, Report};
-use gleaner::{output, Extractor};
+use gleaner::Extractor;
 use pulldown_cmark::{Event, Options, Parser, TagEnd};
 use serde_json::Value;
 
@@ -58,7 +58,7 @@ fn score(name: &str, from_markdown: bool) -> Report {
     evaluate(&corpus(name), 2, |bytes, url| {
         let doc = extractor(url).extract(bytes).map_err(|e| e.to_string())?;
         let text = if from_markdown {
-            rendered_text(&output::to_markdown(&doc))
+            rendered_text(&doc.to_markdown())
         } else {
             doc.text().to_string()
         };
@@ -109,7 +109,7 @@ fn markdown_keeps_every_word_in_order() {
                     .map(str::to_string)
                     .collect::<Vec<_>>()
             };
-            let md = output::to_markdown(&doc);
+            let md = doc.to_markdown();
             let (a, b) = (words(doc.text()), words(&rendered_text(&md)));
             if a != b {
                 let k = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
@@ -239,7 +239,7 @@ fn schema() -> Value {
 fn the_validator_catches_what_breaks_the_schema() {
     let s = schema();
     let doc = Extractor::new().extract(b"<p>Short page.</p>").unwrap();
-    let good: Value = serde_json::from_str(&output::to_json(&doc)).unwrap();
+    let good: Value = serde_json::from_str(&doc.to_json()).unwrap();
     let mut errors = Vec::new();
     validate(&s, &good, "$", &mut errors);
     assert!(errors.is_empty(), "{errors:?}");
@@ -269,7 +269,7 @@ fn the_validator_catches_what_breaks_the_schema() {
 #[test]
 fn json_of_every_page_follows_the_schema() {
     let s = schema();
-    let opts = output::JsonOptions {
+    let opts = gleaner::JsonOptions {
         markdown: true,
         html: true,
     };
@@ -280,7 +280,7 @@ fn json_of_every_page_follows_the_schema() {
             let bytes = read_page(&dir, &t.id).unwrap();
             for ex in [Extractor::new(), extractor(t.url.as_deref())] {
                 let doc = ex.extract(&bytes).unwrap();
-                let v: Value = serde_json::from_str(&output::to_json_with(&doc, opts)).unwrap();
+                let v: Value = serde_json::from_str(&doc.to_json_with(opts)).unwrap();
                 let mut errors = Vec::new();
                 validate(&s, &v, "$", &mut errors);
                 assert!(errors.is_empty(), "{name}/{}: {errors:?}", t.id);
@@ -306,7 +306,7 @@ fn explain_agrees_with_the_extraction_on_every_page() {
                 let blocks: Vec<&str> = doc.blocks().iter().map(|b| b.text.as_str()).collect();
                 assert_eq!(kept, blocks, "{name}/{}", t.id);
             }
-            let report = gleaner::explain::report(&ex);
+            let report = ex.report();
             assert_eq!(
                 report.matches("class=\"block ").count(),
                 ex.blocks.len(),

@@ -145,8 +145,8 @@ proptest! {
         prop_assert_eq!(parsed.len(), text.len() + "Apage".len());
         let again = extract(html.as_bytes()).unwrap();
         prop_assert_eq!(doc.text(), again.text());
-        let json = gleaner::output::render(&doc, Format::Json);
-        prop_assert_eq!(&json, &gleaner::output::render(&again, Format::Json));
+        let json = doc.render(Format::Json);
+        prop_assert_eq!(&json, &again.render(Format::Json));
         let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(parsed["text"].as_str(), Some(doc.text()));
     }
@@ -163,14 +163,14 @@ proptest! {
             .url("https://example.com/a/");
         let doc = ex.extract(html.as_bytes()).unwrap();
         for f in [Format::Text, Format::Markdown, Format::Json, Format::Html] {
-            let out = gleaner::output::render(&doc, f);
+            let out = doc.render(f);
             prop_assert!(!out.contains('\0'));
         }
         if flags & 64 != 0 {
             let explained = ex.explain(html.as_bytes()).unwrap();
             prop_assert_eq!(explained.document.text(), doc.text());
             prop_assert_eq!(explained.kept_blocks(), doc.blocks().len());
-            let report = gleaner::explain::report(&explained);
+            let report = explained.report();
             prop_assert_eq!(report.matches("<script>").count(), 1);
         }
     }
@@ -181,7 +181,7 @@ proptest! {
         let mut ex = Extractor::new();
         ex.formatting(flags & 1 != 0).links(flags & 2 != 0).url("https://example.com/a/");
         let doc = ex.extract(html.as_bytes()).unwrap();
-        let md = gleaner::output::to_markdown(&doc);
+        let md = doc.to_markdown();
         let mut read = String::new();
         for e in Parser::new_ext(&md, Options::ENABLE_TABLES) {
             match e {

@@ -42,17 +42,17 @@ fuzz_target!(|data: &[u8]| {
     }
     if b & 0x10 != 0 {
         if let Ok(ex) = ex.explain(page) {
-            let report = gleaner::explain::report(&ex);
+            let report = ex.report();
             assert_eq!(report.matches("<script>").count(), 1);
         }
         return;
     }
     if let Ok(doc) = ex.extract(page) {
         for f in [Format::Text, Format::Markdown, Format::Json, Format::Html] {
-            let out = gleaner::output::render(&doc, f);
+            let out = doc.render(f);
             assert!(std::str::from_utf8(out.as_bytes()).is_ok());
         }
-        let html = gleaner::output::to_html(&doc);
+        let html = doc.to_html();
         assert!(!html.contains("<script"), "{html}");
     }
 });

@@ -1,6 +1,6 @@
 //! The `gleaner` command: argument parsing and batch work only; extraction lives in the library.
 
-use gleaner::{output, Extractor, Favor, Format, Limits};
+use gleaner::{Extractor, Favor, Format, JsonOptions, Limits};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -64,7 +64,7 @@ scores that file instead of running gleaner, to compare other extractors by the 
 
 struct Args {
     format: Format,
-    json: output::JsonOptions,
+    json: JsonOptions,
     output_dir: Option<PathBuf>,
     inputs: Vec<String>,
     extractor: Extractor,
@@ -80,7 +80,7 @@ fn default_jobs() -> usize {
 fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
     let mut a = Args {
         format: Format::Text,
-        json: output::JsonOptions::default(),
+        json: JsonOptions::default(),
         output_dir: None,
         inputs: Vec::new(),
         extractor: Extractor::new(),
@@ -305,8 +305,8 @@ fn run(args: Args) -> ExitCode {
                     .map_err(|e| e.to_string())
             })
             .map(|doc| match args.format {
-                Format::Json => output::to_json_with(&doc, args.json) + "\n",
-                f => output::render(&doc, f),
+                Format::Json => doc.to_json_with(args.json) + "\n",
+                f => doc.render(f),
             })
             .map_err(|e| format!("{}: {e}", path.display()))?;
         match &args.output_dir {
@@ -462,7 +462,7 @@ fn run_explain(mut argv: Vec<String>) -> ExitCode {
         .map_err(|e| e.to_string())
         .and_then(|bytes| args.extractor.explain(&bytes).map_err(|e| e.to_string()));
     let report = match explained {
-        Ok(ex) => gleaner::explain::report(&ex),
+        Ok(ex) => ex.report(),
         Err(e) => {
             eprintln!("gleaner: {}: {e}", path.display());
             return ExitCode::from(1);
