@@ -1348,13 +1348,17 @@ mod tests {
             Some("shift_jis"),
             Some("utf-8"),
         ] {
-            decode(&zeros, label);
-            decode(&zeros[..4999], label);
+            for bytes in [&zeros[..], &zeros[..4999]] {
+                // at most one character per byte, and something for every pair of them
+                let chars = decode(bytes, label).text.chars().count();
+                assert!(chars <= bytes.len() && chars >= bytes.len() / 2, "{label:?}");
+            }
         }
         let mut mixed = b"<meta charset=\"\0\">\0<p>\0".to_vec();
         mixed.extend_from_slice(&encode(GBK, CHINESE_SIMPLIFIED));
         mixed.push(0);
-        decode(&mixed, None);
+        // the Chinese text survives the NULs around it
+        assert!(decode(&mixed, None).text.contains(CHINESE_SIMPLIFIED));
     }
 
     /// xorshift64*, so the tests need no extra dependency.
@@ -1397,7 +1401,9 @@ mod tests {
                     }
                 })
                 .collect();
-            decode(&bytes, label);
+            let d = decode(&bytes, label);
+            assert!(d.text.chars().count() <= bytes.len());
+            assert!(d.had_errors || !d.text.contains('\u{FFFD}'));
         }
     }
 
@@ -1410,13 +1416,20 @@ mod tests {
             let bytes: Vec<u8> = (0..len)
                 .map(|_| alphabet[(rng.next() % alphabet.len() as u64) as usize])
                 .collect();
-            prescan(&bytes);
             let mut with_prefix = b"<meta ".to_vec();
             with_prefix.extend_from_slice(&bytes);
-            prescan(&with_prefix);
             let mut xml = b"<?xml ".to_vec();
             xml.extend_from_slice(&bytes);
-            prescan(&xml);
+            for head in [&bytes, &with_prefix, &xml] {
+                // a declaration in the markup never says UTF-16 (the standard reads it as
+                // UTF-8) nor x-user-defined (windows-1252)
+                let found = prescan(head);
+                assert!(
+                    !matches!(found, Some(e) if e == UTF_16LE || e == UTF_16BE || e == X_USER_DEFINED),
+                    "{found:?} from {:?}",
+                    String::from_utf8_lossy(head)
+                );
+            }
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The committed C header is what cbindgen generates from `src/ffi` now, and its version
-//! matches Cargo.toml. `GLEANER_BLESS=1 cargo test --test header` rewrites it.
+//! matches Cargo.toml. `GLEANER_BLESS=1 cargo test --test suite header` rewrites it.
 
 use std::path::Path;
 
@@ -23,6 +23,6 @@ fn committed_header_is_current() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "include/gleaner.h is out of date: run GLEANER_BLESS=1 cargo test --test header"
+        "include/gleaner.h is out of date: run GLEANER_BLESS=1 cargo test --test suite header"
     );
 }

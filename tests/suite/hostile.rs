@@ -47,7 +47,10 @@ fn random_bytes_do_not_panic() {
             })
             .collect();
         let doc = extract(&bytes).unwrap();
-        assert!(std::str::from_utf8(doc.text().as_bytes()).is_ok());
+        // every character comes from the input: at most one per byte, and no NUL
+        assert!(doc.text().chars().count() <= len, "{len}");
+        assert!(!doc.text().contains('\0'));
+        assert!((0.0..=1.0).contains(&doc.confidence()));
     }
 }
 
@@ -413,12 +416,24 @@ fn fuzz_findings_stay_fixed() {
         let data = std::fs::read(entry.path()).unwrap();
         // the warc target: records, their HTTP responses, their pages; then the bytes as
         // one HTTP response, and as a page
+        let name = entry.file_name();
         let records = gleaner::warc::Reader::with_limit(&data[..], 1 << 20).take(1000);
         for record in records.flatten() {
-            let _ = gleaner::warc::http_response(&record.block, 1 << 20);
-            let _ = gleaner::warc::extract_record(&ex, &record);
+            if let Ok(r) = gleaner::warc::http_response(&record.block, 1 << 20) {
+                assert!(r.body.len() <= 1 << 20, "{name:?}");
+            }
+            // a page comes out as one JSON object naming its record
+            if let gleaner::warc::Extracted::Page(line) = gleaner::warc::extract_record(&ex, &record)
+            {
+                let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+                assert_eq!(v["warc_offset"], record.offset, "{name:?}");
+            }
         }
-        let _ = gleaner::warc::http_response(&data, 1 << 16);
-        let _ = extract(&data);
+        if let Ok(r) = gleaner::warc::http_response(&data, 1 << 16) {
+            assert!(r.body.len() <= 1 << 16, "{name:?}");
+        }
+        let doc = extract(&data).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
+        assert_eq!(v["text"], doc.text(), "{name:?}");
     }
 }
