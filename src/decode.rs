@@ -1351,7 +1351,10 @@ mod tests {
             for bytes in [&zeros[..], &zeros[..4999]] {
                 // at most one character per byte, and something for every pair of them
                 let chars = decode(bytes, label).text.chars().count();
-                assert!(chars <= bytes.len() && chars >= bytes.len() / 2, "{label:?}");
+                assert!(
+                    chars <= bytes.len() && chars >= bytes.len() / 2,
+                    "{label:?}"
+                );
             }
         }
         let mut mixed = b"<meta charset=\"\0\">\0<p>\0".to_vec();

@@ -27,6 +27,7 @@ fn run(name: &str) -> Report {
             title: doc.title().map(str::to_string),
             author: doc.author().map(str::to_string),
             date: doc.date().map(str::to_string),
+            ..Default::default()
         })
     })
     .unwrap()

@@ -100,3 +100,28 @@ fn usage_errors_exit_2() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("--output-dir"));
 }
+
+#[test]
+fn eval_sweeps_a_weight_and_refuses_unknown_ones() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/readability");
+    let out = bin()
+        .args(["eval", "--sweep", "prose_min_len=40,400", corpus])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].starts_with("prose_min_len=40\treadability  shingle "));
+    assert!(lines[1].starts_with("prose_min_len=400\treadability  shingle "));
+    // a weight that makes every short paragraph boilerplate scores differently
+    assert_ne!(lines[0].split('\t').nth(1), lines[1].split('\t').nth(1));
+
+    let out = bin()
+        .args(["eval", "--set", "no_such_weight=1", corpus])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("unknown weight \"no_such_weight\""), "{err}");
+}

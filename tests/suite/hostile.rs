@@ -423,7 +423,8 @@ fn fuzz_findings_stay_fixed() {
                 assert!(r.body.len() <= 1 << 20, "{name:?}");
             }
             // a page comes out as one JSON object naming its record
-            if let gleaner::warc::Extracted::Page(line) = gleaner::warc::extract_record(&ex, &record)
+            if let gleaner::warc::Extracted::Page(line) =
+                gleaner::warc::extract_record(&ex, &record)
             {
                 let v: serde_json::Value = serde_json::from_str(&line).unwrap();
                 assert_eq!(v["warc_offset"], record.offset, "{name:?}");

@@ -64,9 +64,7 @@ fn score(name: &str, from_markdown: bool) -> Report {
         };
         Ok(Prediction {
             text,
-            title: None,
-            author: None,
-            date: None,
+            ..Default::default()
         })
     })
     .unwrap()

@@ -1,5 +1,6 @@
 //! The `gleaner` command: argument parsing and batch work only; extraction lives in the library.
 
+use gleaner::eval::Half;
 use gleaner::{Extractor, Favor, Format, JsonOptions, Limits};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -14,7 +15,8 @@ gleaner: the main content and metadata of web pages
 USAGE:
     gleaner [OPTIONS] [INPUT]...
     gleaner explain [OPTIONS] [--output REPORT.html] PAGE
-    gleaner eval [--worst N] [--jobs N] [--predictions FILE] DATASET_DIR...
+    gleaner eval [--worst N] [--jobs N] [--half A|B] [--type TYPE] [--set NAME=VALUE]...
+                 [--sweep NAME=A,B,...] [--predictions FILE] DATASET_DIR...
 
 INPUT is a file, a directory (every *.html, *.htm and *.html.gz in it, recursively)
 or - for standard input (the default when no input is given). A .warc or .warc.gz file
@@ -57,7 +59,10 @@ Exit status: 0 when every input was extracted, 1 when any failed, 2 on a usage e
 
 EVAL prints, for each dataset folder (pages/<id>.html.gz + truth.jsonl), the benchmark
 scores: shingle F1 (article-extraction-benchmark), bag-of-words F1, snippet F1 and
-metadata agreement; --worst N lists the N lowest-scoring pages. With --predictions FILE
+metadata agreement, and by page type where the truth gives one (with both halves of the
+corpus split by domain); --worst N lists the N lowest-scoring pages; --half A|B and
+--type TYPE keep those pages only; --set NAME=VALUE changes one of the classifier's
+weights, --sweep NAME=A,B,... prints one line per value. With --predictions FILE
 (the article-extraction benchmark's output format: {\"<id>\": {\"articleBody\": ...}}) it
 scores that file instead of running gleaner, to compare other extractors by the same code.
 ";
@@ -346,38 +351,122 @@ fn run(args: Args) -> ExitCode {
     }
 }
 
-fn run_eval(argv: Vec<String>) -> ExitCode {
-    let mut worst = 0usize;
-    let mut jobs = default_jobs();
-    let mut predictions: Option<PathBuf> = None;
-    let mut dirs = Vec::new();
+/// What `gleaner eval` was asked.
+struct EvalArgs {
+    dirs: Vec<PathBuf>,
+    worst: usize,
+    jobs: usize,
+    predictions: Option<PathBuf>,
+    weights: gleaner::Weights,
+    sweep: Option<(String, Vec<f64>)>,
+    half: Option<Half>,
+    page_type: Option<String>,
+}
+
+/// Reads `NAME=VALUE`.
+fn name_value(s: &str, flag: &str) -> Result<(String, String), String> {
+    s.split_once('=')
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .ok_or_else(|| format!("{flag} needs NAME=VALUE, not {s:?}"))
+}
+
+fn parse_eval_args(argv: Vec<String>) -> Result<EvalArgs, String> {
+    let mut a = EvalArgs {
+        dirs: Vec::new(),
+        worst: 0,
+        jobs: default_jobs(),
+        predictions: None,
+        weights: gleaner::Weights::default(),
+        sweep: None,
+        half: None,
+        page_type: None,
+    };
     let mut it = argv.into_iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--worst" => match it.next().and_then(|v| v.parse().ok()) {
-                Some(n) => worst = n,
-                None => return usage_error("--worst needs a number"),
-            },
-            "-j" | "--jobs" => match it.next().and_then(|v| v.parse().ok()) {
-                Some(n) => jobs = n,
-                None => return usage_error("--jobs needs a number"),
-            },
-            "--predictions" => match it.next() {
-                Some(p) => predictions = Some(PathBuf::from(p)),
-                None => return usage_error("--predictions needs a file"),
-            },
-            "-h" | "--help" => {
-                print!("{USAGE}");
-                return ExitCode::SUCCESS;
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--worst" => {
+                a.worst = value("--worst")?
+                    .parse()
+                    .map_err(|_| "--worst needs a number".to_string())?
             }
-            _ => dirs.push(PathBuf::from(a)),
+            "-j" | "--jobs" => {
+                a.jobs = value("--jobs")?
+                    .parse()
+                    .map_err(|_| "--jobs needs a number".to_string())?
+            }
+            "--predictions" => a.predictions = Some(PathBuf::from(value("--predictions")?)),
+            "--set" => {
+                let (name, v) = name_value(&value("--set")?, "--set")?;
+                let v: f64 = v
+                    .parse()
+                    .map_err(|_| format!("--set {name}: not a number"))?;
+                a.weights.set(&name, v)?;
+            }
+            "--sweep" => {
+                let (name, vs) = name_value(&value("--sweep")?, "--sweep")?;
+                let values = vs
+                    .split(',')
+                    .map(|v| v.trim().parse::<f64>())
+                    .collect::<Result<Vec<f64>, _>>()
+                    .map_err(|_| format!("--sweep {name}: values are numbers A,B,..."))?;
+                a.weights
+                    .set(&name, values.first().copied().unwrap_or(0.0))?;
+                a.sweep = Some((name, values));
+            }
+            "--half" => a.half = Some(value("--half")?.parse()?),
+            "--type" => a.page_type = Some(value("--type")?),
+            "-h" | "--help" => return Err(String::new()),
+            _ => a.dirs.push(PathBuf::from(arg)),
         }
     }
-    if dirs.is_empty() {
-        return usage_error("eval needs at least one dataset folder");
+    if a.dirs.is_empty() {
+        return Err("eval needs at least one dataset folder".into());
     }
-    let mut status = ExitCode::SUCCESS;
-    let stored = match &predictions {
+    Ok(a)
+}
+
+/// Scores gleaner, with `weights`, on one dataset folder.
+fn eval_gleaner(
+    dir: &Path,
+    jobs: usize,
+    weights: &gleaner::Weights,
+) -> std::io::Result<gleaner::eval::Report> {
+    gleaner::eval::evaluate(dir, jobs.max(1), |bytes, url| {
+        let mut ex = Extractor::new();
+        ex.weights(weights.clone());
+        if let Some(u) = url {
+            ex.url(u);
+        }
+        let doc = ex.extract(bytes).or_else(|e| match e {
+            gleaner::Error::InvalidUrl { .. } => {
+                let mut ex = Extractor::new();
+                ex.weights(weights.clone());
+                ex.extract(bytes)
+            }
+            other => Err(other),
+        });
+        let doc = doc.map_err(|e| e.to_string())?;
+        Ok(gleaner::eval::Prediction {
+            text: doc.text().to_string(),
+            title: doc.title().map(str::to_string),
+            author: doc.author().map(str::to_string),
+            date: doc.date().map(str::to_string),
+            page_type: None,
+        })
+    })
+}
+
+fn run_eval(argv: Vec<String>) -> ExitCode {
+    let a = match parse_eval_args(argv) {
+        Ok(a) => a,
+        Err(e) if e.is_empty() => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => return usage_error(&e),
+    };
+    let stored = match &a.predictions {
         Some(p) => match gleaner::eval::read_predictions(p) {
             Ok(v) => Some(v),
             Err(e) => {
@@ -387,10 +476,17 @@ fn run_eval(argv: Vec<String>) -> ExitCode {
         },
         None => None,
     };
-    for dir in dirs {
+    let keep = |p: &gleaner::eval::PageScore| {
+        a.half.is_none_or(|h| p.half == Some(h))
+            && a.page_type
+                .as_deref()
+                .is_none_or(|t| p.page_type.as_deref() == Some(t))
+    };
+    let mut status = ExitCode::SUCCESS;
+    for dir in &a.dirs {
         if let Some(preds) = &stored {
-            match gleaner::eval::evaluate_predictions(&dir, preds) {
-                Ok(r) => println!("{r}"),
+            match gleaner::eval::evaluate_predictions(dir, preds) {
+                Ok(r) => println!("{}", r.subset(keep)),
                 Err(e) => {
                     eprintln!("gleaner: {}: {e}", dir.display());
                     status = ExitCode::from(1);
@@ -398,29 +494,30 @@ fn run_eval(argv: Vec<String>) -> ExitCode {
             }
             continue;
         }
-        let report = gleaner::eval::evaluate(&dir, jobs.max(1), |bytes, url| {
-            let mut ex = Extractor::new();
-            if let Some(u) = url {
-                ex.url(u);
+        if let Some((name, values)) = &a.sweep {
+            // one line per value: the dataset's main scores with the weight set to it
+            for v in values {
+                let mut w = a.weights.clone();
+                if let Err(e) = w.set(name, *v) {
+                    return usage_error(&e);
+                }
+                match eval_gleaner(dir, a.jobs, &w) {
+                    Ok(r) => println!("{name}={v}\t{}", sweep_line(&r.subset(keep))),
+                    Err(e) => {
+                        eprintln!("gleaner: {}: {e}", dir.display());
+                        return ExitCode::from(1);
+                    }
+                }
             }
-            let doc = ex.extract(bytes).or_else(|e| match e {
-                gleaner::Error::InvalidUrl { .. } => Extractor::new().extract(bytes),
-                other => Err(other),
-            });
-            let doc = doc.map_err(|e| e.to_string())?;
-            Ok(gleaner::eval::Prediction {
-                text: doc.text().to_string(),
-                title: doc.title().map(str::to_string),
-                author: doc.author().map(str::to_string),
-                date: doc.date().map(str::to_string),
-            })
-        });
-        match report {
+            continue;
+        }
+        match eval_gleaner(dir, a.jobs, &a.weights) {
             Ok(r) => {
+                let r = r.subset(keep);
                 println!("{r}");
-                if worst > 0 {
+                if a.worst > 0 {
                     println!("  worst pages:");
-                    for p in r.worst(worst) {
+                    for p in r.worst(a.worst) {
                         println!("    {p}");
                     }
                 }
@@ -432,6 +529,21 @@ fn run_eval(argv: Vec<String>) -> ExitCode {
         }
     }
     status
+}
+
+/// One line of a sweep: the dataset's name and its main scores.
+fn sweep_line(r: &gleaner::eval::Report) -> String {
+    let mut parts = vec![r.name.clone()];
+    if let Some((_, _, f)) = r.shingle() {
+        parts.push(format!("shingle {f:.4}"));
+    }
+    if let Some((_, _, f)) = r.bag_of_words() {
+        parts.push(format!("bag-of-words {f:.4}"));
+    }
+    if let Some((_, _, f, _)) = r.snippets() {
+        parts.push(format!("snippets {f:.4}"));
+    }
+    parts.join("  ")
 }
 
 /// `gleaner explain`: one page in, one HTML report out.
