@@ -140,6 +140,9 @@ enum gleaner_field
   // text, kind, whether it was kept, label, rule, score and features (only with
   // `gleaner_options_set_explain`).
   GLEANER_FIELD_DECISIONS = 14,
+  // What kind of page it is: `article`, `forum`, `product`, `collection`, `listing`,
+  // `documentation` or `service`.
+  GLEANER_FIELD_PAGE_TYPE = 15,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -148,6 +151,10 @@ typedef enum gleaner_field gleaner_field;
 typedef uint32_t gleaner_field;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+
+// The kinds of page gleaner tells apart. Each is extracted with its own profile of the
+// classifier's weights (see [`crate::Weights::for_page_type`]).
+typedef struct PageType PageType;
 
 // The result of an extraction. Free with `gleaner_document_free`.
 typedef struct gleaner_document gleaner_document;

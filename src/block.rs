@@ -231,6 +231,8 @@ pub struct Elem {
     pub blocks: (u32, u32),
     /// One past the index of its last descendant element.
     pub end: u32,
+    /// A hash of its class attribute (0 without one): siblings of one shape share it.
+    pub sig: u16,
 }
 
 /// Element `e` and its ancestors, innermost first, up to and including the walk's root

@@ -4,6 +4,7 @@ pub use crate::block::ListMark;
 use crate::block::{Block, BlockKind, IN_LIST, IN_QUOTE};
 pub use crate::comments::Comment;
 use crate::metadata::Metadata;
+use crate::page_type::PageType;
 
 /// One block of the main content.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -75,19 +76,17 @@ pub struct Document {
     pub(crate) encoding: &'static str,
     pub(crate) fallback: bool,
     pub(crate) truncated: bool,
+    pub(crate) page_type: PageType,
 }
 
 impl Document {
     /// The document of the kept `blocks`: the main text is their texts, one per line, and
-    /// the comments' text theirs.
+    /// the comments' text theirs. The confidence, encoding, page type and flags are set
+    /// after.
     pub(crate) fn new(
         metadata: Metadata,
         blocks: Vec<ContentBlock>,
         comments: Option<Vec<Comment>>,
-        confidence: f32,
-        encoding: &'static str,
-        fallback: bool,
-        truncated: bool,
     ) -> Self {
         let text = blocks
             .iter()
@@ -104,10 +103,11 @@ impl Document {
             text,
             comments,
             comments_text,
-            confidence,
-            encoding,
-            fallback,
-            truncated,
+            confidence: 0.0,
+            encoding: "UTF-8",
+            fallback: false,
+            truncated: false,
+            page_type: PageType::default(),
         }
     }
 
@@ -122,6 +122,11 @@ impl Document {
     /// All the metadata.
     pub fn metadata(&self) -> &Metadata {
         &self.metadata
+    }
+    /// What kind of page it is: an article, a forum thread, a product, a collection, a
+    /// listing, documentation or a service page.
+    pub fn page_type(&self) -> PageType {
+        self.page_type
     }
     /// The headline, cleaned of the site-name suffix.
     pub fn title(&self) -> Option<&str> {

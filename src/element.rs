@@ -36,6 +36,8 @@ pub(crate) struct ElemFacts {
     /// Whether the walk never reads its own text (scripts other than JSON-LD, styles,
     /// form controls, SVG and MathML content ...): the tree does not keep it.
     pub(crate) text_unused: bool,
+    /// A hash of its class attribute (0 without one): siblings of one shape share it.
+    pub(crate) sig: u16,
 }
 
 impl ElemFacts {
@@ -100,7 +102,22 @@ pub(crate) fn element_facts(
         author,
         has_href: a.href.is_some(),
         text_unused: false,
+        sig: class.map_or(0, class_sig),
     }
+}
+
+/// A 16-bit hash of a class value (FNV-1a folded), never 0 for a class that has a word.
+fn class_sig(class: &str) -> u16 {
+    let class = class.trim();
+    if class.is_empty() {
+        return 0;
+    }
+    let mut h: u32 = 0x811c_9dc5;
+    for b in class.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    ((h >> 16) as u16 ^ h as u16).max(1)
 }
 
 /// Elements the walk handles by name before it reads their facts (scripts, metadata,

@@ -12,6 +12,8 @@ const BOILERPLATE_NAMES: hints::Hints =
     hints::STRONG_BOILERPLATE | hints::FOOTER | hints::SIDEBAR | hints::HEADER;
 const OUTSIDE_NAMED: &str = "outside the article's container, in an element named as boilerplate";
 
+/// Most signals shown as the evidence for the page's type.
+const PAGE_TYPE_EVIDENCE_SHOWN: usize = 6;
 /// Most ancestors named in a block's path.
 const PATH_MAX_DEPTH: usize = 6;
 
@@ -58,6 +60,8 @@ pub struct Explanation {
     pub container: String,
     /// Which fallback chose the text, if one did: `whole-page` or `json-ld`.
     pub fallback: Option<&'static str>,
+    /// The evidence for the page's type ([`Document::page_type`]), strongest first.
+    pub page_type_evidence: Vec<crate::page_type::Evidence>,
 }
 
 impl Explanation {
@@ -237,7 +241,19 @@ pub(crate) fn report(ex: &Explanation) -> String {
     o.push_str("</h1><table class=\"meta\">");
     let kept_chars = ex.kept_chars();
     let total_chars: u64 = ex.blocks.iter().map(|b| b.chars as u64).sum();
-    let rows: [(&str, String); 12] = [
+    // the evidence for the page's type: the strongest few signals, with the type each
+    // speaks for
+    let evidence: Vec<String> = ex
+        .page_type_evidence
+        .iter()
+        .take(PAGE_TYPE_EVIDENCE_SHOWN)
+        .map(|e| format!("{} ({} {:+.2})", e.signal, e.page_type.name(), e.weight))
+        .collect();
+    let rows: [(&str, String); 13] = [
+        (
+            "page type",
+            format!("{} — {}", d.page_type().name(), evidence.join("; ")),
+        ),
         ("author", d.author().unwrap_or("").to_string()),
         ("date", d.date().unwrap_or("").to_string()),
         ("site", d.sitename().unwrap_or("").to_string()),

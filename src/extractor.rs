@@ -8,15 +8,21 @@ use crate::error::Error;
 use crate::explain::{BlockDecision, Explanation};
 use crate::limits::{Limits, PARSE_SHARE_OF_BUDGET};
 use crate::text::weighted_len;
-use crate::{comments, decode, dom, explain, metadata, walk};
+use crate::{comments, decode, dom, explain, metadata, page_type, walk};
 use std::time::{Duration, Instant};
 
 /// JSON-LD `articleBody` replaces the extracted text when that text is shorter than this
 /// share of it: the page's body was scripted in or cut by a paywall.
 pub const ARTICLE_BODY_FALLBACK_RATIO: f32 = 0.5;
 
-/// The decisions of an explained extraction: per block, the container's path, the fallback.
-type Trace = (Vec<BlockDecision>, String, Option<&'static str>);
+/// The decisions of an explained extraction: per block, the container's path, the fallback,
+/// the evidence for the page's type.
+type Trace = (
+    Vec<BlockDecision>,
+    String,
+    Option<&'static str>,
+    Vec<page_type::Evidence>,
+);
 
 /// Extraction with options. `Extractor::default()` gives the same result as
 /// [`crate::extract`].
@@ -149,12 +155,13 @@ impl Extractor {
     /// an HTML page.
     pub fn explain(&self, html: &[u8]) -> Result<Explanation, Error> {
         let (document, trace) = self.run(html, true)?;
-        let (blocks, container, fallback) = trace.unwrap_or_default();
+        let (blocks, container, fallback, page_type_evidence) = trace.unwrap_or_default();
         Ok(Explanation {
             document,
             blocks,
             container,
             fallback,
+            page_type_evidence,
         })
     }
 
@@ -173,6 +180,7 @@ impl Extractor {
         drop(dom);
         budget.check(limits)?;
         let (meta, extras) = metadata::extract(&page.facts, &page.blocks, base.as_ref());
+        let (page_type, evidence) = page_type::decide(&page, &extras.ld_types, meta.url.as_deref());
         let verdict = classify::classify(
             &page.elems,
             &page.blocks,
@@ -214,17 +222,14 @@ impl Extractor {
                 }
             }
             let container = explain::path_of(&page.elems, verdict.container);
-            (d, container, kept.fallback)
+            (d, container, kept.fallback, evidence)
         });
-        let doc = Document::new(
-            meta,
-            kept.blocks,
-            comments,
-            confidence,
-            encoding.name(),
-            kept.fallback.is_some(),
-            input_cut || parse_cut,
-        );
+        let mut doc = Document::new(meta, kept.blocks, comments);
+        doc.confidence = confidence;
+        doc.encoding = encoding.name();
+        doc.fallback = kept.fallback.is_some();
+        doc.truncated = input_cut || parse_cut;
+        doc.page_type = page_type;
         Ok((doc, trace))
     }
 

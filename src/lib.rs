@@ -33,6 +33,7 @@ mod hints;
 mod limits;
 mod metadata;
 mod output;
+mod page_type;
 mod text;
 mod urls;
 mod walk;
@@ -47,10 +48,25 @@ pub use extractor::Extractor;
 pub use limits::Limits;
 pub use metadata::Metadata;
 pub use output::{Format, JsonOptions};
+pub use page_type::{Evidence, PageType};
 
 /// Stage-by-stage entry points for gleaner's own benchmarks (`benches/`); not a stable API.
 #[doc(hidden)]
 pub mod bench {
+    /// The page-type model's features of a page, with their names (for training the
+    /// model: `tools/page_type/train.py`).
+    pub fn page_type_features(
+        html: &[u8],
+        url: Option<&str>,
+    ) -> (&'static [&'static str], Vec<f32>) {
+        let text = decode(html);
+        let dom = crate::dom::parse(&text, usize::MAX, None);
+        let page = crate::walk::walk(&dom, &crate::Limits::default(), None);
+        let base = url.and_then(|u| url::Url::parse(u).ok());
+        let (meta, extras) = crate::metadata::extract(&page.facts, &page.blocks, base.as_ref());
+        crate::page_type::features(&page, &extras.ld_types, meta.url.as_deref())
+    }
+
     /// The decoding stage alone: the page's bytes to text.
     pub fn decode(bytes: &[u8]) -> String {
         crate::decode::decode(bytes, None).text.into_owned()

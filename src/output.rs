@@ -321,7 +321,7 @@ impl Document {
 }
 
 /// The version of the JSON schema the JSON output follows.
-pub const JSON_SCHEMA_VERSION: u32 = 1;
+pub const JSON_SCHEMA_VERSION: u32 = 2;
 
 /// Optional fields of the JSON output.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -343,6 +343,7 @@ struct JsonDoc<'a> {
     url: Option<&'a str>,
     description: Option<&'a str>,
     image: Option<&'a str>,
+    page_type: &'static str,
     encoding: &'a str,
     truncated: bool,
     fallback: bool,
@@ -375,6 +376,7 @@ pub(crate) fn to_json_with(doc: &Document, opts: JsonOptions) -> String {
         url: doc.url(),
         description: doc.description(),
         image: doc.image(),
+        page_type: doc.page_type().name(),
         encoding: doc.encoding(),
         truncated: doc.truncated(),
         fallback: doc.used_fallback(),

@@ -61,11 +61,14 @@ pub enum gleaner_field {
     /// text, kind, whether it was kept, label, rule, score and features (only with
     /// `gleaner_options_set_explain`).
     Decisions = 14,
+    /// What kind of page it is: `article`, `forum`, `product`, `collection`, `listing`,
+    /// `documentation` or `service`.
+    PageType = 15,
 }
 
 impl gleaner_field {
     /// Every field, in the order of their numbers.
-    const ALL: [gleaner_field; 15] = [
+    const ALL: [gleaner_field; 16] = [
         gleaner_field::Text,
         gleaner_field::Markdown,
         gleaner_field::Html,
@@ -81,6 +84,7 @@ impl gleaner_field {
         gleaner_field::Comments,
         gleaner_field::Report,
         gleaner_field::Decisions,
+        gleaner_field::PageType,
     ];
 }
 
@@ -119,6 +123,7 @@ impl gleaner_document {
             gleaner_field::Description => d.description(),
             gleaner_field::Image => d.image(),
             gleaner_field::Comments => d.comments_text(),
+            gleaner_field::PageType => Some(d.page_type().name()),
             gleaner_field::Report => {
                 let ex = self.explained.as_ref()?;
                 Some(

@@ -8,6 +8,10 @@ use crate::text::normalize_space;
 
 /// Most JSON-LD objects read on one page (a page can hold thousands).
 const MAX_JSON_LD_OBJECTS: usize = 256;
+/// Most JSON-LD values looked through for the types the page names.
+const MAX_TYPE_SCAN_VALUES: usize = 4096;
+/// Most types kept.
+const MAX_TYPES: usize = 64;
 
 /// Fields read from the page's JSON-LD.
 #[derive(Debug, Default)]
@@ -20,6 +24,8 @@ pub(super) struct JsonLd {
     pub(super) image: Option<String>,
     pub(super) language: Option<String>,
     pub(super) article_body: Option<String>,
+    /// Every `@type` named anywhere in the JSON-LD (nested objects too), once each.
+    pub(super) types: Vec<String>,
 }
 
 fn is_article_type(t: &str) -> bool {
@@ -72,11 +78,44 @@ fn names(v: &Value) -> Option<String> {
     }
 }
 
+/// Adds every `@type` in `v` and the values inside it to `types`, walking with an explicit
+/// stack.
+fn collect_types(v: &Value, types: &mut Vec<String>) {
+    let mut stack = vec![v];
+    let mut seen = 0;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > MAX_TYPE_SCAN_VALUES || types.len() >= MAX_TYPES {
+            return;
+        }
+        match v {
+            Value::Array(a) => stack.extend(a),
+            Value::Object(o) => {
+                let mut add = |t: &str| {
+                    // "http://schema.org/Product" and "schema:Product" name Product
+                    let t = t.rsplit(['/', ':']).next().unwrap_or(t).trim();
+                    if !t.is_empty() && !types.iter().any(|k| k == t) && types.len() < MAX_TYPES {
+                        types.push(t.to_string());
+                    }
+                };
+                match o.get("@type") {
+                    Some(Value::String(t)) => add(t),
+                    Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).for_each(add),
+                    _ => {}
+                }
+                stack.extend(o.values().filter(|v| v.is_object() || v.is_array()));
+            }
+            _ => {}
+        }
+    }
+}
+
 pub(super) fn read_json_ld(scripts: &[String]) -> JsonLd {
     let mut out = JsonLd::default();
     let mut queue: Vec<Value> = Vec::new();
     for s in scripts {
         if let Ok(v) = serde_json::from_str::<Value>(s.trim().trim_end_matches(';')) {
+            collect_types(&v, &mut out.types);
             queue.push(v);
         }
     }

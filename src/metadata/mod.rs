@@ -124,6 +124,8 @@ pub struct Metadata {
 pub struct Extras {
     /// `articleBody` from JSON-LD, a fallback for pages whose body is scripted in.
     pub article_body: Option<String>,
+    /// Every `@type` the JSON-LD names.
+    pub ld_types: Vec<String>,
 }
 
 /// What the metadata is read from.
@@ -170,21 +172,13 @@ pub(crate) fn extract(
     };
     let extras = Extras {
         article_body: s.ld.article_body,
+        ld_types: s.ld.types,
     };
     (metadata, extras)
 }
 
 fn meta<'a>(facts: &'a Facts, keys: &[&str]) -> Option<&'a str> {
-    for k in keys {
-        if let Some((_, v)) = facts
-            .metas
-            .iter()
-            .find(|(mk, v)| mk == k && !v.trim().is_empty())
-        {
-            return Some(v.as_str());
-        }
-    }
-    None
+    facts.meta(keys)
 }
 
 /// The site's name as the page declares it (`og:site_name`, JSON-LD's publisher), or a part

@@ -35,6 +35,17 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// The first non-empty content of a `<meta>` named one of `keys` (lower case), in the
+    /// order of `keys`.
+    pub fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(mk, v)| mk == k && !v.trim().is_empty())
+                .map(|(_, v)| v.as_str())
+        })
+    }
+
     /// Reads `<head>`, which holds no visible text, only metadata; its children are few and
     /// shallow.
     pub(super) fn head(&mut self, dom: &Dom, node: NodeId) {
@@ -44,7 +55,7 @@ impl Facts {
                 if let Data::Element { name, attrs, .. } = &dom.node(c).data {
                     match &*name.local {
                         "title" => self.title(dom, c),
-                        "meta" => self.meta(attrs),
+                        "meta" => self.add_meta(attrs),
                         "link" => self.link(attrs),
                         "script" => self.script(dom, c, attrs),
                         "noscript" | "template" => {}
@@ -70,7 +81,7 @@ impl Facts {
     }
 
     /// A `<meta>` element's content, under each of its names.
-    pub(super) fn meta(&mut self, attrs: &[html5ever::Attribute]) {
+    pub(super) fn add_meta(&mut self, attrs: &[html5ever::Attribute]) {
         let Some(content) = attr(attrs, "content") else {
             return;
         };

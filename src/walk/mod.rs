@@ -103,6 +103,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
         hints: 0,
         blocks: (0, 0),
         end: 1,
+        sig: 0,
     });
     let root = Ctx {
         elem: 0,
@@ -223,7 +224,7 @@ impl Builder {
             | "svg" | "math" | "datalist" | "option" | "source" | "track" | "param" | "picture"
             | "wbr" => {}
             "title" => facts.title(dom, node),
-            "meta" => facts.meta(attrs),
+            "meta" => facts.add_meta(attrs),
             "link" => facts.link(attrs),
             "br" => self.line_break(ctx),
             _ => return false,
@@ -302,7 +303,7 @@ impl Builder {
 
     /// Records an element and gives its index, its first block, and the context inside it.
     fn open(&mut self, facts: &ElemFacts, ctx: Ctx, depth: u32) -> (u32, u32, Ctx) {
-        let ElemFacts { tag, own, .. } = *facts;
+        let ElemFacts { tag, own, sig, .. } = *facts;
         let e = self.page.elems.len() as u32;
         let block_start = self.page.blocks.len() as u32;
         self.page.elems.push(Elem {
@@ -311,6 +312,7 @@ impl Builder {
             hints: own,
             blocks: (block_start, block_start),
             end: e + 1,
+            sig,
         });
         let mut inner = ctx;
         inner.elem = e;

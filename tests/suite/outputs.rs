@@ -163,6 +163,11 @@ fn validate(schema: &Value, v: &Value, at: &str, errors: &mut Vec<String>) {
             }
             "const" if v != s => errors.push(format!("{at}: {v} is not {s}")),
             "const" => {}
+            "enum" => {
+                if !s.as_array().unwrap().contains(v) {
+                    errors.push(format!("{at}: {v} is not one of {s}"));
+                }
+            }
             "minimum" | "maximum" => {
                 if let (Some(x), Some(lim)) = (v.as_f64(), s.as_f64()) {
                     if (k == "minimum" && x < lim) || (k == "maximum" && x > lim) {
@@ -246,6 +251,7 @@ fn the_validator_catches_what_breaks_the_schema() {
         ("date", Value::from("May 2")),
         ("text", Value::Null),
         ("surprise", Value::from(1)),
+        ("page_type", Value::from("recipe")),
         (
             "comments",
             serde_json::json!([{"author": null, "date": null, "text": ""}]),

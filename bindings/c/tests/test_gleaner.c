@@ -70,6 +70,7 @@ static void test_extract_defaults(void) {
     CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, NULL, &doc) == GLEANER_STATUS_OK);
     CHECK(doc != NULL);
     CHECK(field_is(GLEANER_FIELD_TITLE, doc, "Bridge reopens after repairs"));
+    CHECK(field_is(GLEANER_FIELD_PAGE_TYPE, doc, "article"));
     CHECK(field_is(GLEANER_FIELD_AUTHOR, doc, "Mara Olsen"));
     CHECK(field_is(GLEANER_FIELD_DATE, doc, "2024-05-02"));
     CHECK(field_is(GLEANER_FIELD_LANGUAGE, doc, "en"));

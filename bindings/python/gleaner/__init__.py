@@ -100,6 +100,7 @@ _FIELDS = {
             "comments",
             "report",
             "decisions",
+            "page_type",
         )
     )
 }
@@ -302,6 +303,12 @@ class Document:
     def image(self) -> Optional[str]:
         """The main image's URL."""
         return self._field("image")
+
+    @property
+    def page_type(self) -> str:
+        """What kind of page it is: "article", "forum", "product", "collection", "listing",
+        "documentation" or "service"."""
+        return self._field("page_type") or "article"
 
     @property
     def comments(self) -> List[Dict[str, Optional[str]]]:

@@ -174,7 +174,8 @@ def test_markdown_html_json_and_comments():
     assert doc.comments == [{"author": "Ana", "date": "2024-05-03", "text": "About time too, we have been waiting all year for this bridge."}]
     full = json.loads(doc.to_json(markdown=True, html=True))
     assert full["markdown"] == doc.markdown and full["html"] == doc.html
-    assert full["schema"] == 1 and 0 < full["confidence"] <= 1
+    assert full["schema"] == 2 and 0 < full["confidence"] <= 1
+    assert full["page_type"] == doc.page_type == "article"
     assert "markdown" not in doc.to_dict()
     doc.close()
     assert doc.comments[0]["author"] == "Ana" and doc.confidence > 0

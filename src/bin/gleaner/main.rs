@@ -361,6 +361,7 @@ struct EvalArgs {
     sweep: Option<(String, Vec<f64>)>,
     half: Option<Half>,
     page_type: Option<String>,
+    features: Option<PathBuf>,
 }
 
 /// Reads `NAME=VALUE`.
@@ -380,6 +381,7 @@ fn parse_eval_args(argv: Vec<String>) -> Result<EvalArgs, String> {
         sweep: None,
         half: None,
         page_type: None,
+        features: None,
     };
     let mut it = argv.into_iter();
     while let Some(arg) = it.next() {
@@ -416,6 +418,9 @@ fn parse_eval_args(argv: Vec<String>) -> Result<EvalArgs, String> {
             }
             "--half" => a.half = Some(value("--half")?.parse()?),
             "--type" => a.page_type = Some(value("--type")?),
+            "--page-type-features" => {
+                a.features = Some(PathBuf::from(value("--page-type-features")?))
+            }
             "-h" | "--help" => return Err(String::new()),
             _ => a.dirs.push(PathBuf::from(arg)),
         }
@@ -452,7 +457,7 @@ fn eval_gleaner(
             title: doc.title().map(str::to_string),
             author: doc.author().map(str::to_string),
             date: doc.date().map(str::to_string),
-            page_type: None,
+            page_type: Some(doc.page_type().name().to_string()),
         })
     })
 }
@@ -476,6 +481,15 @@ fn run_eval(argv: Vec<String>) -> ExitCode {
         },
         None => None,
     };
+    if let Some(out) = &a.features {
+        return match write_features(&a.dirs, out) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("gleaner: {}: {e}", out.display());
+                ExitCode::from(1)
+            }
+        };
+    }
     let keep = |p: &gleaner::eval::PageScore| {
         a.half.is_none_or(|h| p.half == Some(h))
             && a.page_type
@@ -529,6 +543,28 @@ fn run_eval(argv: Vec<String>) -> ExitCode {
         }
     }
     status
+}
+
+/// Writes the page-type model's features of every page of `dirs` as tab-separated values
+/// (id, half, the truth's type, then one column per feature), to train the model on.
+fn write_features(dirs: &[PathBuf], out: &Path) -> std::io::Result<()> {
+    let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
+    let mut header = false;
+    for dir in dirs {
+        for t in gleaner::eval::load_truth(dir)? {
+            let bytes = gleaner::eval::read_page(dir, &t.id)?;
+            let (names, x) = gleaner::bench::page_type_features(&bytes, t.url.as_deref());
+            if !header {
+                writeln!(w, "id\thalf\ttype\t{}", names.join("\t"))?;
+                header = true;
+            }
+            let half = t.url.as_deref().and_then(Half::of).map_or("-", Half::name);
+            let x: Vec<String> = x.iter().map(|v| format!("{v:.4}")).collect();
+            let ty = t.page_type.as_deref().unwrap_or("-");
+            writeln!(w, "{}\t{half}\t{ty}\t{}", t.id, x.join("\t"))?;
+        }
+    }
+    w.flush()
 }
 
 /// One line of a sweep: the dataset's name and its main scores.

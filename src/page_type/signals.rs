@@ -1,0 +1,791 @@
+//! What a page says of its own kind, read once from the walk's output: the types its JSON-LD
+//! names, `og:type`, the software that made it, its URL's path, and counts of its structure
+//! and its stock phrases.
+
+use crate::block::{Block, BlockKind, Elem};
+use crate::hints;
+use crate::walk::Page;
+
+/// The JSON-LD types a page names, grouped by what they say of the page.
+pub(super) mod ld {
+    /// An article of any kind (`Article`, `NewsArticle`, `BlogPosting`, `Report`, ...).
+    pub const ARTICLE: u32 = 1 << 0;
+    /// Technical writing (`TechArticle`, `APIReference`).
+    pub const TECH: u32 = 1 << 1;
+    /// A forum post or a question page (`DiscussionForumPosting`, `QAPage`).
+    pub const DISCUSSION: u32 = 1 << 2;
+    /// A product (`Product`, `ProductGroup`, `IndividualProduct`, `ProductModel`).
+    pub const PRODUCT: u32 = 1 << 3;
+    /// An offer of one price (`Offer`).
+    pub const OFFER: u32 = 1 << 4;
+    /// A price range over many products (`AggregateOffer`).
+    pub const AGGREGATE_OFFER: u32 = 1 << 5;
+    /// A collection page (`CollectionPage`, `OfferCatalog`, `ProductCollection`,
+    /// `SearchResultsPage`).
+    pub const COLLECTION: u32 = 1 << 6;
+    /// A list of items (`ItemList`).
+    pub const ITEM_LIST: u32 = 1 << 7;
+    /// A service or a business (`Service`, `LocalBusiness`, `ProfessionalService`, ...).
+    pub const SERVICE: u32 = 1 << 8;
+    /// Frequently asked questions (`FAQPage`).
+    pub const FAQ: u32 = 1 << 9;
+    /// A software application's page (`SoftwareApplication`, `WebApplication`).
+    pub const SOFTWARE: u32 = 1 << 10;
+    /// Reviews and ratings (`Review`, `AggregateRating`).
+    pub const REVIEW: u32 = 1 << 11;
+    /// A job posting or an event, the items of boards and calendars.
+    pub const POSTING: u32 = 1 << 12;
+
+    /// The group a JSON-LD type falls in, if any.
+    pub fn of(t: &str) -> u32 {
+        match t {
+            "TechArticle" | "APIReference" => TECH,
+            // a Question alone is an FAQ's as often as a forum's
+            "DiscussionForumPosting" | "QAPage" => DISCUSSION,
+            "Product" | "ProductGroup" | "IndividualProduct" | "ProductModel" | "Car" | "Book" => {
+                PRODUCT
+            }
+            "Offer" => OFFER,
+            "AggregateOffer" => AGGREGATE_OFFER,
+            "CollectionPage" | "OfferCatalog" | "ProductCollection" | "SearchResultsPage" => {
+                COLLECTION
+            }
+            "ItemList" => ITEM_LIST,
+            "Service"
+            | "LocalBusiness"
+            | "ProfessionalService"
+            | "FinancialService"
+            | "LegalService"
+            | "MedicalBusiness"
+            | "HomeAndConstructionBusiness"
+            | "EmploymentAgency"
+            | "TravelAgency"
+            | "Dentist"
+            | "Physician" => SERVICE,
+            "FAQPage" => FAQ,
+            "SoftwareApplication" | "WebApplication" | "MobileApplication" => SOFTWARE,
+            "Review" | "AggregateRating" => REVIEW,
+            "JobPosting" | "Event" => POSTING,
+            t if t.ends_with("Article")
+                || matches!(
+                    t,
+                    "BlogPosting" | "Report" | "LiveBlogPosting" | "OpinionNewsArticle"
+                ) =>
+            {
+                ARTICLE
+            }
+            _ => 0,
+        }
+    }
+}
+
+/// What `og:type` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum OgType {
+    /// None, or another value.
+    #[default]
+    Other,
+    /// `article` (and `blog`, `news`).
+    Article,
+    /// `product` (and `og:product`, `product.item`).
+    Product,
+    /// `product.group`: a page of many products.
+    ProductGroup,
+    /// `website`: the site's own page, a front page or a landing page.
+    Website,
+}
+
+/// The software a page names as its maker (`<meta name="generator">`, and the stable marks
+/// some platforms leave).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Platform {
+    /// Forum software: Discourse, phpBB, XenForo, vBulletin, Invision, Flarum, NodeBB,
+    /// MyBB, Simple Machines.
+    Forum,
+    /// Documentation generators: Sphinx, MkDocs, Docusaurus, GitBook, mdBook, rustdoc,
+    /// Javadoc, Docsy, VitePress, Read the Docs.
+    Docs,
+    /// Shop software: Shopify, WooCommerce, Magento, PrestaShop, BigCommerce.
+    Shop,
+}
+
+/// Forum software as `<meta name="generator">` names it, lower-cased.
+const FORUM_GENERATORS: &[&str] = &[
+    "discourse",
+    "phpbb",
+    "xenforo",
+    "vbulletin",
+    "invision",
+    "flarum",
+    "nodebb",
+    "mybb",
+    "simple machines",
+    "smf",
+    "vanilla",
+];
+/// Documentation generators as `<meta name="generator">` names them, lower-cased.
+const DOCS_GENERATORS: &[&str] = &[
+    "sphinx",
+    "mkdocs",
+    "docusaurus",
+    "gitbook",
+    "mdbook",
+    "rustdoc",
+    "javadoc",
+    "docsy",
+    "vitepress",
+    "vuepress",
+    "read the docs",
+    "jsdoc",
+    "doxygen",
+    "antora",
+];
+/// Shop software as `<meta name="generator">` names it, lower-cased.
+const SHOP_GENERATORS: &[&str] = &[
+    "shopify",
+    "woocommerce",
+    "magento",
+    "prestashop",
+    "bigcommerce",
+];
+
+/// What the URL's path and host say, as flags.
+pub(super) mod url {
+    /// A forum thread or question (`/t/`, `/thread/`, `showthread`, `viewtopic`, `/topic/`,
+    /// `/questions/`, `/discussion/`, a `forum.` or `community.` host).
+    pub const FORUM: u32 = 1 << 0;
+    /// A product (`/product/`, `/products/`, `/p/`, `/dp/`, `/ip/`, `/item/`).
+    pub const PRODUCT: u32 = 1 << 1;
+    /// A category or collection (`/collections/`, `/c/`, `/category/`, `/categories/`,
+    /// `/cat/`, `/browse/`, `/shop/`, `/department/`).
+    pub const COLLECTION: u32 = 1 << 2;
+    /// A list, chart or board (`/list/`, `/lists/`, `/chart/`, `/jobs`, `/events`,
+    /// `/search`, `/tag/`, `/archive`), or a path that ends at a section (`/news`, `/blog`).
+    pub const LISTING: u32 = 1 << 3;
+    /// Documentation (`/docs/`, `/doc/`, `/documentation/`, `/api/`, `/reference/`,
+    /// `/guide/`, `/manual/`, `/tutorial/`, `/learn/`, `/wiki/`, a `docs.` or
+    /// `developer.` host, readthedocs).
+    pub const DOCS: u32 = 1 << 4;
+    /// A service or landing page (`/services/`, `/solutions/`, `/what-we-do`,
+    /// `/pricing`, `/features`, `/industries/`, `/platform`).
+    pub const SERVICE: u32 = 1 << 5;
+    /// An article (`/blog/<slug>`, `/news/<slug>`, a date in the path, `/article/`,
+    /// `/story/`, `/post/`).
+    pub const ARTICLE: u32 = 1 << 6;
+    /// The site's root: `/` with no query.
+    pub const ROOT: u32 = 1 << 7;
+}
+
+/// Stock phrases of a shop's buttons, lower-cased, as prefixes of short blocks.
+const CART_PHRASES: &[&str] = &[
+    "add to cart",
+    "add to bag",
+    "add to basket",
+    "add to trolley",
+    "buy now",
+    "in den warenkorb",
+    "ajouter au panier",
+    "añadir al carrito",
+    "aggiungi al carrello",
+    "in winkelwagen",
+];
+/// Phrases of a list's controls: sorting, filtering, counts of results, more results.
+const LIST_CONTROL_PHRASES: &[&str] = &[
+    "sort by",
+    "sort:",
+    "filter",
+    "filters",
+    "load more",
+    "show more results",
+    "view all",
+    "results",
+    "products",
+    "items",
+    "showing",
+    "sortieren",
+    "trier par",
+    "ordenar por",
+];
+/// Phrases of a forum post's frame: replies, quotes, members, post counts.
+const FORUM_PHRASES: &[&str] = &[
+    "reply",
+    "replies",
+    "quote",
+    "joined",
+    "posts:",
+    "messages:",
+    "member",
+    "originally posted by",
+    "click to expand",
+    "report post",
+    "solved",
+];
+
+/// Calls to act on a landing page, lower-cased, as prefixes of short blocks.
+const CTA_PHRASES: &[&str] = &[
+    "get started",
+    "contact us",
+    "book a demo",
+    "request a demo",
+    "get a demo",
+    "request a quote",
+    "get a quote",
+    "free trial",
+    "start free",
+    "start your free",
+    "try it free",
+    "try for free",
+    "talk to sales",
+    "contact sales",
+    "schedule a",
+    "book a call",
+    "book a consultation",
+    "get in touch",
+];
+
+/// Words of a title or description, lower-cased, that name a kind of page.
+const TITLE_WORDS: [(&[&str], u32); 6] = [
+    (
+        &[
+            "documentation",
+            "docs",
+            "reference",
+            "api",
+            "sdk",
+            "tutorial",
+            "manual",
+            "guide",
+        ],
+        title::DOCS,
+    ),
+    (
+        &[
+            "forum",
+            "forums",
+            "thread",
+            "community",
+            "discussion",
+            "question",
+            "help",
+        ],
+        title::FORUM,
+    ),
+    (
+        &[
+            "buy", "shop", "store", "price", "sale", "shipping", "order", "deals", "cart",
+        ],
+        title::SHOP,
+    ),
+    (
+        &[
+            "services",
+            "service",
+            "solutions",
+            "consulting",
+            "agency",
+            "company",
+            "platform",
+        ],
+        title::SERVICE,
+    ),
+    (
+        &[
+            "best", "top", "news", "latest", "jobs", "events", "list", "rankings", "results",
+        ],
+        title::LIST,
+    ),
+    (
+        &["how", "why", "what", "when", "who", "review", "says"],
+        title::ARTICLE,
+    ),
+];
+
+/// What the words of the title and description say, as flags.
+pub(super) mod title {
+    /// Documentation words (`docs`, `reference`, `API`, `guide`).
+    pub const DOCS: u32 = 1 << 0;
+    /// Forum words (`forum`, `thread`, `community`).
+    pub const FORUM: u32 = 1 << 1;
+    /// Shop words (`buy`, `shop`, `price`, `shipping`).
+    pub const SHOP: u32 = 1 << 2;
+    /// Service words (`services`, `solutions`, `consulting`).
+    pub const SERVICE: u32 = 1 << 3;
+    /// List words (`best`, `top`, `news`, `jobs`).
+    pub const LIST: u32 = 1 << 4;
+    /// Article words (`how`, `why`, `review`, `says`).
+    pub const ARTICLE: u32 = 1 << 5;
+}
+
+/// Shortest block (weighted characters) counted as a block of prose.
+const PROSE_BLOCK_LEN: f32 = 80.0;
+/// Longest block (characters) read for a stock phrase.
+const PHRASE_BLOCK_CHARS: u32 = 40;
+/// Least members of a group of repeated siblings.
+const MIN_REPEATED: u32 = 3;
+
+/// The page's signals.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Signals {
+    /// The JSON-LD types, as [`ld`] flags.
+    pub(super) ld: u32,
+    /// `og:type`.
+    pub(super) og: OgType,
+    /// The software that made the page, if it says.
+    pub(super) platform: Option<Platform>,
+    /// What the URL says, as [`url`] flags.
+    pub(super) url: u32,
+    /// `<time>` elements (the walk keeps at most 32).
+    pub(super) times: usize,
+    /// Code blocks, and their characters.
+    pub(super) code_blocks: u32,
+    /// Characters in code blocks.
+    pub(super) code_chars: u32,
+    /// Short blocks that hold a price.
+    pub(super) prices: u32,
+    /// Shop buttons ("Add to cart").
+    pub(super) cart: u32,
+    /// A list's controls ("Sort by", "Load more").
+    pub(super) list_controls: u32,
+    /// A forum post's frame ("Reply", "Quote", "Joined").
+    pub(super) forum_phrases: u32,
+    /// Elements named like comments or posts in a thread.
+    pub(super) comment_elems: u32,
+    /// The page's text, in weighted characters.
+    pub(super) text_len: f32,
+    /// The share of that text in blocks of prose.
+    pub(super) prose_share: f32,
+    /// The share of that text in link text.
+    pub(super) link_share: f32,
+    /// The largest group of repeated siblings: how many, and its share of the text.
+    pub(super) repeated: (u32, f32),
+    /// Headings.
+    pub(super) headings: u32,
+    /// Level-one headings.
+    pub(super) h1s: u32,
+    /// Table rows.
+    pub(super) table_rows: u32,
+    /// List items that are mostly link text.
+    pub(super) link_items: u32,
+    /// The URL's path segments.
+    pub(super) depth: u32,
+    /// Whether the page says WordPress made it.
+    pub(super) wordpress: bool,
+    /// What the title's words say, as [`title`] flags.
+    pub(super) title: u32,
+    /// What the description's words say, as [`title`] flags.
+    pub(super) description: u32,
+    /// Calls to act ("Get started", "Book a demo").
+    pub(super) cta: u32,
+    /// `<section>` elements.
+    pub(super) sections: u32,
+    /// `<article>` elements (a list of teasers holds many).
+    pub(super) articles: u32,
+    /// The largest share of the page's text inside one element named as an article's body.
+    pub(super) body_share: f32,
+    /// Headings that are mostly link text (the titles of cards and teasers).
+    pub(super) linked_headings: u32,
+    /// Whether the markup names an author.
+    pub(super) byline: bool,
+    /// Whether the page states a publication date.
+    pub(super) dated: bool,
+}
+
+impl Signals {
+    /// Reads the signals of `page`; `ld_types` are the types its JSON-LD names, `url` its
+    /// URL (the caller's, else the canonical one).
+    pub(super) fn read(page: &Page, ld_types: &[String], url: Option<&str>) -> Signals {
+        let generator = page.facts.meta(&["generator"]).unwrap_or("");
+        let mut s = Signals {
+            ld: ld_types.iter().fold(0, |f, t| f | ld::of(t)),
+            og: og_type(page.facts.meta(&["og:type"]).unwrap_or("")),
+            platform: platform(generator),
+            wordpress: generator.to_ascii_lowercase().contains("wordpress"),
+            url: url.map_or(0, url_flags),
+            depth: url.map_or(0, path_depth),
+            times: page.facts.times.len(),
+            title: page
+                .facts
+                .meta(&["og:title"])
+                .or(page.facts.title.as_deref())
+                .map_or(0, word_flags),
+            description: page
+                .facts
+                .meta(&["description", "og:description"])
+                .map_or(0, word_flags),
+            ..Signals::default()
+        };
+        s.byline = !page.facts.authors.is_empty()
+            || page.facts.meta(&["author", "article:author"]).is_some();
+        s.dated = page.facts.times.iter().any(|t| t.1)
+            || page
+                .facts
+                .meta(&["article:published_time", "datepublished", "date"])
+                .is_some();
+        s.read_blocks(&page.blocks);
+        s.read_elems(page);
+        s.comment_elems = page
+            .elems
+            .iter()
+            .filter(|e| e.hints & hints::COMMENT != 0)
+            .count() as u32;
+        s.repeated = repeated_siblings(&page.elems, &page.blocks);
+        s
+    }
+
+    /// The counts over elements: sections, articles, the share of the article's body.
+    fn read_elems(&mut self, page: &Page) {
+        let total = self.text_len.max(1.0);
+        for e in &page.elems {
+            match e.tag {
+                crate::block::Tag::Section => self.sections += 1,
+                crate::block::Tag::Article => self.articles += 1,
+                _ => {}
+            }
+            if e.hints & hints::ARTICLE_BODY != 0 {
+                let len: f32 = page.blocks[e.blocks.0 as usize..e.blocks.1 as usize]
+                    .iter()
+                    .map(|b| b.stats.weighted_len())
+                    .sum();
+                self.body_share = self.body_share.max((len / total).min(1.0));
+            }
+        }
+    }
+
+    /// The counts over blocks: text, prose, links, code, prices and stock phrases.
+    fn read_blocks(&mut self, blocks: &[Block]) {
+        let (mut prose, mut links) = (0.0f32, 0.0f32);
+        for b in blocks {
+            let len = b.stats.weighted_len();
+            self.text_len += len;
+            links += len * b.link_density();
+            if len >= PROSE_BLOCK_LEN && b.link_density() < 0.3 {
+                prose += len;
+            }
+            match b.kind {
+                BlockKind::Code => {
+                    self.code_blocks += 1;
+                    self.code_chars += b.stats.chars;
+                }
+                BlockKind::Heading(level) => {
+                    self.headings += 1;
+                    self.h1s += u32::from(level == 1);
+                    self.linked_headings += u32::from(b.link_density() > 0.5);
+                }
+                BlockKind::TableRow => self.table_rows += 1,
+                BlockKind::ListItem if b.link_density() > 0.5 => self.link_items += 1,
+                _ => {}
+            }
+            if b.stats.chars <= PHRASE_BLOCK_CHARS {
+                let t = b.text.trim().to_lowercase();
+                if has_price(&t) {
+                    self.prices += 1;
+                }
+                if CART_PHRASES.iter().any(|p| t.starts_with(p)) {
+                    self.cart += 1;
+                }
+                if LIST_CONTROL_PHRASES.iter().any(|p| t.starts_with(p)) {
+                    self.list_controls += 1;
+                }
+                if FORUM_PHRASES.iter().any(|p| t.starts_with(p)) {
+                    self.forum_phrases += 1;
+                }
+                if CTA_PHRASES.iter().any(|p| t.starts_with(p)) {
+                    self.cta += 1;
+                }
+            }
+        }
+        if self.text_len > 0.0 {
+            self.prose_share = prose / self.text_len;
+            self.link_share = links / self.text_len;
+        }
+    }
+}
+
+/// What the words of a title or description say, as [`title`] flags.
+fn word_flags(text: &str) -> u32 {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    TITLE_WORDS
+        .iter()
+        .filter(|(list, _)| words.iter().any(|w| list.contains(w)))
+        .fold(0, |f, (_, flag)| f | flag)
+}
+
+/// What an `og:type` value says.
+fn og_type(v: &str) -> OgType {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "article" | "blog" | "news" | "newsarticle" => OgType::Article,
+        "product" | "og:product" | "product.item" | "products" => OgType::Product,
+        "product.group" => OgType::ProductGroup,
+        "website" => OgType::Website,
+        _ => OgType::Other,
+    }
+}
+
+/// The kind of software a generator names.
+fn platform(generator: &str) -> Option<Platform> {
+    let g = generator.to_ascii_lowercase();
+    let names = |list: &[&str]| list.iter().any(|n| g.contains(n));
+    if names(FORUM_GENERATORS) {
+        Some(Platform::Forum)
+    } else if names(DOCS_GENERATORS) {
+        Some(Platform::Docs)
+    } else if names(SHOP_GENERATORS) {
+        Some(Platform::Shop)
+    } else {
+        None
+    }
+}
+
+/// Whether a short text holds a price: a currency sign or code next to a number.
+fn has_price(t: &str) -> bool {
+    let b = t.as_bytes();
+    let signs = ["$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "chf", "kr"];
+    signs.iter().any(|sign| {
+        t.match_indices(sign).any(|(at, m)| {
+            let before = t[..at].trim_end();
+            let after = t[at + m.len()..].trim_start();
+            after.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || before.as_bytes().last().is_some_and(u8::is_ascii_digit)
+        })
+    }) && b.iter().any(u8::is_ascii_digit)
+}
+
+/// How many segments the URL's path has.
+fn path_depth(u: &str) -> u32 {
+    ::url::Url::parse(u).map_or(0, |p| {
+        p.path().split('/').filter(|s| !s.is_empty()).count() as u32
+    })
+}
+
+/// What a page's URL says, as [`url`] flags. Path segments are read whole and as their
+/// words (`generative-ai-consulting-services` has the word `services`).
+fn url_flags(u: &str) -> u32 {
+    let Ok(parsed) = ::url::Url::parse(u) else {
+        return 0;
+    };
+    let host = parsed.host_str().unwrap_or("").to_ascii_lowercase();
+    let path = parsed.path().to_ascii_lowercase();
+    let segs: Vec<&str> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.rsplit_once('.')
+                .map_or(s, |(stem, ext)| if ext.len() <= 5 { stem } else { s })
+        })
+        .collect();
+    let words: Vec<&str> = segs
+        .iter()
+        .flat_map(|s| s.split(['-', '_', '.', '+']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let seg = |names: &[&str]| segs.iter().any(|s| names.contains(s));
+    let word = |names: &[&str]| words.iter().any(|w| names.contains(w));
+    let host_starts = |names: &[&str]| names.iter().any(|n| host.starts_with(n));
+    let last = segs.last().copied().unwrap_or("");
+    let mut f = 0;
+    if path == "/" && parsed.query().is_none() {
+        f |= url::ROOT;
+    }
+    // Discourse's threads are /t/<slug>/<number>
+    let discourse = segs
+        .windows(3)
+        .any(|w| w[0] == "t" && w[2].bytes().all(|b| b.is_ascii_digit()));
+    if discourse
+        || seg(&[
+            "thread",
+            "threads",
+            "questions",
+            "forum",
+            "forums",
+            "viewtopic",
+        ])
+        || path.contains("showthread")
+        || path.contains("viewtopic")
+        || host_starts(&["forum.", "forums.", "community.", "discuss.", "discourse."])
+    {
+        f |= url::FORUM;
+    }
+    if seg(&["product", "products", "p", "dp", "ip", "item", "pd", "gp"]) {
+        f |= url::PRODUCT;
+    }
+    if seg(&[
+        "collections",
+        "collection",
+        "c",
+        "category",
+        "categories",
+        "cat",
+        "browse",
+    ]) || seg(&[
+        "shop",
+        "department",
+        "departments",
+        "catalog",
+        "catalogue",
+        "store",
+    ]) {
+        f |= url::COLLECTION;
+    }
+    if seg(&[
+        "list", "lists", "chart", "charts", "jobs", "careers", "events", "search",
+    ]) || seg(&[
+        "tag", "tags", "archive", "archives", "hub", "topic", "topics",
+    ]) || seg(&["standings", "schedule", "rankings", "awards", "directory"])
+        || (segs.len() <= 2 && matches!(last, "news" | "blog" | "articles" | "reviews"))
+    {
+        f |= url::LISTING;
+    }
+    if seg(&[
+        "docs",
+        "doc",
+        "documentation",
+        "api",
+        "reference",
+        "guide",
+        "guides",
+    ]) || seg(&[
+        "manual",
+        "tutorial",
+        "tutorials",
+        "learn",
+        "wiki",
+        "handbook",
+        "book",
+    ]) || seg(&["support", "help", "man-pages", "quickstart", "glossary"])
+        || host_starts(&[
+            "docs.",
+            "doc.",
+            "developer.",
+            "developers.",
+            "wiki.",
+            "help.",
+        ])
+        || host.ends_with("readthedocs.io")
+    {
+        f |= url::DOCS;
+    }
+    if word(&[
+        "services",
+        "service",
+        "solutions",
+        "solution",
+        "consulting",
+        "pricing",
+    ]) || word(&[
+        "features",
+        "feature",
+        "industries",
+        "platform",
+        "capabilities",
+    ]) || word(&[
+        "offerings",
+        "packages",
+        "plans",
+        "insurance",
+        "coupons",
+        "offers",
+    ]) || seg(&["what-we-do", "how-it-works", "enterprise", "for-business"])
+    {
+        f |= url::SERVICE;
+    }
+    let dated = segs
+        .windows(2)
+        .any(|w| w[0].len() == 4 && w[0].starts_with("20") && w[1].len() <= 2);
+    if dated
+        || (segs.len() >= 2
+            && seg(&[
+                "blog", "news", "article", "articles", "story", "stories", "post",
+            ]))
+    {
+        f |= url::ARTICLE;
+    }
+    f
+}
+
+/// The largest group of siblings that repeat one shape (the same tag and names, each
+/// holding text): how many there are, and their share of the page's text.
+fn repeated_siblings(elems: &[Elem], blocks: &[Block]) -> (u32, f32) {
+    let total: f32 = blocks.iter().map(|b| b.stats.weighted_len()).sum();
+    if total <= 0.0 {
+        return (0, 0.0);
+    }
+    let len_of = |e: &Elem| -> f32 {
+        blocks[e.blocks.0 as usize..e.blocks.1 as usize]
+            .iter()
+            .map(|b| b.stats.weighted_len())
+            .sum()
+    };
+    let mut best = (0u32, 0.0f32);
+    for (p, parent) in elems.iter().enumerate() {
+        // the children of `parent`, grouped by shape
+        let mut groups: Vec<((crate::block::Tag, u32, u16), u32, f32)> = Vec::new();
+        let mut child = p as u32 + 1;
+        while child < parent.end {
+            let ch = &elems[child as usize];
+            if ch.blocks.0 < ch.blocks.1 && ch.parent == p as u32 {
+                let key = (ch.tag, ch.hints, ch.sig);
+                let len = len_of(ch);
+                match groups.iter_mut().find(|g| g.0 == key) {
+                    Some(g) => {
+                        g.1 += 1;
+                        g.2 += len;
+                    }
+                    None => groups.push((key, 1, len)),
+                }
+            }
+            child = ch.end.max(child + 1);
+        }
+        for (_, n, len) in groups {
+            if n >= MIN_REPEATED && len / total > best.1 {
+                best = (n, len / total);
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_say_what_they_lead_to() {
+        assert_eq!(url_flags("https://forums.docker.com/t/a-b/123"), url::FORUM);
+        assert_eq!(url_flags("https://x.com/products/blue-mug"), url::PRODUCT);
+        assert_eq!(url_flags("https://x.com/collections/mugs"), url::COLLECTION);
+        assert_eq!(url_flags("https://docs.rs/serde/latest/serde/"), url::DOCS);
+        assert_eq!(url_flags("https://x.com/services/audit"), url::SERVICE);
+        assert_eq!(url_flags("https://x.com/us/en/services.html"), url::SERVICE);
+        assert_eq!(
+            url_flags("https://x.com/ai-consulting-services/"),
+            url::SERVICE
+        );
+        assert_eq!(url_flags("https://x.com/t/mesh-chair"), 0);
+        assert_eq!(url_flags("https://x.com/2024/05/02/storm"), url::ARTICLE);
+        assert_eq!(url_flags("https://x.com/news"), url::LISTING);
+        assert_eq!(url_flags("https://x.com/"), url::ROOT);
+        assert_eq!(url_flags("not a url"), 0);
+    }
+
+    #[test]
+    fn prices_are_numbers_with_a_currency() {
+        assert!(has_price("$19.99"));
+        assert!(has_price("19,99 €"));
+        assert!(has_price("from usd 120"));
+        assert!(!has_price("$ off today"));
+        assert!(!has_price("24 hours"));
+    }
+
+    #[test]
+    fn json_ld_types_fall_in_groups() {
+        assert_eq!(ld::of("NewsArticle"), ld::ARTICLE);
+        assert_eq!(ld::of("TechArticle"), ld::TECH);
+        assert_eq!(ld::of("QAPage"), ld::DISCUSSION);
+        assert_eq!(ld::of("ProductGroup"), ld::PRODUCT);
+        assert_eq!(ld::of("WebSite"), 0);
+    }
+}

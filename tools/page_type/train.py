@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Trains gleaner's page-type model and writes src/page_type/model.rs.
+
+The model is a multinomial logistic regression over the features gleaner computes for a page
+(src/page_type/features.rs). It learns on one half of a corpus split by domain (half A of
+wcxb-dev) and reports its agreement on both halves, so that the half it never saw shows how
+it does on other sites.
+
+    gleaner eval --page-type-features features.tsv ../shared/corpus/wcxb-dev
+    python3 tools/page_type/train.py features.tsv            # prints agreement, writes model.rs
+
+Needs numpy (pip install numpy). Deterministic: the same table gives the same weights.
+"""
+import argparse
+import pathlib
+import sys
+
+import numpy as np
+
+TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
+HERE = pathlib.Path(__file__).resolve().parent
+MODEL_RS = HERE.parent.parent / "src" / "page_type" / "model.rs"
+
+
+def load(path):
+    lines = pathlib.Path(path).read_text().splitlines()
+    names = lines[0].split("\t")[3:]
+    rows = [l.split("\t") for l in lines[1:]]
+    rows = [r for r in rows if r[2] in TYPES]
+    x = np.array([[float(v) for v in r[3:]] for r in rows])
+    y = np.array([TYPES.index(r[2]) for r in rows])
+    half = np.array([r[1] for r in rows])
+    return names, x, y, half
+
+
+def train(x, y, l2, epochs=3000, rate=0.5):
+    """Full-batch gradient descent on the mean cross-entropy plus l2/2 * |W|^2 (the bias is
+    not penalised)."""
+    n, d = x.shape
+    k = len(TYPES)
+    w = np.zeros((d, k))
+    b = np.zeros(k)
+    onehot = np.eye(k)[y]
+    for _ in range(epochs):
+        z = x @ w + b
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - onehot) / n
+        w -= rate * (x.T @ g + l2 * w)
+        b -= rate * g.sum(axis=0)
+    return w, b
+
+
+def predict(x, w, b):
+    return np.argmax(x @ w + b, axis=1)
+
+
+def cross_validate(x, y, l2, folds=5):
+    idx = np.arange(len(y))
+    right = 0
+    for f in range(folds):
+        test = idx % folds == f
+        w, b = train(x[~test], y[~test], l2)
+        right += int((predict(x[test], w, b) == y[test]).sum())
+    return right / len(y)
+
+
+def write_model(names, w, b, l2, agreement):
+    rows = []
+    for name, wi in zip(names, w):
+        cells = ", ".join(f"{v:.4}" for v in wi)
+        rows.append(f"    // {name}\n    [{cells}],")
+    bias = ", ".join(f"{v:.4}" for v in b)
+    MODEL_RS.write_text(
+        f"""//! The page-type model's weights: a multinomial logistic regression over the features of
+//! [`super::features`], learned offline by `tools/page_type/train.py` on half A of the
+//! wcxb-dev corpus (L2 {l2}). Agreement with the corpus's labels:
+//! {agreement}.
+//! Generated: do not edit by hand; run the script again after changing the features.
+
+use super::features::N;
+
+/// The score each type starts from, in the order of [`super::PageType::ALL`].
+pub(super) const BIAS: [f32; 7] = [{bias}];
+
+/// Per feature, its weight for each type, in the order of [`super::PageType::ALL`].
+pub(super) const WEIGHTS: [[f32; 7]; N] = [
+{chr(10).join(rows)}
+];
+"""
+    )
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("features", help="the table `gleaner eval --page-type-features` writes")
+    ap.add_argument("--half", default="A", help="the half to learn on (default A)")
+    ap.add_argument("--dry-run", action="store_true", help="print the agreement, write nothing")
+    args = ap.parse_args()
+    names, x, y, half = load(args.features)
+    learn = half == args.half
+    best = max((cross_validate(x[learn], y[learn], l2), l2) for l2 in (0.0003, 0.001, 0.003, 0.01))
+    l2 = best[1]
+    print(f"5-fold agreement on half {args.half}: {best[0]:.3f} with L2 {l2}")
+    w, b = train(x[learn], y[learn], l2)
+    parts = []
+    for h in sorted(set(half)):
+        m = half == h
+        acc = float((predict(x[m], w, b) == y[m]).mean())
+        if h in ("A", "B"):
+            parts.append(f"half {h} {acc:.1%} of {int(m.sum())} pages")
+        print(f"agreement on half {h}: {acc:.3f} ({int(m.sum())} pages)")
+    if not args.dry_run:
+        write_model(names, w, b, l2, ", ".join(parts))
+        print(f"wrote {MODEL_RS}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
