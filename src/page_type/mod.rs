@@ -84,6 +84,10 @@ fn type_name<S: serde::Serializer>(t: &PageType, s: S) -> Result<S::Ok, S::Error
     s.serialize_str(t.name())
 }
 
+/// How much more evidence another type needs than the article: a page that says little of
+/// itself is an article.
+const ARTICLE_MARGIN: f32 = 0.1;
+
 /// The page's feature vector, with the features' names (for training the model).
 pub(crate) fn features(
     page: &Page,
@@ -102,13 +106,14 @@ pub(crate) fn decide(
     url: Option<&str>,
 ) -> (PageType, Vec<Evidence>) {
     let x = features::of(&signals::Signals::read(page, ld_types, url));
-    let mut scores = model::BIAS;
+    let mut scores = [0.0f32; 7];
     for (xi, w) in x.iter().zip(&model::WEIGHTS) {
         for (s, wc) in scores.iter_mut().zip(w) {
             *s += xi * wc;
         }
     }
-    // the first of equals wins: Article, listed first
+    // an article unless another type has clearly more evidence
+    scores[0] += ARTICLE_MARGIN;
     let best = (0..PageType::ALL.len()).fold(0, |b, c| if scores[c] > scores[b] { c } else { b });
     let mut evidence: Vec<Evidence> = x
         .iter()

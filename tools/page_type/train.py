@@ -7,7 +7,11 @@ wcxb-dev) and reports its agreement on both halves, so that the half it never sa
 it does on other sites.
 
     gleaner eval --page-type-features features.tsv ../shared/corpus/wcxb-dev
-    python3 tools/page_type/train.py features.tsv            # prints agreement, writes model.rs
+    gleaner eval --page-type-features articles.tsv corpus/scrapinghub corpus/readability
+    python3 tools/page_type/train.py features.tsv --extra articles.tsv=article
+
+The extra tables (pages of one known type, from corpora that do not label types; the two
+article corpora here) join the pages it learns on.
 
 Needs numpy (pip install numpy). Deterministic: the same table gives the same weights.
 """
@@ -23,19 +27,25 @@ MODEL_RS = HERE.parent.parent / "src" / "page_type" / "model.rs"
 
 
 def load(path):
+    """The table: feature names, then per row its features, type, half and whether the URL
+    was given."""
     lines = pathlib.Path(path).read_text().splitlines()
-    names = lines[0].split("\t")[3:]
+    names = lines[0].split("\t")[4:]
     rows = [l.split("\t") for l in lines[1:]]
-    rows = [r for r in rows if r[2] in TYPES]
-    x = np.array([[float(v) for v in r[3:]] for r in rows])
-    y = np.array([TYPES.index(r[2]) for r in rows])
+    rows = [r for r in rows if r[3] in TYPES]
+    x = np.array([[float(v) for v in r[4:]] for r in rows])
+    y = np.array([TYPES.index(r[3]) for r in rows])
     half = np.array([r[1] for r in rows])
-    return names, x, y, half
+    given = np.array([r[2] == "1" for r in rows])
+    page = np.array([int(r[0]) if r[0].isdigit() else hash(r[0]) for r in rows])
+    return names, x, y, half, given, page
 
 
 def train(x, y, l2, epochs=3000, rate=0.5):
-    """Full-batch gradient descent on the mean cross-entropy plus l2/2 * |W|^2 (the bias is
-    not penalised)."""
+    """Full-batch gradient descent on the mean cross-entropy plus l2/2 * |W|^2. There is no
+    bias: every feature is 0 on a page that gives no signal (a flag not raised, a count of
+    none, a share of nothing), where every type then scores 0 and the article, first, wins.
+    A type is chosen only on evidence for it."""
     n, d = x.shape
     k = len(TYPES)
     w = np.zeros((d, k))
@@ -48,7 +58,6 @@ def train(x, y, l2, epochs=3000, rate=0.5):
         p /= p.sum(axis=1, keepdims=True)
         g = (p - onehot) / n
         w -= rate * (x.T @ g + l2 * w)
-        b -= rate * g.sum(axis=0)
     return w, b
 
 
@@ -56,11 +65,11 @@ def predict(x, w, b):
     return np.argmax(x @ w + b, axis=1)
 
 
-def cross_validate(x, y, l2, folds=5):
-    idx = np.arange(len(y))
+def cross_validate(x, y, page, l2, folds=5):
+    """Agreement over `folds` folds of pages (both rows of a page in the same fold)."""
     right = 0
     for f in range(folds):
-        test = idx % folds == f
+        test = page % folds == f
         w, b = train(x[~test], y[~test], l2)
         right += int((predict(x[test], w, b) == y[test]).sum())
     return right / len(y)
@@ -71,7 +80,6 @@ def write_model(names, w, b, l2, agreement):
     for name, wi in zip(names, w):
         cells = ", ".join(f"{v:.4}" for v in wi)
         rows.append(f"    // {name}\n    [{cells}],")
-    bias = ", ".join(f"{v:.4}" for v in b)
     MODEL_RS.write_text(
         f"""//! The page-type model's weights: a multinomial logistic regression over the features of
 //! [`super::features`], learned offline by `tools/page_type/train.py` on half A of the
@@ -80,9 +88,6 @@ def write_model(names, w, b, l2, agreement):
 //! Generated: do not edit by hand; run the script again after changing the features.
 
 use super::features::N;
-
-/// The score each type starts from, in the order of [`super::PageType::ALL`].
-pub(super) const BIAS: [f32; 7] = [{bias}];
 
 /// Per feature, its weight for each type, in the order of [`super::PageType::ALL`].
 pub(super) const WEIGHTS: [[f32; 7]; N] = [
@@ -96,21 +101,37 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("features", help="the table `gleaner eval --page-type-features` writes")
     ap.add_argument("--half", default="A", help="the half to learn on (default A)")
+    ap.add_argument("--extra", action="append", default=[], metavar="TABLE=TYPE",
+                    help="a table of pages all of TYPE, learned on too")
     ap.add_argument("--dry-run", action="store_true", help="print the agreement, write nothing")
     args = ap.parse_args()
-    names, x, y, half = load(args.features)
-    learn = half == args.half
-    best = max((cross_validate(x[learn], y[learn], l2), l2) for l2 in (0.0003, 0.001, 0.003, 0.01))
+    names, x, y, half, given, page = load(args.features)
+    for extra in args.extra:
+        path, kind = extra.rsplit("=", 1)
+        lines = pathlib.Path(path).read_text().splitlines()
+        rows = [l.split("\t") for l in lines[1:]]
+        ex = np.array([[float(v) for v in r[4:]] for r in rows])
+        x = np.vstack([x, ex])
+        y = np.concatenate([y, np.full(len(rows), TYPES.index(kind))])
+        half = np.concatenate([half, np.full(len(rows), "extra")])
+        given = np.concatenate([given, np.array([r[2] == "1" for r in rows])])
+        page = np.concatenate([page, 100_000 + np.arange(len(rows)) // 2])
+    # every page of the half (and the extra pages), with its URL and without: callers do not
+    # always know it
+    learn = (half == args.half) | (half == "extra")
+    best = max(
+        (cross_validate(x[learn], y[learn], page[learn], l2), l2) for l2 in (0.0003, 0.001, 0.003, 0.01)
+    )
     l2 = best[1]
     print(f"5-fold agreement on half {args.half}: {best[0]:.3f} with L2 {l2}")
     w, b = train(x[learn], y[learn], l2)
     parts = []
-    for h in sorted(set(half)):
-        m = half == h
-        acc = float((predict(x[m], w, b) == y[m]).mean())
-        if h in ("A", "B"):
-            parts.append(f"half {h} {acc:.1%} of {int(m.sum())} pages")
-        print(f"agreement on half {h}: {acc:.3f} ({int(m.sum())} pages)")
+    for h in ("A", "B"):
+        for g, what in ((True, "with its URL"), (False, "without")):
+            m = (half == h) & (given == g)
+            acc = float((predict(x[m], w, b) == y[m]).mean())
+            parts.append(f"half {h} {what} {acc:.1%}")
+            print(f"agreement on half {h}, {what}: {acc:.3f} ({int(m.sum())} pages)")
     if not args.dry_run:
         write_model(names, w, b, l2, ", ".join(parts))
         print(f"wrote {MODEL_RS}")

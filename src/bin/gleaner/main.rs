@@ -546,22 +546,27 @@ fn run_eval(argv: Vec<String>) -> ExitCode {
 }
 
 /// Writes the page-type model's features of every page of `dirs` as tab-separated values
-/// (id, half, the truth's type, then one column per feature), to train the model on.
+/// (id, half, whether the URL was given, the truth's type, then one column per feature),
+/// to train the model on: each page twice, with its URL and without (as a caller that does
+/// not know it extracts it; the page's canonical link may still give one).
 fn write_features(dirs: &[PathBuf], out: &Path) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
     let mut header = false;
     for dir in dirs {
         for t in gleaner::eval::load_truth(dir)? {
             let bytes = gleaner::eval::read_page(dir, &t.id)?;
-            let (names, x) = gleaner::bench::page_type_features(&bytes, t.url.as_deref());
-            if !header {
-                writeln!(w, "id\thalf\ttype\t{}", names.join("\t"))?;
-                header = true;
+            for url in [t.url.as_deref(), None] {
+                let (names, x) = gleaner::bench::page_type_features(&bytes, url);
+                if !header {
+                    writeln!(w, "id\thalf\turl\ttype\t{}", names.join("\t"))?;
+                    header = true;
+                }
+                let half = t.url.as_deref().and_then(Half::of).map_or("-", Half::name);
+                let x: Vec<String> = x.iter().map(|v| format!("{v:.4}")).collect();
+                let ty = t.page_type.as_deref().unwrap_or("-");
+                let given = u8::from(url.is_some());
+                writeln!(w, "{}\t{half}\t{given}\t{ty}\t{}", t.id, x.join("\t"))?;
             }
-            let half = t.url.as_deref().and_then(Half::of).map_or("-", Half::name);
-            let x: Vec<String> = x.iter().map(|v| format!("{v:.4}")).collect();
-            let ty = t.page_type.as_deref().unwrap_or("-");
-            writeln!(w, "{}\t{half}\t{ty}\t{}", t.id, x.join("\t"))?;
         }
     }
     w.flush()
