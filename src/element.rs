@@ -72,8 +72,11 @@ pub(crate) fn element_facts(
         || a.style.is_some_and(style_hides);
     let mut tag = Tag::from_name(local);
     let (itemprop, rel, class) = (a.itemprop, a.rel, a.class);
+    // a section's or heading's id made from its heading ("using-reported-by-tags") names
+    // the text, not the part of the page
+    let id = a.id.filter(|id| !(names_a_heading(local) && is_heading_slug(id)));
     let (attr_hints, class_author) =
-        hints::element_hints(cache, class, a.id, a.role, itemprop, a.itemtype);
+        hints::element_hints(cache, class, id, a.role, itemprop, a.itemtype);
     let mut own = hints::tag_hints(local) | attr_hints;
     if matches!(tag, Tag::Html | Tag::Body) {
         own &= hints::CONTENT;
@@ -104,6 +107,29 @@ pub(crate) fn element_facts(
         text_unused: false,
         sig: class.map_or(0, class_sig),
     }
+}
+
+/// Whether elements named `local` take their id from their heading's words (documentation
+/// generators write `<section id="...">` and `<h2 id="...">` so).
+fn names_a_heading(local: &html5ever::LocalName) -> bool {
+    matches!(
+        *local,
+        local_name!("section")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+    )
+}
+
+/// Least words of an id made from a heading.
+const HEADING_SLUG_WORDS: usize = 3;
+
+/// Whether an id reads as a heading's words joined by hyphens or underscores.
+fn is_heading_slug(id: &str) -> bool {
+    id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= HEADING_SLUG_WORDS
 }
 
 /// A 16-bit hash of a class value (FNV-1a folded), never 0 for a class that has a word.

@@ -187,6 +187,20 @@ pub fn prefix_within(s: &str, max: usize) -> &str {
     &s[..cut]
 }
 
+/// Whether a text is nothing but web addresses (a field that holds an image's or a
+/// file's URL): no words of prose.
+pub fn is_urls(text: &str) -> bool {
+    let mut any = false;
+    for w in text.split_whitespace() {
+        let head = w.get(..8).unwrap_or(w).to_ascii_lowercase();
+        if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// `text` with whitespace runs collapsed to one space and trimmed.
 pub fn normalize_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -221,6 +235,14 @@ mod tests {
         assert!(zh.words > 8.0);
         let ko = TextStats::of("서울과 도쿄가 정보 공유 협정에 가까워졌다.");
         assert!(ko.cjk_chars > 10);
+    }
+
+    #[test]
+    fn bare_addresses_are_told_from_prose() {
+        assert!(is_urls("https://cdn.example.com/a.jpg https://cdn.example.com/b.jpg"));
+        assert!(is_urls("www.example.com"));
+        assert!(!is_urls("See https://example.com for more"));
+        assert!(!is_urls(""));
     }
 
     #[test]

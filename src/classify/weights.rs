@@ -111,10 +111,12 @@ weights! {
 }
 
 impl Weights {
-    /// Whether a block reads as prose: long enough, few links, or shorter with a sentence.
+    /// Whether a block reads as prose: long enough, few links, or shorter with a sentence;
+    /// not a bare address.
     pub(crate) fn is_prose(&self, b: &Block) -> bool {
         let len = b.stats.weighted_len();
-        b.link_density() <= self.prose_max_link_density
+        !crate::text::is_urls(&b.text)
+            && b.link_density() <= self.prose_max_link_density
             && (len >= self.prose_min_len
                 || (len >= self.prose_min_len_sentence
                     && (b.stats.sentence_ends > 0 || b.stats.commas > 0)))
