@@ -58,8 +58,10 @@ pub(crate) fn element_facts(
     attrs: &[html5ever::Attribute],
 ) -> ElemFacts {
     if facts_unused(local) {
-        // the walk reads the text of <title> and of JSON-LD scripts only
+        // the walk reads the text of <title>, of JSON-LD scripts, and of <noscript> (the
+        // page without scripts, markup parsed as text, read when the page shows little)
         let text_used = *local == local_name!("title")
+            || *local == local_name!("noscript")
             || (*local == local_name!("script") && is_json_ld(attrs));
         return ElemFacts {
             text_unused: !text_used,
@@ -74,7 +76,8 @@ pub(crate) fn element_facts(
     let (itemprop, rel, class) = (a.itemprop, a.rel, a.class);
     // a section's or heading's id made from its heading ("using-reported-by-tags") names
     // the text, not the part of the page
-    let id = a.id.filter(|id| !(names_a_heading(local) && is_heading_slug(id)));
+    let id =
+        a.id.filter(|id| !(names_a_heading(local) && is_heading_slug(id)));
     let (attr_hints, class_author) =
         hints::element_hints(cache, class, id, a.role, itemprop, a.itemtype);
     let mut own = hints::tag_hints(local) | attr_hints;

@@ -181,24 +181,16 @@ impl Extractor {
         budget.check(limits)?;
         let (meta, extras) = metadata::extract(&page.facts, &page.blocks, base.as_ref());
         let (page_type, evidence) = page_type::decide(&page, &extras.ld_types, meta.url.as_deref());
-        let verdict = classify::classify(
-            &page.elems,
-            &page.blocks,
-            meta.title.as_deref(),
-            &self.classify_options(),
-            &self.weights,
-        );
+        let weights = self.weights.for_page_type(page_type);
+        let title = meta.title.as_deref();
+        let verdict = self.classify(&page, title, &weights);
+        let (page, verdict) = self.without_scripts(page, verdict, title, &weights, &base, &budget);
         budget.check(limits)?;
         if std::env::var_os("GLEANER_DEBUG").is_some() {
             let full = std::env::var_os("GLEANER_DEBUG") == Some("full".into());
             eprint!("{}", explain::debug_lines(&page, &verdict, full));
         }
-        let kept = Kept::assemble(
-            &page,
-            &verdict,
-            extras.article_body.as_deref(),
-            &self.weights,
-        );
+        let kept = Kept::assemble(&page, &verdict, extras.article_body.as_deref(), &weights);
         let comments = self.comments.then(|| {
             comments::split(
                 &page.elems,
@@ -211,10 +203,10 @@ impl Extractor {
             &page.blocks,
             &verdict.labels,
             kept.fallback.is_some(),
-            &self.weights,
+            &weights,
         );
         let trace = explain.then(|| {
-            let mut d = explain::decisions(&page, &verdict, &self.weights);
+            let mut d = explain::decisions(&page, &verdict, &weights);
             if kept.fallback == Some(JSON_LD_FALLBACK) {
                 // the page's blocks gave way to the JSON-LD text: none of them is kept
                 for b in &mut d {
@@ -286,6 +278,56 @@ impl Extractor {
         })
     }
 
+    /// Labels the blocks of `page`.
+    fn classify(&self, page: &walk::Page, title: Option<&str>, w: &Weights) -> classify::Verdict {
+        classify::classify(
+            &page.elems,
+            &page.blocks,
+            title,
+            &self.classify_options(),
+            w,
+        )
+    }
+
+    /// The page its `<noscript>` markup makes, when that is what the page shows readers
+    /// without scripts and the page itself shows too little (a forum whose posts are
+    /// rendered by a script): parsed, walked and labelled as the page was, and taken when
+    /// it keeps clearly more.
+    fn without_scripts(
+        &self,
+        page: walk::Page,
+        verdict: classify::Verdict,
+        title: Option<&str>,
+        w: &Weights,
+        base: &Option<url::Url>,
+        budget: &Budget,
+    ) -> (walk::Page, classify::Verdict) {
+        let kept = |p: &walk::Page, v: &classify::Verdict| -> f32 {
+            p.blocks
+                .iter()
+                .zip(&v.labels)
+                .filter(|(_, l)| l.is_content())
+                .map(|(b, _)| b.stats.weighted_len())
+                .sum()
+        };
+        let before = kept(&page, &verdict);
+        if before >= w.min_article_len || page.facts.noscript.len() < NOSCRIPT_MIN_BYTES {
+            return (page, verdict);
+        }
+        let dom = dom::parse(
+            &page.facts.noscript,
+            self.limits.max_nodes,
+            budget.parse_deadline,
+        );
+        let alt = walk::walk(&dom, &self.limits, self.rich(base));
+        let alt_verdict = self.classify(&alt, title, w);
+        if kept(&alt, &alt_verdict) > before * w.fallback_min_gain {
+            (alt, alt_verdict)
+        } else {
+            (page, verdict)
+        }
+    }
+
     /// The options the classifier reads.
     fn classify_options(&self) -> classify::Options {
         classify::Options {
@@ -295,6 +337,9 @@ impl Extractor {
         }
     }
 }
+
+/// Least `<noscript>` markup, in bytes, read as the page when the page shows too little.
+const NOSCRIPT_MIN_BYTES: usize = 2048;
 
 /// The name of the fallback that takes JSON-LD's `articleBody` for the text.
 const JSON_LD_FALLBACK: &str = "json-ld";

@@ -193,7 +193,10 @@ pub fn is_urls(text: &str) -> bool {
     let mut any = false;
     for w in text.split_whitespace() {
         let head = w.get(..8).unwrap_or(w).to_ascii_lowercase();
-        if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
+        if !(head.starts_with("http://")
+            || head.starts_with("https://")
+            || head.starts_with("www."))
+        {
             return false;
         }
         any = true;
@@ -239,7 +242,9 @@ mod tests {
 
     #[test]
     fn bare_addresses_are_told_from_prose() {
-        assert!(is_urls("https://cdn.example.com/a.jpg https://cdn.example.com/b.jpg"));
+        assert!(is_urls(
+            "https://cdn.example.com/a.jpg https://cdn.example.com/b.jpg"
+        ));
         assert!(is_urls("www.example.com"));
         assert!(!is_urls("See https://example.com for more"));
         assert!(!is_urls(""));

@@ -50,7 +50,7 @@ pub(super) fn effective_hints(
     w: &Weights,
 ) -> Vec<Hints> {
     let total_prose = prose.total();
-    let discussion = is_discussion(elems, blocks, prose, w);
+    let discussion = w.posts_are_content || is_discussion(elems, blocks, prose, w);
     elems
         .iter()
         .map(|e| {

@@ -1,6 +1,40 @@
 //! The classifier's weights and thresholds, gathered in one value with documented defaults.
 
 use crate::block::Block;
+use crate::page_type::PageType;
+
+/// A weight's value as `gleaner eval --set` gives it: a number (for a switch, 0 is off).
+trait Value: Copy {
+    fn from_f64(v: f64) -> Self;
+    fn to_f64(self) -> f64;
+}
+
+impl Value for f32 {
+    fn from_f64(v: f64) -> Self {
+        v as f32
+    }
+    fn to_f64(self) -> f64 {
+        f64::from(self)
+    }
+}
+
+impl Value for usize {
+    fn from_f64(v: f64) -> Self {
+        v.max(0.0) as usize
+    }
+    fn to_f64(self) -> f64 {
+        self as f64
+    }
+}
+
+impl Value for bool {
+    fn from_f64(v: f64) -> Self {
+        v != 0.0
+    }
+    fn to_f64(self) -> f64 {
+        f64::from(u8::from(self))
+    }
+}
 
 /// Declares [`Weights`]: each field with its doc, type and default, and the table of names
 /// that [`Weights::set`] and [`Weights::get`] read, so that a field cannot be added without
@@ -27,11 +61,11 @@ macro_rules! weights {
             /// The names of the fields, as [`Weights::set`] takes them.
             pub const NAMES: &'static [&'static str] = &[$( stringify!($name) ),+];
 
-            /// Sets the field `name` to `value` (rounded down for counts). An unknown name
-            /// is an error that lists the known ones.
+            /// Sets the field `name` to `value` (rounded down for counts, 0 for off). An
+            /// unknown name is an error that lists the known ones.
             pub fn set(&mut self, name: &str, value: f64) -> Result<(), String> {
                 match name {
-                    $( stringify!($name) => self.$name = value as $ty, )+
+                    $( stringify!($name) => self.$name = <$ty as Value>::from_f64(value), )+
                     _ => return Err(format!(
                         "unknown weight {name:?}; the weights are: {}",
                         Self::NAMES.join(", ")
@@ -43,7 +77,7 @@ macro_rules! weights {
             /// The value of the field `name`, if there is one.
             pub fn get(&self, name: &str) -> Option<f64> {
                 match name {
-                    $( stringify!($name) => Some(self.$name as f64), )+
+                    $( stringify!($name) => Some(Value::to_f64(self.$name)), )+
                     _ => None,
                 }
             }
@@ -108,9 +142,25 @@ weights! {
     /// The fallback's text replaces the container's when it is at least this many times
     /// longer.
     fallback_min_gain: f32 = 1.5,
+    /// Whether posts named like comments are content (a forum thread's posts).
+    posts_are_content: bool = false,
+    /// Whether short lines named as bylines inside the container are content (a forum
+    /// post's author and date).
+    keep_bylines: bool = false,
 }
 
 impl Weights {
+    /// These weights as the profile of `page_type` changes them: on a forum every post
+    /// is content, with its author and date lines.
+    pub fn for_page_type(&self, page_type: PageType) -> Weights {
+        let mut w = self.clone();
+        if page_type == PageType::Forum {
+            w.posts_are_content = true;
+            w.keep_bylines = true;
+        }
+        w
+    }
+
     /// Whether a block reads as prose: long enough, few links, or shorter with a sentence;
     /// not a bare address.
     pub(crate) fn is_prose(&self, b: &Block) -> bool {
@@ -131,9 +181,15 @@ mod tests {
     fn every_weight_is_named_and_settable() {
         let mut w = Weights::default();
         for name in Weights::NAMES {
-            assert_ne!(w.get(name), Some(7.0), "{name}");
-            w.set(name, 7.0).unwrap();
-            assert_eq!(w.get(name), Some(7.0), "{name}");
+            let on = if w.get(name) == Some(0.0) { 1.0 } else { 0.0 };
+            let value = if matches!(*name, "posts_are_content" | "keep_bylines") {
+                on
+            } else {
+                7.0
+            };
+            assert_ne!(w.get(name), Some(value), "{name}");
+            w.set(name, value).unwrap();
+            assert_eq!(w.get(name), Some(value), "{name}");
         }
         assert_ne!(w, Weights::default());
         let err = w.set("no_such_weight", 1.0).unwrap_err();

@@ -13,6 +13,9 @@ const MAX_FACT_BYTES: usize = 1024;
 const MAX_TIMES: usize = 32;
 /// Most `<meta>` values kept.
 const MAX_METAS: usize = 512;
+/// Shortest `<noscript>` markup kept, in bytes: tracking pixels and "please enable
+/// JavaScript" are shorter than a page.
+const MIN_NOSCRIPT_BYTES: usize = 512;
 
 /// Raw metadata found on the page, interpreted by [`crate::metadata`].
 #[derive(Debug, Default)]
@@ -32,6 +35,9 @@ pub struct Facts {
     pub times: Vec<(u32, bool, String)>,
     /// Author candidates from the markup.
     pub authors: Vec<(AuthorSource, String)>,
+    /// The markup of the page's larger `<noscript>` elements, in order: what the page
+    /// shows readers without scripts (a forum's posts, for one).
+    pub noscript: String,
 }
 
 impl Facts {
@@ -70,6 +76,15 @@ impl Facts {
     pub(super) fn title(&mut self, dom: &Dom, node: NodeId) {
         if self.title.is_none() {
             self.title = Some(text_of_children(dom, node));
+        }
+    }
+
+    /// A `<noscript>`'s markup, when it is large enough to hold a page.
+    pub(super) fn noscript(&mut self, dom: &Dom, node: NodeId) {
+        let markup = text_of_children(dom, node);
+        if markup.len() >= MIN_NOSCRIPT_BYTES {
+            self.noscript.push_str(&markup);
+            self.noscript.push('\n');
         }
     }
 

@@ -219,10 +219,10 @@ impl Builder {
         match &**local {
             "script" => facts.script(dom, node, attrs),
             "head" => facts.head(dom, node),
-            "style" | "noscript" | "template" | "iframe" | "object" | "embed" | "canvas"
-            | "video" | "audio" | "select" | "button" | "textarea" | "input" | "map" | "frame"
-            | "svg" | "math" | "datalist" | "option" | "source" | "track" | "param" | "picture"
-            | "wbr" => {}
+            "noscript" => facts.noscript(dom, node),
+            "style" | "template" | "iframe" | "object" | "embed" | "canvas" | "video" | "audio"
+            | "select" | "button" | "textarea" | "input" | "map" | "frame" | "svg" | "math"
+            | "datalist" | "option" | "source" | "track" | "param" | "picture" | "wbr" => {}
             "title" => facts.title(dom, node),
             "meta" => facts.add_meta(attrs),
             "link" => facts.link(attrs),
