@@ -149,13 +149,20 @@ weights! {
     keep_bylines: bool = false,
 }
 
+/// On a forum, the posts are the content while the prose outside them is less than this
+/// share of the page's prose.
+const FORUM_MAX_OTHER_SHARE: f32 = 0.5;
+
 impl Weights {
     /// These weights as the profile of `page_type` changes them: on a forum every post
     /// is content, with its author and date lines.
     pub fn for_page_type(&self, page_type: PageType) -> Weights {
         let mut w = self.clone();
         if page_type == PageType::Forum {
-            w.posts_are_content = true;
+            // the posts are the content unless most of the prose stands outside them (an
+            // article with its comments, taken for a forum)
+            w.discussion_max_other_share = FORUM_MAX_OTHER_SHARE;
+            w.discussion_max_other_len = f32::INFINITY;
             w.keep_bylines = true;
         }
         w
