@@ -125,7 +125,7 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
 /// goes to the title rather than the text.
 fn is_headline(page: &Page, b: &crate::block::Block) -> bool {
     matches!(b.kind, BlockKind::Heading(_))
-        && page.title.as_deref().is_some_and(|t| {
+        && page.title.is_some_and(|t| {
             let ht = normalize_space(&b.text).to_lowercase();
             !ht.is_empty() && (t == ht || (t.starts_with(&ht) && ht.len() * 2 > t.len()))
         })

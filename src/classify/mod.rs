@@ -6,6 +6,7 @@ mod confidence;
 mod container;
 mod label;
 mod phrases;
+mod region;
 mod weights;
 
 pub(crate) use confidence::confidence;
@@ -111,13 +112,14 @@ pub struct Verdict {
 
 /// What every phase of the classification reads: the page's elements and blocks, the hints
 /// that count on this page, the title, the options and the weights.
+#[derive(Clone, Copy)]
 struct Page<'a> {
     elems: &'a [Elem],
     blocks: &'a [Block],
     /// Each element's own hints, less those that say nothing on this page.
-    effective: Vec<Hints>,
+    effective: &'a [Hints],
     /// The page's title, whitespace collapsed and lower-cased: its heading is dropped.
-    title: Option<String>,
+    title: Option<&'a str>,
     options: &'a Options,
     weights: &'a Weights,
 }
@@ -158,11 +160,12 @@ pub(crate) fn classify(
         })
         .collect();
     let prefix = Prefix::of(scores.iter().copied());
+    let title = title.map(|t| normalize_space(t).to_lowercase());
     let page = Page {
         elems,
         blocks,
-        effective,
-        title: title.map(|t| normalize_space(t).to_lowercase()),
+        effective: &effective,
+        title: title.as_deref(),
         options,
         weights,
     };
@@ -178,11 +181,17 @@ pub(crate) fn classify(
     );
     around::join_siblings(&page, best, argmax, &prefix, &mut labels);
     around::take_lead(&page, best, &inherited, &mut labels);
+    let mut container = best;
+    if w.wide_regions {
+        if let Some(region) = region::widen(&page, &inherited, &mut labels) {
+            container = region;
+        }
+    }
     let fallback = fall_back(&page, prose.total(), &mut labels);
     Verdict {
         labels,
         scores,
-        container: best,
+        container,
         fallback,
     }
 }

@@ -147,6 +147,12 @@ weights! {
     /// Whether short lines named as bylines inside the container are content (a forum
     /// post's author and date).
     keep_bylines: bool = false,
+    /// Whether a page of items or sections may take its main element, or the parent of
+    /// its largest group of repeated items, for the container, when that keeps clearly
+    /// more (listings, collections, service pages).
+    wide_regions: bool = false,
+    /// How many times more a region must keep than the container to replace it.
+    region_min_gain: f32 = 2.0,
 }
 
 /// On a forum, the posts are the content while the prose outside them is less than this
@@ -164,6 +170,12 @@ impl Weights {
             w.discussion_max_other_share = FORUM_MAX_OTHER_SHARE;
             w.discussion_max_other_len = f32::INFINITY;
             w.keep_bylines = true;
+        }
+        if matches!(
+            page_type,
+            PageType::Listing | PageType::Collection | PageType::Service | PageType::Documentation
+        ) {
+            w.wide_regions = true;
         }
         w
     }
@@ -189,7 +201,7 @@ mod tests {
         let mut w = Weights::default();
         for name in Weights::NAMES {
             let on = if w.get(name) == Some(0.0) { 1.0 } else { 0.0 };
-            let value = if matches!(*name, "posts_are_content" | "keep_bylines") {
+            let value = if matches!(*name, "posts_are_content" | "keep_bylines" | "wide_regions") {
                 on
             } else {
                 7.0
