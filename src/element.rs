@@ -73,6 +73,13 @@ pub(crate) fn element_facts(
         || a.aria_hidden.is_some_and(|v| v.trim() == "true")
         || a.style.is_some_and(style_hides);
     let mut tag = Tag::from_name(local);
+    // a block that says it is the page's main part is one, as <main> is
+    if tag.is_block()
+        && a.role
+            .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+    {
+        tag = Tag::Main;
+    }
     let (itemprop, rel, class) = (a.itemprop, a.rel, a.class);
     // a section's or heading's id made from its heading ("using-reported-by-tags") names
     // the text, not the part of the page

@@ -417,6 +417,11 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     if compact.contains("sharing") || compact.starts_with("share") {
         h |= SHARE;
     }
+    // a search's results and the page that holds them are a listing's content, not the
+    // search box ("search-results", "searchResultsList", "search-page-wrapper")
+    if compact.starts_with("search") && (compact.contains("result") || compact.contains("page")) {
+        h &= !NAV;
+    }
     h
 }
 
@@ -910,6 +915,13 @@ mod tests {
         assert_ne!(name_hints("site-nav", true) & NAV, 0);
         assert_ne!(name_hints("relatedArticles", true) & RELATED, 0);
         assert_ne!(name_hints("ad-slot", true) & AD, 0);
+    }
+
+    #[test]
+    fn search_results_are_not_a_search_box() {
+        assert_eq!(name_hints("search-results", false) & NAV, 0);
+        assert_eq!(name_hints("searchResultsList", true) & NAV, 0);
+        assert_ne!(name_hints("search-form", true) & NAV, 0);
     }
 
     #[test]

@@ -178,7 +178,8 @@ fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) 
     let first_good = pre.iter().position(|(_, p)| *p == Pre::Good);
     let last_good = pre.iter().rposition(|(_, p)| *p == Pre::Good);
     let (Some(first), Some(last)) = (first_good, last_good) else {
-        // No prose at all (a tiny page): its short text is all there is.
+        // No prose at all (a tiny page, or a region of short items): its short text is all
+        // there is.
         for &(i, p) in pre {
             labels[i] = match p {
                 Pre::Bad(l) => l,
@@ -198,7 +199,7 @@ fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) 
                 let lead_heading = heading && k < first && k + reach > first;
                 let recall_edge =
                     page.options.favor == Favor::Recall && (k + 1 == first || k == last + 1);
-                if inside || lead_heading || recall_edge {
+                if inside || lead_heading || recall_edge || page.weights.short_blocks_are_content {
                     Label::Content
                 } else {
                     Label::ShortEdge

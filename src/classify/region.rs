@@ -65,9 +65,7 @@ fn largest_item_group(page: &Page, inherited: &[Hints]) -> Option<u32> {
             child = ch.end.max(child + 1);
         }
         for &(_, n, len) in &groups {
-            if n >= MIN_ITEMS
-                && len / n as f32 >= MIN_ITEM_LEN
-                && best.is_none_or(|(_, b)| len > b)
+            if n >= MIN_ITEMS && len / n as f32 >= MIN_ITEM_LEN && best.is_none_or(|(_, b)| len > b)
             {
                 best = Some((p as u32, len));
             }
@@ -81,11 +79,13 @@ fn largest_item_group(page: &Page, inherited: &[Hints]) -> Option<u32> {
 pub(super) fn widen(page: &Page, inherited: &[Hints], labels: &mut Vec<Label>) -> Option<u32> {
     let w = page.weights;
     let kept = kept_len(labels, page.blocks);
-    // an item's title is a link: inside the region, no block is dropped for its links
+    // an item's title is a link and its other lines are short (a price, a date): inside
+    // the region, no block is dropped for its links or its length
     let relaxed = Weights {
         linky_density: f32::INFINITY,
         recall_linky_density: f32::INFINITY,
         prose_max_link_density: f32::INFINITY,
+        short_blocks_are_content: true,
         ..w.clone()
     };
     let region_page = Page {
@@ -97,7 +97,12 @@ pub(super) fn widen(page: &Page, inherited: &[Hints], labels: &mut Vec<Label>) -
     for c in candidates(page, inherited) {
         let e = &page.elems[c as usize];
         let mut alt = vec![Label::OutsideArticle; n];
-        label_range(&region_page, c, e.blocks.0 as usize..e.blocks.1 as usize, &mut alt);
+        label_range(
+            &region_page,
+            c,
+            e.blocks.0 as usize..e.blocks.1 as usize,
+            &mut alt,
+        );
         let alt_kept = kept_len(&alt, page.blocks);
         if alt_kept > kept * w.region_min_gain && best.as_ref().is_none_or(|b| alt_kept > b.1) {
             best = Some((c, alt_kept, alt));

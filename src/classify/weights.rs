@@ -153,6 +153,9 @@ weights! {
     wide_regions: bool = false,
     /// How many times more a region must keep than the container to replace it.
     region_min_gain: f32 = 2.0,
+    /// Whether short blocks in the container are content wherever they stand (inside a
+    /// region of items, whose lines are all short).
+    short_blocks_are_content: bool = false,
 }
 
 /// On a forum, the posts are the content while the prose outside them is less than this
@@ -201,7 +204,10 @@ mod tests {
         let mut w = Weights::default();
         for name in Weights::NAMES {
             let on = if w.get(name) == Some(0.0) { 1.0 } else { 0.0 };
-            let value = if matches!(*name, "posts_are_content" | "keep_bylines" | "wide_regions") {
+            let value = if matches!(
+                *name,
+                "posts_are_content" | "keep_bylines" | "wide_regions" | "short_blocks_are_content"
+            ) {
                 on
             } else {
                 7.0
