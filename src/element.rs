@@ -38,6 +38,8 @@ pub(crate) struct ElemFacts {
     pub(crate) text_unused: bool,
     /// A hash of its class attribute (0 without one): siblings of one shape share it.
     pub(crate) sig: u16,
+    /// Its part in React's streamed rendering, as [`streamed_slot`] gives it (0: none).
+    pub(crate) slot: u32,
 }
 
 impl ElemFacts {
@@ -57,6 +59,14 @@ pub(crate) fn element_facts(
     local: &html5ever::LocalName,
     attrs: &[html5ever::Attribute],
 ) -> ElemFacts {
+    if *local == local_name!("template") {
+        // a streamed page's placeholder: the content that replaces it comes later
+        return ElemFacts {
+            text_unused: true,
+            slot: attr(attrs, "id").map_or(0, |id| streamed_slot(id, "B:")),
+            ..ElemFacts::default()
+        };
+    }
     if facts_unused(local) {
         // the walk reads the text of <title>, of JSON-LD scripts, and of <noscript> (the
         // page without scripts, markup parsed as text, read when the page shows little)
@@ -116,6 +126,10 @@ pub(crate) fn element_facts(
         has_href: a.href.is_some(),
         text_unused: false,
         sig: class.map_or(0, class_sig),
+        slot: match (local == &local_name!("div"), a.id) {
+            (true, Some(id)) => streamed_slot(id, "S:"),
+            _ => 0,
+        },
     }
 }
 
@@ -140,6 +154,20 @@ const HEADING_SLUG_WORDS: usize = 3;
 /// Whether an id reads as a heading's words joined by hyphens or underscores.
 fn is_heading_slug(id: &str) -> bool {
     id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= HEADING_SLUG_WORDS
+}
+
+/// The part an element plays in React's streamed rendering (server components, Next.js):
+/// the page is sent with `<template id="B:n">` placeholders, and each one's content comes
+/// later in a hidden `<div id="S:n">` that a script moves in. Placeholders give `2n + 2`,
+/// content `2n + 3`, anything else 0.
+pub(crate) fn streamed_slot(id: &str, prefix: &str) -> u32 {
+    let Some(n) = id.strip_prefix(prefix).and_then(|n| n.parse::<u32>().ok()) else {
+        return 0;
+    };
+    if n >= 1 << 30 {
+        return 0;
+    }
+    n * 2 + if prefix == "B:" { 2 } else { 3 }
 }
 
 /// A 16-bit hash of a class value (FNV-1a folded), never 0 for a class that has a word.

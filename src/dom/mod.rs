@@ -173,10 +173,9 @@ pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> 
     if let Some(cache) = sink.hints {
         cache.into_inner().return_to_thread();
     }
-    Dom {
-        nodes: sink.nodes.into_inner(),
-        cut,
-    }
+    let mut nodes = sink.nodes.into_inner();
+    tree::move_streamed(&mut nodes);
+    Dom { nodes, cut }
 }
 
 /// `html` parsed in one piece, with no nesting cap and no limits: the benchmarks' baseline.

@@ -56,7 +56,7 @@ impl Sink {
     }
 
     /// Unlinks `id` from its parent and siblings.
-    fn detach(nodes: &mut [Node], id: NodeId) {
+    pub(super) fn detach(nodes: &mut [Node], id: NodeId) {
         let (parent, prev, next) = {
             let n = &nodes[id as usize];
             (n.parent, n.prev, n.next)
@@ -98,7 +98,7 @@ impl Sink {
     }
 
     /// Links the parentless `id` just before `sibling`, which has a parent.
-    fn link_before(nodes: &mut [Node], sibling: NodeId, id: NodeId) {
+    pub(super) fn link_before(nodes: &mut [Node], sibling: NodeId, id: NodeId) {
         let (parent, prev) = {
             let s = &nodes[sibling as usize];
             (s.parent, s.prev)
@@ -322,6 +322,39 @@ impl TreeSink for Sink {
             Self::detach(&mut nodes, c);
             Self::link_last(&mut nodes, new_parent, c);
         }
+    }
+}
+
+/// Puts the content of a streamed page where the page's script would: each hidden
+/// `<div id="S:n">`'s children replace the `<template id="B:n">` placeholder, and both go.
+pub(super) fn move_streamed(nodes: &mut [Node]) {
+    let mut placeholders: std::collections::HashMap<u32, NodeId> = Default::default();
+    let mut contents: Vec<(u32, NodeId)> = Vec::new();
+    for (id, node) in nodes.iter().enumerate() {
+        if let Data::Element { facts, .. } = &node.data {
+            match facts.slot {
+                0 => {}
+                s if s % 2 == 0 => {
+                    placeholders.insert(s / 2 - 1, id as NodeId);
+                }
+                s => contents.push((s / 2 - 1, id as NodeId)),
+            }
+        }
+    }
+    for (n, content) in contents {
+        let Some(&place) = placeholders.get(&n) else {
+            continue;
+        };
+        if nodes[place as usize].parent == NONE || nodes[content as usize].parent == NONE {
+            continue;
+        }
+        while nodes[content as usize].first_child != NONE {
+            let c = nodes[content as usize].first_child;
+            Sink::detach(nodes, c);
+            Sink::link_before(nodes, place, c);
+        }
+        Sink::detach(nodes, place);
+        Sink::detach(nodes, content);
     }
 }
 
