@@ -22,8 +22,11 @@ pub enum AuthorSource {
 /// element (while its attributes are still in the processor's cache).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct ElemFacts {
-    /// Hidden by `hidden`, `aria-hidden` or inline style.
+    /// Hidden by `hidden` or `aria-hidden`.
     pub(crate) hidden: bool,
+    /// Hidden by inline style (`display: none`, `visibility: hidden`): also a page's way
+    /// to hide itself until its scripts have run.
+    pub(crate) style_hidden: bool,
     /// Its tag, after promotion: an inline element that names itself boilerplate, a byline
     /// or a caption becomes a block of its own.
     pub(crate) tag: Tag,
@@ -79,9 +82,8 @@ pub(crate) fn element_facts(
         };
     }
     let a = Attrs::read(attrs);
-    let hidden = a.hidden
-        || a.aria_hidden.is_some_and(|v| v.trim() == "true")
-        || a.style.is_some_and(style_hides);
+    let hidden = a.hidden || a.aria_hidden.is_some_and(|v| v.trim() == "true");
+    let style_hidden = a.style.is_some_and(style_hides);
     let mut tag = Tag::from_name(local);
     // a block that says it is the page's main part is one, as <main> is
     if tag.is_block()
@@ -120,6 +122,7 @@ pub(crate) fn element_facts(
     }
     ElemFacts {
         hidden,
+        style_hidden,
         tag,
         own,
         author,

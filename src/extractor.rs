@@ -176,7 +176,7 @@ impl Extractor {
         let encoding = decoded.encoding;
         drop(decoded);
         let parse_cut = self.parse_cut(dom.cut, &budget)?;
-        let page = walk::walk(&dom, limits, self.rich(&base));
+        let page = walk::walk(&dom, limits, self.rich(&base), false);
         drop(dom);
         budget.check(limits)?;
         let (meta, extras) = metadata::extract(&page.facts, &page.blocks, base.as_ref());
@@ -185,6 +185,7 @@ impl Extractor {
         let title = meta.title.as_deref();
         let verdict = self.classify(&page, title, &weights);
         let (page, verdict) = self.without_scripts(page, verdict, title, &weights, &base, &budget);
+        let (page, verdict) = self.unhidden(page, verdict, title, &weights, &base, &budget, html);
         budget.check(limits)?;
         if std::env::var_os("GLEANER_DEBUG").is_some() {
             let full = std::env::var_os("GLEANER_DEBUG") == Some("full".into());
@@ -302,15 +303,7 @@ impl Extractor {
         base: &Option<url::Url>,
         budget: &Budget,
     ) -> (walk::Page, classify::Verdict) {
-        let kept = |p: &walk::Page, v: &classify::Verdict| -> f32 {
-            p.blocks
-                .iter()
-                .zip(&v.labels)
-                .filter(|(_, l)| l.is_content())
-                .map(|(b, _)| b.stats.weighted_len())
-                .sum()
-        };
-        let before = kept(&page, &verdict);
+        let before = kept_len(&page, &verdict);
         if before >= w.min_article_len || page.facts.noscript.len() < NOSCRIPT_MIN_BYTES {
             return (page, verdict);
         }
@@ -319,9 +312,39 @@ impl Extractor {
             self.limits.max_nodes,
             budget.parse_deadline,
         );
-        let alt = walk::walk(&dom, &self.limits, self.rich(base));
+        let alt = walk::walk(&dom, &self.limits, self.rich(base), false);
         let alt_verdict = self.classify(&alt, title, w);
-        if kept(&alt, &alt_verdict) > before * w.fallback_min_gain {
+        if is_better(kept_len(&alt, &alt_verdict), before, w) {
+            (alt, alt_verdict)
+        } else {
+            (page, verdict)
+        }
+    }
+
+    /// The page with what its inline style hides, when the page shows too little and hides
+    /// something (a page hidden whole until its scripts have run): decoded, parsed, walked
+    /// and labelled again, and taken when it keeps clearly more.
+    #[allow(clippy::too_many_arguments)]
+    fn unhidden(
+        &self,
+        page: walk::Page,
+        verdict: classify::Verdict,
+        title: Option<&str>,
+        w: &Weights,
+        base: &Option<url::Url>,
+        budget: &Budget,
+        html: &[u8],
+    ) -> (walk::Page, classify::Verdict) {
+        let before = kept_len(&page, &verdict);
+        if before >= w.min_article_len || page.style_hidden == 0 {
+            return (page, verdict);
+        }
+        let decoded = decode::decode(html, self.charset.as_deref());
+        let dom = dom::parse(&decoded.text, self.limits.max_nodes, budget.parse_deadline);
+        let alt = walk::walk(&dom, &self.limits, self.rich(base), true);
+        drop(dom);
+        let alt_verdict = self.classify(&alt, title, w);
+        if is_better(kept_len(&alt, &alt_verdict), before, w) {
             (alt, alt_verdict)
         } else {
             (page, verdict)
@@ -336,6 +359,22 @@ impl Extractor {
             tables: self.tables.unwrap_or(true),
         }
     }
+}
+
+/// The weighted length of the blocks of `page` labelled content.
+fn kept_len(page: &walk::Page, verdict: &classify::Verdict) -> f32 {
+    page.blocks
+        .iter()
+        .zip(&verdict.labels)
+        .filter(|(_, l)| l.is_content())
+        .map(|(b, _)| b.stats.weighted_len())
+        .sum()
+}
+
+/// Whether a second look at a page that showed too little found a page: enough text, and
+/// clearly more than before.
+fn is_better(after: f32, before: f32, w: &Weights) -> bool {
+    after >= w.min_article_len && after > before * w.fallback_min_gain
 }
 
 /// Least `<noscript>` markup, in bytes, read as the page when the page shows too little.

@@ -61,7 +61,7 @@ pub mod bench {
     ) -> (&'static [&'static str], Vec<f32>) {
         let text = decode(html);
         let dom = crate::dom::parse(&text, usize::MAX, None);
-        let page = crate::walk::walk(&dom, &crate::Limits::default(), None);
+        let page = crate::walk::walk(&dom, &crate::Limits::default(), None, false);
         let base = url.and_then(|u| url::Url::parse(u).ok());
         let (meta, extras) = crate::metadata::extract(&page.facts, &page.blocks, base.as_ref());
         crate::page_type::features(&page, &extras.ld_types, meta.url.as_deref())
@@ -92,7 +92,7 @@ pub mod bench {
     /// the number of blocks kept.
     pub fn parse_walk_classify(html: &str) -> usize {
         let dom = crate::dom::parse(html, usize::MAX, None);
-        let page = crate::walk::walk(&dom, &crate::Limits::default(), None);
+        let page = crate::walk::walk(&dom, &crate::Limits::default(), None, false);
         drop(dom);
         let (meta, _) = crate::metadata::extract(&page.facts, &page.blocks, None);
         let v = crate::classify::classify(

@@ -237,7 +237,12 @@ mod tests {
     const P3: &str = "Opponents argued that the money would be better spent on buses, which can serve more neighbourhoods for the same price.";
 
     fn labels(html: &str, title: Option<&str>) -> Vec<(String, Label)> {
-        let page = walk(&parse(html, usize::MAX, None), &Limits::default(), None);
+        let page = walk(
+            &parse(html, usize::MAX, None),
+            &Limits::default(),
+            None,
+            false,
+        );
         let v = classify(
             &page.elems,
             &page.blocks,

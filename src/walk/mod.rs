@@ -28,6 +28,8 @@ pub struct Page {
     pub blocks: Vec<Block>,
     /// Raw metadata.
     pub facts: Facts,
+    /// Elements hidden by inline style that the walk left out.
+    pub style_hidden: u32,
 }
 
 /// Where the walk stands: what the text met here belongs to.
@@ -81,10 +83,13 @@ struct Builder {
     lang: Option<Box<str>>,
     /// The list items met so far.
     list_marks: Vec<ListMark>,
+    /// Whether elements hidden by inline style are walked.
+    reveal: bool,
 }
 
-/// Walks `dom` into a [`Page`].
-pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
+/// Walks `dom` into a [`Page`]; with `reveal`, elements hidden by inline style are walked
+/// as the others are.
+pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool) -> Page {
     let mut b = Builder {
         page: Page::default(),
         text: String::new(),
@@ -96,6 +101,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>) -> Page {
         lists: Vec::new(),
         lang: None,
         list_marks: Vec::new(),
+        reveal,
     };
     b.page.elems.push(Elem {
         tag: Tag::Html,
@@ -193,9 +199,13 @@ impl Builder {
                 name, attrs, facts, ..
             } => {
                 // <svg> and <math> content: no article text lives there
-                let skipped = name.ns != html5ever::ns!(html)
+                let mut skipped = name.ns != html5ever::ns!(html)
                     || self.handled_by_name(dom, node, &name.local, attrs, ctx)
                     || facts.hidden;
+                if !skipped && facts.style_hidden && !self.reveal {
+                    self.page.style_hidden += 1;
+                    skipped = true;
+                }
                 if !skipped {
                     self.element(dom, node, &name.local, attrs, facts, ctx, stack);
                 }
@@ -575,7 +585,12 @@ mod tests {
     use crate::dom::parse;
 
     fn page(html: &str) -> Page {
-        walk(&parse(html, usize::MAX, None), &Limits::default(), None)
+        walk(
+            &parse(html, usize::MAX, None),
+            &Limits::default(),
+            None,
+            false,
+        )
     }
 
     #[test]
