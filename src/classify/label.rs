@@ -104,9 +104,9 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
             Pre::Bad(Label::LinkList)
         } else if is_stock_phrase(&b.text) {
             Pre::Bad(Label::StockPhrase)
-        } else if h & (hints::BYLINE | hints::HEADER) != 0
-            && !w.is_prose(b)
-            && !(w.keep_bylines && h & hints::HEADER == 0)
+        } else if !w.is_prose(b)
+            && ((h & hints::BYLINE != 0 && !w.keep_bylines)
+                || (h & hints::HEADER != 0 && !w.keep_headers))
         {
             Pre::Bad(Label::Hinted(hints::kind_name(
                 h & (hints::BYLINE | hints::HEADER),

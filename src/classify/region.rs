@@ -7,7 +7,7 @@ use super::container::BOILER_MASK;
 use super::label::label_range;
 use super::{kept_len, Label, Page, Weights};
 use crate::block::{Elem, Tag};
-use crate::hints::{self, Hints};
+use crate::hints::Hints;
 
 /// Least members of a group of repeated items.
 const MIN_ITEMS: u32 = 3;
@@ -18,7 +18,7 @@ const MIN_ITEM_LEN: f32 = 25.0;
 /// parent of its largest group of repeated items, outside boilerplate.
 fn candidates(page: &Page, inherited: &[Hints]) -> Vec<u32> {
     let elems = page.elems;
-    let outside_boilerplate = |e: usize| inherited[e] & (BOILER_MASK | hints::HEADER) == 0;
+    let outside_boilerplate = |e: usize| inherited[e] & BOILER_MASK == 0;
     let mut out: Vec<u32> = elems
         .iter()
         .enumerate()
@@ -44,7 +44,7 @@ fn largest_item_group(page: &Page, inherited: &[Hints]) -> Option<u32> {
     let mut best: Option<(u32, f32)> = None;
     let mut groups: Vec<((Tag, Hints, u16), u32, f32)> = Vec::new();
     for (p, parent) in elems.iter().enumerate() {
-        if parent.end <= p as u32 + 1 || inherited[p] & (BOILER_MASK | hints::HEADER) != 0 {
+        if parent.end <= p as u32 + 1 || inherited[p] & BOILER_MASK != 0 {
             continue;
         }
         groups.clear();
@@ -79,13 +79,20 @@ fn largest_item_group(page: &Page, inherited: &[Hints]) -> Option<u32> {
 pub(super) fn widen(page: &Page, inherited: &[Hints], labels: &mut Vec<Label>) -> Option<u32> {
     let w = page.weights;
     let kept = kept_len(labels, page.blocks);
-    // an item's title is a link and its other lines are short (a price, a date): inside
-    // the region, no block is dropped for its links or its length
+    if kept >= w.region_max_kept {
+        // the container holds a page's worth of text: it is not one item of many
+        return None;
+    }
+    // an item's title is a link and its other lines are short (a price, a date, a byline
+    // in the item's header): inside the region, no block is dropped for its links, its
+    // length or such names
     let relaxed = Weights {
         linky_density: f32::INFINITY,
         recall_linky_density: f32::INFINITY,
         prose_max_link_density: f32::INFINITY,
         short_blocks_are_content: true,
+        keep_bylines: true,
+        keep_headers: true,
         ..w.clone()
     };
     let region_page = Page {

@@ -147,12 +147,17 @@ weights! {
     /// Whether short lines named as bylines inside the container are content (a forum
     /// post's author and date).
     keep_bylines: bool = false,
+    /// Whether short lines named as headers inside the container are content (an item's
+    /// header in a list of items).
+    keep_headers: bool = false,
     /// Whether a page of items or sections may take its main element, or the parent of
     /// its largest group of repeated items, for the container, when that keeps clearly
     /// more (listings, collections, service pages).
     wide_regions: bool = false,
     /// How many times more a region must keep than the container to replace it.
     region_min_gain: f32 = 2.0,
+    /// A container that keeps this much is not looked past for a region.
+    region_max_kept: f32 = 3000.0,
     /// Whether short blocks in the container are content wherever they stand (inside a
     /// region of items, whose lines are all short).
     short_blocks_are_content: bool = false,
@@ -206,7 +211,11 @@ mod tests {
             let on = if w.get(name) == Some(0.0) { 1.0 } else { 0.0 };
             let value = if matches!(
                 *name,
-                "posts_are_content" | "keep_bylines" | "wide_regions" | "short_blocks_are_content"
+                "posts_are_content"
+                    | "keep_bylines"
+                    | "keep_headers"
+                    | "wide_regions"
+                    | "short_blocks_are_content"
             ) {
                 on
             } else {
