@@ -66,7 +66,10 @@ pub(crate) fn element_facts(
         // a streamed page's placeholder: the content that replaces it comes later
         return ElemFacts {
             text_unused: true,
-            slot: attr(attrs, "id").map_or(0, |id| streamed_slot(id, "B:")),
+            slot: attr(attrs, "id").map_or(0, |id| {
+                // "B:n" waits for a boundary's content, "P:n" for a segment's
+                streamed_slot(id, "B:").max(streamed_slot(id, "P:"))
+            }),
             ..ElemFacts::default()
         };
     }
@@ -161,8 +164,8 @@ fn is_heading_slug(id: &str) -> bool {
 
 /// The part an element plays in React's streamed rendering (server components, Next.js):
 /// the page is sent with `<template id="B:n">` placeholders, and each one's content comes
-/// later in a hidden `<div id="S:n">` that a script moves in. Placeholders give `2n + 2`,
-/// content `2n + 3`, anything else 0.
+/// later in a hidden `<div id="S:n">` that a script moves in (`<template id="P:n">` for
+/// segments). Placeholders give `2n + 2`, content `2n + 3`, anything else 0.
 pub(crate) fn streamed_slot(id: &str, prefix: &str) -> u32 {
     let Some(n) = id.strip_prefix(prefix).and_then(|n| n.parse::<u32>().ok()) else {
         return 0;
@@ -170,7 +173,7 @@ pub(crate) fn streamed_slot(id: &str, prefix: &str) -> u32 {
     if n >= 1 << 30 {
         return 0;
     }
-    n * 2 + if prefix == "B:" { 2 } else { 3 }
+    n * 2 + if prefix == "S:" { 3 } else { 2 }
 }
 
 /// A 16-bit hash of a class value (FNV-1a folded), never 0 for a class that has a word.

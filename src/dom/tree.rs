@@ -379,7 +379,33 @@ fn attrs_read(local: &html5ever::LocalName) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::dom::{parse, Data};
+    use crate::dom::{parse, Data, DOCUMENT};
+
+    /// The page's text, in tree order.
+    fn texts(html: &str) -> Vec<String> {
+        let dom = parse(html, usize::MAX, None);
+        let mut out = Vec::new();
+        let mut stack = vec![DOCUMENT];
+        while let Some(n) = stack.pop() {
+            if let Data::Text(t) = &dom.node(n).data {
+                out.push(t.to_string());
+            }
+            stack.extend(dom.children_rev(n));
+        }
+        out
+    }
+
+    #[test]
+    fn streamed_content_takes_its_placeholders_place() {
+        let html = r#"<body><p>one</p><template id="B:0"></template><p>three</p>
+            <template id="P:1"></template><div hidden id="S:0"><p>two</p></div>
+            <div hidden id="S:1"><p>four</p></div><div hidden id="S:9"><p>no place</p></div>"#;
+        let t: Vec<String> = texts(html)
+            .into_iter()
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        assert_eq!(t, ["one", "two", "three", "four", "no place"]);
+    }
 
     #[test]
     fn the_tree_keeps_the_attributes_the_walk_reads() {
