@@ -191,7 +191,12 @@ impl Extractor {
             let full = std::env::var_os("GLEANER_DEBUG") == Some("full".into());
             eprint!("{}", explain::debug_lines(&page, &verdict, full));
         }
-        let kept = Kept::assemble(&page, &verdict, extras.article_body.as_deref(), &weights);
+        let mut kept = Kept::assemble(&page, &verdict, extras.article_body.as_deref(), &weights);
+        if page_type == page_type::PageType::Product {
+            if let Some(d) = extras.product_description.as_deref() {
+                kept.add_product_description(d);
+            }
+        }
         let comments = self.comments.then(|| {
             comments::split(
                 &page.elems,
@@ -380,6 +385,13 @@ fn is_better(after: f32, before: f32, w: &Weights) -> bool {
 /// Least `<noscript>` markup, in bytes, read as the page when the page shows too little.
 const NOSCRIPT_MIN_BYTES: usize = 2048;
 
+/// Shortest JSON-LD product description (weighted characters) added to a product page.
+const PRODUCT_DESCRIPTION_MIN_LEN: f32 = 100.0;
+/// A product page keeping less text than this may lack its description.
+const PRODUCT_SHORT_TEXT: f32 = 1000.0;
+/// The description is shown already when this share of its longer words is in the text.
+const PRODUCT_DESCRIPTION_SHOWN: f32 = 0.5;
+
 /// The name of the fallback that takes JSON-LD's `articleBody` for the text.
 const JSON_LD_FALLBACK: &str = "json-ld";
 /// The name of the fallback that takes the page's prose outside boilerplate.
@@ -392,6 +404,36 @@ struct Kept {
 }
 
 impl Kept {
+    /// Puts the JSON-LD description of a product page's product before the kept text when
+    /// the page shows little of it (a description in a script, a drawer or a tab).
+    fn add_product_description(&mut self, description: &str) {
+        let kept: f32 = self.blocks.iter().map(|b| weighted_len(&b.text)).sum();
+        if weighted_len(description) < PRODUCT_DESCRIPTION_MIN_LEN || kept >= PRODUCT_SHORT_TEXT {
+            return;
+        }
+        let text: String = self
+            .blocks
+            .iter()
+            .map(|b| b.text.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words: Vec<String> = description
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .filter(|w| w.chars().count() > 3)
+            .collect();
+        let found = words.iter().filter(|w| text.contains(w.as_str())).count();
+        if words.is_empty() || found as f32 >= PRODUCT_DESCRIPTION_SHOWN * words.len() as f32 {
+            return;
+        }
+        let lines = description
+            .split('\n')
+            .map(crate::text::normalize_space)
+            .filter(|l| !l.is_empty())
+            .map(|text| ContentBlock::plain(BlockKind::Paragraph, text));
+        self.blocks.splice(0..0, lines);
+    }
+
     /// The blocks labelled content, or JSON-LD's `articleBody` when they hold much less
     /// than it (the page's body was scripted in or cut by a paywall).
     fn assemble(

@@ -204,6 +204,25 @@ pub fn is_urls(text: &str) -> bool {
     any
 }
 
+/// `text` without anything between `<` and `>` (markup some pages put in JSON-LD text),
+/// lines kept.
+pub fn strip_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// `text` with whitespace runs collapsed to one space and trimmed.
 pub fn normalize_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -238,6 +257,15 @@ mod tests {
         assert!(zh.words > 8.0);
         let ko = TextStats::of("서울과 도쿄가 정보 공유 협정에 가까워졌다.");
         assert!(ko.cjk_chars > 10);
+    }
+
+    #[test]
+    fn tags_come_out_of_text() {
+        assert_eq!(
+            strip_tags("<p>Soft <b>cotton</b></p>\nWash cold"),
+            " Soft  cotton  \nWash cold"
+        );
+        assert_eq!(strip_tags("a < b"), "a ");
     }
 
     #[test]

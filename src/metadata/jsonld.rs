@@ -26,6 +26,8 @@ pub(super) struct JsonLd {
     pub(super) article_body: Option<String>,
     /// Every `@type` named anywhere in the JSON-LD (nested objects too), once each.
     pub(super) types: Vec<String>,
+    /// The first product's description.
+    pub(super) product_description: Option<String>,
 }
 
 fn is_article_type(t: &str) -> bool {
@@ -169,6 +171,17 @@ pub(super) fn read_json_ld(scripts: &[String]) -> JsonLd {
                 }
                 if out.language.is_none() {
                     out.language = get("inLanguage");
+                }
+                if out.product_description.is_none()
+                    && types
+                        .iter()
+                        .any(|t| matches!(t.as_str(), "Product" | "ProductGroup"))
+                {
+                    out.product_description = o
+                        .get("description")
+                        .and_then(Value::as_str)
+                        .map(crate::text::strip_tags)
+                        .filter(|d| !d.trim().is_empty());
                 }
                 if out.article_body.is_none() {
                     out.article_body = o

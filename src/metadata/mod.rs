@@ -126,6 +126,8 @@ pub struct Extras {
     pub article_body: Option<String>,
     /// Every `@type` the JSON-LD names.
     pub ld_types: Vec<String>,
+    /// JSON-LD's description of the page's product.
+    pub product_description: Option<String>,
 }
 
 /// What the metadata is read from.
@@ -173,6 +175,7 @@ pub(crate) fn extract(
     let extras = Extras {
         article_body: s.ld.article_body,
         ld_types: s.ld.types,
+        product_description: s.ld.product_description,
     };
     (metadata, extras)
 }
