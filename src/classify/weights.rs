@@ -167,6 +167,9 @@ weights! {
 /// share of the page's prose.
 const FORUM_MAX_OTHER_SHARE: f32 = 0.5;
 
+/// On a service page, how many levels above the container the sibling rule looks.
+const SERVICE_EXTEND_LEVELS: usize = 5;
+
 impl Weights {
     /// These weights as the profile of `page_type` changes them: on a forum every post
     /// is content, with its author and date lines.
@@ -184,6 +187,10 @@ impl Weights {
             PageType::Listing | PageType::Collection | PageType::Service | PageType::Documentation
         ) {
             w.wide_regions = true;
+        }
+        if page_type == PageType::Service {
+            // a service page is sections side by side, at any depth
+            w.extend_levels = SERVICE_EXTEND_LEVELS;
         }
         w
     }
