@@ -27,6 +27,9 @@ pub(crate) struct ElemFacts {
     /// Hidden by inline style (`display: none`, `visibility: hidden`): also a page's way
     /// to hide itself until its scripts have run.
     pub(crate) style_hidden: bool,
+    /// Hidden, and named as a panel shown on demand (an accordion's answer, a tab): its
+    /// text may be the page's.
+    pub(crate) panel: bool,
     /// Its tag, after promotion: an inline element that names itself boilerplate, a byline
     /// or a caption becomes a block of its own.
     pub(crate) tag: Tag,
@@ -87,6 +90,12 @@ pub(crate) fn element_facts(
     let a = Attrs::read(attrs);
     let hidden = a.hidden || a.aria_hidden.is_some_and(|v| v.trim() == "true");
     let style_hidden = a.style.is_some_and(style_hides);
+    let panel = (hidden || style_hidden)
+        && (a
+            .role
+            .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
+            || a.class.is_some_and(hints::names_panel)
+            || a.id.is_some_and(hints::names_panel));
     let mut tag = Tag::from_name(local);
     // a block that says it is the page's main part is one, as <main> is
     if tag.is_block()
@@ -126,6 +135,7 @@ pub(crate) fn element_facts(
     ElemFacts {
         hidden,
         style_hidden,
+        panel,
         tag,
         own,
         author,

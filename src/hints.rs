@@ -44,6 +44,9 @@ pub const MODAL: Hints = 1 << 16;
 
 /// An author's biography box.
 pub const BIO: Hints = 1 << 17;
+/// A hidden panel: a collapsed accordion's answer, a tab not shown, a closed drawer. Its
+/// text is the page's on pages of sections and products, and hidden on an article.
+pub const PANEL: Hints = 1 << 18;
 
 /// Hints that mark a subtree as boilerplate with high confidence: inside the main
 /// container such a subtree is dropped whole.
@@ -365,6 +368,32 @@ fn role_hints(role: &str) -> Hints {
         "main" | "article" => CONTENT,
         _ => 0,
     }
+}
+
+/// Words of a class or id that name a panel shown on demand (accordions, tabs, drawers,
+/// questions and answers), compared lower-cased as parts of the name.
+const PANEL_WORDS: &[&str] = &[
+    "accordion",
+    "collapse",
+    "collapsible",
+    "tabpanel",
+    "tab-pane",
+    "tabpane",
+    "tab-content",
+    "tabcontent",
+    "tabs",
+    "panel",
+    "faq",
+    "answer",
+    "drawer",
+    "expandable",
+    "disclosure",
+];
+
+/// Whether a class or id value names a panel shown on demand.
+pub fn names_panel(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    PANEL_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// Whole class names that hide an element on every screen size.
@@ -862,9 +891,10 @@ pub fn tag_hints(tag: &html5ever::LocalName) -> Hints {
 }
 
 /// Every hint with its name for reports, strongest boilerplate kind first.
-const NAMES: [(Hints, &str); 18] = [
+const NAMES: [(Hints, &str); 19] = [
     (BIO, "author-bio"),
     (HIDDEN, "hidden"),
+    (PANEL, "hidden-panel"),
     (COOKIE, "cookie"),
     (MODAL, "modal"),
     (COMMENT, "comment"),

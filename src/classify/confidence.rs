@@ -23,6 +23,10 @@ pub const CONFIDENCE_FALLBACK_FACTOR: f32 = 0.7;
 pub(crate) fn confidence(blocks: &[Block], labels: &[Label], fallback: bool, w: &Weights) -> f32 {
     let (mut total, mut kept, mut kept_prose, mut kept_blocks) = (0.0f32, 0.0f32, 0.0f32, 0u32);
     for (b, l) in blocks.iter().zip(labels) {
+        if b.hints & crate::hints::PANEL != 0 && !w.reveal_panels {
+            // hidden on this page: no part of it
+            continue;
+        }
         let len = b.stats.weighted_len();
         total += len;
         if l.is_content() {

@@ -54,6 +54,15 @@ pub(super) fn effective_hints(
     elems
         .iter()
         .map(|e| {
+            // a hidden panel is hidden unless the profile shows it
+            let e = &Elem {
+                hints: if e.hints & hints::PANEL != 0 && !w.reveal_panels {
+                    e.hints | hints::HIDDEN
+                } else {
+                    e.hints
+                },
+                ..*e
+            };
             if discussion && e.hints & hints::COMMENT != 0 {
                 e.hints & !hints::COMMENT
             } else if e.hints & BOILER_MASK != 0
@@ -106,7 +115,10 @@ pub(super) fn inherited_hints(elems: &[Elem], effective: &[Hints]) -> Vec<Hints>
 pub(super) fn block_score(b: &Block, boiler: bool, w: &Weights) -> f32 {
     let len = b.stats.weighted_len();
     let ld = b.link_density();
-    if boiler {
+    if b.hints & hints::PANEL != 0 && !w.reveal_panels {
+        // a hidden panel counts neither for nor against
+        0.0
+    } else if boiler {
         -len * w.boilerplate_penalty
     } else if ld > w.linky_density {
         -len * w.link_penalty * ld

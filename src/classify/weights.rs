@@ -161,6 +161,8 @@ weights! {
     /// Whether short blocks in the container are content wherever they stand (inside a
     /// region of items, whose lines are all short).
     short_blocks_are_content: bool = false,
+    /// Whether hidden panels (accordions' answers, tabs not shown) are content.
+    reveal_panels: bool = false,
 }
 
 /// On a forum, the posts are the content while the prose outside them is less than this
@@ -187,6 +189,13 @@ impl Weights {
             PageType::Listing | PageType::Collection | PageType::Service | PageType::Documentation
         ) {
             w.wide_regions = true;
+        }
+        if matches!(
+            page_type,
+            PageType::Collection | PageType::Service | PageType::Documentation | PageType::Product
+        ) {
+            // the answers of a FAQ, a product's tabs, a language's code sample
+            w.reveal_panels = true;
         }
         if page_type == PageType::Service {
             // a service page is sections side by side, at any depth
@@ -223,6 +232,7 @@ mod tests {
                     | "keep_headers"
                     | "wide_regions"
                     | "short_blocks_are_content"
+                    | "reveal_panels"
             ) {
                 on
             } else {

@@ -201,12 +201,17 @@ impl Builder {
                 // <svg> and <math> content: no article text lives there
                 let mut skipped = name.ns != html5ever::ns!(html)
                     || self.handled_by_name(dom, node, &name.local, attrs, ctx)
-                    || facts.hidden;
-                if !skipped && facts.style_hidden && !self.reveal {
+                    || (facts.hidden && !facts.panel);
+                if !skipped && facts.style_hidden && !self.reveal && !facts.panel {
                     self.page.style_hidden += 1;
                     skipped = true;
                 }
                 if !skipped {
+                    // a hidden panel is walked, its blocks marked: the page's type decides
+                    let mut ctx = ctx;
+                    if facts.panel {
+                        ctx.hints |= hints::PANEL;
+                    }
                     self.element(dom, node, &name.local, attrs, facts, ctx, stack);
                 }
             }
