@@ -247,6 +247,98 @@ pub fn ancestors(elems: &[Elem], e: u32) -> impl Iterator<Item = u32> + '_ {
     })
 }
 
+/// Prefix sums over the blocks: the sum over an element's blocks is one subtraction.
+pub struct Prefix(Vec<f32>);
+
+impl Prefix {
+    /// The prefix sums of `values`.
+    pub fn of(values: impl Iterator<Item = f32>) -> Self {
+        let mut sums = vec![0.0f32];
+        let mut at = 0.0f32;
+        for v in values {
+            at += v;
+            sums.push(at);
+        }
+        Prefix(sums)
+    }
+
+    /// The sum over element `e`'s blocks.
+    pub fn of_elem(&self, e: &Elem) -> f32 {
+        self.0[e.blocks.1 as usize] - self.0[e.blocks.0 as usize]
+    }
+
+    /// The sum over block `i` alone.
+    pub fn at(&self, i: usize) -> f32 {
+        self.0[i + 1] - self.0[i]
+    }
+
+    /// The sum over every block.
+    pub fn total(&self) -> f32 {
+        *self.0.last().unwrap_or(&0.0)
+    }
+}
+
+/// A group of siblings that repeat one shape (the same tag, names and class), each
+/// holding text: the items of a list, a grid, a board.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ItemGroup {
+    /// Their parent element.
+    pub parent: u32,
+    /// How many there are.
+    pub items: u32,
+    /// Their text's weighted length.
+    pub len: f32,
+}
+
+/// The group of repeated siblings that holds the most text, with at least `min_items`
+/// members holding `min_item_len` on average, under a parent that `allowed` lets through;
+/// `lens` are the blocks' weighted lengths as prefix sums.
+pub fn largest_item_group(
+    elems: &[Elem],
+    lens: &Prefix,
+    min_items: u32,
+    min_item_len: f32,
+    allowed: impl Fn(usize) -> bool,
+) -> Option<ItemGroup> {
+    let mut best: Option<ItemGroup> = None;
+    let mut groups: Vec<((Tag, Hints, u16), u32, f32)> = Vec::new();
+    for (p, parent) in elems.iter().enumerate() {
+        if parent.end <= p as u32 + 1 || !allowed(p) {
+            continue;
+        }
+        groups.clear();
+        let mut child = p as u32 + 1;
+        while child < parent.end {
+            let ch = &elems[child as usize];
+            if ch.blocks.0 < ch.blocks.1 {
+                let key = (ch.tag, ch.hints, ch.sig);
+                let len = lens.of_elem(ch);
+                match groups.iter_mut().find(|g| g.0 == key) {
+                    Some(g) => {
+                        g.1 += 1;
+                        g.2 += len;
+                    }
+                    None => groups.push((key, 1, len)),
+                }
+            }
+            child = ch.end.max(child + 1);
+        }
+        for &(_, n, len) in &groups {
+            if n >= min_items
+                && len / n as f32 >= min_item_len
+                && best.is_none_or(|b| len > b.len)
+            {
+                best = Some(ItemGroup {
+                    parent: p as u32,
+                    items: n,
+                    len,
+                });
+            }
+        }
+    }
+    best
+}
+
 /// Where a block sits in a list: how deep, its item, and the item's number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct ListMark {

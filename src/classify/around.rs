@@ -1,7 +1,8 @@
 //! What joins the article from around its container: subtrees beside it that score as prose
 //! on their own, and the lead paragraph just before it.
 
-use super::container::{Prefix, BOILER_MASK};
+use super::container::BOILER_MASK;
+use crate::block::Prefix;
 use super::label::label_range;
 use super::phrases::is_credit_line;
 use super::{Label, Page};

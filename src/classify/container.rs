@@ -2,42 +2,11 @@
 //! range sum of its blocks', and the descent to a child that holds nearly all of it.
 
 use super::{Page, Weights};
-use crate::block::{Block, BlockKind, Elem, Tag, IN_FIGURE};
+use crate::block::{Block, BlockKind, Elem, Prefix, Tag, IN_FIGURE};
 use crate::hints::{self, Hints};
 
 /// The hints that mark a subtree as boilerplate for the container's score.
 pub(super) const BOILER_MASK: Hints = hints::STRONG_BOILERPLATE | hints::FOOTER | hints::SIDEBAR;
-
-/// Prefix sums over the blocks: the sum over an element's blocks is one subtraction.
-pub(super) struct Prefix(Vec<f32>);
-
-impl Prefix {
-    /// The prefix sums of `values`.
-    pub(super) fn of(values: impl Iterator<Item = f32>) -> Self {
-        let mut sums = vec![0.0f32];
-        let mut at = 0.0f32;
-        for v in values {
-            at += v;
-            sums.push(at);
-        }
-        Prefix(sums)
-    }
-
-    /// The sum over element `e`'s blocks.
-    pub(super) fn of_elem(&self, e: &Elem) -> f32 {
-        self.0[e.blocks.1 as usize] - self.0[e.blocks.0 as usize]
-    }
-
-    /// The sum over block `i` alone.
-    pub(super) fn at(&self, i: usize) -> f32 {
-        self.0[i + 1] - self.0[i]
-    }
-
-    /// The sum over every block.
-    pub(super) fn total(&self) -> f32 {
-        *self.0.last().unwrap_or(&0.0)
-    }
-}
 
 /// Each element's own hints, less those that say nothing on this page: on a discussion (a
 /// forum thread, a Q&A page, nearly all its prose in posts named like comments) the comment

@@ -16,7 +16,7 @@ pub use weights::Weights;
 use crate::block::{Block, Elem};
 use crate::hints::Hints;
 use crate::text::normalize_space;
-use container::Prefix;
+use crate::block::Prefix;
 
 /// How much to keep when in doubt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

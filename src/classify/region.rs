@@ -6,7 +6,7 @@
 use super::container::BOILER_MASK;
 use super::label::label_range;
 use super::{kept_len, Label, Page, Weights};
-use crate::block::{Elem, Tag};
+use crate::block::{largest_item_group, Prefix, Tag};
 use crate::hints::Hints;
 
 /// Least members of a group of repeated items.
@@ -25,53 +25,11 @@ fn candidates(page: &Page, inherited: &[Hints]) -> Vec<u32> {
         .filter(|(i, e)| e.tag == Tag::Main && e.blocks.0 < e.blocks.1 && outside_boilerplate(*i))
         .map(|(i, _)| i as u32)
         .collect();
-    if let Some(p) = largest_item_group(page, inherited) {
-        out.push(p);
+    let lens = Prefix::of(page.blocks.iter().map(|b| b.stats.weighted_len()));
+    if let Some(g) = largest_item_group(elems, &lens, MIN_ITEMS, MIN_ITEM_LEN, outside_boilerplate) {
+        out.push(g.parent);
     }
     out
-}
-
-/// The parent of the group of repeated siblings (one tag, names and class) that holds the
-/// most text, each member holding some.
-fn largest_item_group(page: &Page, inherited: &[Hints]) -> Option<u32> {
-    let (elems, blocks) = (page.elems, page.blocks);
-    let len_of = |e: &Elem| -> f32 {
-        blocks[e.blocks.0 as usize..e.blocks.1 as usize]
-            .iter()
-            .map(|b| b.stats.weighted_len())
-            .sum()
-    };
-    let mut best: Option<(u32, f32)> = None;
-    let mut groups: Vec<((Tag, Hints, u16), u32, f32)> = Vec::new();
-    for (p, parent) in elems.iter().enumerate() {
-        if parent.end <= p as u32 + 1 || inherited[p] & BOILER_MASK != 0 {
-            continue;
-        }
-        groups.clear();
-        let mut child = p as u32 + 1;
-        while child < parent.end {
-            let ch = &elems[child as usize];
-            if ch.blocks.0 < ch.blocks.1 {
-                let key = (ch.tag, ch.hints, ch.sig);
-                let len = len_of(ch);
-                match groups.iter_mut().find(|g| g.0 == key) {
-                    Some(g) => {
-                        g.1 += 1;
-                        g.2 += len;
-                    }
-                    None => groups.push((key, 1, len)),
-                }
-            }
-            child = ch.end.max(child + 1);
-        }
-        for &(_, n, len) in &groups {
-            if n >= MIN_ITEMS && len / n as f32 >= MIN_ITEM_LEN && best.is_none_or(|(_, b)| len > b)
-            {
-                best = Some((p as u32, len));
-            }
-        }
-    }
-    best.map(|(p, _)| p)
 }
 
 /// Labels the best candidate region into `labels` when it keeps at least

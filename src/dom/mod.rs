@@ -173,8 +173,11 @@ pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> 
     if let Some(cache) = sink.hints {
         cache.into_inner().return_to_thread();
     }
+    let streamed = sink.streamed.get();
     let mut nodes = sink.nodes.into_inner();
-    tree::move_streamed(&mut nodes);
+    if streamed {
+        tree::move_streamed(&mut nodes);
+    }
     Dom { nodes, cut }
 }
 

@@ -26,6 +26,9 @@ pub(super) struct Sink {
     /// Elements and comments created so far, shared with the parse loop that stops past
     /// the limit.
     elements: Rc<Cell<usize>>,
+    /// Whether an element of React's streamed rendering was made ([`move_streamed`] has
+    /// work to do).
+    pub(super) streamed: Cell<bool>,
 }
 
 impl Sink {
@@ -42,6 +45,7 @@ impl Sink {
             nodes: RefCell::new(nodes),
             hints: facts.then(|| RefCell::new(HintCache::take_thread_cache())),
             elements,
+            streamed: Cell::new(false),
         }
     }
 
@@ -165,6 +169,9 @@ impl TreeSink for Sink {
         let (facts, attrs) = match &self.hints {
             Some(cache) if name.ns == ns!(html) => {
                 let facts = element_facts(&mut cache.borrow_mut(), &name.local, &attrs);
+                if facts.slot != 0 {
+                    self.streamed.set(true);
+                }
                 // the walk reads the attributes of a few elements only; the others go now,
                 // while they are in the processor's cache
                 let attrs = if attrs_read(&name.local) {

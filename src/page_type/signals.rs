@@ -2,7 +2,7 @@
 //! names, `og:type`, the software that made it, its URL's path, and counts of its structure
 //! and its stock phrases.
 
-use crate::block::{Block, BlockKind, Elem};
+use crate::block::{largest_item_group, Block, BlockKind, Prefix};
 use crate::hints;
 use crate::walk::Page;
 
@@ -318,6 +318,8 @@ pub(super) mod title {
 
 /// Shortest block (weighted characters) counted as a block of prose.
 const PROSE_BLOCK_LEN: f32 = 80.0;
+/// The bytes of a block's opening compared with the stock phrases (longer than any).
+const PHRASE_OPENING_BYTES: usize = 32;
 /// Longest block (characters) read for a stock phrase.
 const PHRASE_BLOCK_CHARS: u32 = 40;
 /// Least members of a group of repeated siblings.
@@ -422,18 +424,20 @@ impl Signals {
                 .meta(&["article:published_time", "datepublished", "date"])
                 .is_some();
         s.read_blocks(&page.blocks);
-        s.read_elems(page);
         s.comment_elems = page
             .elems
             .iter()
             .filter(|e| e.hints & hints::COMMENT != 0)
             .count() as u32;
-        s.repeated = repeated_siblings(&page.elems, &page.blocks);
+        let lens = Prefix::of(page.blocks.iter().map(|b| b.stats.weighted_len()));
+        s.read_elems(page, &lens);
+        s.repeated = largest_item_group(&page.elems, &lens, MIN_REPEATED, 0.0, |_| true)
+            .map_or((0, 0.0), |g| (g.items, g.len / lens.total().max(1.0)));
         s
     }
 
     /// The counts over elements: sections, articles, the share of the article's body.
-    fn read_elems(&mut self, page: &Page) {
+    fn read_elems(&mut self, page: &Page, lens: &Prefix) {
         let total = self.text_len.max(1.0);
         for e in &page.elems {
             match e.tag {
@@ -442,11 +446,7 @@ impl Signals {
                 _ => {}
             }
             if e.hints & hints::ARTICLE_BODY != 0 {
-                let len: f32 = page.blocks[e.blocks.0 as usize..e.blocks.1 as usize]
-                    .iter()
-                    .map(|b| b.stats.weighted_len())
-                    .sum();
-                self.body_share = self.body_share.max((len / total).min(1.0));
+                self.body_share = self.body_share.max((lens.of_elem(e) / total).min(1.0));
             }
         }
     }
@@ -476,21 +476,17 @@ impl Signals {
                 _ => {}
             }
             if b.stats.chars <= PHRASE_BLOCK_CHARS {
-                let t = b.text.trim().to_lowercase();
-                if has_price(&t) {
+                let t = b.text.trim();
+                if t.bytes().any(|c| c.is_ascii_digit()) && has_price(&t.to_lowercase()) {
                     self.prices += 1;
                 }
-                if CART_PHRASES.iter().any(|p| t.starts_with(p)) {
-                    self.cart += 1;
-                }
-                if LIST_CONTROL_PHRASES.iter().any(|p| t.starts_with(p)) {
-                    self.list_controls += 1;
-                }
-                if FORUM_PHRASES.iter().any(|p| t.starts_with(p)) {
-                    self.forum_phrases += 1;
-                }
-                if CTA_PHRASES.iter().any(|p| t.starts_with(p)) {
-                    self.cta += 1;
+                for list in opening_phrases(t) {
+                    match list {
+                        Phrases::Cart => self.cart += 1,
+                        Phrases::ListControls => self.list_controls += 1,
+                        Phrases::Forum => self.forum_phrases += 1,
+                        Phrases::CallToAct => self.cta += 1,
+                    }
                 }
             }
         }
@@ -512,6 +508,51 @@ fn word_flags(text: &str) -> u32 {
         .iter()
         .filter(|(list, _)| words.iter().any(|w| list.contains(w)))
         .fold(0, |f, (_, flag)| f | flag)
+}
+
+/// The stock phrase lists a short block's opening may come from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phrases {
+    Cart,
+    ListControls,
+    Forum,
+    CallToAct,
+}
+
+/// The phrase lists of which a phrase opens `t` (ASCII case aside), each once. The
+/// phrases are looked up by their first byte.
+fn opening_phrases(t: &str) -> impl Iterator<Item = Phrases> {
+    use std::sync::LazyLock;
+    type ByFirst = Vec<Vec<(&'static [u8], Phrases)>>;
+    static BY_FIRST: LazyLock<ByFirst> = LazyLock::new(|| {
+        let mut by: ByFirst = vec![Vec::new(); 256];
+        let lists: [(&[&str], Phrases); 4] = [
+            (CART_PHRASES, Phrases::Cart),
+            (LIST_CONTROL_PHRASES, Phrases::ListControls),
+            (FORUM_PHRASES, Phrases::Forum),
+            (CTA_PHRASES, Phrases::CallToAct),
+        ];
+        for (words, list) in lists {
+            for w in words {
+                by[usize::from(w.as_bytes()[0])].push((w.as_bytes(), list));
+            }
+        }
+        by
+    });
+    // the opening, lower-cased, in a buffer on the stack
+    let mut head = [0u8; PHRASE_OPENING_BYTES];
+    let n = t.len().min(head.len());
+    for (d, s) in head.iter_mut().zip(t.as_bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let candidates: &[(&[u8], Phrases)] = if n == 0 { &[] } else { &BY_FIRST[usize::from(head[0])] };
+    let mut found: Vec<Phrases> = Vec::new();
+    for &(w, list) in candidates {
+        if head[..n].starts_with(w) && !found.contains(&list) {
+            found.push(list);
+        }
+    }
+    found.into_iter()
 }
 
 /// What an `og:type` value says.
@@ -704,48 +745,6 @@ fn url_flags(u: &str) -> u32 {
         f |= url::ARTICLE;
     }
     f
-}
-
-/// The largest group of siblings that repeat one shape (the same tag and names, each
-/// holding text): how many there are, and their share of the page's text.
-fn repeated_siblings(elems: &[Elem], blocks: &[Block]) -> (u32, f32) {
-    let total: f32 = blocks.iter().map(|b| b.stats.weighted_len()).sum();
-    if total <= 0.0 {
-        return (0, 0.0);
-    }
-    let len_of = |e: &Elem| -> f32 {
-        blocks[e.blocks.0 as usize..e.blocks.1 as usize]
-            .iter()
-            .map(|b| b.stats.weighted_len())
-            .sum()
-    };
-    let mut best = (0u32, 0.0f32);
-    for (p, parent) in elems.iter().enumerate() {
-        // the children of `parent`, grouped by shape
-        let mut groups: Vec<((crate::block::Tag, u32, u16), u32, f32)> = Vec::new();
-        let mut child = p as u32 + 1;
-        while child < parent.end {
-            let ch = &elems[child as usize];
-            if ch.blocks.0 < ch.blocks.1 && ch.parent == p as u32 {
-                let key = (ch.tag, ch.hints, ch.sig);
-                let len = len_of(ch);
-                match groups.iter_mut().find(|g| g.0 == key) {
-                    Some(g) => {
-                        g.1 += 1;
-                        g.2 += len;
-                    }
-                    None => groups.push((key, 1, len)),
-                }
-            }
-            child = ch.end.max(child + 1);
-        }
-        for (_, n, len) in groups {
-            if n >= MIN_REPEATED && len / total > best.1 {
-                best = (n, len / total);
-            }
-        }
-    }
-    best
 }
 
 #[cfg(test)]
