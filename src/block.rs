@@ -324,9 +324,7 @@ pub fn largest_item_group(
             child = ch.end.max(child + 1);
         }
         for &(_, n, len) in &groups {
-            if n >= min_items
-                && len / n as f32 >= min_item_len
-                && best.is_none_or(|b| len > b.len)
+            if n >= min_items && len / n as f32 >= min_item_len && best.is_none_or(|b| len > b.len)
             {
                 best = Some(ItemGroup {
                     parent: p as u32,

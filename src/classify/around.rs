@@ -2,10 +2,10 @@
 //! on their own, and the lead paragraph just before it.
 
 use super::container::BOILER_MASK;
-use crate::block::Prefix;
 use super::label::label_range;
 use super::phrases::is_credit_line;
 use super::{Label, Page};
+use crate::block::Prefix;
 use crate::block::{BlockKind, IN_FIGURE};
 use crate::hints::{self, Hints};
 

@@ -13,10 +13,10 @@ pub(crate) use confidence::confidence;
 pub(crate) use phrases::is_stock_phrase;
 pub use weights::Weights;
 
+use crate::block::Prefix;
 use crate::block::{Block, Elem};
 use crate::hints::Hints;
 use crate::text::normalize_space;
-use crate::block::Prefix;
 
 /// How much to keep when in doubt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

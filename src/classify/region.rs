@@ -26,7 +26,8 @@ fn candidates(page: &Page, inherited: &[Hints]) -> Vec<u32> {
         .map(|(i, _)| i as u32)
         .collect();
     let lens = Prefix::of(page.blocks.iter().map(|b| b.stats.weighted_len()));
-    if let Some(g) = largest_item_group(elems, &lens, MIN_ITEMS, MIN_ITEM_LEN, outside_boilerplate) {
+    if let Some(g) = largest_item_group(elems, &lens, MIN_ITEMS, MIN_ITEM_LEN, outside_boilerplate)
+    {
         out.push(g.parent);
     }
     out

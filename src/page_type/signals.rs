@@ -545,7 +545,11 @@ fn opening_phrases(t: &str) -> impl Iterator<Item = Phrases> {
     for (d, s) in head.iter_mut().zip(t.as_bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    let candidates: &[(&[u8], Phrases)] = if n == 0 { &[] } else { &BY_FIRST[usize::from(head[0])] };
+    let candidates: &[(&[u8], Phrases)] = if n == 0 {
+        &[]
+    } else {
+        &BY_FIRST[usize::from(head[0])]
+    };
     let mut found: Vec<Phrases> = Vec::new();
     for &(w, list) in candidates {
         if head[..n].starts_with(w) && !found.contains(&list) {
