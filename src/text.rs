@@ -204,6 +204,59 @@ pub fn is_urls(text: &str) -> bool {
     any
 }
 
+/// Longest character reference read by [`decode_entities`] (`&CounterClockwiseContourIntegral;`).
+const MAX_ENTITY_BYTES: usize = 34;
+
+/// `text` with its character references (`&amp;`, `&#8217;`, `&#x2014;`) decoded: pages
+/// write them twice in `<meta>` and JSON-LD values, which the parser decodes once. A
+/// reference without its `;`, or unknown, stays as it is.
+pub fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest
+            .char_indices()
+            .take(MAX_ENTITY_BYTES)
+            .find(|&(_, c)| c == ';')
+            .map(|(i, _)| i);
+        let decoded = end.and_then(|end| {
+            let name = &rest[1..end];
+            let code = if let Some(num) = name.strip_prefix('#') {
+                let n = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => num.parse::<u32>().ok(),
+                };
+                n.and_then(char::from_u32).map(|c| (c, None))
+            } else {
+                html5ever::data::NAMED_ENTITIES
+                    .get(&rest[1..=end])
+                    .and_then(|&(a, b)| Some((char::from_u32(a)?, char::from_u32(b).filter(|_| b != 0))))
+            };
+            code.map(|c| (c, end))
+        });
+        match decoded {
+            Some(((a, b), end)) => {
+                out.push(a);
+                if let Some(b) = b {
+                    out.push(b);
+                }
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// `text` without anything between `<` and `>` (markup some pages put in JSON-LD text),
 /// lines kept.
 pub fn strip_tags(text: &str) -> String {
@@ -257,6 +310,14 @@ mod tests {
         assert!(zh.words > 8.0);
         let ko = TextStats::of("서울과 도쿄가 정보 공유 협정에 가까워졌다.");
         assert!(ko.cjk_chars > 10);
+    }
+
+    #[test]
+    fn character_references_are_decoded() {
+        assert_eq!(decode_entities("Q&amp;A &#8211; it&#8217;s &#x2014; done"), "Q&A – it’s — done");
+        assert_eq!(decode_entities("And finally&#8230;"), "And finally…");
+        assert_eq!(decode_entities("AT&T and &unknown; & &amp"), "AT&T and &unknown; & &amp");
+        assert_eq!(decode_entities("no entities"), "no entities");
     }
 
     #[test]

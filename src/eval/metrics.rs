@@ -169,31 +169,33 @@ pub(super) fn norm_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether a predicted title agrees with the gold one: equal after normalisation, or equal
-/// once a site-name part is cut off one of them at a separator.
+/// A title or name as the metadata scores compare it: its words, lower-cased, one space
+/// apart (case and punctuation aside).
+fn words_only(s: &str) -> String {
+    tokens(s).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a predicted title agrees with the gold one: equal, or one containing the other,
+/// once case and punctuation are set aside (a site name left on one side, a subtitle cut
+/// on the other).
 pub fn title_agrees(gold: &str, pred: &str) -> bool {
-    let g = norm_space(gold).to_lowercase();
-    let p = norm_space(pred).to_lowercase();
-    if g.is_empty() || p.is_empty() {
-        return false;
-    }
-    if g == p {
-        return true;
-    }
-    let (long, short) = if g.len() > p.len() {
-        (&g, &p)
-    } else {
-        (&p, &g)
-    };
-    ["|", "-", "–", "—", "::", "»", "·", "/", ":"]
-        .iter()
-        .any(|sep| {
-            long.strip_prefix(short.as_str())
-                .is_some_and(|rest| rest.trim_start().starts_with(sep))
-                || long
-                    .strip_suffix(short.as_str())
-                    .is_some_and(|rest| rest.trim_end().ends_with(sep))
-        })
+    let (g, p) = (words_only(gold), words_only(pred));
+    !g.is_empty() && !p.is_empty() && (g.contains(&p) || p.contains(&g))
+}
+
+/// Whether a predicted author agrees with the gold one: every word of the gold name is a
+/// word of the prediction (case aside).
+pub fn author_agrees(gold: &str, pred: &str) -> bool {
+    let pred: Vec<String> = tokens(pred).map(str::to_lowercase).collect();
+    let mut gold = tokens(gold).map(str::to_lowercase).peekable();
+    gold.peek().is_some() && gold.all(|w| pred.contains(&w))
+}
+
+/// Whether a predicted date agrees with the gold one: the same day (the `YYYY-MM-DD` that
+/// begins both).
+pub fn date_agrees(gold: &str, pred: &str) -> bool {
+    let day: String = gold.trim().chars().take(10).collect();
+    !day.is_empty() && pred.trim().starts_with(&day)
 }
 
 #[cfg(test)]
@@ -239,5 +241,16 @@ mod tests {
         assert!(title_agrees("A  Title", "a title"));
         assert!(!title_agrees("A Title", "Another Title"));
         assert!(!title_agrees("A Title", ""));
+        assert!(title_agrees("Rust's «ownership», explained", "rust s ownership explained"));
+    }
+
+    #[test]
+    fn authors_agree_on_every_word_of_the_gold_name() {
+        assert!(author_agrees("Jane Doe", "By JANE DOE and John Roe"));
+        assert!(!author_agrees("Jane Doe", "Jane Smith"));
+        assert!(!author_agrees("", "Jane"));
+        assert!(date_agrees("2024-05-02", "2024-05-02"));
+        assert!(date_agrees("2024-05-02T08:00:00Z", "2024-05-02"));
+        assert!(!date_agrees("2024-05-02", "2024-05-03"));
     }
 }

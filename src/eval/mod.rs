@@ -12,14 +12,15 @@
 //! - **Snippet F1** (trafilatura's evaluation): whitespace-normalised substring match of the
 //!   `with` snippets (found = tp, missing = fn) and `without` snippets (found = fp, absent =
 //!   tn), summed over the corpus; F1 = 2tp/(2tp+fp+fn).
-//! - **Metadata agreement**: title (equal after whitespace and case normalisation, or equal
-//!   up to a site-name part cut at a separator), author (one contains the other, case
-//!   folded), date (the `YYYY-MM-DD` prefix).
+//! - **Metadata agreement**: title (equal, or one containing the other, case and
+//!   punctuation aside), author (every word of the gold name present), date (the same day).
 
 mod metrics;
 mod report;
 
-pub use metrics::{bag_of_words, is_word_char, shingle_match, title_agrees, tokens};
+pub use metrics::{
+    author_agrees, bag_of_words, date_agrees, is_word_char, shingle_match, title_agrees, tokens,
+};
 pub use report::{Half, PageScore, Report};
 
 use std::collections::HashMap;
@@ -151,15 +152,10 @@ fn score_page(t: &Truth, pred: &Prediction, error: Option<String>) -> PageScore 
         s.meta[0] = Some(pred.title.as_deref().is_some_and(|p| title_agrees(g, p)));
     }
     if let Some(g) = some(&t.author) {
-        let g = norm_space(g).to_lowercase();
-        s.meta[1] = Some(pred.author.as_deref().is_some_and(|p| {
-            let p = norm_space(p).to_lowercase();
-            !p.is_empty() && (p.contains(&g) || g.contains(&p))
-        }));
+        s.meta[1] = Some(pred.author.as_deref().is_some_and(|p| author_agrees(g, p)));
     }
     if let Some(g) = some(&t.date) {
-        let g: String = g.trim().chars().take(10).collect();
-        s.meta[2] = Some(pred.date.as_deref().is_some_and(|p| p.starts_with(&g)));
+        s.meta[2] = Some(pred.date.as_deref().is_some_and(|p| date_agrees(g, p)));
     }
     s
 }

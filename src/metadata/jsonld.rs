@@ -52,7 +52,7 @@ fn is_article_type(t: &str) -> bool {
 fn value_str(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => {
-            let s = normalize_space(s);
+            let s = normalize_space(&crate::text::decode_entities(s));
             (!s.is_empty()).then_some(s)
         }
         Value::Object(o) => o
@@ -73,7 +73,7 @@ fn names(v: &Value) -> Option<String> {
         }
         Value::Object(o) => o.get("name").and_then(value_str),
         Value::String(s) => {
-            let s = normalize_space(s);
+            let s = normalize_space(&crate::text::decode_entities(s));
             (!s.is_empty() && !s.starts_with("http")).then_some(s)
         }
         _ => None,

@@ -95,6 +95,9 @@ const VISIBLE_BYLINE_WORDS: std::ops::RangeInclusive<usize> = 2..=4;
 const MAX_BYLINE_CHARS: u32 = 200;
 /// Most bylines searched for a date.
 const MAX_BYLINES_FOR_DATE: usize = 8;
+/// The share of the `<h1>`'s words that the declared title must hold, and of the declared
+/// title's words that the `<h1>` must hold, for the `<h1>` to be the title.
+const H1_MIN_SHARED_WORDS: f32 = 0.5;
 /// Most `<h1>` headings read: a page with several has no one headline.
 const MAX_H1S: usize = 4;
 
@@ -207,6 +210,19 @@ fn headline(s: &Sources, sitename: Option<&str>) -> Option<String> {
         s.ld.headline
             .clone()
             .or_else(|| meta(s.facts, TITLE_KEYS).map(str::to_string));
+    // the headline the page shows, when it agrees with what the page declares: the
+    // declared title is often written for search engines
+    // (compared without the site's name, so that a site's name in an <h1> is not taken)
+    if let Some(h) = h1.map(normalize_space).filter(|h| !h.is_empty()) {
+        let agrees = |t: &str| {
+            let t = clean_title(t, sitename, None);
+            shares_words(&h, &t, H1_MIN_SHARED_WORDS) && shares_words(&t, &h, H1_MIN_SHARED_WORDS)
+        };
+        if declared.as_deref().is_some_and(agrees) || s.facts.title.as_deref().is_some_and(agrees)
+        {
+            return Some(h);
+        }
+    }
     declared
         .map(|t| clean_title(&t, sitename, h1))
         .or_else(|| {
@@ -217,6 +233,18 @@ fn headline(s: &Sources, sitename: Option<&str>) -> Option<String> {
         })
         .or_else(|| h1s.first().map(|b| normalize_space(&b.text)))
         .filter(|t| !t.is_empty())
+}
+
+/// Whether at least `share` of the words of `a` are words of `b` (case aside).
+fn shares_words(a: &str, b: &str, share: f32) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    !a.is_empty() && a.iter().filter(|w| b.contains(w)).count() as f32 >= share * a.len() as f32
 }
 
 /// The author: JSON-LD, `<meta>`, the markup's author candidates in order of trust, then a

@@ -104,7 +104,9 @@ impl Facts {
             if let Some(k) = attr(attrs, key) {
                 let k = k.trim().to_ascii_lowercase();
                 if !k.is_empty() && self.metas.len() < MAX_METAS {
-                    self.metas.push((k, content.trim().to_string()));
+                    // values are often written with their references encoded twice
+                    let v = crate::text::decode_entities(content.trim()).into_owned();
+                    self.metas.push((k, v));
                 }
             }
         }
