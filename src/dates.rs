@@ -4,22 +4,42 @@
 /// (a price, a count, a product number).
 const YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
 
+/// Whether a word names a month in one of the languages [`parse_date`] reads.
+pub(crate) fn is_month_name(word: &str) -> bool {
+    month_number(word.trim_matches(|c: char| !c.is_alphabetic())).is_some()
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
     let n = n.trim_end_matches('.');
+    // English, German, French, Spanish, Italian, Portuguese, Dutch; short forms too
     const MONTHS: [&[&str]; 12] = [
         &[
-            "jan", "january", "januar", "janvier", "enero", "gennaio", "jänner",
+            "jan", "january", "januar", "janvier", "enero", "gennaio", "jänner", "janeiro",
+            "januari",
         ],
         &[
-            "feb", "february", "februar", "février", "febrero", "febbraio",
+            "feb",
+            "february",
+            "februar",
+            "février",
+            "febrero",
+            "febbraio",
+            "fevereiro",
+            "februari",
+            "fév",
+            "fev",
         ],
-        &["mar", "march", "märz", "mars", "marzo"],
-        &["apr", "april", "avril", "abril", "aprile"],
-        &["may", "mai", "mayo", "maggio"],
-        &["jun", "june", "juni", "juin", "junio", "giugno"],
-        &["jul", "july", "juli", "juillet", "julio", "luglio"],
-        &["aug", "august", "août", "agosto"],
+        &[
+            "mar", "march", "märz", "mars", "marzo", "março", "maart", "mär", "mrt",
+        ],
+        &["apr", "april", "avril", "abril", "aprile", "avr"],
+        &["may", "mai", "mayo", "maggio", "maio", "mei"],
+        &["jun", "june", "juni", "juin", "junio", "giugno", "junho"],
+        &[
+            "jul", "july", "juli", "juillet", "julio", "luglio", "julho", "juil",
+        ],
+        &["aug", "august", "août", "agosto", "augustus", "aoû", "ago"],
         &[
             "sep",
             "sept",
@@ -27,11 +47,13 @@ fn month_number(name: &str) -> Option<u32> {
             "septembre",
             "septiembre",
             "settembre",
+            "setembro",
+            "set",
         ],
         &[
-            "oct", "october", "oktober", "octobre", "octubre", "ottobre", "okt",
+            "oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt", "out",
         ],
-        &["nov", "november", "novembre", "noviembre"],
+        &["nov", "november", "novembre", "noviembre", "novembro"],
         &[
             "dec",
             "december",
@@ -39,7 +61,10 @@ fn month_number(name: &str) -> Option<u32> {
             "décembre",
             "diciembre",
             "dicembre",
+            "dezembro",
             "dez",
+            "déc",
+            "dic",
         ],
     ];
     MONTHS
@@ -47,6 +72,9 @@ fn month_number(name: &str) -> Option<u32> {
         .position(|names| names.contains(&n))
         .map(|i| i as u32 + 1)
 }
+
+/// Words that stand between a date's parts ("16 de octubre de 2019", "le 3 mai 2019").
+const DATE_FILLERS: &[&str] = &["de", "del", "di", "of", "the"];
 
 fn valid_date(y: u32, m: u32, d: u32) -> Option<String> {
     (YEARS.contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
@@ -100,10 +128,23 @@ pub fn parse_date(s: &str) -> Option<String> {
             }
         }
     }
-    // "October 16, 2019", "16 October 2019", "Oct. 16 2019"
+    // 2019年10月16日 (Japanese, Chinese), 2019년 10월 16일 (Korean)
+    for w in nums.windows(3) {
+        let after = |n: &(usize, u32, usize)| s[n.0 + n.2..].chars().next();
+        if w[0].2 == 4
+            && matches!(after(&w[0]), Some('年' | '년'))
+            && matches!(after(&w[1]), Some('月' | '월'))
+            && matches!(after(&w[2]), Some('日' | '일'))
+        {
+            if let Some(d) = valid_date(w[0].1, w[1].1, w[2].1) {
+                return Some(d);
+            }
+        }
+    }
+    // "October 16, 2019", "16 October 2019", "Oct. 16 2019", "16 de octubre de 2019"
     let words: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|'))
+        .filter(|w| !w.is_empty() && !DATE_FILLERS.contains(&w.to_lowercase().as_str()))
         .collect();
     for (i, w) in words.iter().enumerate() {
         if let Some(m) = month_number(w) {
@@ -114,11 +155,15 @@ pub fn parse_date(s: &str) -> Option<String> {
                         .ok()
                 })
             };
+            // a year's digits, even glued to the next word ("2025Jane Doe")
             let year_after = |j: usize| {
-                words
-                    .get(j)
-                    .and_then(|t| t.parse::<u32>().ok())
-                    .filter(|y| *y >= *YEARS.start())
+                words.get(j).and_then(|t| {
+                    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+                    (digits == 4 && !t[digits..].starts_with(|c: char| c.is_ascii_digit()))
+                        .then(|| t[..digits].parse::<u32>().ok())
+                        .flatten()
+                        .filter(|y| *y >= *YEARS.start())
+                })
             };
             if let (Some(d), Some(y)) = (num(words.get(i + 1)), year_after(i + 2)) {
                 if let Some(x) = valid_date(y, m, d) {
@@ -135,6 +180,53 @@ pub fn parse_date(s: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether a date and time is written in UTC (`2019-10-16T23:10:00Z`, `...+00:00`): its
+/// day may be the next one where the page was written.
+pub(crate) fn is_utc_instant(s: &str) -> bool {
+    let s = s.trim();
+    s.contains('T') && (s.ends_with('Z') || s.ends_with("+00:00") || s.ends_with("+0000"))
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (the civil calendar, proleptic Gregorian).
+fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The minute a date and time with its offset from UTC stands for, counted from
+/// 1970-01-01 UTC (`2025-12-18T21:46:01-05:00`); `None` without a time or an offset.
+pub(crate) fn instant_minutes(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let (date, time) = s.split_once('T')?;
+    let day = day_number(date.get(..10)?)?;
+    let num = |t: &str| t.parse::<i64>().ok();
+    let (h, m) = (num(time.get(..2)?)?, num(time.get(3..5)?)?);
+    let offset = if s.ends_with('Z') {
+        0
+    } else {
+        let at = time.rfind(['+', '-'])?;
+        let (sign, tz) = (&time[at..at + 1], time[at + 1..].replace(':', ""));
+        let minutes = num(tz.get(..2)?)? * 60 + num(tz.get(2..4)?)?;
+        if sign == "-" {
+            -minutes
+        } else {
+            minutes
+        }
+    };
+    Some(day * 1440 + h * 60 + m - offset)
+}
+
+/// Whether two `YYYY-MM-DD` dates are one day apart.
+pub(crate) fn one_day_apart(a: &str, b: &str) -> bool {
+    matches!((day_number(a), day_number(b)), (Some(x), Some(y)) if (x - y).abs() == 1)
 }
 
 /// A date in a URL path (`/2019/11/19/`).
@@ -180,6 +272,36 @@ mod tests {
             Some("2019-10-16")
         );
         assert_eq!(parse_date("no date here"), None);
+        assert_eq!(parse_date("2019年10月16日").as_deref(), Some("2019-10-16"));
+        assert_eq!(
+            parse_date("2019년 10월 16일").as_deref(),
+            Some("2019-10-16")
+        );
+        assert_eq!(
+            parse_date("16 de octubre de 2019").as_deref(),
+            Some("2019-10-16")
+        );
+        assert_eq!(parse_date("16 outubro 2019").as_deref(), Some("2019-10-16"));
+        assert_eq!(parse_date("16 maart 2019").as_deref(), Some("2019-03-16"));
+        assert_eq!(
+            parse_date("Dec 17, 2025Julian K. Arni").as_deref(),
+            Some("2025-12-17")
+        );
+        assert_eq!(
+            parse_date("23.07.2025 · 6 min read").as_deref(),
+            Some("2025-07-23")
+        );
+        assert!(one_day_apart("2024-02-29", "2024-03-01"));
+        assert!(one_day_apart("2025-12-31", "2026-01-01"));
+        assert!(!one_day_apart("2025-12-18", "2025-12-18"));
+        assert!(is_utc_instant("2025-12-19T02:41:41+00:00"));
+        assert_eq!(
+            instant_minutes("2025-12-19T02:41:41+00:00"),
+            instant_minutes("2025-12-18T21:41:00-05:00")
+        );
+        assert_eq!(instant_minutes("2025-12-18"), None);
+        assert!(!is_utc_instant("2025-12-18T21:46:01-05:00"));
+        assert_eq!(parse_date("Route 66 has 12 stops and 2400 miles"), None);
         assert_eq!(
             date_from_url("/2019/11/19/opinion/x.html").as_deref(),
             Some("2019-11-19")

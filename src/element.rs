@@ -16,6 +16,8 @@ pub enum AuthorSource {
     Rel,
     /// A class or id naming an author or byline.
     Class,
+    /// A link to an author's page (`/author/jane-doe`, `/authors/...`, `/writers/...`).
+    Link,
 }
 
 /// What an element's name and attributes say, worked out once, as the parser builds the
@@ -119,6 +121,8 @@ pub(crate) fn element_facts(
         Some(AuthorSource::Itemprop)
     } else if rel.is_some_and(|r| r.split_ascii_whitespace().any(|r| r == "author")) {
         Some(AuthorSource::Rel)
+    } else if a.href.is_some_and(is_author_page) && tag == Tag::A {
+        Some(AuthorSource::Link)
     } else if class_author {
         Some(AuthorSource::Class)
     } else {
@@ -162,6 +166,35 @@ fn names_a_heading(local: &html5ever::LocalName) -> bool {
             | local_name!("h5")
             | local_name!("h6")
     )
+}
+
+/// Path segments that lead to an author's page, followed by the author's own segment.
+const AUTHOR_PAGE_SEGMENTS: &[&str] = &[
+    "author",
+    "authors",
+    "writer",
+    "writers",
+    "contributor",
+    "contributors",
+    "autor",
+    "autoren",
+    "auteur",
+    "auteurs",
+];
+
+/// Whether a link leads to an author's page: one of [`AUTHOR_PAGE_SEGMENTS`] then a name.
+fn is_author_page(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let mut segs = path.split('/').filter(|s| !s.is_empty());
+    while let Some(s) = segs.next() {
+        if AUTHOR_PAGE_SEGMENTS
+            .iter()
+            .any(|a| s.eq_ignore_ascii_case(a))
+        {
+            return segs.next().is_some_and(|name| name.len() > 1);
+        }
+    }
+    false
 }
 
 /// Least words of an id made from a heading.

@@ -187,6 +187,20 @@ impl Extractor {
         let (page, verdict) = self.without_scripts(page, verdict, title, &weights, &base, &budget);
         let (page, verdict) = self.unhidden(page, verdict, title, &weights, &base, &budget, html);
         budget.check(limits)?;
+        let mut meta = meta;
+        if page_type == page_type::PageType::Forum {
+            // a thread's author and date are its first post's
+            let end = page.elems[verdict.container as usize].blocks.1;
+            let (author, date) = metadata::first_post(&page.facts, end);
+            meta.author = author.or(meta.author);
+            meta.date = date
+                .or(meta.date)
+                .or_else(|| metadata::first_date_line(&page.blocks, end));
+        }
+        if page_type == page_type::PageType::Product && std::env::var_os("NOPROD").is_none() {
+            // a product page's dates are its reviews' and offers': none unless declared
+            meta.date = extras.declared_date.clone();
+        }
         if std::env::var_os("GLEANER_DEBUG").is_some() {
             let full = std::env::var_os("GLEANER_DEBUG") == Some("full".into());
             eprint!("{}", explain::debug_lines(&page, &verdict, full));

@@ -235,7 +235,9 @@ pub fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
             } else {
                 html5ever::data::NAMED_ENTITIES
                     .get(&rest[1..=end])
-                    .and_then(|&(a, b)| Some((char::from_u32(a)?, char::from_u32(b).filter(|_| b != 0))))
+                    .and_then(|&(a, b)| {
+                        Some((char::from_u32(a)?, char::from_u32(b).filter(|_| b != 0)))
+                    })
             };
             code.map(|c| (c, end))
         });
@@ -314,9 +316,15 @@ mod tests {
 
     #[test]
     fn character_references_are_decoded() {
-        assert_eq!(decode_entities("Q&amp;A &#8211; it&#8217;s &#x2014; done"), "Q&A – it’s — done");
+        assert_eq!(
+            decode_entities("Q&amp;A &#8211; it&#8217;s &#x2014; done"),
+            "Q&A – it’s — done"
+        );
         assert_eq!(decode_entities("And finally&#8230;"), "And finally…");
-        assert_eq!(decode_entities("AT&T and &unknown; & &amp"), "AT&T and &unknown; & &amp");
+        assert_eq!(
+            decode_entities("AT&T and &unknown; & &amp"),
+            "AT&T and &unknown; & &amp"
+        );
         assert_eq!(decode_entities("no entities"), "no entities");
     }
 

@@ -172,7 +172,10 @@ pub(super) fn norm_space(s: &str) -> String {
 /// A title or name as the metadata scores compare it: its words, lower-cased, one space
 /// apart (case and punctuation aside).
 fn words_only(s: &str) -> String {
-    tokens(s).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    tokens(s)
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether a predicted title agrees with the gold one: equal, or one containing the other,
@@ -241,7 +244,10 @@ mod tests {
         assert!(title_agrees("A  Title", "a title"));
         assert!(!title_agrees("A Title", "Another Title"));
         assert!(!title_agrees("A Title", ""));
-        assert!(title_agrees("Rust's «ownership», explained", "rust s ownership explained"));
+        assert!(title_agrees(
+            "Rust's «ownership», explained",
+            "rust s ownership explained"
+        ));
     }
 
     #[test]

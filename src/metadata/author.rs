@@ -7,26 +7,74 @@ const MAX_AUTHOR_CHARS: usize = 120;
 /// Most digits in an author's name (more is a date or a phone number).
 const MAX_AUTHOR_DIGITS: usize = 4;
 
-/// Cleans a byline into a name: drops "By", dates and trailing punctuation.
+/// How a byline opens before the name, in the languages gleaner is measured on, compared
+/// case aside and taken off.
+const BYLINE_PREFIXES: &[&str] = &[
+    "written by",
+    "posted by",
+    "authored by",
+    "reviewed by",
+    "words by",
+    "story by",
+    "text by",
+    "author:",
+    "authors:",
+    "contributors:",
+    "contributor:",
+    "by:",
+    "by ",
+    "von ",
+    "par ",
+    "por ",
+    "di ",
+    "door ",
+    "av ",
+    "af ",
+    "from ",
+    "geschrieben von",
+    "écrit par",
+    "escrito por",
+    "scritto da",
+];
+/// Words that label a byline, never a name by themselves.
+const BYLINE_LABELS: &[&str] = &[
+    "by",
+    "author",
+    "authors",
+    "updated",
+    "posted",
+    "written",
+    "published",
+    "admin",
+    "staff",
+    "editor",
+    "editors",
+    "guest",
+    "anonymous",
+    "unknown",
+];
+
+/// Cleans a byline into a name: drops "By", dates, labels and trailing punctuation. A
+/// byline of parts ("Dec. 19, 2025 · Niko Matsakis") gives the part without digits.
 pub(super) fn clean_author(raw: &str) -> Option<String> {
     let mut s = normalize_space(raw);
-    for prefix in [
-        "by ",
-        "von ",
-        "par ",
-        "por ",
-        "di ",
-        "door ",
-        "av ",
-        "af ",
-        "from ",
-        "written by ",
-    ] {
-        if s.len() > prefix.len()
-            && s.get(..prefix.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+    if s.contains(['·', '•']) {
+        if let Some(part) = s
+            .split(['·', '•'])
+            .map(str::trim)
+            .find(|p| !p.is_empty() && !p.chars().any(|c| c.is_ascii_digit()))
         {
-            s = s[prefix.len()..].trim().to_string();
+            s = part.to_string();
+        }
+    }
+    for _ in 0..2 {
+        for prefix in BYLINE_PREFIXES {
+            if s.len() > prefix.len()
+                && s.get(..prefix.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+            {
+                s = s[prefix.len()..].trim().to_string();
+            }
         }
     }
     for stop in [
@@ -46,8 +94,19 @@ pub(super) fn clean_author(raw: &str) -> Option<String> {
         }
     }
     let s = s.trim_matches(|c: char| c.is_whitespace() || ",;:|-–—".contains(c));
+    // a name written twice ("pcurry – pcurry", a profile link and its label)
+    let s = match s.split_once(" – ").or_else(|| s.split_once(" - ")) {
+        Some((a, b)) if a.trim() == b.trim() => a.trim(),
+        _ => s,
+    };
     let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    let label = BYLINE_LABELS.iter().any(|l| s.eq_ignore_ascii_case(l));
+    // a template's placeholder ("page.head.author") is no name
+    let placeholder =
+        s.contains('.') && !s.contains(' ') && s.chars().any(|c| c.is_ascii_lowercase());
     if s.is_empty()
+        || label
+        || placeholder
         || s.chars().count() > MAX_AUTHOR_CHARS
         || digits > MAX_AUTHOR_DIGITS
         || s.contains("http")
@@ -71,5 +130,21 @@ mod tests {
             Some("Heike Buchter")
         );
         assert_eq!(clean_author("https://facebook.com/x"), None);
+        assert_eq!(
+            clean_author("Written by John Crenshaw").as_deref(),
+            Some("John Crenshaw")
+        );
+        assert_eq!(
+            clean_author("Dec. 19, 2025 · Niko Matsakis").as_deref(),
+            Some("Niko Matsakis")
+        );
+        assert_eq!(
+            clean_author("Authored by: Dr. Ehsan Jazini").as_deref(),
+            Some("Dr. Ehsan Jazini")
+        );
+        assert_eq!(clean_author("By"), None);
+        assert_eq!(clean_author("pcurry – pcurry").as_deref(), Some("pcurry"));
+        assert_eq!(clean_author("Updated"), None);
+        assert_eq!(clean_author("page.head.extra.author"), None);
     }
 }

@@ -3,6 +3,7 @@
 //! and its stock phrases.
 
 use crate::block::{largest_item_group, Block, BlockKind, Prefix};
+use crate::element::AuthorSource;
 use crate::hints;
 use crate::walk::Page;
 
@@ -416,7 +417,8 @@ impl Signals {
                 .map_or(0, word_flags),
             ..Signals::default()
         };
-        s.byline = !page.facts.authors.is_empty()
+        // a link to an author's page is no byline: a listing links every item's author
+        s.byline = page.facts.authors.iter().any(|a| a.0 != AuthorSource::Link)
             || page.facts.meta(&["author", "article:author"]).is_some();
         s.dated = page.facts.times.iter().any(|t| t.1)
             || page

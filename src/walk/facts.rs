@@ -33,8 +33,11 @@ pub struct Facts {
     /// `<time>` elements: the block index at which they stood, whether they mark the
     /// publication (`pubdate`, `itemprop="datePublished"`), and their `datetime` (or text).
     pub times: Vec<(u32, bool, String)>,
-    /// Author candidates from the markup.
+    /// Author candidates from the markup, outside comments.
     pub authors: Vec<(AuthorSource, String)>,
+    /// Author candidates from the markup in document order, comments' too, with the block
+    /// they stand at: a thread's first poster is the first of them.
+    pub posters: Vec<(u32, String)>,
     /// The markup of the page's larger `<noscript>` elements, in order: what the page
     /// shows readers without scripts (a forum's posts, for one).
     pub noscript: String,
@@ -155,9 +158,16 @@ impl Facts {
         self.times.push((at, published, value));
     }
 
-    /// An author candidate: the text of the blocks of an element that names an author.
-    pub(super) fn author(&mut self, source: AuthorSource, blocks: &[Block]) {
-        if self.authors.len() >= MAX_AUTHOR_CANDIDATES {
+    /// An author candidate: the text of the blocks of an element that names an author,
+    /// standing at block `at`, in a comment or not.
+    pub(super) fn author(
+        &mut self,
+        source: AuthorSource,
+        blocks: &[Block],
+        at: u32,
+        in_comment: bool,
+    ) {
+        if self.authors.len() + self.posters.len() >= 2 * MAX_AUTHOR_CANDIDATES {
             return;
         }
         // a byline is short: a wrapper named like one must not copy the whole page
@@ -172,7 +182,13 @@ impl Facts {
             text.push_str(&b.text);
         }
         truncate_at_char(&mut text, MAX_FACT_BYTES);
-        if !text.is_empty() {
+        if text.is_empty() {
+            return;
+        }
+        if self.posters.len() < MAX_AUTHOR_CANDIDATES {
+            self.posters.push((at, text.clone()));
+        }
+        if !in_comment && self.authors.len() < MAX_AUTHOR_CANDIDATES {
             self.authors.push((source, text));
         }
     }

@@ -58,7 +58,8 @@ enum Task {
         elem: u32,
         block_start: u32,
         is_block: bool,
-        author: Option<AuthorSource>,
+        /// Whether and how the element names an author, and whether it stands in a comment.
+        author: Option<(AuthorSource, bool)>,
         /// The resolved target of a link whose Markdown is being written, and where
         /// (boxed: links are few, and every task carries the field).
         link: Option<Box<(String, Mark)>>,
@@ -308,8 +309,8 @@ impl Builder {
             elem: e,
             block_start,
             is_block: tag.is_block(),
-            // a commenter is not the page's author
-            author: facts.author.filter(|_| inner.hints & hints::COMMENT == 0),
+            // a commenter is not the page's author, but may be a thread's first poster
+            author: facts.author.map(|a| (a, inner.hints & hints::COMMENT != 0)),
             link,
             mark,
         });
@@ -418,7 +419,13 @@ impl Builder {
         (mark, link)
     }
 
-    fn close(&mut self, e: u32, block_start: u32, is_block: bool, author: Option<AuthorSource>) {
+    fn close(
+        &mut self,
+        e: u32,
+        block_start: u32,
+        is_block: bool,
+        author: Option<(AuthorSource, bool)>,
+    ) {
         if is_block {
             self.flush();
         }
@@ -437,9 +444,9 @@ impl Builder {
         let el = &mut self.page.elems[e as usize];
         el.blocks.1 = n_blocks;
         el.end = n_elems;
-        if let Some(src) = author {
+        if let Some((src, in_comment)) = author {
             let blocks = &self.page.blocks[block_start as usize..];
-            self.page.facts.author(src, blocks);
+            self.page.facts.author(src, blocks, block_start, in_comment);
         }
     }
 

@@ -9,6 +9,7 @@ mod explain_report;
 mod fixtures;
 mod header;
 mod hostile;
+mod metadata;
 mod outputs;
 mod properties;
 mod warc;

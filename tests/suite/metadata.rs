@@ -1,0 +1,132 @@
+//! Metadata rules as a user sees them: the publication date, the author, the title.
+
+use gleaner::{Document, Extractor};
+
+const PROSE: &str = "<p>The new dam on the upper river opened on Friday after six years of \
+    building, and its gates were raised for the first time in front of a crowd.</p>\
+    <p>Engineers said the reservoir would take two winters to fill, and the power station \
+    will reach full output after that, or so the council hopes.</p>";
+
+fn page(head: &str, body: &str) -> Document {
+    let html = format!("<html><head>{head}</head><body>{body}</body></html>");
+    Extractor::new().extract(html.as_bytes()).unwrap()
+}
+
+#[test]
+fn a_date_line_by_the_headline_dates_the_page() {
+    let d = page(
+        "<title>Dam opens</title>",
+        &format!("<article><h1>Dam opens</h1><p>December 15, 2025</p>{PROSE}</article>"),
+    );
+    assert_eq!(d.date(), Some("2025-12-15"));
+    let d = page(
+        "<title>Dam opens</title>",
+        &format!("<article><h1>Dam opens</h1><p>15 de diciembre de 2025</p>{PROSE}</article>"),
+    );
+    assert_eq!(d.date(), Some("2025-12-15"));
+}
+
+#[test]
+fn the_publication_date_comes_before_an_update() {
+    let d = page(
+        "<title>Dam opens</title>",
+        &format!(
+            "<article><h1>Dam opens</h1><p>Last updated: Dec 4, 2025</p><p>March 3, 2024</p>{PROSE}</article>"
+        ),
+    );
+    assert_eq!(d.date(), Some("2024-03-03"));
+    // a modification date alone is no publication date
+    let d = page(
+        r#"<meta property="article:modified_time" content="2025-12-04T10:00:00Z">"#,
+        &format!("<article><h1>Dam opens</h1>{PROSE}</article>"),
+    );
+    assert_eq!(d.date(), None);
+}
+
+#[test]
+fn a_declared_utc_moment_takes_the_pages_own_day() {
+    let d = page(
+        r#"<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">"#,
+        &format!(
+            r#"<article><h1>Dam opens</h1><time datetime="2025-12-18T21:41:41-05:00">Dec 18</time>{PROSE}</article>"#
+        ),
+    );
+    assert_eq!(d.date(), Some("2025-12-18"));
+    // the same day, or no local time to go by: the declared day stands
+    let d = page(
+        r#"<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">"#,
+        &format!("<article><h1>Dam opens</h1>{PROSE}</article>"),
+    );
+    assert_eq!(d.date(), Some("2025-12-19"));
+}
+
+#[test]
+fn a_comments_date_and_author_are_not_the_pages() {
+    let d = page(
+        "<title>Dam opens</title>",
+        &format!(
+            r#"<article><h1>Dam opens</h1>{PROSE}</article>
+            <section id="comments"><ol class="comment-list"><li class="comment">
+            <div class="comment-author">Anna Berg</div><div class="comment-date">3 May 2024</div>
+            <p>Finally! We have waited for this dam for a very long time.</p></li></ol></section>"#
+        ),
+    );
+    assert_eq!(d.date(), None);
+    assert_eq!(d.author(), None);
+}
+
+#[test]
+fn a_person_named_comes_before_the_sites_name() {
+    let d = page(
+        r#"<meta name="author" content="The Valley Post"><meta property="og:site_name" content="The Valley Post">"#,
+        &format!(r#"<article><h1>Dam opens</h1><p>By Jane Doe</p>{PROSE}</article>"#),
+    );
+    assert_eq!(d.author(), Some("Jane Doe"));
+    // where no person is named, the site is the author
+    let d = page(
+        r#"<meta name="author" content="The Valley Post"><meta property="og:site_name" content="The Valley Post">"#,
+        &format!("<article><h1>Dam opens</h1>{PROSE}</article>"),
+    );
+    assert_eq!(d.author(), Some("The Valley Post"));
+}
+
+#[test]
+fn bylines_give_names_cleaned() {
+    let d = page(
+        "<title>Dam opens</title>",
+        &format!(
+            r#"<article><h1>Dam opens</h1><p><a href="/author/jane-doe">Jane Doe</a></p>{PROSE}</article>"#
+        ),
+    );
+    assert_eq!(d.author(), Some("Jane Doe"));
+    let d = page(
+        "<title>Dam opens</title>",
+        &format!(
+            r#"<article><h1>Dam opens</h1><div class="byline">Dec 17, 2025Julian K. Arni</div>{PROSE}</article>"#
+        ),
+    );
+    assert_eq!(d.author(), Some("Julian K. Arni"));
+    let d = page(
+        "<title>Dam opens</title>",
+        &format!("<article><h1>Dam opens</h1><p>Written by: Elise Nass</p>{PROSE}</article>"),
+    );
+    assert_eq!(d.author(), Some("Elise Nass"));
+}
+
+#[test]
+fn the_headline_shown_is_the_title_when_it_agrees() {
+    let d = page(
+        "<title>Dam on the upper river opens after six years | The Valley Post</title>",
+        &format!("<article><h1>Dam on the upper river opens after six years of work¶</h1>{PROSE}</article>"),
+    );
+    assert_eq!(
+        d.title(),
+        Some("Dam on the upper river opens after six years of work")
+    );
+    // an <h1> that shares too little with the title is not the headline
+    let d = page(
+        r#"<title>Dam opens | The Valley Post</title><meta property="og:site_name" content="The Valley Post">"#,
+        &format!("<article><h1>Weather</h1>{PROSE}</article>"),
+    );
+    assert_eq!(d.title(), Some("Dam opens"));
+}
