@@ -47,6 +47,8 @@ enum gleaner_status
   // A WARC record was broken, or its page could not be extracted; the reader goes on
   // with the next record at the next call.
   GLEANER_STATUS_WARC_RECORD = 105,
+  // The input is not a web page (an executable, an image, binary data).
+  GLEANER_STATUS_NOT_HTML = 106,
   // gleaner hit an internal error (a caught panic); the message says where.
   GLEANER_STATUS_INTERNAL = 999,
 };

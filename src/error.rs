@@ -32,6 +32,13 @@ pub enum Error {
         /// Why it was rejected.
         reason: String,
     },
+    /// The input is not a web page: an executable, an image, compressed data that does not
+    /// inflate, or bytes with control characters where a page has text.
+    #[error("input is not a web page: {why}")]
+    NotHtml {
+        /// What it looks like instead.
+        why: String,
+    },
 }
 
 #[cfg(test)]
@@ -61,5 +68,9 @@ mod tests {
             reason: "relative URL without a base".into(),
         };
         assert!(e.to_string().contains("\"x\""));
+        let e = Error::NotHtml {
+            why: "an ELF executable".into(),
+        };
+        assert_eq!(e.to_string(), "input is not a web page: an ELF executable");
     }
 }

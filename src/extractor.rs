@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::explain::{BlockDecision, Explanation};
 use crate::limits::{Limits, PARSE_SHARE_OF_BUDGET};
 use crate::text::weighted_len;
-use crate::{comments, decode, dom, explain, metadata, page_type, walk};
+use crate::{comments, decode, dom, explain, input, metadata, page_type, walk};
 use std::time::{Duration, Instant};
 
 /// JSON-LD `articleBody` replaces the extracted text when that text is shorter than this
@@ -168,7 +168,8 @@ impl Extractor {
     fn run(&self, html: &[u8], explain: bool) -> Result<(Document, Option<Trace>), Error> {
         let limits = &self.limits;
         let budget = Budget::start(limits);
-        let (html, input_cut) = self.within_input_limit(html)?;
+        let (html, input_cut) = input::unpack(html, limits.max_input_bytes, limits.truncate)?;
+        let html = &html[..];
         let base = self.base_url()?;
         let decoded = decode::decode(html, self.charset.as_deref());
         budget.check(limits)?;
@@ -197,7 +198,7 @@ impl Extractor {
                 .or(meta.date)
                 .or_else(|| metadata::first_date_line(&page.blocks, end));
         }
-        if page_type == page_type::PageType::Product && std::env::var_os("NOPROD").is_none() {
+        if page_type == page_type::PageType::Product {
             // a product page's dates are its reviews' and offers': none unless declared
             meta.date = extras.declared_date.clone();
         }
@@ -243,22 +244,6 @@ impl Extractor {
         doc.truncated = input_cut || parse_cut;
         doc.page_type = page_type;
         Ok((doc, trace))
-    }
-
-    /// The input within the size limit, and whether it was cut to fit (with
-    /// [`Limits::truncate`]; without it, a larger input is an error).
-    fn within_input_limit<'a>(&self, html: &'a [u8]) -> Result<(&'a [u8], bool), Error> {
-        let max = self.limits.max_input_bytes;
-        if html.len() <= max {
-            Ok((html, false))
-        } else if self.limits.truncate {
-            Ok((&html[..max], true))
-        } else {
-            Err(Error::InputTooLarge {
-                size: html.len(),
-                max,
-            })
-        }
     }
 
     /// The page URL, parsed.

@@ -30,6 +30,7 @@ mod explain;
 mod extractor;
 mod ffi;
 mod hints;
+mod input;
 mod limits;
 mod metadata;
 mod output;

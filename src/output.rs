@@ -437,6 +437,53 @@ pub(crate) fn to_html(doc: &Document) -> String {
 }
 
 /// Renders the document in `format`.
+/// What sets the comments apart from the main text in text output.
+const TEXT_COMMENTS_MARK: &str = "--- Comments ---";
+
+/// What sets the comments apart from the main text in Markdown output: a thematic break
+/// and a heading.
+const MARKDOWN_COMMENTS_MARK: &str = "* * *\n\n## Comments";
+
+/// Appends `comments` after the main text in `out`, under `mark`: each comment a line of
+/// its author and date (where the page gives them) and its text, `escape`d for the
+/// format, its blocks apart by `gap`, a blank line between comments.
+fn push_comments(
+    out: &mut String,
+    comments: &[Comment],
+    mark: &str,
+    gap: &str,
+    escape: fn(&str) -> String,
+) {
+    if comments.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(mark);
+    out.push_str("\n\n");
+    for c in comments {
+        let by: Vec<&str> = [c.author.as_deref(), c.date.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !by.is_empty() {
+            out.push_str(&escape(&by.join(", ")));
+            out.push(':');
+            out.push_str(gap);
+        }
+        for line in c.text.lines() {
+            out.push_str(&escape(line));
+            out.push_str(gap);
+        }
+        if gap == "\n" {
+            out.push('\n');
+        }
+    }
+    out.pop();
+}
+
+/// The document in `format` (the comments after the main text, when they were asked for).
 pub(crate) fn render(doc: &Document, format: Format) -> String {
     match format {
         Format::Text => {
@@ -444,9 +491,22 @@ pub(crate) fn render(doc: &Document, format: Format) -> String {
             if !t.is_empty() {
                 t.push('\n');
             }
+            push_comments(&mut t, doc.comments(), TEXT_COMMENTS_MARK, "\n", |s| {
+                s.to_string()
+            });
             t
         }
-        Format::Markdown => to_markdown(doc),
+        Format::Markdown => {
+            let mut md = to_markdown(doc);
+            push_comments(
+                &mut md,
+                doc.comments(),
+                MARKDOWN_COMMENTS_MARK,
+                "\n\n",
+                md_escape_line,
+            );
+            md
+        }
         Format::Json => {
             let mut j = to_json(doc);
             j.push('\n');

@@ -780,16 +780,10 @@ pub fn http_response(block: &[u8], max_body: usize) -> Result<HttpResponse, Stri
 
 /// The body decompressed, or the body itself when it does not decompress (archives often
 /// store it decoded but keep the header); more than `max` decompressed bytes is an error.
-fn decompress(mut decoder: impl Read, body: &[u8], max: usize) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    let read = (&mut decoder).take(max as u64 + 1).read_to_end(&mut out);
-    if out.len() > max {
-        return Err(format!("body decompresses to more than {max} bytes"));
-    }
-    match read {
-        Ok(_) if !out.is_empty() || body.is_empty() => Ok(out),
-        // a body cut short keeps what decoded before the cut
-        Err(_) if !out.is_empty() => Ok(out),
+fn decompress(decoder: impl Read, body: &[u8], max: usize) -> Result<Vec<u8>, String> {
+    match crate::input::inflate(decoder, max) {
+        Ok((_, true)) => Err(format!("body decompresses to more than {max} bytes")),
+        Ok((out, false)) if !out.is_empty() || body.is_empty() => Ok(out),
         _ => Ok(body.to_vec()),
     }
 }
@@ -1035,16 +1029,11 @@ mod tests {
         ]
         .concat();
         assert!(http_response(&block, 1000).is_err());
-        // brotli: bytes made by the reference encoder (Google's brotli, quality 11)
-        const BR: [u8; 72] = [
-            0x1b, 0x59, 0x00, 0x90, 0x8c, 0xc3, 0x38, 0x86, 0xfc, 0xd7, 0xda, 0xc1, 0x10, 0x23,
-            0x54, 0xba, 0xde, 0xf0, 0x7a, 0xd7, 0x2f, 0xce, 0xdb, 0x3e, 0xa5, 0x88, 0x25, 0x8f,
-            0x4f, 0x10, 0x38, 0xe4, 0x80, 0xfd, 0xeb, 0x24, 0x81, 0x50, 0x00, 0x5c, 0x6d, 0xe1,
-            0xc1, 0x06, 0x1c, 0x5b, 0x69, 0xc6, 0xc3, 0x3e, 0x34, 0xc9, 0xa9, 0x6d, 0x0c, 0xc4,
-            0x9a, 0xc1, 0x1b, 0x75, 0x19, 0x34, 0xa7, 0xd2, 0x43, 0xe9, 0xc1, 0x49, 0xbd, 0x8b,
-            0x8d, 0x03,
-        ];
-        let block = [&b"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n"[..], &BR].concat();
+        let block = [
+            &b"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n"[..],
+            &crate::input::tests::BROTLI_PAGE[..],
+        ]
+        .concat();
         let r = http_response(&block, 1 << 20).unwrap();
         assert_eq!(
             r.body,

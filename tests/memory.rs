@@ -115,3 +115,37 @@ fn batch_memory_does_not_grow() {
     // live after the first
     assert_eq!(live_after[1], live_after[2]);
 }
+
+/// A gzip bomb inflates only up to the input limit, then gives the limit's error.
+#[test]
+fn a_gzip_bomb_is_inflated_only_up_to_the_limit() {
+    use std::io::Write;
+    let _one = ONE_AT_A_TIME.lock().unwrap();
+    let inflated = 256 << 20;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..inflated >> 20 {
+        gz.write_all(&zeros).unwrap();
+    }
+    let bomb = gz.finish().unwrap();
+    drop(zeros);
+    let limit = 4 << 20;
+    let mut ex = gleaner::Extractor::new();
+    ex.limits(gleaner::Limits {
+        max_input_bytes: limit,
+        ..gleaner::Limits::default()
+    });
+    let base = LIVE.load(Relaxed);
+    PEAK.store(base, Relaxed);
+    let err = ex.extract(&bomb).unwrap_err();
+    let peak = PEAK.load(Relaxed) - base;
+    println!(
+        "{} byte gzip of {inflated} bytes, limit {limit}: peak heap {peak} bytes",
+        bomb.len()
+    );
+    assert!(
+        matches!(err, gleaner::Error::InputTooLarge { max, .. } if max == limit),
+        "{err}"
+    );
+    assert!(peak < 3 * limit, "{peak} bytes at peak");
+}

@@ -34,13 +34,15 @@ pub enum gleaner_status {
     /// A WARC record was broken, or its page could not be extracted; the reader goes on
     /// with the next record at the next call.
     WarcRecord = 105,
+    /// The input is not a web page (an executable, an image, binary data).
+    NotHtml = 106,
     /// gleaner hit an internal error (a caught panic); the message says where.
     Internal = 999,
 }
 
 impl gleaner_status {
     /// Every status, in the order of their codes.
-    const ALL: [gleaner_status; 12] = [
+    const ALL: [gleaner_status; 13] = [
         gleaner_status::Ok,
         gleaner_status::NullArgument,
         gleaner_status::InvalidUtf8,
@@ -52,6 +54,7 @@ impl gleaner_status {
         gleaner_status::TimeBudgetExceeded,
         gleaner_status::Io,
         gleaner_status::WarcRecord,
+        gleaner_status::NotHtml,
         gleaner_status::Internal,
     ];
 
@@ -71,6 +74,7 @@ impl gleaner_status {
             gleaner_status::WarcRecord => {
                 c"a WARC record is broken or its page could not be extracted"
             }
+            gleaner_status::NotHtml => c"the input is not a web page",
             gleaner_status::Internal => c"internal error",
         }
     }
@@ -82,6 +86,7 @@ impl gleaner_status {
             Error::TooManyNodes { .. } => gleaner_status::TooManyNodes,
             Error::InvalidUrl { .. } => gleaner_status::InvalidUrl,
             Error::TimeBudgetExceeded { .. } => gleaner_status::TimeBudgetExceeded,
+            Error::NotHtml { .. } => gleaner_status::NotHtml,
         }
     }
 }

@@ -84,7 +84,8 @@ fn directory_to_output_dir_with_a_bad_file() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("missing.html"), "{err}");
     let a = std::fs::read_to_string(out_dir.join("a.md")).unwrap();
-    let b = std::fs::read_to_string(out_dir.join("b.md")).unwrap();
+    // the input tree is mirrored
+    let b = std::fs::read_to_string(out_dir.join("sub/b.md")).unwrap();
     assert_eq!(a, b);
     assert!(a.contains("Rivers across the valley"));
     assert!(!out_dir.join("notes.md").exists());
@@ -124,4 +125,150 @@ fn eval_sweeps_a_weight_and_refuses_unknown_ones() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("unknown weight \"no_such_weight\""), "{err}");
+}
+
+#[test]
+fn outputs_that_would_collide_stop_the_run() {
+    let d = temp_dir("collide");
+    let input = d.join("in");
+    std::fs::create_dir_all(input.join("a")).unwrap();
+    std::fs::write(input.join("a/page.html"), PAGE).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(PAGE.as_bytes()).unwrap();
+    std::fs::write(input.join("a/page.html.gz"), gz.finish().unwrap()).unwrap();
+    let out_dir = d.join("out");
+    let out = bin().arg("-o").arg(&out_dir).arg(&input).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("page.html and") && err.contains("page.html.gz would both be written to"),
+        "{err}"
+    );
+    assert!(!out_dir.join("a/page.txt").exists(), "nothing is written");
+    // standard input has a name of its own
+    let mut child = bin()
+        .arg("-o")
+        .arg(&out_dir)
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(PAGE.as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    assert!(std::fs::read_to_string(out_dir.join("stdin.txt"))
+        .unwrap()
+        .starts_with("Rivers across"));
+}
+
+#[test]
+fn several_pages_on_standard_output_are_kept_apart() {
+    let d = temp_dir("several");
+    for name in ["one.html", "two.html"] {
+        std::fs::write(d.join(name), PAGE).unwrap();
+    }
+    let (one, two) = (d.join("one.html"), d.join("two.html"));
+    let out = bin()
+        .args(["-f", "markdown"])
+        .arg(&one)
+        .arg(&two)
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    let marks: Vec<&str> = md.lines().filter(|l| l.starts_with("==> ")).collect();
+    assert_eq!(
+        marks,
+        [
+            format!("==> {} <==", one.display()),
+            format!("==> {} <==", two.display())
+        ]
+    );
+    assert!(md.contains("their homes.\n\n==> "), "{md}");
+    let out = bin()
+        .args(["-f", "json"])
+        .arg(&one)
+        .arg(&two)
+        .output()
+        .unwrap();
+    let sources: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        sources,
+        [one.display().to_string(), two.display().to_string()]
+    );
+}
+
+#[test]
+fn comments_follow_the_text_in_text_and_markdown() {
+    let d = temp_dir("comments");
+    let page = PAGE.replace(
+        "</article>",
+        "</article><section class=\"comments\"><h2>Comments</h2><ol><li class=\"comment\"><span class=\"comment-author\">Bo Lind</span><p>We lost power for a day, but the crews were quick to come.</p></li></ol></section>",
+    );
+    std::fs::write(d.join("p.html"), page).unwrap();
+    let plain = bin().arg(d.join("p.html")).output().unwrap();
+    let text = String::from_utf8(plain.stdout).unwrap();
+    assert!(!text.contains("We lost power"), "{text}");
+    let out = bin()
+        .arg("--comments")
+        .arg(d.join("p.html"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (main, comments) = text.split_once("--- Comments ---").expect(&text);
+    assert!(main.contains("Rivers across the valley"));
+    assert!(comments.contains("Bo Lind:\nWe lost power"), "{comments}");
+    let out = bin()
+        .args(["--comments", "-f", "markdown"])
+        .arg(d.join("p.html"))
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("* * *\n\n## Comments\n\nBo Lind:\n\nWe lost power"),
+        "{md}"
+    );
+}
+
+#[test]
+fn wrong_input_and_options_say_so_in_one_line() {
+    let d = temp_dir("quiet");
+    std::fs::create_dir_all(d.join("empty")).unwrap();
+    for args in [
+        vec!["--no-such-option".to_string()],
+        vec!["--charset".into(), "klingon".into()],
+        vec!["--with".into(), "html".into()],
+        vec![d.join("empty").display().to_string()],
+        vec!["eval".into(), d.join("empty").display().to_string()],
+    ] {
+        let out = bin().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 2, "{args:?}: {err}");
+        assert!(
+            err.lines().nth(1).unwrap().starts_with("Try 'gleaner"),
+            "{err}"
+        );
+    }
+    // bytes that are not a page
+    std::fs::write(d.join("x.html"), b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00").unwrap();
+    let out = bin().arg(d.join("x.html")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a web page: an ELF executable"));
+    // each command has its own help
+    let out = bin().args(["explain", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("gleaner explain:"));
+    let out = bin().args(["eval", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("gleaner eval:"));
 }

@@ -46,11 +46,17 @@ fn random_bytes_do_not_panic() {
                 x as u8
             })
             .collect();
-        let doc = extract(&bytes).unwrap();
-        // every character comes from the input: at most one per byte, and no NUL
-        assert!(doc.text().chars().count() <= len, "{len}");
-        assert!(!doc.text().contains('\0'));
-        assert!((0.0..=1.0).contains(&doc.confidence()));
+        match extract(&bytes) {
+            // every character comes from the input: at most one per byte, and no NUL
+            Ok(doc) => {
+                assert!(len < 100, "{len} random bytes taken for a page");
+                assert!(doc.text().chars().count() <= len, "{len}");
+                assert!(!doc.text().contains('\0'));
+                assert!((0.0..=1.0).contains(&doc.confidence()));
+            }
+            // random bytes are binary data: a few are too few to tell
+            Err(e) => assert!(matches!(e, gleaner::Error::NotHtml { .. }), "{e}"),
+        }
     }
 }
 
@@ -437,4 +443,33 @@ fn fuzz_findings_stay_fixed() {
         let v: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
         assert_eq!(v["text"], doc.text(), "{name:?}");
     }
+}
+
+#[test]
+fn binary_input_is_not_taken_for_a_page() {
+    // an executable's first bytes, then the mixed text and zeros of its body
+    let mut elf = b"\x7fELF\x02\x01\x01\x00".to_vec();
+    elf.extend(b"\x00\x00\x00usage: ls [OPTION]... [FILE]...\x00\x01\x02".repeat(200));
+    let err = extract(&elf).unwrap_err();
+    assert!(matches!(err, Error::NotHtml { .. }), "{err}");
+    // the same body without the header is still binary: one byte in six is a control
+    let err = extract(&elf[8..]).unwrap_err();
+    assert!(
+        err.to_string().starts_with("input is not a web page"),
+        "{err}"
+    );
+}
+
+#[test]
+fn compressed_input_is_inflated() {
+    use std::io::Write;
+    let page = b"<html><body><article><p>The ferry to the island leaves at nine, and the crossing takes an hour in calm weather.</p></article></body></html>";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(page).unwrap();
+    let doc = extract(&gz.finish().unwrap()).unwrap();
+    assert!(
+        doc.text().starts_with("The ferry to the island"),
+        "{}",
+        doc.text()
+    );
 }

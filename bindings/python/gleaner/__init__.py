@@ -28,6 +28,7 @@ __all__ = [
     "TimeBudgetExceededError",
     "ReadError",
     "WarcRecordError",
+    "NotHtmlError",
     "InternalError",
     "version",
 ]
@@ -192,6 +193,12 @@ class WarcRecordError(Error):
     """A WARC record was broken, or its page could not be extracted."""
 
     status = 105
+
+
+class NotHtmlError(Error):
+    """The input is not a web page: an executable, an image or other binary data."""
+
+    status = 106
 
 
 class InternalError(Error):

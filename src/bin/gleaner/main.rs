@@ -6,34 +6,43 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod inputs;
 mod pool;
 mod warc;
+
+use inputs::Input;
 
 const USAGE: &str = "\
 gleaner: the main content and metadata of web pages
 
 USAGE:
     gleaner [OPTIONS] [INPUT]...
-    gleaner explain [OPTIONS] [--output REPORT.html] PAGE
-    gleaner eval [--worst N] [--jobs N] [--half A|B] [--type TYPE] [--set NAME=VALUE]...
-                 [--sweep NAME=A,B,...] [--predictions FILE] DATASET_DIR...
+    gleaner explain [OPTIONS] [--output REPORT.html] PAGE    (gleaner explain --help)
+    gleaner eval [OPTIONS] DATASET_DIR...                     (gleaner eval --help)
 
-INPUT is a file, a directory (every *.html, *.htm and *.html.gz in it, recursively)
-or - for standard input (the default when no input is given). A .warc or .warc.gz file
-is read as a stream: every HTML response in it gives one line of JSON (JSON Lines: the
-record's warc_record_id, warc_target_uri, warc_date, warc_offset and http_status, then
-the fields of --format json), in the order of the archive, whatever --format says; the
-HTTP charset is passed on, chunked and compressed bodies are decoded, other records are
-counted and skipped, a broken record is reported with its offset and skipped.
+INPUT is a file, a directory (every *.html, *.htm, *.html.gz and WARC file in it,
+recursively) or - for standard input (the default when no input is given). Pages may be
+gzip- or brotli-compressed. A .warc or .warc.gz file is read as a stream: every HTML
+response in it gives one line of JSON (JSON Lines: the record's warc_record_id,
+warc_target_uri, warc_date, warc_offset and http_status, then the fields of --format
+json), in the order of the archive; the HTTP charset is passed on, chunked and compressed
+bodies are decoded, other records are counted and skipped, a broken record is reported
+with its offset and skipped.
+
+With several inputs on standard output, text, Markdown and HTML output put a line
+==> INPUT <== before each page; JSON output gives each page's input as \"source\".
 
 OPTIONS:
     -f, --format FORMAT     text (default), markdown, json or html (a clean fragment)
         --with FIELDS       add fields to JSON output: markdown, html or both (markdown,html)
-    -o, --output-dir DIR    write DIR/<stem>.txt|.md|.json per input (<stem>.jsonl per WARC
-                            file) instead of stdout
+    -o, --output-dir DIR    write one file per input under DIR, mirroring the input tree:
+                            DIR/<path>/<stem>.txt|.md|.json|.html (<stem>.jsonl per WARC
+                            file, stdin.<ext> for standard input); inputs that would
+                            write the same file stop the run before any work
         --url URL           the page's URL (resolves links; canonical URL fallback)
         --charset LABEL     the page's charset, if known (e.g. from an HTTP header)
-        --comments          also return the comments, one object per comment (in JSON output)
+        --comments          also return the comments: after the main text, under a
+                            \"Comments\" mark, in text and Markdown; a list in JSON
         --no-tables         drop tables from the main text
         --captions          keep figure captions
         --links             keep links in Markdown and HTML output
@@ -41,7 +50,7 @@ OPTIONS:
         --precision         favour precision: drop doubtful blocks
         --recall            favour recall: keep doubtful blocks
     -j, --jobs N            worker threads (default: all cores)
-        --max-input-bytes N largest input accepted
+        --max-input-bytes N largest input accepted, after decompression
         --max-depth N       deepest element given its own place in the tree
         --max-nodes N       most elements built
         --time-budget-ms N  most time per page, in milliseconds (default 30000; 0: none)
@@ -50,21 +59,48 @@ OPTIONS:
     -h, --help              this help
     -V, --version           the version
 
-EXPLAIN writes one self-contained HTML report on PAGE (to --output, or stdout): every text
-block in order, coloured by its label (kept, or which kind of boilerplate), with its score,
-features and the rule that decided it, under a summary (title, metadata, confidence, what
-was kept). It takes the extraction options above.
+Input that is not a web page (an executable, an image, binary data) fails with
+\"input is not a web page\".
 
 Exit status: 0 when every input was extracted, 1 when any failed, 2 on a usage error.
+";
 
-EVAL prints, for each dataset folder (pages/<id>.html.gz + truth.jsonl), the benchmark
+const EXPLAIN_USAGE: &str = "\
+gleaner explain: why gleaner kept what it kept
+
+USAGE:
+    gleaner explain [OPTIONS] [-o, --output REPORT.html] PAGE
+
+Writes one self-contained HTML report on PAGE (to --output, or standard output): every
+text block in order, coloured by its label (kept, or which kind of boilerplate), with its
+score, features and the rule that decided it, under a summary (title, metadata, page
+type and its evidence, confidence, what was kept). It takes the extraction options of
+gleaner --help (--url, --charset, --comments, --precision, --recall, the limits ...).
+";
+
+const EVAL_USAGE: &str = "\
+gleaner eval: benchmark scores on dataset folders
+
+USAGE:
+    gleaner eval [--worst N] [--jobs N] [--half A|B] [--type TYPE] [--set NAME=VALUE]...
+                 [--sweep NAME=A,B,...] [--predictions FILE] DATASET_DIR...
+
+Prints, for each dataset folder (pages/<id>.html.gz and truth.jsonl), the benchmark
 scores: shingle F1 (article-extraction-benchmark), bag-of-words F1, snippet F1 and
-metadata agreement, and by page type where the truth gives one (with both halves of the
-corpus split by domain); --worst N lists the N lowest-scoring pages; --half A|B and
---type TYPE keep those pages only; --set NAME=VALUE changes one of the classifier's
-weights, --sweep NAME=A,B,... prints one line per value. With --predictions FILE
-(the article-extraction benchmark's output format: {\"<id>\": {\"articleBody\": ...}}) it
-scores that file instead of running gleaner, to compare other extractors by the same code.
+metadata agreement (title, author, date), and by page type where the truth gives one
+(with both halves of the corpus split by domain).
+
+OPTIONS:
+        --worst N           list the N lowest-scoring pages, and the metadata disagreements
+        --half A|B          keep the pages of one half of the corpus (split by domain)
+        --type TYPE         keep the pages of one page type
+        --set NAME=VALUE    change one of the classifier's weights
+        --sweep NAME=A,B,...  one line of scores per value of a weight
+        --predictions FILE  score FILE (the article-extraction benchmark's format:
+                            {\"<id>\": {\"articleBody\": ...}}) instead of running gleaner,
+                            to compare other extractors by the same code
+    -j, --jobs N            worker threads (default: all cores)
+    -h, --help              this help
 ";
 
 struct Args {
@@ -130,7 +166,13 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
                 a.extractor.url(&take(&mut argv)?);
             }
             "--charset" => {
-                a.extractor.charset(&take(&mut argv)?);
+                let label = take(&mut argv)?;
+                if encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none() {
+                    return Err(format!(
+                        "--charset: unknown character encoding {label:?} (labels as in the WHATWG Encoding Standard: utf-8, windows-1252, shift_jis ...)"
+                    ));
+                }
+                a.extractor.charset(&label);
             }
             "--comments" => {
                 a.extractor.comments(true);
@@ -170,6 +212,9 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
         }
     }
     a.extractor.limits(limits);
+    if (a.json.markdown || a.json.html) && a.format != Format::Json {
+        return Err("--with adds fields to JSON output: use it with --format json".into());
+    }
     // Markdown and HTML carry emphasis, inline code and code languages
     if matches!(a.format, Format::Markdown | Format::Html) || a.json.markdown || a.json.html {
         a.extractor.formatting(true);
@@ -180,43 +225,8 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
     Ok(a)
 }
 
-fn is_page(p: &Path) -> bool {
-    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".html")
-        || lower.ends_with(".htm")
-        || lower.ends_with(".html.gz")
-        || lower.ends_with(".htm.gz")
-}
-
-/// Expands directories into their pages, sorted, walking with an explicit stack.
-fn expand(inputs: &[String]) -> Result<Vec<PathBuf>, String> {
-    let mut out = Vec::new();
-    for i in inputs {
-        let p = PathBuf::from(i);
-        if i != "-" && p.is_dir() {
-            let mut found = Vec::new();
-            let mut stack = vec![p];
-            while let Some(d) = stack.pop() {
-                let rd = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
-                for entry in rd.flatten() {
-                    let path = entry.path();
-                    if path.is_dir() {
-                        stack.push(path);
-                    } else if is_page(&path) {
-                        found.push(path);
-                    }
-                }
-            }
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p);
-        }
-    }
-    Ok(out)
-}
-
+/// The bytes of one input, as they are: the library inflates gzip and brotli within its
+/// input limit.
 fn read_input(p: &Path) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if p.as_os_str() == "-" {
@@ -224,54 +234,25 @@ fn read_input(p: &Path) -> std::io::Result<Vec<u8>> {
     } else {
         bytes = std::fs::read(p)?;
     }
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
-        return Ok(out);
-    }
     Ok(bytes)
 }
 
-fn stem(p: &Path) -> String {
-    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("stdin");
-    let mut s = name;
-    for ext in [".gz", ".html", ".htm"] {
-        if s.len() > ext.len() && s.to_ascii_lowercase().ends_with(ext) {
-            s = &s[..s.len() - ext.len()];
-        }
-    }
-    s.to_string()
-}
-
-fn run(args: Args) -> ExitCode {
-    let (warcs, files): (Vec<PathBuf>, Vec<PathBuf>) = match expand(&args.inputs) {
-        Ok(f) => f.into_iter().partition(|p| warc::is_warc(p)),
-        Err(e) => {
-            eprintln!("gleaner: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    if let Some(dir) = &args.output_dir {
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("gleaner: {}: {e}", dir.display());
-            return ExitCode::from(2);
-        }
-    }
-    let mut warc_failed = false;
-    for w in &warcs {
-        warc_failed |= match &args.output_dir {
+/// Writes each WARC input as JSON Lines, to its file under the output folder or to
+/// standard output. Returns whether any failed.
+fn run_warcs(warcs: &[&Input], args: &Args) -> bool {
+    let mut failed = false;
+    for w in warcs {
+        failed |= match &args.output_dir {
             Some(dir) => {
-                let name = w.file_name().and_then(|n| n.to_str()).unwrap_or("warc");
-                let stem = name
-                    .trim_end_matches(".gz")
-                    .trim_end_matches(".GZ")
-                    .trim_end_matches(".warc")
-                    .trim_end_matches(".WARC");
-                let target = dir.join(format!("{stem}.jsonl"));
-                match std::fs::File::create(&target) {
+                let target = w.target(dir, "jsonl");
+                let file = target
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| std::fs::File::create(&target));
+                match file {
                     Ok(f) => {
                         let mut f = std::io::BufWriter::new(f);
-                        let failed = warc::run(w, &args.extractor, args.jobs, &mut f);
+                        let failed = warc::run(&w.path, &args.extractor, args.jobs, &mut f);
                         f.flush().is_err() || failed
                     }
                     Err(e) => {
@@ -282,12 +263,67 @@ fn run(args: Args) -> ExitCode {
             }
             None => {
                 let mut stdout = std::io::BufWriter::new(std::io::stdout());
-                let failed = warc::run(w, &args.extractor, args.jobs, &mut stdout);
+                let failed = warc::run(&w.path, &args.extractor, args.jobs, &mut stdout);
                 stdout.flush().is_err() || failed
             }
         };
     }
-    if files.is_empty() && !warcs.is_empty() {
+    failed
+}
+
+/// The JSON object `json` with the input's path as its first field, `source`.
+fn with_source(json: &str, input: &Input) -> String {
+    let path = input.path.to_string_lossy();
+    let source = serde_json::to_string(path.as_ref()).unwrap_or_else(|_| "null".into());
+    format!("{{\"source\":{source},{}", &json[1..])
+}
+
+/// One page's output: its JSON (with its `source`), or its text, Markdown or HTML under
+/// a `==> path <==` line when several pages share standard output, as `head` and `tail`
+/// mark files.
+fn render(doc: &gleaner::Document, input: &Input, args: &Args, several: bool) -> String {
+    match args.format {
+        Format::Json => with_source(&doc.to_json_with(args.json), input) + "\n",
+        f if several && args.output_dir.is_none() => {
+            format!("==> {} <==\n{}\n", input.path.display(), doc.render(f))
+        }
+        f => doc.render(f),
+    }
+}
+
+fn run(args: Args) -> ExitCode {
+    let inputs = match inputs::expand(&args.inputs, warc::is_warc) {
+        Ok(i) => i,
+        Err(e) => return usage_error(&e),
+    };
+    let (warcs, files): (Vec<&Input>, Vec<&Input>) =
+        inputs.iter().partition(|i| warc::is_warc(&i.path));
+    if !warcs.is_empty() && args.format != Format::Json {
+        eprintln!("gleaner: WARC input gives JSON Lines; --format applies to page files only");
+    }
+    if let Some(dir) = &args.output_dir {
+        let ext = |i: &Input| {
+            if warc::is_warc(&i.path) {
+                "jsonl"
+            } else {
+                args.format.extension()
+            }
+        };
+        if let Some((a, b, target)) = inputs::collision(&inputs, dir, ext) {
+            eprintln!(
+                "gleaner: {} and {} would both be written to {}; give them separate runs or output folders",
+                a.path.display(),
+                b.path.display(),
+                target.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
+    if inputs.iter().any(Input::is_stdin) && std::io::stdin().is_terminal() {
+        eprintln!("gleaner: reading a page from standard input (end it with Ctrl-D; gleaner --help for usage)");
+    }
+    let warc_failed = run_warcs(&warcs, &args);
+    if files.is_empty() {
         return if warc_failed {
             ExitCode::from(1)
         } else {
@@ -295,29 +331,31 @@ fn run(args: Args) -> ExitCode {
         };
     }
     let total = files.len();
+    let several = total + warcs.len() > 1;
     let mut failed = false;
     let progress = total > 1 && std::io::stderr().is_terminal();
     let mut stdout = std::io::stdout();
     // One page: read, extracted (a bug in the library must not end the whole batch: the
     // page is reported instead), rendered, and written to the output folder if there is
     // one; the text for standard output otherwise.
-    let work = |path: &PathBuf| -> Result<String, String> {
-        let out = read_input(path)
+    let work = |input: &&Input| -> Result<String, String> {
+        let out = read_input(&input.path)
             .map_err(|e| e.to_string())
             .and_then(|bytes| {
                 std::panic::catch_unwind(|| args.extractor.extract(&bytes))
                     .map_err(|_| "internal error (panic) while extracting".to_string())?
                     .map_err(|e| e.to_string())
             })
-            .map(|doc| match args.format {
-                Format::Json => doc.to_json_with(args.json) + "\n",
-                f => doc.render(f),
-            })
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+            .map(|doc| render(&doc, input, &args, several))
+            .map_err(|e| format!("{}: {e}", input.path.display()))?;
         match &args.output_dir {
             Some(dir) => {
-                let target = dir.join(format!("{}.{}", stem(path), args.format.extension()));
-                std::fs::write(&target, out).map_err(|e| format!("{}: {e}", target.display()))?;
+                let target = input.target(dir, args.format.extension());
+                target
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| std::fs::write(&target, out))
+                    .map_err(|e| format!("{}: {e}", target.display()))?;
                 Ok(String::new())
             }
             None => Ok(out),
@@ -422,11 +460,20 @@ fn parse_eval_args(argv: Vec<String>) -> Result<EvalArgs, String> {
                 a.features = Some(PathBuf::from(value("--page-type-features")?))
             }
             "-h" | "--help" => return Err(String::new()),
+            f if f.starts_with('-') => return Err(format!("unknown option {f}")),
             _ => a.dirs.push(PathBuf::from(arg)),
         }
     }
     if a.dirs.is_empty() {
         return Err("eval needs at least one dataset folder".into());
+    }
+    for d in &a.dirs {
+        if !d.join("truth.jsonl").is_file() {
+            return Err(format!(
+                "{}: not a dataset folder (it needs truth.jsonl and pages/)",
+                d.display()
+            ));
+        }
     }
     Ok(a)
 }
@@ -466,10 +513,10 @@ fn run_eval(argv: Vec<String>) -> ExitCode {
     let a = match parse_eval_args(argv) {
         Ok(a) => a,
         Err(e) if e.is_empty() => {
-            print!("{USAGE}");
+            print!("{EVAL_USAGE}");
             return ExitCode::SUCCESS;
         }
-        Err(e) => return usage_error(&e),
+        Err(e) => return usage_error_of("eval", &e),
     };
     let stored = match &a.predictions {
         Some(p) => match gleaner::eval::read_predictions(p) {
@@ -592,7 +639,7 @@ fn run_explain(mut argv: Vec<String>) -> ExitCode {
     let mut output: Option<PathBuf> = None;
     if let Some(i) = argv.iter().position(|a| a == "-o" || a == "--output") {
         if i + 1 >= argv.len() {
-            return usage_error("--output needs a file");
+            return usage_error_of("explain", "--output needs a file");
         }
         output = Some(PathBuf::from(argv.remove(i + 1)));
         argv.remove(i);
@@ -602,13 +649,13 @@ fn run_explain(mut argv: Vec<String>) -> ExitCode {
     let args = match parse_args(argv) {
         Ok(a) => a,
         Err(e) if e.is_empty() => {
-            print!("{USAGE}");
+            print!("{EXPLAIN_USAGE}");
             return ExitCode::SUCCESS;
         }
-        Err(e) => return usage_error(&e),
+        Err(e) => return usage_error_of("explain", &e),
     };
     if args.inputs.len() != 1 {
-        return usage_error("explain takes one page");
+        return usage_error_of("explain", "explain takes one page");
     }
     let path = Path::new(&args.inputs[0]);
     let explained = read_input(path)
@@ -636,9 +683,20 @@ fn run_explain(mut argv: Vec<String>) -> ExitCode {
     }
 }
 
-fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("gleaner: {msg}\n\n{USAGE}");
+/// Says what was wrong with the command line, in one line and a pointer to the help of
+/// `command` ("", "explain" or "eval").
+fn usage_error_of(command: &str, msg: &str) -> ExitCode {
+    let help = if command.is_empty() {
+        "gleaner --help".to_string()
+    } else {
+        format!("gleaner {command} --help")
+    };
+    eprintln!("gleaner: {msg}\nTry '{help}' for more.");
     ExitCode::from(2)
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    usage_error_of("", msg)
 }
 
 fn main() -> ExitCode {
