@@ -128,10 +128,6 @@ impl Dom {
 pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> Dom {
     let drops = trim_drops(html, PARSE_NESTING_CAP);
     let elements = Rc::new(Cell::new(0));
-    // about one node per 40 bytes of markup on real pages
-    let sink = Sink::new(Rc::clone(&elements), (html.len() / 40).min(1 << 20), true);
-    let mut parser = parse_document(sink, ParseOpts::default());
-    let mut cut = None;
     // the kept stretches of the page go to the parser in chunks, copied once
     let mut kept = Vec::with_capacity(drops.len() + 1);
     let mut at = 0;
@@ -140,6 +136,9 @@ pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> 
         at = e;
     }
     kept.push(&html[at..]);
+    let sink = Sink::new(Rc::clone(&elements), node_capacity(&kept, max_nodes), true);
+    let mut parser = parse_document(sink, ParseOpts::default());
+    let mut cut = None;
     let mut chunk = StrTendril::new();
     'feed: for (n, mut piece) in kept.into_iter().enumerate() {
         let last_piece = n == drops.len();
@@ -180,6 +179,23 @@ pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> 
     }
     Dom { nodes, cut }
 }
+
+/// Room for the nodes the parse of `kept` will make, so that the node vector is allocated
+/// once rather than doubled (a doubling holds the old and the new vector at once): every
+/// element opens with a `<`, and every text node ends at one or at the end, so the count
+/// of `<` (plus the few elements the parser adds) bounds the nodes of all but misnested
+/// markup. Past the node limit the parse stops.
+fn node_capacity(kept: &[&str], max_nodes: usize) -> usize {
+    let opens: usize = kept
+        .iter()
+        .map(|p| p.bytes().filter(|&b| b == b'<').count())
+        .sum();
+    (opens + IMPLIED_NODES).min(max_nodes.saturating_mul(2).saturating_add(IMPLIED_NODES))
+}
+
+/// Nodes a parse adds beyond the markup's tags and text: the document, `<html>`, `<head>`,
+/// `<body>`, a `<tbody>` or two, and the sink's fallback element.
+const IMPLIED_NODES: usize = 16;
 
 /// `html` parsed in one piece, with no nesting cap and no limits: the benchmarks' baseline.
 pub(crate) fn parse_whole(html: &str) -> Dom {
