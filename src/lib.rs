@@ -112,3 +112,8 @@ pub mod bench {
 pub fn extract(html: &[u8]) -> Result<Document, Error> {
     Extractor::default().extract(html)
 }
+
+/// The README's Rust examples, compiled and run by `cargo test --doc`.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

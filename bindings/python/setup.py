@@ -41,4 +41,22 @@ class BinaryDistribution(Distribution):
         return True
 
 
-setup(cmdclass={"build_py": BuildWithCargo}, distclass=BinaryDistribution)
+try:
+    from setuptools.command.bdist_wheel import bdist_wheel
+except ImportError:  # setuptools older than 70.1
+    from wheel.bdist_wheel import bdist_wheel
+
+
+class AnyPython3Wheel(bdist_wheel):
+    """Tagged py3-none-<platform>: the package loads the library with ctypes and holds
+    no Python extension, so one wheel serves every Python 3 on its platform."""
+
+    def get_tag(self):
+        _, _, platform = super().get_tag()
+        return "py3", "none", platform
+
+
+setup(
+    cmdclass={"build_py": BuildWithCargo, "bdist_wheel": AnyPython3Wheel},
+    distclass=BinaryDistribution,
+)

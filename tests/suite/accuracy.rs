@@ -3,7 +3,6 @@
 //! `GLEANER_CORPUS_DIR` names; those tests say "skipped" when it is absent). Raise them as
 //! the engine improves; never lower them to let a change pass.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use gleaner::eval::{evaluate, Prediction, Report};
@@ -65,12 +64,10 @@ fn shared_corpus(name: &str) -> Option<PathBuf> {
     if dir.join("truth.jsonl").exists() {
         return Some(dir);
     }
-    // straight to the terminal: a test's own output is shown only when it fails
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped: {} not found (set GLEANER_CORPUS_DIR to the folder that holds {name})",
+    crate::say_skipped(&format!(
+        "{} not found (set GLEANER_CORPUS_DIR to the folder that holds {name})",
         dir.display()
-    );
+    ));
     None
 }
 

@@ -143,3 +143,26 @@ fn example_prints_title_and_text() {
     );
     assert!(s.contains("text: Seoul and Tokyo are closing in"));
 }
+
+#[test]
+fn readme_c_example_runs() {
+    // the README's ```c block, compiled and run as written
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let block = readme
+        .split("```c\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("a C block in the README");
+    let dir = out_dir("readme");
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = dir.join("readme.c");
+    std::fs::write(&source, block).unwrap();
+    let exe = dir.join("readme");
+    compile(source.to_str().unwrap(), &exe, &[]);
+    let out = Command::new(&exe).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "The ferry to the island leaves at nine, and the crossing takes an hour.\n"
+    );
+}

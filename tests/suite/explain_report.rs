@@ -75,7 +75,9 @@ fn the_report_renders_in_chromium_with_the_extractions_counts() {
             std::env::var_os("GLEANER_REQUIRE_CHROMIUM").is_none(),
             "GLEANER_REQUIRE_CHROMIUM is set but Chromium is not installed"
         );
-        eprintln!("skipped: Chromium is not installed (apt-get install chromium)");
+        crate::say_skipped(
+            "the explain report's browser test: Chromium is not installed (apt-get install chromium)",
+        );
         return;
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

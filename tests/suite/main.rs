@@ -13,3 +13,10 @@ mod metadata;
 mod outputs;
 mod properties;
 mod warc;
+
+/// Says that a test skipped its work, and why, straight to the terminal: libtest shows a
+/// test's own output (`println!`, `eprintln!`) only when it fails, and would show `ok`.
+pub fn say_skipped(why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "skipped: {why}");
+}

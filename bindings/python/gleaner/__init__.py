@@ -505,9 +505,10 @@ class Extractor:
 
 
 def extract(html: Html, *, url: Optional[str] = None, **options: Any) -> Document:
-    """Extracts the main content and metadata of a page. Keyword options are those of
-    `Extractor` (charset, comments, tables, captions, links, images, formatting, explain,
-    favor, limits)."""
+    """Extracts the main content and metadata of a page (bytes or str; gzip and brotli
+    bytes are inflated). Keyword options are those of `Extractor`: charset, comments,
+    tables, captions, links, images, formatting, explain, favor, max_input_bytes,
+    max_depth, max_nodes, time_budget, truncate."""
     return Extractor(url=url, **options).extract(html)
 
 

@@ -175,7 +175,9 @@ def test_markdown_html_json_and_comments():
     full = json.loads(doc.to_json(markdown=True, html=True))
     assert full["markdown"] == doc.markdown and full["html"] == doc.html
     assert full["schema"] == 2 and 0 < full["confidence"] <= 1
-    assert full["page_type"] == doc.page_type == "article"
+    # the type itself is tested on the corpus; here, that every interface gives the same
+    assert full["page_type"] == doc.page_type
+    assert doc.page_type in ("article", "forum", "product", "collection", "listing", "documentation", "service")
     assert "markdown" not in doc.to_dict()
     doc.close()
     assert doc.comments[0]["author"] == "Ana" and doc.confidence > 0
@@ -189,3 +191,43 @@ def test_explain_report_and_decisions():
     assert any(d["label"] == "comment" for d in doc.decisions)
     assert gleaner.explain(RICH).count('class="block kept"') == len(kept)
     assert gleaner.extract(RICH).report is None
+
+
+def test_every_option_extract_names_is_accepted():
+    # help(gleaner.extract) lists the options: each works, and they are Extractor's
+    doc = gleaner.extract.__doc__
+    listed = doc.split("`Extractor`:")[1].rstrip(". \n").replace("\n", " ").split(",")
+    listed = {name.strip() for name in listed}
+    import inspect
+
+    params = set(inspect.signature(gleaner.Extractor.__init__).parameters) - {"self", "url"}
+    assert listed == params
+    values = {"charset": "utf-8", "favor": "precision", "max_input_bytes": 1 << 20, "max_depth": 64,
+              "max_nodes": 10000, "time_budget": 5.0}
+    for name in sorted(listed):
+        gleaner.extract(b"<p>Some text here.</p>", **{name: values.get(name, True)})
+
+
+def test_compressed_and_binary_input():
+    page = b"<html><body><article><p>The ferry to the island leaves at nine, and the crossing takes an hour.</p></article></body></html>"
+    assert gleaner.extract(gzip.compress(page)).text.startswith("The ferry")
+    with pytest.raises(gleaner.NotHtmlError, match="not a web page"):
+        gleaner.extract(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+
+
+def test_readme_python_examples_run(tmp_path, monkeypatch, capsys):
+    # the README's ```python blocks, run as written, beside the repository's tests/ and a
+    # crawl.warc.gz of corpus pages
+    from test_warc import PAGES, make_warc
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in readme.split("```python\n")[1:]]
+    assert len(blocks) >= 2
+    (tmp_path / "tests").symlink_to(ROOT / "tests")
+    make_warc(tmp_path / "crawl.warc.gz", PAGES[:3])
+    monkeypatch.chdir(tmp_path)
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "input is not a web page: an ELF executable" in out
+    assert "https://example.com/" in out
