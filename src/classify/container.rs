@@ -34,12 +34,12 @@ pub(super) fn effective_hints(
             };
             if discussion && e.hints & hints::COMMENT != 0 {
                 e.hints & !hints::COMMENT
-            } else if e.hints & BOILER_MASK != 0
+            } else if e.hints & BOILER_MASK & !hints::COOKIE != 0
                 && total_prose > 0.0
                 && prose.of_elem(e) >= w.hint_void_share * total_prose
                 && e.hints & hints::COMMENT == 0
             {
-                e.hints & !BOILER_MASK
+                e.hints & !(BOILER_MASK & !hints::COOKIE)
             } else {
                 e.hints
             }
@@ -50,18 +50,26 @@ pub(super) fn effective_hints(
 /// Whether nearly all of the page's prose sits in elements named like comments: then the
 /// posts are the content.
 fn is_discussion(elems: &[Elem], blocks: &[Block], prose: &Prefix, w: &Weights) -> bool {
-    let mut in_comment = vec![false; elems.len()];
+    // under each element, whether it stands in a comment, and in a cookie notice (whose
+    // prose is no one's: it counts neither way)
+    let mut inside = vec![(false, false); elems.len()];
     for i in 1..elems.len() {
-        in_comment[i] =
-            in_comment[elems[i].parent as usize] || elems[i].hints & hints::COMMENT != 0;
+        let (comment, cookie) = inside[elems[i].parent as usize];
+        inside[i] = (
+            comment || elems[i].hints & hints::COMMENT != 0,
+            cookie || elems[i].hints & hints::COOKIE != 0,
+        );
     }
-    let comment_prose: f32 = blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| in_comment[b.elem as usize])
-        .map(|(i, _)| prose.at(i))
-        .sum();
-    let total_prose = prose.total();
+    let share = |comment: bool| -> f32 {
+        blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| inside[b.elem as usize] == (comment, false))
+            .map(|(i, _)| prose.at(i))
+            .sum()
+    };
+    let comment_prose = share(true);
+    let total_prose = comment_prose + share(false);
     let other_prose = total_prose - comment_prose;
     comment_prose > 0.0
         && other_prose < w.discussion_max_other_share * total_prose

@@ -126,3 +126,28 @@ fn fixtures_come_out_as_expected() {
         fails.join("\n")
     );
 }
+
+#[test]
+fn a_cookie_notice_is_never_the_content_even_when_it_has_the_most_prose() {
+    // a forum thread whose posts are named like comments (as Invision Community names
+    // them), beside a consent manager's long preference centre
+    let post = |who: &str, text: &str| {
+        format!("<article class=\"cPost ipsComment\"><aside class=\"ipsComment_author\"><h3>{who}</h3></aside><div class=\"ipsComment_content\"><p>Posted March 19, 2024</p><p>{text}</p></div></article>")
+    };
+    let notice = "These technologies are necessary for the website to function and cannot be disabled. They are usually only set in response to actions made by you which amount to a request for services, such as setting your privacy preferences, logging in or filling in forms. ";
+    let html = format!(
+        "<html><body><h1>New case: what are these two ports for?</h1><div id=\"comments\">{}{}</div><div id=\"onetrust-consent-sdk\"><h2>Privacy Preference Center</h2><p>{}</p><p>{}</p><p>{}</p></div></body></html>",
+        post("Rabbids", "Not sure if this is the right place, but does anyone know what these two ports are for? The manual says nothing about them, and they both look very intentional."),
+        post("DevBiker", "I have heard the rear one is for a fan hub cable, and the one at the bottom lets you route the cables of the bottom intake fans."),
+        notice.repeat(3),
+        notice.repeat(3),
+        notice.repeat(3)
+    );
+    let doc = gleaner::extract(html.as_bytes()).unwrap();
+    assert!(
+        doc.text().contains("Not sure if this is the right place"),
+        "{}",
+        doc.text()
+    );
+    assert!(!doc.text().contains("These technologies"), "{}", doc.text());
+}
