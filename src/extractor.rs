@@ -189,6 +189,10 @@ impl Extractor {
         let (page, verdict) = self.unhidden(page, verdict, title, &weights, &base, &budget, html);
         budget.check(limits)?;
         let mut meta = meta;
+        if meta.date.is_none() {
+            // the page may have been read again with its hidden parts shown
+            meta.date = metadata::headline_date(&page.blocks, meta.title.as_deref());
+        }
         if page_type == page_type::PageType::Forum {
             // a thread's author and date are its first post's
             let end = page.elems[verdict.container as usize].blocks.1;

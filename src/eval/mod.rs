@@ -21,7 +21,7 @@ mod report;
 pub use metrics::{
     author_agrees, bag_of_words, date_agrees, is_word_char, shingle_match, title_agrees, tokens,
 };
-pub use report::{Half, PageScore, Report};
+pub use report::{Half, MetaDisagreement, PageScore, Report};
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -148,17 +148,29 @@ fn score_page(t: &Truth, pred: &Prediction, error: Option<String>) -> PageScore 
             s.snippets.3 += 1;
         }
     }
-    if let Some(g) = some(&t.title) {
-        s.meta[0] = Some(pred.title.as_deref().is_some_and(|p| title_agrees(g, p)));
-    }
-    if let Some(g) = some(&t.author) {
-        s.meta[1] = Some(pred.author.as_deref().is_some_and(|p| author_agrees(g, p)));
-    }
-    if let Some(g) = some(&t.date) {
-        s.meta[2] = Some(pred.date.as_deref().is_some_and(|p| date_agrees(g, p)));
+    let fields: [(&str, &Option<String>, &Option<String>, Agrees); 3] = [
+        ("title", &t.title, &pred.title, title_agrees),
+        ("author", &t.author, &pred.author, author_agrees),
+        ("date", &t.date, &pred.date, date_agrees),
+    ];
+    for (k, (field, gold, got, agrees)) in fields.into_iter().enumerate() {
+        if let Some(g) = some(gold) {
+            let ok = got.as_deref().is_some_and(|p| agrees(g, p));
+            s.meta[k] = Some(ok);
+            if !ok {
+                s.meta_disagreements.push(MetaDisagreement {
+                    field,
+                    gold: g.to_string(),
+                    got: got.clone(),
+                });
+            }
+        }
     }
     s
 }
+
+/// Whether a predicted metadata value agrees with the truth's.
+type Agrees = fn(&str, &str) -> bool;
 
 /// Scores stored predictions (say, another extractor's output) against a dataset's truth,
 /// without extracting anything. A page with no prediction counts as an empty one.
@@ -306,7 +318,7 @@ mod tests {
                     text: "alpha beta gamma delta epsilon menu".into(),
                     title: Some("T".into()),
                     author: None,
-                    date: Some("2020-01-02".into()),
+                    date: Some("2020-01-03".into()),
                     page_type: None,
                 })
             } else {
@@ -321,7 +333,14 @@ mod tests {
         assert!((rc - 1.0).abs() < 1e-9 && p < 1.0);
         let (sp, sr, _, _) = r.snippets().unwrap();
         assert!((sp - 0.5).abs() < 1e-9 && (sr - 0.5).abs() < 1e-9);
-        assert_eq!(r.metadata(), [(1, 1), (0, 0), (1, 1)]);
+        assert_eq!(r.metadata(), [(1, 1), (0, 0), (0, 1)]);
         assert_eq!(r.worst(1)[0].id, "b");
+        let wrong = r.meta_disagreements(5);
+        assert_eq!(wrong.len(), 1);
+        assert_eq!(wrong[0].0, "a");
+        assert_eq!(
+            wrong[0].1.to_string(),
+            "date    gold \"2020-01-02\"  got \"2020-01-03\""
+        );
     }
 }

@@ -19,6 +19,9 @@ pub struct PageScore {
     pub snippets: (u32, u32, u32, u32),
     /// Title, author, date agreement where the truth has them.
     pub meta: [Option<bool>; 3],
+    /// Where title, author or date disagree: the field, the truth's value and the
+    /// extractor's.
+    pub meta_disagreements: Vec<MetaDisagreement>,
     /// The extraction's error, if it failed.
     pub error: Option<String>,
     /// The page's type, where the truth gives one.
@@ -29,6 +32,27 @@ pub struct PageScore {
     pub half: Option<Half>,
     /// Whether the extraction gave no words while the gold has some.
     pub empty_output: bool,
+}
+
+/// A metadata field on which the extraction and the truth disagree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetaDisagreement {
+    /// `title`, `author` or `date`.
+    pub field: &'static str,
+    /// The truth's value.
+    pub gold: String,
+    /// The extractor's value, if it gave one.
+    pub got: Option<String>,
+}
+
+impl fmt::Display for MetaDisagreement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:<6}  gold {:?}  got ", self.field, self.gold)?;
+        match &self.got {
+            Some(g) => write!(f, "{g:?}"),
+            None => write!(f, "nothing"),
+        }
+    }
 }
 
 impl PageScore {
@@ -163,6 +187,21 @@ impl Report {
         v.sort_by(|a, b| a.main_score().total_cmp(&b.main_score()));
         v.truncate(n);
         v
+    }
+
+    /// Up to `n` metadata disagreements of each field (titles, then authors, then dates),
+    /// each with its page id.
+    pub fn meta_disagreements(&self, n: usize) -> Vec<(&str, &MetaDisagreement)> {
+        ["title", "author", "date"]
+            .into_iter()
+            .flat_map(|field| {
+                self.pages
+                    .iter()
+                    .flat_map(|p| p.meta_disagreements.iter().map(move |d| (p.id.as_str(), d)))
+                    .filter(move |(_, d)| d.field == field)
+                    .take(n)
+            })
+            .collect()
     }
 
     /// Pages whose extraction failed.

@@ -58,6 +58,11 @@ const PUBLISHED_KEYS: &[&str] = &[
     "pubdate",
     "publishdate",
     "publish-date",
+    "publish_date",
+    "published-date",
+    "published_date",
+    "publication_date",
+    "pub_date",
     "parsely-pub-date",
     "sailthru.date",
     "article.published",
@@ -441,15 +446,7 @@ fn published(s: &Sources, title: Option<&str>) -> Option<String> {
     url_date()
         .or_else(byline_date)
         .or_else(|| page_times.clone().find_map(|t| parse_date(&t.2)))
-        .or_else(|| {
-            // a published date over an updated one
-            let mut lines = date_lines(blocks, title);
-            let first = lines.next()?;
-            if !first.1 {
-                return Some(first.0);
-            }
-            Some(lines.find(|(_, update)| !update).unwrap_or(first).0)
-        })
+        .or_else(|| headline_date(blocks, title))
 }
 
 /// The publication date the page declares (JSON-LD, `<meta>`, a `<time>` marked as the
@@ -477,26 +474,33 @@ fn date_lines<'b>(
     title: Option<&str>,
 ) -> impl Iterator<Item = (String, bool)> + 'b {
     let outside_comments = |b: &Block| b.hints & hints::COMMENT == 0;
-    // the headline: the heading that reads as the title, else the first <h1>
-    let anchor = title
-        .and_then(|t| {
-            blocks.iter().position(|b| {
-                matches!(b.kind, BlockKind::Heading(_))
-                    && outside_comments(b)
-                    && b.text.trim().eq_ignore_ascii_case(t)
-            })
-        })
+    let is_title = |b: &Block| title.is_some_and(|t| b.text.trim().eq_ignore_ascii_case(t));
+    // the headline: the heading that reads as the title, else a line that does (some
+    // pages set their headline in a styled paragraph); and the first <h1>, where it is
+    // another block
+    let titled = blocks
+        .iter()
+        .position(|b| matches!(b.kind, BlockKind::Heading(_)) && outside_comments(b) && is_title(b))
         .or_else(|| {
             blocks
                 .iter()
-                .position(|b| b.kind == BlockKind::Heading(1) && outside_comments(b))
+                .position(|b| outside_comments(b) && is_title(b))
         });
-    let window = match anchor {
-        Some(h) => h.saturating_sub(DATE_LINE_BEFORE)..h + DATE_LINE_AFTER,
-        None => 0..DATE_LINE_AFTER,
-    };
-    blocks[window.start.min(blocks.len())..window.end.min(blocks.len())]
+    let h1 = blocks
         .iter()
+        .position(|b| b.kind == BlockKind::Heading(1) && outside_comments(b))
+        .filter(|&h| Some(h) != titled);
+    let window = |h: usize| {
+        let (start, end) = (h.saturating_sub(DATE_LINE_BEFORE), h + DATE_LINE_AFTER);
+        &blocks[start.min(blocks.len())..end.min(blocks.len())]
+    };
+    let windows: Vec<&[Block]> = match (titled, h1) {
+        (None, None) => vec![&blocks[..DATE_LINE_AFTER.min(blocks.len())]],
+        (t, h) => t.into_iter().chain(h).map(window).collect(),
+    };
+    windows
+        .into_iter()
+        .flatten()
         .filter(move |b| b.stats.chars <= MAX_DATE_LINE_CHARS && outside_comments(b))
         .filter_map(|b| parse_date(&b.text).map(|d| (d, names_update(&b.text))))
 }
@@ -536,6 +540,18 @@ pub(crate) fn first_date_line(blocks: &[Block], end: u32) -> Option<String> {
         .iter()
         .filter(|b| b.stats.chars <= MAX_DATE_LINE_CHARS)
         .find_map(|b| parse_date(&b.text))
+}
+
+/// The publication date on a date line near the headline of `blocks` (a published date
+/// over an updated one), for a page read again with its hidden parts shown, whose first
+/// reading had no date.
+pub(crate) fn headline_date(blocks: &[Block], title: Option<&str>) -> Option<String> {
+    let mut lines = date_lines(blocks, title);
+    let first = lines.next()?;
+    if !first.1 {
+        return Some(first.0);
+    }
+    Some(lines.find(|(_, update)| !update).unwrap_or(first).0)
 }
 
 /// The canonical URL (`<link rel=canonical>`, `og:url`), resolved against the page URL,

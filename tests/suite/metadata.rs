@@ -130,3 +130,27 @@ fn the_headline_shown_is_the_title_when_it_agrees() {
     );
     assert_eq!(d.title(), Some("Dam opens"));
 }
+
+#[test]
+fn the_headline_may_be_a_styled_line_or_another_heading() {
+    // the headline set in a paragraph below a long menu, its date a few lines below
+    let menu = "<p>A short line of the menu.</p>".repeat(24);
+    let d = page(
+        "<title>Dam opens</title>",
+        &format!("<div>{menu}<p class=\"text-4xl\">Dam opens</p><p>By Ana Ruiz</p><p>Dec 17, 2025</p><p>6 min read</p>{PROSE}</div>"),
+    );
+    assert_eq!(d.date(), Some("2025-12-17"));
+    // the title names a section heading far below the <h1>, whose date line is below it
+    let filler = &menu[..8 * "<p>A short line of the menu.</p>".len()];
+    let d = page(
+        "<title>How the gates work</title>",
+        &format!("<main><h1>The new dam on the upper river</h1><h5>2024-11-06</h5>{filler}<h2>How the gates work</h2>{PROSE}</main>"),
+    );
+    assert_eq!(d.date(), Some("2024-11-06"));
+    // one more publication <meta> name
+    let d = page(
+        r#"<meta name="published-date" content="2021-02-16">"#,
+        &format!("<article>{PROSE}</article>"),
+    );
+    assert_eq!(d.date(), Some("2021-02-16"));
+}

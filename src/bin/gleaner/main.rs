@@ -581,6 +581,13 @@ fn run_eval(argv: Vec<String>) -> ExitCode {
                     for p in r.worst(a.worst) {
                         println!("    {p}");
                     }
+                    let wrong = r.meta_disagreements(a.worst);
+                    if !wrong.is_empty() {
+                        println!("  metadata disagreements:");
+                        for (id, d) in wrong {
+                            println!("    {id}  {d}");
+                        }
+                    }
                 }
             }
             Err(e) => {
