@@ -246,7 +246,26 @@ pub(crate) fn date_from_url(url: &str) -> Option<String> {
             }
         }
     }
-    None
+    // a segment that opens with the day: /2025-12-15-a-title, /2025-12-15+a+title
+    parts.iter().find_map(|p| {
+        let b = p.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        (b.len() >= 10
+            && digits(0..4)
+            && b[4] == b'-'
+            && digits(5..7)
+            && b[7] == b'-'
+            && digits(8..10)
+            && b.get(10).is_none_or(|c| !c.is_ascii_digit()))
+        .then(|| {
+            valid_date(
+                p[0..4].parse().ok()?,
+                p[5..7].parse().ok()?,
+                p[8..10].parse().ok()?,
+            )
+        })
+        .flatten()
+    })
 }
 
 #[cfg(test)]
@@ -306,5 +325,15 @@ mod tests {
             date_from_url("/2019/11/19/opinion/x.html").as_deref(),
             Some("2019-11-19")
         );
+        assert_eq!(
+            date_from_url("/articles/2025-12-15+Rust+GCC+emit").as_deref(),
+            Some("2025-12-15")
+        );
+        assert_eq!(
+            date_from_url("/blog/2024-02-29-a-leap-day.html").as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(date_from_url("/parts/2024-02-290-x"), None);
+        assert_eq!(date_from_url("/codes/2024-13-01"), None);
     }
 }

@@ -189,16 +189,22 @@ impl Extractor {
         let (page, verdict) = self.unhidden(page, verdict, title, &weights, &base, &budget, html);
         budget.check(limits)?;
         let mut meta = meta;
-        if meta.date.is_none() {
-            // the page may have been read again with its hidden parts shown
-            meta.date = metadata::headline_date(&page.blocks, meta.title.as_deref());
+        if meta.date.is_none() && page.read_again {
+            // the second reading shows what the first did not: its date may be there
+            meta.date = metadata::extract(&page.facts, &page.blocks, base.as_ref())
+                .0
+                .date;
         }
         if page_type == page_type::PageType::Forum {
-            // a thread's author and date are its first post's
+            // a thread's author and date are its first post's, unless the page declares
+            // its date
             let end = page.elems[verdict.container as usize].blocks.1;
             let (author, date) = metadata::first_post(&page.facts, end);
             meta.author = author.or(meta.author);
-            meta.date = date
+            meta.date = extras
+                .declared_date
+                .clone()
+                .or(date)
                 .or(meta.date)
                 .or_else(|| metadata::first_date_line(&page.blocks, end));
         }
@@ -323,6 +329,10 @@ impl Extractor {
         let alt = walk::walk(&dom, &self.limits, self.rich(base), false);
         let alt_verdict = self.classify(&alt, title, w);
         if is_better(kept_len(&alt, &alt_verdict), before, w) {
+            let alt = walk::Page {
+                read_again: true,
+                ..alt
+            };
             (alt, alt_verdict)
         } else {
             (page, verdict)
@@ -353,6 +363,10 @@ impl Extractor {
         drop(dom);
         let alt_verdict = self.classify(&alt, title, w);
         if is_better(kept_len(&alt, &alt_verdict), before, w) {
+            let alt = walk::Page {
+                read_again: true,
+                ..alt
+            };
             (alt, alt_verdict)
         } else {
             (page, verdict)

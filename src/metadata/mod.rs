@@ -63,6 +63,8 @@ const PUBLISHED_KEYS: &[&str] = &[
     "published_date",
     "publication_date",
     "pub_date",
+    "published",
+    "ms.date",
     "parsely-pub-date",
     "sailthru.date",
     "article.published",
@@ -543,9 +545,8 @@ pub(crate) fn first_date_line(blocks: &[Block], end: u32) -> Option<String> {
 }
 
 /// The publication date on a date line near the headline of `blocks` (a published date
-/// over an updated one), for a page read again with its hidden parts shown, whose first
-/// reading had no date.
-pub(crate) fn headline_date(blocks: &[Block], title: Option<&str>) -> Option<String> {
+/// over an updated one).
+fn headline_date(blocks: &[Block], title: Option<&str>) -> Option<String> {
     let mut lines = date_lines(blocks, title);
     let first = lines.next()?;
     if !first.1 {

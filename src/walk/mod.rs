@@ -30,6 +30,9 @@ pub struct Page {
     pub facts: Facts,
     /// Elements hidden by inline style that the walk left out.
     pub style_hidden: u32,
+    /// Whether this is the page read a second time (its `<noscript>` or hidden parts
+    /// shown), the first reading having kept too little.
+    pub read_again: bool,
 }
 
 /// Where the walk stands: what the text met here belongs to.

@@ -147,10 +147,27 @@ fn the_headline_may_be_a_styled_line_or_another_heading() {
         &format!("<main><h1>The new dam on the upper river</h1><h5>2024-11-06</h5>{filler}<h2>How the gates work</h2>{PROSE}</main>"),
     );
     assert_eq!(d.date(), Some("2024-11-06"));
-    // one more publication <meta> name
-    let d = page(
-        r#"<meta name="published-date" content="2021-02-16">"#,
-        &format!("<article>{PROSE}</article>"),
+    // more publication <meta> names
+    for name in ["published-date", "published", "ms.date"] {
+        let d = page(
+            &format!(r#"<meta name="{name}" content="February 16, 2021">"#),
+            &format!("<article>{PROSE}</article>"),
+        );
+        assert_eq!(d.date(), Some("2021-02-16"), "{name}");
+    }
+}
+
+#[test]
+fn a_thread_is_dated_by_its_first_post_unless_it_declares_a_date() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/forum.html");
+    let html = std::fs::read_to_string(path).unwrap();
+    let d = Extractor::new().extract(html.as_bytes()).unwrap();
+    assert_eq!(d.page_type().name(), "forum");
+    assert_eq!(d.date(), Some("2024-04-09"), "the first post's date");
+    let declared = html.replace(
+        "<meta charset=\"utf-8\">",
+        "<meta charset=\"utf-8\"><meta itemprop=\"datePublished\" content=\"2023-01-02T10:00:00+00:00\">",
     );
-    assert_eq!(d.date(), Some("2021-02-16"));
+    let d = Extractor::new().extract(declared.as_bytes()).unwrap();
+    assert_eq!(d.date(), Some("2023-01-02"));
 }
