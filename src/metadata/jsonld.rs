@@ -112,11 +112,37 @@ fn collect_types(v: &Value, types: &mut Vec<String>) {
     }
 }
 
+/// `json` with the control characters inside its strings (raw line breaks and tabs, which
+/// JSON forbids and many pages write) turned into spaces, as lenient readers take them.
+fn controls_escaped(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string && c < ' ' {
+            out.push(' ');
+            escaped = false;
+            continue;
+        }
+        if in_string && escaped {
+            escaped = false;
+        } else if in_string && c == '\\' {
+            escaped = true;
+        } else if c == '"' {
+            in_string = !in_string;
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub(super) fn read_json_ld(scripts: &[String]) -> JsonLd {
     let mut out = JsonLd::default();
     let mut queue: Vec<Value> = Vec::new();
     for s in scripts {
-        if let Ok(v) = serde_json::from_str::<Value>(s.trim().trim_end_matches(';')) {
+        let s = s.trim().trim_end_matches(';');
+        let parsed = serde_json::from_str::<Value>(s)
+            .or_else(|_| serde_json::from_str::<Value>(&controls_escaped(s)));
+        if let Ok(v) = parsed {
             collect_types(&v, &mut out.types);
             queue.push(v);
         }
@@ -199,6 +225,13 @@ pub(super) fn read_json_ld(scripts: &[String]) -> JsonLd {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_line_breaks_in_strings_are_read() {
+        let ld = read_json_ld(&["{\"@type\":\"Article\",\"headline\":\"Two\nlines \\\"quoted\\\"\",\n\"datePublished\":\"2024-02-21 13:00:00\"}".to_string()]);
+        assert_eq!(ld.date.as_deref(), Some("2024-02-21 13:00:00"));
+        assert_eq!(controls_escaped("{\"a\":\"x\ty\"}\n"), "{\"a\":\"x y\"}\n");
+    }
 
     #[test]
     fn reads_json_ld_graph() {
