@@ -17,8 +17,10 @@ const BYLINE_PREFIXES: &[&str] = &[
     "words by",
     "story by",
     "text by",
+    "post author ",
     "author:",
     "authors:",
+    "author ",
     "contributors:",
     "contributor:",
     "by:",
@@ -56,6 +58,37 @@ const BYLINE_LABELS: &[&str] = &[
 
 /// Cleans a byline into a name: drops "By", dates, labels and trailing punctuation. A
 /// byline of parts ("Dec. 19, 2025 · Niko Matsakis") gives the part without digits.
+/// Words of a page's interface that no name holds: a line of them in a byline's place
+/// ("Min Read", "The Author", "Event Type", "Organizer Log-in", "Podcast Transcript") is
+/// no author.
+const NOT_NAME_WORDS: &[&str] = &[
+    "read",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "type",
+    "log-in",
+    "login",
+    "log",
+    "sign",
+    "transcript",
+    "podcast",
+    "author",
+    "share",
+    "comments",
+    "comment",
+    "views",
+    "reply",
+    "follow",
+    "subscribe",
+    "menu",
+    "search",
+    "contact",
+    "print",
+    "email",
+];
+
 pub(super) fn clean_author(raw: &str) -> Option<String> {
     let mut s = normalize_space(raw);
     if s.contains(['·', '•']) {
@@ -104,9 +137,16 @@ pub(super) fn clean_author(raw: &str) -> Option<String> {
     // a template's placeholder ("page.head.author") is no name
     let placeholder =
         s.contains('.') && !s.contains(' ') && s.chars().any(|c| c.is_ascii_lowercase());
+    let interface = s.split_whitespace().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        NOT_NAME_WORDS.contains(&w.as_str())
+    });
     if s.is_empty()
         || label
         || placeholder
+        || interface
         || s.chars().count() > MAX_AUTHOR_CHARS
         || digits > MAX_AUTHOR_DIGITS
         || s.contains("http")
@@ -121,6 +161,33 @@ pub(super) fn clean_author(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interface_lines_are_no_names() {
+        for line in [
+            "Min Read",
+            "5 min read",
+            "The Author",
+            "Event Type",
+            "Organizer Log-in",
+            "Podcast Transcript",
+            "Comments RSS",
+        ] {
+            assert_eq!(clean_author(line), None, "{line}");
+        }
+        assert_eq!(
+            clean_author("Author Andreas Kalt").as_deref(),
+            Some("Andreas Kalt")
+        );
+        assert_eq!(
+            clean_author("Post author By Helge Fahrnberger").as_deref(),
+            Some("Helge Fahrnberger")
+        );
+        assert_eq!(
+            clean_author("Readwell Mina").as_deref(),
+            Some("Readwell Mina")
+        );
+    }
 
     #[test]
     fn cleans_authors() {

@@ -37,9 +37,9 @@ const WCXB_BOW_F1_BY_TYPE: [(&str, f64); 7] = [
 const WCXB_MAX_EMPTY: usize = 14;
 /// Least agreement of the page's type with wcxb-dev's labels (measured 85.0%).
 const WCXB_PAGE_TYPE_AGREEMENT: f64 = 0.845;
-/// Title, author and date agreement on wcxb-dev (measured 89.2%, 76.6%, 85.0%); the
+/// Title, author and date agreement on wcxb-dev (measured 89.2%, 77.0%, 85.0%); the
 /// metadata issue's bars are 88%, 75% and 85%.
-const WCXB_METADATA: [f64; 3] = [0.885, 0.76, 0.85];
+const WCXB_METADATA: [f64; 3] = [0.885, 0.765, 0.85];
 
 /// Fails when the title, author or date agreement of `r` is under its floor.
 fn assert_metadata(r: &Report, floors: [f64; 3]) {
