@@ -248,6 +248,16 @@ fn feed_sample(detector: &mut EncodingDetector, bytes: &[u8]) {
     detector.feed(&bytes[range], last);
 }
 
+/// The UTF-16 that `bytes` are in, by their byte order mark or, failing one, by
+/// [`sniff_utf16`]; `None` for any other encoding.
+pub(crate) fn utf16_of(bytes: &[u8]) -> Option<&'static Encoding> {
+    match Encoding::for_bom(bytes) {
+        Some((e, _)) if e == UTF_16LE || e == UTF_16BE => Some(e),
+        Some(_) => None,
+        None => sniff_utf16(bytes),
+    }
+}
+
 /// Recognises BOM-less UTF-16 by the NUL bytes that ASCII characters leave
 /// in every other position of the first 1024 bytes.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {

@@ -185,8 +185,8 @@ impl Extractor {
         let weights = self.weights.for_page_type(page_type);
         let title = meta.title.as_deref();
         let verdict = self.classify(&page, title, &weights);
-        let (page, verdict) = self.without_scripts(page, verdict, title, &weights, &base, &budget);
-        let (page, verdict) = self.unhidden(page, verdict, title, &weights, &base, &budget, html);
+        let reading = self.without_scripts((page, verdict), title, &weights, &base, &budget);
+        let (page, verdict) = self.unhidden(reading, title, &weights, &base, &budget, html);
         budget.check(limits)?;
         let mut meta = meta;
         if meta.date.is_none() && page.read_again {
@@ -310,8 +310,7 @@ impl Extractor {
     /// it keeps clearly more.
     fn without_scripts(
         &self,
-        page: walk::Page,
-        verdict: classify::Verdict,
+        (page, verdict): (walk::Page, classify::Verdict),
         title: Option<&str>,
         w: &Weights,
         base: &Option<url::Url>,
@@ -328,25 +327,15 @@ impl Extractor {
         );
         let alt = walk::walk(&dom, &self.limits, self.rich(base), false);
         let alt_verdict = self.classify(&alt, title, w);
-        if is_better(kept_len(&alt, &alt_verdict), before, w) {
-            let alt = walk::Page {
-                read_again: true,
-                ..alt
-            };
-            (alt, alt_verdict)
-        } else {
-            (page, verdict)
-        }
+        better_reading((page, verdict), (alt, alt_verdict), before, w)
     }
 
     /// The page with what its inline style hides, when the page shows too little and hides
     /// something (a page hidden whole until its scripts have run): decoded, parsed, walked
     /// and labelled again, and taken when it keeps clearly more.
-    #[allow(clippy::too_many_arguments)]
     fn unhidden(
         &self,
-        page: walk::Page,
-        verdict: classify::Verdict,
+        (page, verdict): (walk::Page, classify::Verdict),
         title: Option<&str>,
         w: &Weights,
         base: &Option<url::Url>,
@@ -362,15 +351,7 @@ impl Extractor {
         let alt = walk::walk(&dom, &self.limits, self.rich(base), true);
         drop(dom);
         let alt_verdict = self.classify(&alt, title, w);
-        if is_better(kept_len(&alt, &alt_verdict), before, w) {
-            let alt = walk::Page {
-                read_again: true,
-                ..alt
-            };
-            (alt, alt_verdict)
-        } else {
-            (page, verdict)
-        }
+        better_reading((page, verdict), (alt, alt_verdict), before, w)
     }
 
     /// The options the classifier reads.
@@ -380,6 +361,25 @@ impl Extractor {
             captions: self.captions,
             tables: self.tables.unwrap_or(true),
         }
+    }
+}
+
+/// The second reading of a page, marked as such, when it keeps clearly more than the
+/// first (which kept `before` weighted characters); else the first.
+fn better_reading(
+    first: (walk::Page, classify::Verdict),
+    (alt, alt_verdict): (walk::Page, classify::Verdict),
+    before: f32,
+    w: &Weights,
+) -> (walk::Page, classify::Verdict) {
+    if is_better(kept_len(&alt, &alt_verdict), before, w) {
+        let alt = walk::Page {
+            read_again: true,
+            ..alt
+        };
+        (alt, alt_verdict)
+    } else {
+        first
     }
 }
 

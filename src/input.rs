@@ -123,11 +123,13 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// Whether the start of `bytes` reads as text: few control bytes, where UTF-16 (whose
-/// ASCII has a NUL in every other byte) counts its code units rather than its bytes.
+/// ASCII has a NUL in every other byte, recognised as decoding will read it) counts its
+/// code units rather than its bytes.
 fn looks_like_text(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    let (controls, units) = match utf16_order(sample) {
-        Some(big_endian) => {
+    let (controls, units) = match crate::decode::utf16_of(sample) {
+        Some(utf16) => {
+            let big_endian = utf16 == encoding_rs::UTF_16BE;
             let units = sample.chunks_exact(2).map(|u| {
                 if big_endian {
                     u16::from_be_bytes([u[0], u[1]])
@@ -147,36 +149,6 @@ fn looks_like_text(bytes: &[u8]) -> bool {
         }
     };
     controls <= MIN_CONTROLS || (controls as f64) <= MAX_CONTROL_SHARE * units as f64
-}
-
-/// UTF-16's byte order (`true`: big-endian) when the sample is UTF-16: a byte order mark,
-/// or NULs in most even (big-endian) or most odd positions and few in the others.
-fn utf16_order(sample: &[u8]) -> Option<bool> {
-    if sample.starts_with(&[0xfe, 0xff]) {
-        return Some(true);
-    }
-    if sample.starts_with(&[0xff, 0xfe]) {
-        return Some(false);
-    }
-    let pairs = sample.len() / 2;
-    let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd = sample
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .filter(|&&b| b == 0)
-        .count();
-    let most = |n: usize| n * 10 >= pairs * 7;
-    let few = |n: usize| n * 10 < pairs;
-    if pairs < 8 {
-        None
-    } else if most(even) && few(odd) {
-        Some(true)
-    } else if most(odd) && few(even) {
-        Some(false)
-    } else {
-        None
-    }
 }
 
 /// Whitespace and the other controls text uses (tab, line feed, form feed, carriage
@@ -199,7 +171,8 @@ pub(crate) mod tests {
         0x19, 0x34, 0xa7, 0xd2, 0x43, 0xe9, 0xc1, 0x49, 0xbd, 0x8b, 0x8d, 0x03,
     ];
 
-    fn gzip(bytes: &[u8]) -> Vec<u8> {
+    /// `bytes` gzipped.
+    pub(crate) fn gzip(bytes: &[u8]) -> Vec<u8> {
         let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         e.write_all(bytes).unwrap();
         e.finish().unwrap()

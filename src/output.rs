@@ -476,7 +476,7 @@ fn push_comments(
             out.push_str(&escape(line));
             out.push_str(gap);
         }
-        if gap == "\n" {
+        if !out.ends_with("\n\n") {
             out.push('\n');
         }
     }

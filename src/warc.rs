@@ -822,7 +822,7 @@ fn dechunk(mut raw: &[u8]) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
+    use crate::input::tests::gzip;
 
     fn record(kind: &str, uri: &str, block: &[u8]) -> Vec<u8> {
         let mut r = format!(
@@ -835,12 +835,6 @@ mod tests {
         r
     }
 
-    fn gz(bytes: &[u8]) -> Vec<u8> {
-        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        e.write_all(bytes).unwrap();
-        e.finish().unwrap()
-    }
-
     #[test]
     fn reads_plain_and_gzipped_records() {
         let a = record(
@@ -850,8 +844,8 @@ mod tests {
         );
         let b = record("request", "https://b.example/", b"GET / HTTP/1.1\r\n\r\n");
         let plain = [a.clone(), b.clone()].concat();
-        let members = [gz(&a), gz(&b)].concat();
-        let whole = gz(&plain);
+        let members = [gzip(&a), gzip(&b)].concat();
+        let whole = gzip(&plain);
         for input in [plain, members, whole] {
             let recs: Vec<Record> = Reader::new(&input[..]).map(Result::unwrap).collect();
             assert_eq!(recs.len(), 2);
@@ -890,11 +884,11 @@ mod tests {
             .iter()
             .any(|r| matches!(r, Err(WarcError::Malformed { .. }))));
         // a corrupt gzip member between two good ones
-        let mut bad = gz(&a);
+        let mut bad = gzip(&a);
         let mid = bad.len() / 2;
         bad[mid] ^= 0xff;
         bad[mid + 1] ^= 0xff;
-        let members = [gz(&a), bad, gz(&c)].concat();
+        let members = [gzip(&a), bad, gzip(&c)].concat();
         let results: Vec<_> = Reader::new(&members[..]).collect();
         let uris: Vec<_> = results
             .iter()
@@ -931,7 +925,7 @@ mod tests {
         );
         assert_ne!(a_short.as_bytes(), &a[..]);
         let a_short = a_short.into_bytes();
-        let members = [gz(&a_short), gz(&b), gz(&c)];
+        let members = [gzip(&a_short), gzip(&b), gzip(&c)];
         let starts: Vec<u64> = members
             .iter()
             .scan(0u64, |at, m| {
@@ -997,7 +991,7 @@ mod tests {
     #[test]
     fn http_bodies_are_dechunked_and_decompressed() {
         let html = b"<html><body><p>Chunked and compressed page</p></body></html>";
-        let body = gz(html);
+        let body = gzip(html);
         let mut chunked = Vec::new();
         for part in body.chunks(10) {
             chunked.extend_from_slice(format!("{:x}\r\n", part.len()).as_bytes());
@@ -1022,7 +1016,7 @@ mod tests {
         assert_eq!(r.body, html);
         assert!(r.is_html());
         // a decompression bomb stops at the limit
-        let bomb = gz(&vec![b' '; 1 << 20]);
+        let bomb = gzip(&vec![b' '; 1 << 20]);
         let block = [
             &b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n"[..],
             &bomb,

@@ -66,9 +66,7 @@ fn directory_to_output_dir_with_a_bad_file() {
     let input = d.join("in");
     std::fs::create_dir_all(input.join("sub")).unwrap();
     std::fs::write(input.join("a.html"), PAGE).unwrap();
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    gz.write_all(PAGE.as_bytes()).unwrap();
-    std::fs::write(input.join("sub/b.html.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(input.join("sub/b.html.gz"), crate::gzip(PAGE.as_bytes())).unwrap();
     std::fs::write(input.join("notes.txt"), "not a page").unwrap();
     let out_dir = d.join("out");
     let missing = d.join("missing.html");
@@ -133,9 +131,7 @@ fn outputs_that_would_collide_stop_the_run() {
     let input = d.join("in");
     std::fs::create_dir_all(input.join("a")).unwrap();
     std::fs::write(input.join("a/page.html"), PAGE).unwrap();
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(PAGE.as_bytes()).unwrap();
-    std::fs::write(input.join("a/page.html.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(input.join("a/page.html.gz"), crate::gzip(PAGE.as_bytes())).unwrap();
     let out_dir = d.join("out");
     let out = bin().arg("-o").arg(&out_dir).arg(&input).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -16,12 +16,6 @@ fn temp_dir(name: &str) -> PathBuf {
     d
 }
 
-fn gz(bytes: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    e.write_all(bytes).unwrap();
-    e.finish().unwrap()
-}
-
 fn corpus_page(id: &str) -> Vec<u8> {
     let mut html = Vec::new();
     let f =
@@ -94,7 +88,7 @@ fn test_warc() -> Vec<u8> {
         .write_all(b"<html><body><article><p>A deflated page about the harbour, its boats and the fish market, long enough to be prose.</p></article></body></html>")
         .unwrap();
     let deflated = deflated.finish().unwrap();
-    let mut bad = gz(&response(
+    let mut bad = crate::gzip(&response(
         "https://bad.example/",
         "Content-Type: text/html\r\n",
         b"<p>x</p>",
@@ -103,31 +97,31 @@ fn test_warc() -> Vec<u8> {
     // from its start (a member corrupt further on gives what came before its damage)
     bad[10] |= 0x06;
     [
-        gz(&record("warcinfo", "", "application/warc-fields", b"software: test\r\n")),
-        gz(&response(
+        crate::gzip(&record("warcinfo", "", "application/warc-fields", b"software: test\r\n")),
+        crate::gzip(&response(
             "https://www.wsj.com/articles/stadia",
             "Content-Type: text/html; charset=utf-8\r\n",
             &corpus_page(WSJ),
         )),
-        gz(&record(
+        crate::gzip(&record(
             "request",
             "https://www.wsj.com/articles/stadia",
             "application/http; msgtype=request",
             b"GET /articles/stadia HTTP/1.1\r\n\r\n",
         )),
-        gz(&response(
+        crate::gzip(&response(
             "http://www.koreaherald.com/view.php?ud=1",
             "Content-Type: text/html; charset=EUC-KR\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n",
-            &chunked(&gz(&stripped)),
+            &chunked(&crate::gzip(&stripped)),
         )),
-        gz(&response("https://img.example/a.png", "Content-Type: image/png\r\n", b"\x89PNG\r\n\x1a\n")),
+        crate::gzip(&response("https://img.example/a.png", "Content-Type: image/png\r\n", b"\x89PNG\r\n\x1a\n")),
         bad,
-        gz(&response(
+        crate::gzip(&response(
             "https://harbour.example/",
             "Content-Type: text/html\r\nContent-Encoding: deflate\r\n",
             &deflated,
         )),
-        gz(&record("metadata", "https://harbour.example/", "application/warc-fields", b"fetchTimeMs: 12\r\n")),
+        crate::gzip(&record("metadata", "https://harbour.example/", "application/warc-fields", b"fetchTimeMs: 12\r\n")),
     ]
     .concat()
 }
