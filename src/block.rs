@@ -290,6 +290,20 @@ pub struct ItemGroup {
     pub len: f32,
 }
 
+/// Siblings of one shape under one parent, counted: how many, their text's length and
+/// their blocks.
+struct Tally {
+    key: (Tag, Hints, u16),
+    items: u32,
+    len: f32,
+    lines: u32,
+}
+
+/// Least blocks an item holds on average for its group to count as items of several lines.
+const MULTI_LINE_ITEM_BLOCKS: u32 = 2;
+/// The share of the least mean length that items of several lines need.
+const MULTI_LINE_ITEM_LEN_FACTOR: f32 = 0.5;
+
 /// The group of repeated siblings that holds the most text, with at least `min_items`
 /// members holding `min_item_len` on average, under a parent that `allowed` lets through;
 /// `lens` are the blocks' weighted lengths as prefix sums.
@@ -301,7 +315,7 @@ pub fn largest_item_group(
     allowed: impl Fn(usize) -> bool,
 ) -> Option<ItemGroup> {
     let mut best: Option<ItemGroup> = None;
-    let mut groups: Vec<((Tag, Hints, u16), u32, f32)> = Vec::new();
+    let mut groups: Vec<Tally> = Vec::new();
     for (p, parent) in elems.iter().enumerate() {
         if parent.end <= p as u32 + 1 || !allowed(p) {
             continue;
@@ -313,19 +327,33 @@ pub fn largest_item_group(
             if ch.blocks.0 < ch.blocks.1 {
                 let key = (ch.tag, ch.hints, ch.sig);
                 let len = lens.of_elem(ch);
-                match groups.iter_mut().find(|g| g.0 == key) {
+                let lines = ch.blocks.1 - ch.blocks.0;
+                match groups.iter_mut().find(|g| g.key == key) {
                     Some(g) => {
-                        g.1 += 1;
-                        g.2 += len;
+                        g.items += 1;
+                        g.len += len;
+                        g.lines += lines;
                     }
-                    None => groups.push((key, 1, len)),
+                    None => groups.push(Tally {
+                        key,
+                        items: 1,
+                        len,
+                        lines,
+                    }),
                 }
             }
             child = ch.end.max(child + 1);
         }
-        for &(_, n, len) in &groups {
-            if n >= min_items && len / n as f32 >= min_item_len && best.is_none_or(|b| len > b.len)
-            {
+        for g in &groups {
+            let (n, len) = (g.items, g.len);
+            // an item of several lines (a name, a price, a rating) may be shorter than a
+            // one-line entry of a menu
+            let least = if g.lines >= MULTI_LINE_ITEM_BLOCKS * n {
+                min_item_len * MULTI_LINE_ITEM_LEN_FACTOR
+            } else {
+                min_item_len
+            };
+            if n >= min_items && len / n as f32 >= least && best.is_none_or(|b| len > b.len) {
                 best = Some(ItemGroup {
                     parent: p as u32,
                     items: n,

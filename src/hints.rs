@@ -430,12 +430,19 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     // split "article__body--main" / "articleBody" / "post_content" into parts
     let mut prev_negating = false;
     let mut compact = String::with_capacity(word.len());
+    let mut last = "";
     for part in split_name(word, buf) {
         if !prev_negating {
             h |= token_hints(part);
         }
         prev_negating = is_negating(part);
         compact.push_str(part);
+        last = part;
+    }
+    if last == "page" {
+        // the name of a page's template ("topics-page", "tag-page", "search-page"): what
+        // the page is about, not a box on it
+        return h & (NAV | HIDDEN | CONTENT | ARTICLE_BODY);
     }
     if prev_negating || compact.starts_with("has") || compact.starts_with("no") {
         return h;
@@ -448,7 +455,10 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     }
     // a search's results and the page that holds them are a listing's content, not the
     // search box ("search-results", "searchResultsList", "search-page-wrapper")
-    if compact.starts_with("search") && (compact.contains("result") || compact.contains("page")) {
+    if compact.contains("searchresult")
+        || (compact.starts_with("search")
+            && (compact.contains("result") || compact.contains("page")))
+    {
         h &= !NAV;
     }
     h
@@ -951,6 +961,7 @@ mod tests {
     fn search_results_are_not_a_search_box() {
         assert_eq!(name_hints("search-results", false) & NAV, 0);
         assert_eq!(name_hints("searchResultsList", true) & NAV, 0);
+        assert_eq!(name_hints("layouts-searchResults", true) & NAV, 0);
         assert_ne!(name_hints("search-form", true) & NAV, 0);
     }
 

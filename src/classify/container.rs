@@ -8,6 +8,10 @@ use crate::hints::{self, Hints};
 /// The hints that mark a subtree as boilerplate for the container's score.
 pub(super) const BOILER_MASK: Hints = hints::STRONG_BOILERPLATE | hints::FOOTER | hints::SIDEBAR;
 
+/// The boilerplate names that a wrapper of a page's items may carry by chance ("related
+/// products", a "tag" list of teasers, a "subscription-eligible" product card).
+const ITEM_WRAPPER_NAMES: Hints = hints::RELATED | hints::TAGS | hints::NEWSLETTER | hints::SIDEBAR;
+
 /// Each element's own hints, less those that say nothing on this page: on a discussion (a
 /// forum thread, a Q&A page, nearly all its prose in posts named like comments) the comment
 /// names, and a boilerplate name on a wrapper that holds most of the page's prose
@@ -20,6 +24,9 @@ pub(super) fn effective_hints(
 ) -> Vec<Hints> {
     let total_prose = prose.total();
     let discussion = w.posts_are_content || is_discussion(elems, blocks, prose, w);
+    // on a page of items, the text outside the page's frame: a grid of short items has
+    // little prose
+    let text = w.wide_regions.then(|| framed_text(elems, blocks));
     elems
         .iter()
         .map(|e| {
@@ -40,11 +47,41 @@ pub(super) fn effective_hints(
                 && e.hints & hints::COMMENT == 0
             {
                 e.hints & !(BOILER_MASK & !hints::COOKIE)
+            } else if e.hints & ITEM_WRAPPER_NAMES != 0
+                && text
+                    .as_ref()
+                    .is_some_and(|t| t.of_elem(e) >= w.hint_void_share * t.total())
+            {
+                // a grid's wrapper named like a related list or a tag cloud, holding most
+                // of the page's text
+                e.hints & !ITEM_WRAPPER_NAMES
             } else {
                 e.hints
             }
         })
         .collect()
+}
+
+/// The names of the page's frame around its content: menus, header, footer, banners.
+const FRAME: Hints =
+    hints::NAV | hints::HEADER | hints::FOOTER | hints::COOKIE | hints::MODAL | hints::HIDDEN;
+
+/// The weighted length of each block outside the page's frame (0 inside it), as prefix
+/// sums.
+fn framed_text(elems: &[Elem], blocks: &[Block]) -> Prefix {
+    let mut in_frame = vec![false; elems.len()];
+    for i in 0..elems.len() {
+        let parent = elems[i].parent as usize;
+        let above = parent < i && in_frame[parent];
+        in_frame[i] = above || elems[i].hints & FRAME != 0;
+    }
+    Prefix::of(blocks.iter().map(|b| {
+        if in_frame[b.elem as usize] {
+            0.0
+        } else {
+            b.stats.weighted_len()
+        }
+    }))
 }
 
 /// Whether nearly all of the page's prose sits in elements named like comments: then the

@@ -182,7 +182,7 @@ pub(crate) fn classify(
     around::join_siblings(&page, best, argmax, &prefix, &mut labels);
     around::take_lead(&page, best, &inherited, &mut labels);
     let mut container = best;
-    if w.wide_regions {
+    if w.wide_regions || kept_len(&labels, blocks) < w.min_article_len {
         if let Some(region) = region::widen(&page, &inherited, &mut labels) {
             container = region;
         }
