@@ -446,4 +446,28 @@ mod tests {
         b.stats = TextStats::default();
         assert_eq!(b.link_density(), 0.0);
     }
+
+    #[test]
+    fn items_of_several_short_lines_are_a_group_and_one_line_entries_are_not() {
+        let group = |html: &str| {
+            let page = crate::walk::walk(
+                &crate::dom::parse(html, usize::MAX, None),
+                &crate::limits::Limits::default(),
+                None,
+                false,
+            );
+            let lens = Prefix::of(page.blocks.iter().map(|b| b.stats.weighted_len()));
+            largest_item_group(&page.elems, &lens, 3, 25.0, |_| true).map(|g| g.items)
+        };
+        // a name and a price: 16 characters an item, in two lines
+        let cards: String = (0..4)
+            .map(|i| format!("<div class=card><h3>Roast no. {i}</h3><p>$19.99</p></div>"))
+            .collect();
+        assert_eq!(group(&format!("<body><div>{cards}</div></body>")), Some(4));
+        // a menu's one-line entries of the same length
+        let menu: String = (0..4)
+            .map(|i| format!("<div class=entry><p>Roast no. {i} $19.99</p></div>"))
+            .collect();
+        assert_eq!(group(&format!("<body><div>{menu}</div></body>")), None);
+    }
 }

@@ -47,6 +47,8 @@ pub const BIO: Hints = 1 << 17;
 /// A hidden panel: a collapsed accordion's answer, a tab not shown, a closed drawer. Its
 /// text is the page's on pages of sections and products, and hidden on an article.
 pub const PANEL: Hints = 1 << 18;
+/// Customer reviews and ratings: a product page's comments, content on a review article.
+pub const REVIEW: Hints = 1 << 19;
 
 /// Hints that mark a subtree as boilerplate with high confidence: inside the main
 /// container such a subtree is dropped whole.
@@ -294,6 +296,28 @@ const TOKENS: &[(&[&str], Hints)] = &[
         COMMENT,
     ),
     (
+        // review widgets of shops' platforms: Yotpo, Judge.me, Okendo, Stamped, Loox,
+        // Bazaarvoice, PowerReviews, Feefo, Reevoo, Trustpilot, Shopify's own
+        &[
+            "review",
+            "reviews",
+            "ratings",
+            "testimonial",
+            "testimonials",
+            "yotpo",
+            "jdgm",
+            "okendo",
+            "stamped",
+            "loox",
+            "bazaarvoice",
+            "feefo",
+            "reevoo",
+            "trustpilot",
+            "spr",
+        ],
+        REVIEW,
+    ),
+    (
         &[
             "tags",
             "tag",
@@ -450,6 +474,10 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     // compounds written in parts: "article-body", "entry_content", "share-bar"
     h |= token_hints(&compact) & (ARTICLE_BODY | CONTENT | RELATED | SHARE | COMMENT);
     h |= stem_hints(&compact);
+    if compact.contains("editorialreview") {
+        // a publisher's blurbs are the product's description, not its customers' reviews
+        h &= !REVIEW;
+    }
     if compact.contains("sharing") || compact.starts_with("share") {
         h |= SHARE;
     }
@@ -861,6 +889,7 @@ pub fn element_hints(
                     h |= ARTICLE_BODY | CONTENT
                 }
                 "comment" | "comments" => h |= COMMENT,
+                "review" | "aggregateRating" => h |= REVIEW,
                 "author" | "creator" | "datePublished" | "dateModified" => h |= BYLINE,
                 "breadcrumb" => h |= NAV,
                 "caption" => h |= CAPTION,
@@ -901,10 +930,11 @@ pub fn tag_hints(tag: &html5ever::LocalName) -> Hints {
 }
 
 /// Every hint with its name for reports, strongest boilerplate kind first.
-const NAMES: [(Hints, &str); 19] = [
+const NAMES: [(Hints, &str); 20] = [
     (BIO, "author-bio"),
     (HIDDEN, "hidden"),
     (PANEL, "hidden-panel"),
+    (REVIEW, "review"),
     (COOKIE, "cookie"),
     (MODAL, "modal"),
     (COMMENT, "comment"),
@@ -963,6 +993,23 @@ mod tests {
         assert_eq!(name_hints("searchResultsList", true) & NAV, 0);
         assert_eq!(name_hints("layouts-searchResults", true) & NAV, 0);
         assert_ne!(name_hints("search-form", true) & NAV, 0);
+    }
+
+    #[test]
+    fn a_template_name_is_no_box() {
+        assert_ne!(name_hints("topics", true) & TAGS, 0);
+        assert_eq!(name_hints("topics-page", true) & TAGS, 0);
+        assert_eq!(name_hints("related-page", true) & RELATED, 0);
+        assert_ne!(name_hints("page-related", true) & RELATED, 0);
+    }
+
+    #[test]
+    fn reviews_are_named_apart() {
+        assert_ne!(name_hints("product-reviews", true) & REVIEW, 0);
+        assert_ne!(name_hints("jdgm-rev-widg", true) & REVIEW, 0);
+        assert_ne!(name_hints("tm-testimonial__content", true) & REVIEW, 0);
+        assert_eq!(name_hints("editorialReviews", false) & REVIEW, 0);
+        assert_eq!(name_hints("preview", true) & REVIEW, 0);
     }
 
     #[test]

@@ -12,7 +12,8 @@ pub(super) const BOILER_MASK: Hints = hints::STRONG_BOILERPLATE | hints::FOOTER 
 /// products", a "tag" list of teasers, a "subscription-eligible" product card).
 const ITEM_WRAPPER_NAMES: Hints = hints::RELATED | hints::TAGS | hints::NEWSLETTER | hints::SIDEBAR;
 
-/// Each element's own hints, less those that say nothing on this page: on a discussion (a
+/// Each element's own hints, less those that say nothing on this page, and with those the
+/// page's type gives (a hidden panel, a product's reviews as its comments): on a discussion (a
 /// forum thread, a Q&A page, nearly all its prose in posts named like comments) the comment
 /// names, and a boilerplate name on a wrapper that holds most of the page's prose
 /// (`main-with-sidebar`).
@@ -31,14 +32,14 @@ pub(super) fn effective_hints(
         .iter()
         .map(|e| {
             // a hidden panel is hidden unless the profile shows it
-            let e = &Elem {
-                hints: if e.hints & hints::PANEL != 0 && !w.reveal_panels {
-                    e.hints | hints::HIDDEN
-                } else {
-                    e.hints
-                },
-                ..*e
-            };
+            let mut h = e.hints;
+            if h & hints::PANEL != 0 && !w.reveal_panels {
+                h |= hints::HIDDEN;
+            }
+            if h & hints::REVIEW != 0 && w.reviews_are_comments {
+                h |= hints::COMMENT;
+            }
+            let e = &Elem { hints: h, ..*e };
             if discussion && e.hints & hints::COMMENT != 0 {
                 e.hints & !hints::COMMENT
             } else if e.hints & BOILER_MASK & !hints::COOKIE != 0

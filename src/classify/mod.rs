@@ -237,6 +237,11 @@ mod tests {
     const P3: &str = "Opponents argued that the money would be better spent on buses, which can serve more neighbourhoods for the same price.";
 
     fn labels(html: &str, title: Option<&str>) -> Vec<(String, Label)> {
+        labels_as(html, title, &Weights::default())
+    }
+
+    /// The labels with the weights of one page type.
+    fn labels_as(html: &str, title: Option<&str>, weights: &Weights) -> Vec<(String, Label)> {
         let page = walk(
             &parse(html, usize::MAX, None),
             &Limits::default(),
@@ -248,7 +253,7 @@ mod tests {
             &page.blocks,
             title,
             &Options::default(),
-            &Weights::default(),
+            weights,
         );
         page.blocks
             .iter()
@@ -321,6 +326,39 @@ mod tests {
              <div class=comments><div class=comment><p>{P3} Me too.</p></div></div></body>"
         );
         assert_eq!(kept(&html, None), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_products_reviews_go_and_a_review_articles_stay() {
+        use crate::page_type::PageType;
+        let html = format!(
+            "<body><div class=product><h1>Kettle</h1><p>{P1}</p><p>{P2}</p></div>
+             <div class=reviews><div class=review><p>{P3}</p></div></div></body>"
+        );
+        let kept_as = |t: PageType| -> Vec<String> {
+            labels_as(&html, None, &Weights::default().for_page_type(t))
+                .into_iter()
+                .filter(|(_, l)| l.is_content())
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert_eq!(kept_as(PageType::Product), ["Kettle", P1, P2]);
+        assert!(kept_as(PageType::Article).contains(&P3.to_string()));
+    }
+
+    #[test]
+    fn a_grid_of_short_items_is_kept_when_nothing_else_is() {
+        // every item's name is a link and its other line a price: no prose on the page
+        let items: String = (1..=6)
+            .map(|i| format!("<li class=card><h3><a href=/p/{i}>Dark roast coffee {i}</a></h3><span>$19.99</span></li>"))
+            .collect();
+        let html = format!(
+            "<body><nav><a href=/>Home</a><a href=/shop>Shop</a></nav><main><ul class=grid>{items}</ul></main></body>"
+        );
+        let k = kept(&html, None);
+        assert!(k.iter().any(|t| t == "Dark roast coffee 1"), "{k:?}");
+        assert!(k.iter().any(|t| t == "$19.99"), "{k:?}");
+        assert!(!k.iter().any(|t| t == "Home"), "{k:?}");
     }
 
     #[test]

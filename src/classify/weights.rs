@@ -163,6 +163,9 @@ weights! {
     short_blocks_are_content: bool = false,
     /// Whether hidden panels (accordions' answers, tabs not shown) are content.
     reveal_panels: bool = false,
+    /// Whether customer reviews are comments, apart from the main text (a product's
+    /// reviews), rather than content (a review article).
+    reviews_are_comments: bool = false,
 }
 
 /// On a forum, the posts are the content while the prose outside them is less than this
@@ -196,6 +199,9 @@ impl Weights {
         ) {
             // the answers of a FAQ, a product's tabs, a language's code sample
             w.reveal_panels = true;
+        }
+        if page_type == PageType::Product {
+            w.reviews_are_comments = true;
         }
         if page_type == PageType::Service {
             // a service page is sections side by side, at any depth
@@ -233,6 +239,7 @@ mod tests {
                     | "wide_regions"
                     | "short_blocks_are_content"
                     | "reveal_panels"
+                    | "reviews_are_comments"
             ) {
                 on
             } else {
