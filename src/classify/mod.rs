@@ -362,6 +362,33 @@ mod tests {
     }
 
     #[test]
+    fn a_grids_wrapper_named_related_keeps_its_items_on_a_page_of_items() {
+        use crate::page_type::PageType;
+        let items: String = (1..=6)
+            .map(|i| format!("<div class=item><h3><a href=/p/{i}>Robotic lawn mower model {i}</a></h3><p>A quarter-acre mower</p><p>$2,099.99</p></div>"))
+            .collect();
+        let menu: String = (1..=12)
+            .map(|i| format!("<li><a href=/c/{i}>Category {i}</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><nav><ul>{menu}</ul></nav><section class=related-product>{items}</section></body>"
+        );
+        let kept_as = |t: PageType| -> Vec<String> {
+            labels_as(&html, None, &Weights::default().for_page_type(t))
+                .into_iter()
+                .filter(|(_, l)| l.is_content())
+                .map(|(t, _)| t)
+                .collect()
+        };
+        let k = kept_as(PageType::Collection);
+        assert!(k.iter().any(|t| t == "A quarter-acre mower"), "{k:?}");
+        assert!(!k.iter().any(|t| t == "Category 1"), "{k:?}");
+        // on an article, such a box is the related list it is named for
+        let k = kept_as(PageType::Article);
+        assert!(!k.iter().any(|t| t == "A quarter-acre mower"), "{k:?}");
+    }
+
+    #[test]
     fn a_page_without_prose_keeps_its_text() {
         assert_eq!(kept("<body><div>Test</div></body>", None), ["Test"]);
     }
