@@ -389,6 +389,28 @@ mod tests {
     }
 
     #[test]
+    fn a_table_or_a_quote_set_in_a_figure_is_text_and_its_caption_is_not() {
+        let html = format!(
+            "<article><p>{P1}</p><figure class=wp-block-table><table><tr><td>Tram line</td><td>12 km</td></tr></table>
+             <figcaption>Table: the plan</figcaption></figure><p>{P2}</p>
+             <figure><blockquote><p>We waited ten years for this line.</p></blockquote><figcaption>Ann Lee</figcaption></figure>
+             <p>{P3}</p><figure><img src=a.jpg><div>Photo: Ann Lee</div></figure></article>"
+        );
+        let text = crate::extract(html.as_bytes()).unwrap().text().to_string();
+        assert!(text.contains("Tram line\t12 km"), "{text}");
+        let k = kept(&html, None);
+        assert!(
+            k.iter().any(|t| t == "We waited ten years for this line."),
+            "{k:?}"
+        );
+        assert!(
+            !k.iter()
+                .any(|t| t.contains("Photo") || t.contains("Table:")),
+            "{k:?}"
+        );
+    }
+
+    #[test]
     fn a_page_without_prose_keeps_its_text() {
         assert_eq!(kept("<body><div>Test</div></body>", None), ["Test"]);
     }

@@ -341,7 +341,13 @@ impl Builder {
             self.flush();
             inner.owner = e;
             inner.kind = block_kind(tag, ctx.kind);
-            inner.flags |= block_flag(tag);
+            let flag = block_flag(tag);
+            if flag & (IN_QUOTE | IN_TABLE) != 0 {
+                // a quote or a table set in a figure (WordPress's table and pull-quote
+                // blocks, a quote with its attribution) is the text's own, not a caption
+                inner.flags &= !IN_FIGURE;
+            }
+            inner.flags |= flag;
         }
         if tag == Tag::Pre {
             inner.pre = true;
