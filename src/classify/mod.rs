@@ -411,6 +411,25 @@ mod tests {
     }
 
     #[test]
+    fn a_documents_list_of_links_is_its_own() {
+        use crate::page_type::PageType;
+        let html = format!(
+            "<body><nav><a href=/>Docs</a><a href=/api>API</a></nav><main><h1>Collections</h1><p>{P1}</p>
+             <ul><li><a href=/vec>Vec: a growable array</a></li><li><a href=/map>HashMap: a hash map</a></li></ul>
+             <p>{P2}</p><p>{P3}</p></main></body>"
+        );
+        let kept_as = |t: PageType| -> Vec<String> {
+            labels_as(&html, None, &Weights::default().for_page_type(t))
+                .into_iter()
+                .filter(|(_, l)| l.is_content())
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert!(kept_as(PageType::Documentation).contains(&"Vec: a growable array".to_string()));
+        assert!(!kept_as(PageType::Article).contains(&"Vec: a growable array".to_string()));
+    }
+
+    #[test]
     fn a_page_without_prose_keeps_its_text() {
         assert_eq!(kept("<body><div>Test</div></body>", None), ["Test"]);
     }

@@ -204,6 +204,12 @@ impl Weights {
         if page_type == PageType::Product {
             w.reviews_are_comments = true;
         }
+        if page_type == PageType::Documentation {
+            // inside a document's body, a list of links is its own (an index of pages,
+            // the functions of a module, "see also")
+            w.linky_density = f32::INFINITY;
+            w.recall_linky_density = f32::INFINITY;
+        }
         if page_type == PageType::Service {
             // a service page is sections side by side, at any depth
             w.extend_levels = SERVICE_EXTEND_LEVELS;
