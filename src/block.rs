@@ -233,6 +233,9 @@ pub struct Elem {
     pub end: u32,
     /// A hash of its class attribute (0 without one): siblings of one shape share it.
     pub sig: u16,
+    /// A hash of its class attribute's first word (0 without one): siblings of one kind
+    /// share it, whatever their states and variants.
+    pub component: u16,
 }
 
 /// Element `e` and its ancestors, innermost first, up to and including the walk's root
@@ -304,14 +307,23 @@ const MULTI_LINE_ITEM_BLOCKS: u32 = 2;
 /// The share of the least mean length that items of several lines need.
 const MULTI_LINE_ITEM_LEN_FACTOR: f32 = 0.5;
 
+/// What makes siblings items of one group, besides their tag and hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Likeness {
+    /// The same class attribute.
+    Class,
+    /// The same first class word: the same component, whatever its states.
+    Component,
+}
+
 /// The group of repeated siblings that holds the most text, with at least `min_items`
 /// members holding `min_item_len` on average, under a parent that `allowed` lets through;
 /// `lens` are the blocks' weighted lengths as prefix sums.
 pub fn largest_item_group(
     elems: &[Elem],
     lens: &Prefix,
-    min_items: u32,
-    min_item_len: f32,
+    (min_items, min_item_len): (u32, f32),
+    likeness: Likeness,
     allowed: impl Fn(usize) -> bool,
 ) -> Option<ItemGroup> {
     let mut best: Option<ItemGroup> = None;
@@ -325,7 +337,11 @@ pub fn largest_item_group(
         while child < parent.end {
             let ch = &elems[child as usize];
             if ch.blocks.0 < ch.blocks.1 {
-                let key = (ch.tag, ch.hints, ch.sig);
+                let sig = match likeness {
+                    Likeness::Class => ch.sig,
+                    Likeness::Component => ch.component,
+                };
+                let key = (ch.tag, ch.hints, sig);
                 let len = lens.of_elem(ch);
                 let lines = ch.blocks.1 - ch.blocks.0;
                 match groups.iter_mut().find(|g| g.key == key) {
@@ -457,7 +473,8 @@ mod tests {
                 false,
             );
             let lens = Prefix::of(page.blocks.iter().map(|b| b.stats.weighted_len()));
-            largest_item_group(&page.elems, &lens, 3, 25.0, |_| true).map(|g| g.items)
+            largest_item_group(&page.elems, &lens, (3, 25.0), Likeness::Class, |_| true)
+                .map(|g| g.items)
         };
         // a name and a price: 16 characters an item, in two lines
         let cards: String = (0..4)
@@ -469,5 +486,28 @@ mod tests {
             .map(|i| format!("<div class=entry><p>Roast no. {i} $19.99</p></div>"))
             .collect();
         assert_eq!(group(&format!("<body><div>{menu}</div></body>")), None);
+    }
+
+    #[test]
+    fn items_of_one_component_group_whatever_their_states() {
+        let posts: String = (0..4)
+            .map(|i| format!("<div class=\"post bg{}\"><p>A reply of some length, number {i}, with its words.</p></div>", i % 2 + 1))
+            .collect();
+        let page = crate::walk::walk(
+            &crate::dom::parse(
+                &format!("<body><div>{posts}</div></body>"),
+                usize::MAX,
+                None,
+            ),
+            &crate::limits::Limits::default(),
+            None,
+            false,
+        );
+        let lens = Prefix::of(page.blocks.iter().map(|b| b.stats.weighted_len()));
+        let items = |likeness| {
+            largest_item_group(&page.elems, &lens, (4, 25.0), likeness, |_| true).map(|g| g.items)
+        };
+        assert_eq!(items(Likeness::Component), Some(4));
+        assert_eq!(items(Likeness::Class), None);
     }
 }

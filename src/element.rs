@@ -46,6 +46,9 @@ pub(crate) struct ElemFacts {
     pub(crate) text_unused: bool,
     /// A hash of its class attribute (0 without one): siblings of one shape share it.
     pub(crate) sig: u16,
+    /// A hash of its class attribute's first word, which names the component; later
+    /// words are its states and variants ("post bg1", "post bg2"). 0 without a class.
+    pub(crate) component: u16,
     /// Its part in React's streamed rendering, as [`streamed_slot`] gives it (0: none).
     pub(crate) slot: u32,
 }
@@ -146,6 +149,9 @@ pub(crate) fn element_facts(
         has_href: a.href.is_some(),
         text_unused: false,
         sig: class.map_or(0, class_sig),
+        component: class.map_or(0, |c| {
+            class_sig(c.split_ascii_whitespace().next().unwrap_or(""))
+        }),
         slot: match (local == &local_name!("div"), a.id) {
             (true, Some(id)) => streamed_slot(id, "S:"),
             _ => 0,

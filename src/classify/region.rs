@@ -6,7 +6,7 @@
 use super::container::BOILER_MASK;
 use super::label::label_range;
 use super::{kept_len, Label, Page, Weights};
-use crate::block::{largest_item_group, Prefix, Tag};
+use crate::block::{largest_item_group, Likeness, Prefix, Tag};
 use crate::hints::Hints;
 
 /// Least members of a group of repeated items.
@@ -26,8 +26,14 @@ fn candidates(page: &Page, inherited: &[Hints]) -> Vec<u32> {
         .map(|(i, _)| i as u32)
         .collect();
     let lens = Prefix::of(page.blocks.iter().map(|b| b.stats.weighted_len()));
-    if let Some(g) = largest_item_group(elems, &lens, MIN_ITEMS, MIN_ITEM_LEN, outside_boilerplate)
-    {
+    // items of one component, whatever their states ("post bg1", "post bg2")
+    if let Some(g) = largest_item_group(
+        elems,
+        &lens,
+        (MIN_ITEMS, MIN_ITEM_LEN),
+        Likeness::Component,
+        outside_boilerplate,
+    ) {
         out.push(g.parent);
     }
     out

@@ -2,7 +2,7 @@
 //! names, `og:type`, the software that made it, its URL's path, and counts of its structure
 //! and its stock phrases.
 
-use crate::block::{largest_item_group, Block, BlockKind, Prefix};
+use crate::block::{largest_item_group, Block, BlockKind, Likeness, Prefix};
 use crate::element::AuthorSource;
 use crate::hints;
 use crate::walk::Page;
@@ -433,8 +433,14 @@ impl Signals {
             .count() as u32;
         let lens = Prefix::of(page.blocks.iter().map(|b| b.stats.weighted_len()));
         s.read_elems(page, &lens);
-        s.repeated = largest_item_group(&page.elems, &lens, MIN_REPEATED, 0.0, |_| true)
-            .map_or((0, 0.0), |g| (g.items, g.len / lens.total().max(1.0)));
+        s.repeated = largest_item_group(
+            &page.elems,
+            &lens,
+            (MIN_REPEATED, 0.0),
+            Likeness::Class,
+            |_| true,
+        )
+        .map_or((0, 0.0), |g| (g.items, g.len / lens.total().max(1.0)));
         s
     }
 

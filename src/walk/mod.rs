@@ -114,6 +114,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
         blocks: (0, 0),
         end: 1,
         sig: 0,
+        component: 0,
     });
     let root = Ctx {
         elem: 0,
@@ -322,7 +323,13 @@ impl Builder {
 
     /// Records an element and gives its index, its first block, and the context inside it.
     fn open(&mut self, facts: &ElemFacts, ctx: Ctx, depth: u32) -> (u32, u32, Ctx) {
-        let ElemFacts { tag, own, sig, .. } = *facts;
+        let ElemFacts {
+            tag,
+            own,
+            sig,
+            component,
+            ..
+        } = *facts;
         let e = self.page.elems.len() as u32;
         let block_start = self.page.blocks.len() as u32;
         self.page.elems.push(Elem {
@@ -332,6 +339,7 @@ impl Builder {
             blocks: (block_start, block_start),
             end: e + 1,
             sig,
+            component,
         });
         let mut inner = ctx;
         inner.elem = e;
