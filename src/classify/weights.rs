@@ -152,7 +152,7 @@ weights! {
     keep_headers: bool = false,
     /// Whether a page of items or sections may take its main element, or the parent of
     /// its largest group of repeated items, for the container, when that keeps clearly
-    /// more (listings, collections, service pages). Any page may when its container keeps
+    /// more (listings, collections, forums, service pages). Any page may when its container keeps
     /// less than `min_article_len`.
     wide_regions: bool = false,
     /// How many times more a region must keep than the container to replace it.
@@ -190,7 +190,11 @@ impl Weights {
         }
         if matches!(
             page_type,
-            PageType::Listing | PageType::Collection | PageType::Service | PageType::Documentation
+            PageType::Forum
+                | PageType::Listing
+                | PageType::Collection
+                | PageType::Service
+                | PageType::Documentation
         ) {
             w.wide_regions = true;
         }
