@@ -9,8 +9,10 @@ use crate::hints::{self, Hints};
 pub(super) const BOILER_MASK: Hints = hints::STRONG_BOILERPLATE | hints::FOOTER | hints::SIDEBAR;
 
 /// The boilerplate names that a wrapper of a page's items may carry by chance ("related
-/// products", a "tag" list of teasers, a "subscription-eligible" product card).
-const ITEM_WRAPPER_NAMES: Hints = hints::RELATED | hints::TAGS | hints::NEWSLETTER | hints::SIDEBAR;
+/// products", a "tag" list of teasers, a "subscription-eligible" product card, a
+/// "more-ads" section of listings).
+const ITEM_WRAPPER_NAMES: Hints =
+    hints::RELATED | hints::TAGS | hints::NEWSLETTER | hints::SIDEBAR | hints::AD;
 
 /// Each element's own hints, less those that say nothing on this page, and with those the
 /// page's type gives (a hidden panel, a product's reviews as its comments): on a discussion (a
