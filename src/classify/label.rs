@@ -100,7 +100,7 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
         } else if !title_seen && is_headline(page, b) {
             title_seen = true;
             Pre::Bad(Label::Title)
-        } else if b.link_density() > linky {
+        } else if b.link_density() > linky && !is_linked_section_title(page, i, linky) {
             Pre::Bad(Label::LinkList)
         } else if is_stock_phrase(&b.text) {
             Pre::Bad(Label::StockPhrase)
@@ -119,6 +119,18 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
         pre.push((i, p));
     }
     pre
+}
+
+/// Whether block `i` is a heading that is a link and opens a section of prose (a
+/// listicle's item named after the product it links to): the section's title.
+fn is_linked_section_title(page: &Page, i: usize, linky: f32) -> bool {
+    let b = &page.blocks[i];
+    matches!(b.kind, BlockKind::Heading(_))
+        && page.blocks.get(i + 1).is_some_and(|next| {
+            page.weights.is_prose(next)
+                && next.link_density() <= linky
+                && page.elems[next.elem as usize].parent == page.elems[b.elem as usize].parent
+        })
 }
 
 /// Whether a heading repeats the page's title (or most of its start): the headline, which

@@ -430,6 +430,17 @@ mod tests {
     }
 
     #[test]
+    fn a_linked_heading_over_its_prose_is_a_section_title() {
+        let html = format!(
+            "<article><p>{P1}</p><section><h2><a href=/trams>The Citadis tram</a></h2><p>{P2}</p></section>
+             <p>{P3}</p><h3><a href=/other>Another story</a></h3><h3><a href=/more>More stories</a></h3></article>"
+        );
+        let k = kept(&html, None);
+        assert!(k.iter().any(|t| t == "The Citadis tram"), "{k:?}");
+        assert!(!k.iter().any(|t| t == "Another story"), "{k:?}");
+    }
+
+    #[test]
     fn a_page_without_prose_keeps_its_text() {
         assert_eq!(kept("<body><div>Test</div></body>", None), ["Test"]);
     }
