@@ -4,7 +4,7 @@
 use super::signals::{ld, title, url, OgType, Platform, Signals};
 
 /// How many features there are.
-pub(super) const N: usize = 66;
+pub(super) const N: usize = 67;
 
 /// The features' names, in the order of the vector (the model's weights follow it).
 pub(super) const NAMES: [&str; N] = [
@@ -40,6 +40,7 @@ pub(super) const NAMES: [&str; N] = [
     "URL depth",
     "time elements",
     "posts named like comments",
+    "share of prose in posts",
     "code blocks",
     "share of code",
     "prices",
@@ -123,6 +124,7 @@ pub(super) fn of(s: &Signals) -> [f32; N] {
         count(f64::from(s.depth)),
         count(s.times as f64),
         count(f64::from(s.comment_elems)),
+        s.comment_prose_share,
         count(f64::from(s.code_blocks)),
         (f64::from(s.code_chars) / f64::from(s.text_len.max(1.0))).min(1.0) as f32,
         count(f64::from(s.prices)),

@@ -357,6 +357,8 @@ pub(super) struct Signals {
     pub(super) text_len: f32,
     /// The share of that text in blocks of prose.
     pub(super) prose_share: f32,
+    /// The share of the page's prose inside elements named like comments or posts.
+    pub(super) comment_prose_share: f32,
     /// The share of that text in link text.
     pub(super) link_share: f32,
     /// The largest group of repeated siblings: how many, and its share of the text.
@@ -461,13 +463,16 @@ impl Signals {
 
     /// The counts over blocks: text, prose, links, code, prices and stock phrases.
     fn read_blocks(&mut self, blocks: &[Block]) {
-        let (mut prose, mut links) = (0.0f32, 0.0f32);
+        let (mut prose, mut links, mut comment_prose) = (0.0f32, 0.0f32, 0.0f32);
         for b in blocks {
             let len = b.stats.weighted_len();
             self.text_len += len;
             links += len * b.link_density();
             if len >= PROSE_BLOCK_LEN && b.link_density() < 0.3 {
                 prose += len;
+                if b.hints & hints::COMMENT != 0 {
+                    comment_prose += len;
+                }
             }
             match b.kind {
                 BlockKind::Code => {
@@ -500,6 +505,7 @@ impl Signals {
         }
         if self.text_len > 0.0 {
             self.prose_share = prose / self.text_len;
+            self.comment_prose_share = comment_prose / prose.max(1.0);
             self.link_share = links / self.text_len;
         }
     }
