@@ -321,6 +321,8 @@ impl<'a> Attrs<'a> {
                 local_name!("hidden") => a.hidden = true,
                 // not a static atom: compared as text, and only when short enough to match
                 ref other if other.len() == 7 && &**other == "pubdate" => a.pubdate = true,
+                // a popover is hidden until a control opens it (a menu, a card, a tip)
+                ref other if other.len() == 7 && &**other == "popover" => a.hidden = true,
                 _ => {}
             }
         }

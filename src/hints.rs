@@ -507,6 +507,13 @@ const STEMS: &[(&str, Hints)] = &[
     ("authorinfo", BIO),
     ("authordesc", BIO),
     ("authorprofile", BIO),
+    // a forum post's user panel: title, banner, join date and post count (XenForo's
+    // message-userExtras, Invision's cAuthorPane, phpBB's postprofile)
+    ("userextras", BIO),
+    ("usertitle", BIO),
+    ("userbanner", BIO),
+    ("postprofile", BIO),
+    ("authorpane", BIO),
     ("autorbox", BIO),
     ("autorinfo", BIO),
     ("bio", BIO),
@@ -1001,6 +1008,13 @@ mod tests {
         assert_eq!(name_hints("topics-page", true) & TAGS, 0);
         assert_eq!(name_hints("related-page", true) & RELATED, 0);
         assert_ne!(name_hints("page-related", true) & RELATED, 0);
+    }
+
+    #[test]
+    fn a_posts_user_panel_is_a_bio() {
+        assert_ne!(name_hints("message-userExtras", true) & BIO, 0);
+        assert_ne!(name_hints("cAuthorPane_info", true) & BIO, 0);
+        assert_ne!(name_hints("postprofile", false) & BIO, 0);
     }
 
     #[test]

@@ -441,6 +441,14 @@ mod tests {
     }
 
     #[test]
+    fn a_popover_is_hidden_until_opened() {
+        let html = format!(
+            "<article><p>{P1}</p><div popover><p>Install our app to get notified of every reply, it is free and quick.</p></div><p>{P2}</p></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2]);
+    }
+
+    #[test]
     fn a_page_without_prose_keeps_its_text() {
         assert_eq!(kept("<body><div>Test</div></body>", None), ["Test"]);
     }
