@@ -545,7 +545,12 @@ fn stem_hints(compact: &str) -> Hints {
             "bio" => rest.starts_with('n') || rest.starts_with('l'),
             _ => false,
         };
-        if !false_friend {
+        // "mainContainer_noSidebar", "page-hasComments": the stem is negated
+        let before = &compact[..m.start()];
+        let negated = ["no", "has", "with", "without", "show"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        if !false_friend && !negated {
             h |= hint;
         }
     }
@@ -1008,6 +1013,12 @@ mod tests {
         assert_eq!(name_hints("topics-page", true) & TAGS, 0);
         assert_eq!(name_hints("related-page", true) & RELATED, 0);
         assert_ne!(name_hints("page-related", true) & RELATED, 0);
+    }
+
+    #[test]
+    fn a_negated_stem_says_nothing() {
+        assert_eq!(name_hints("mainContainer_noSidebar", true) & SIDEBAR, 0);
+        assert_ne!(name_hints("mainSidebar", true) & SIDEBAR, 0);
     }
 
     #[test]
