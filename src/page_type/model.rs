@@ -6,7 +6,9 @@
 
 use super::features::N;
 
-/// Per feature, its weight for each type, in the order of [`super::PageType::ALL`].
+/// Per feature, its weight for each type, in the order of [`super::PageType::ALL`]. Learned
+/// numbers: one may come near a mathematical constant by chance.
+#[allow(clippy::approx_constant)]
 pub(super) const WEIGHTS: [[f32; 7]; N] = [
     // JSON-LD article
     [2.748, -0.3382, -0.3024, -0.445, -0.2022, -0.6514, -0.8086],

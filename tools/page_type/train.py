@@ -89,7 +89,9 @@ def write_model(names, w, b, l2, agreement):
 
 use super::features::N;
 
-/// Per feature, its weight for each type, in the order of [`super::PageType::ALL`].
+/// Per feature, its weight for each type, in the order of [`super::PageType::ALL`]. Learned
+/// numbers: one may come near a mathematical constant by chance.
+#[allow(clippy::approx_constant)]
 pub(super) const WEIGHTS: [[f32; 7]; N] = [
 {chr(10).join(rows)}
 ];
