@@ -183,7 +183,7 @@ pub(crate) fn classify(
     around::take_lead(&page, best, &inherited, &mut labels);
     let mut container = best;
     if w.wide_regions || kept_len(&labels, blocks) < w.min_article_len {
-        if let Some(region) = region::widen(&page, &inherited, &mut labels) {
+        if let Some(region) = region::widen(&page, &inherited, best, &mut labels) {
             container = region;
         }
     }
@@ -438,6 +438,32 @@ mod tests {
         let k = kept(&html, None);
         assert!(k.iter().any(|t| t == "The Citadis tram"), "{k:?}");
         assert!(!k.iter().any(|t| t == "Another story"), "{k:?}");
+    }
+
+    #[test]
+    fn a_listings_linked_titles_are_kept_with_its_items() {
+        use crate::page_type::PageType;
+        let jobs: String = (1..=5)
+            .map(|i| format!("<div class=\"job job-{i}\"><div><a href=/j/{i}>Senior tram engineer, depot {i}</a></div><p>Maintain the fleet of the northern line, with a team of six; full time, on site.</p></div>"))
+            .collect();
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><div class=results><p>{P1}</p>{jobs}</div></body>"
+        );
+        let kept_as = |t: PageType| -> Vec<String> {
+            labels_as(&html, None, &Weights::default().for_page_type(t))
+                .into_iter()
+                .filter(|(_, l)| l.is_content())
+                .map(|(t, _)| t)
+                .collect()
+        };
+        let k = kept_as(PageType::Listing);
+        assert!(
+            k.iter().any(|t| t == "Senior tram engineer, depot 1"),
+            "{k:?}"
+        );
+        assert!(!kept_as(PageType::Article)
+            .iter()
+            .any(|t| t == "Senior tram engineer, depot 1"));
     }
 
     #[test]

@@ -13,35 +13,56 @@ use crate::hints::Hints;
 const MIN_ITEMS: u32 = 3;
 /// Least mean length of an item (weighted characters): a menu's entries are shorter.
 const MIN_ITEM_LEN: f32 = 25.0;
+/// The share of the container's text its repeated items hold for the container to be
+/// labelled as a region of items.
+const CONTAINER_ITEMS_SHARE: f32 = 0.5;
 
-/// The elements that may hold a page of items or sections: its main elements, and the
-/// parent of its largest group of repeated items, outside boilerplate.
-fn candidates(page: &Page, inherited: &[Hints]) -> Vec<u32> {
-    let elems = page.elems;
+/// The elements that may hold a page of items or sections, each with the least gain it
+/// needs over the container: the page's main elements and the parent of its largest group
+/// of repeated items, outside boilerplate, by [`Weights::region_min_gain`]; and the
+/// container itself, on a page of items, when repeated items hold most of its text, by
+/// any gain (its items' titles are links).
+fn candidates(page: &Page, inherited: &[Hints], container: u32) -> Vec<(u32, f32)> {
+    let (elems, gain) = (page.elems, page.weights.region_min_gain);
     let outside_boilerplate = |e: usize| inherited[e] & BOILER_MASK == 0;
-    let mut out: Vec<u32> = elems
+    let mut out: Vec<(u32, f32)> = elems
         .iter()
         .enumerate()
         .filter(|(i, e)| e.tag == Tag::Main && e.blocks.0 < e.blocks.1 && outside_boilerplate(*i))
-        .map(|(i, _)| i as u32)
+        .map(|(i, _)| (i as u32, gain))
         .collect();
     let lens = Prefix::of(page.blocks.iter().map(|b| b.stats.weighted_len()));
     // items of one component, whatever their states ("post bg1", "post bg2")
-    if let Some(g) = largest_item_group(
-        elems,
-        &lens,
-        (MIN_ITEMS, MIN_ITEM_LEN),
-        Likeness::Component,
-        outside_boilerplate,
-    ) {
-        out.push(g.parent);
+    let group = |allowed: &dyn Fn(usize) -> bool| {
+        largest_item_group(
+            elems,
+            &lens,
+            (MIN_ITEMS, MIN_ITEM_LEN),
+            Likeness::Component,
+            allowed,
+        )
+    };
+    if let Some(g) = group(&outside_boilerplate) {
+        out.push((g.parent, gain));
+    }
+    let c = &elems[container as usize];
+    let inside = container..c.end;
+    if let Some(g) = group(&|e| inside.contains(&(e as u32)) && outside_boilerplate(e)) {
+        if page.weights.wide_regions && g.len >= CONTAINER_ITEMS_SHARE * lens.of_elem(c) {
+            out.push((container, 1.0));
+        }
     }
     out
 }
 
 /// Labels the best candidate region into `labels` when it keeps at least
 /// [`Weights::region_min_gain`] times what they keep; returns the region's element if so.
-pub(super) fn widen(page: &Page, inherited: &[Hints], labels: &mut Vec<Label>) -> Option<u32> {
+pub(super) fn widen(
+    page: &Page,
+    inherited: &[Hints],
+    container: u32,
+    labels: &mut Vec<Label>,
+) -> Option<u32> {
     let w = page.weights;
     let kept = kept_len(labels, page.blocks);
     if kept >= w.region_max_kept {
@@ -66,7 +87,7 @@ pub(super) fn widen(page: &Page, inherited: &[Hints], labels: &mut Vec<Label>) -
     };
     let n = page.blocks.len();
     let mut best: Option<(u32, f32, Vec<Label>)> = None;
-    for c in candidates(page, inherited) {
+    for (c, min_gain) in candidates(page, inherited, container) {
         let e = &page.elems[c as usize];
         let mut alt = vec![Label::OutsideArticle; n];
         label_range(
@@ -76,7 +97,7 @@ pub(super) fn widen(page: &Page, inherited: &[Hints], labels: &mut Vec<Label>) -
             &mut alt,
         );
         let alt_kept = kept_len(&alt, page.blocks);
-        if alt_kept > kept * w.region_min_gain && best.as_ref().is_none_or(|b| alt_kept > b.1) {
+        if alt_kept > kept * min_gain && best.as_ref().is_none_or(|b| alt_kept > b.1) {
             best = Some((c, alt_kept, alt));
         }
     }
