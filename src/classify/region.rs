@@ -20,8 +20,8 @@ const CONTAINER_ITEMS_SHARE: f32 = 0.5;
 /// The elements that may hold a page of items or sections, each with the least gain it
 /// needs over the container: the page's main elements and the parent of its largest group
 /// of repeated items, outside boilerplate, by [`Weights::region_min_gain`]; and the
-/// container itself, on a page of items, when repeated items hold most of its text, by
-/// any gain (its items' titles are links).
+/// container itself, where the profile allows ([`Weights::container_items`]), when
+/// repeated items hold most of its text, by any gain (its items' titles are links).
 fn candidates(page: &Page, inherited: &[Hints], container: u32) -> Vec<(u32, f32)> {
     let (elems, gain) = (page.elems, page.weights.region_min_gain);
     let outside_boilerplate = |e: usize| inherited[e] & BOILER_MASK == 0;
@@ -48,7 +48,7 @@ fn candidates(page: &Page, inherited: &[Hints], container: u32) -> Vec<(u32, f32
     let c = &elems[container as usize];
     let inside = container..c.end;
     if let Some(g) = group(&|e| inside.contains(&(e as u32)) && outside_boilerplate(e)) {
-        if page.weights.wide_regions && g.len >= CONTAINER_ITEMS_SHARE * lens.of_elem(c) {
+        if page.weights.container_items && g.len >= CONTAINER_ITEMS_SHARE * lens.of_elem(c) {
             out.push((container, 1.0));
         }
     }

@@ -157,6 +157,10 @@ weights! {
     wide_regions: bool = false,
     /// How many times more a region must keep than the container to replace it.
     region_min_gain: f32 = 2.0,
+    /// Whether the container itself is relabelled as a region, on any gain, when its
+    /// repeated items hold most of its text (a listing whose items' titles are links; not
+    /// a thread, whose posts' buttons would come with them).
+    container_items: bool = false,
     /// A container that keeps this much is not looked past for a region.
     region_max_kept: f32 = 3000.0,
     /// Whether short blocks in the container are content wherever they stand (inside a
@@ -197,6 +201,7 @@ impl Weights {
                 | PageType::Documentation
         ) {
             w.wide_regions = true;
+            w.container_items = page_type != PageType::Forum;
         }
         if matches!(
             page_type,
@@ -251,6 +256,7 @@ mod tests {
                     | "short_blocks_are_content"
                     | "reveal_panels"
                     | "reviews_are_comments"
+                    | "container_items"
             ) {
                 on
             } else {
