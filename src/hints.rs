@@ -454,19 +454,41 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     // split "article__body--main" / "articleBody" / "post_content" into parts
     let mut prev_negating = false;
     let mut compact = String::with_capacity(word.len());
-    let mut last = "";
+    let (mut first, mut last) = (true, "");
+    let mut negated_whole = false;
     for part in split_name(word, buf) {
+        if first && is_negating(part) {
+            // "has-side-banner", "no-sidebar", "with-ads": the whole word is negated
+            negated_whole = true;
+        }
         if !prev_negating {
             h |= token_hints(part);
         }
         prev_negating = is_negating(part);
         compact.push_str(part);
         last = part;
+        first = false;
+    }
+    if negated_whole {
+        return 0;
+    }
+    // a search's results and the page that holds them are a listing's content, not the
+    // search box ("search-results", "searchResultsList", "searchPage")
+    if compact.contains("searchresult")
+        || (compact.starts_with("search")
+            && (compact.contains("result") || compact.contains("page")))
+    {
+        h &= !NAV;
     }
     if last == "page" {
         // the name of a page's template ("topics-page", "tag-page", "search-page"): what
         // the page is about, not a box on it
         return h & (NAV | HIDDEN | CONTENT | ARTICLE_BODY);
+    }
+    if is_control(last) {
+        // the buttons of a carousel or a menu ("carousel-overlay-buttons", "nav-btns"),
+        // not the box they move
+        h &= !(NAV | MODAL);
     }
     if prev_negating || compact.starts_with("has") || compact.starts_with("no") {
         return h;
@@ -481,15 +503,15 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     if compact.contains("sharing") || compact.starts_with("share") {
         h |= SHARE;
     }
-    // a search's results and the page that holds them are a listing's content, not the
-    // search box ("search-results", "searchResultsList", "search-page-wrapper")
-    if compact.contains("searchresult")
-        || (compact.starts_with("search")
-            && (compact.contains("result") || compact.contains("page")))
-    {
-        h &= !NAV;
-    }
     h
+}
+
+/// Whether the last part of a class word names a control (a button, an arrow, a toggle).
+fn is_control(part: &str) -> bool {
+    matches!(
+        part,
+        "btn" | "btns" | "button" | "buttons" | "arrow" | "arrows" | "dots" | "toggle" | "trigger"
+    )
 }
 
 /// Stems found anywhere inside a compacted class word ("commentlist", "relatedposts",
@@ -1013,6 +1035,14 @@ mod tests {
         assert_eq!(name_hints("topics-page", true) & TAGS, 0);
         assert_eq!(name_hints("related-page", true) & RELATED, 0);
         assert_ne!(name_hints("page-related", true) & RELATED, 0);
+    }
+
+    #[test]
+    fn search_pages_negated_words_and_controls() {
+        assert_eq!(name_hints("searchPage", true) & NAV, 0);
+        assert_eq!(name_hints("has-side-banner", true), 0);
+        assert_eq!(name_hints("a-carousel-overlay-buttons", true) & MODAL, 0);
+        assert_ne!(name_hints("modal-overlay", true) & MODAL, 0);
     }
 
     #[test]
