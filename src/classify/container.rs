@@ -18,7 +18,7 @@ const ITEM_WRAPPER_NAMES: Hints =
 /// page's type gives (a hidden panel, a product's reviews as its comments): on a discussion (a
 /// forum thread, a Q&A page, nearly all its prose in posts named like comments) the comment
 /// names, and a boilerplate name on a wrapper that holds most of the page's prose
-/// (`main-with-sidebar`).
+/// (`main-with-sidebar`), unless the name is the tag's own (`<footer>`, `<nav>`).
 pub(super) fn effective_hints(
     elems: &[Elem],
     blocks: &[Block],
@@ -45,6 +45,7 @@ pub(super) fn effective_hints(
             if discussion && e.hints & hints::COMMENT != 0 {
                 e.hints & !hints::COMMENT
             } else if e.hints & BOILER_MASK & !hints::COOKIE != 0
+                && !matches!(e.tag, Tag::Footer | Tag::Nav)
                 && total_prose > 0.0
                 && prose.of_elem(e) >= w.hint_void_share * total_prose
                 && e.hints & hints::COMMENT == 0

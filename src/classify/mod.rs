@@ -467,6 +467,20 @@ mod tests {
     }
 
     #[test]
+    fn a_footer_tag_stays_a_footer_however_long_its_small_print() {
+        let html = format!(
+            "<body><main><h1>Trams</h1><h2>Faster</h2><p>New trams, every six minutes.</p><h2>Greener</h2><p>Powered by the wind.</p></main>
+             <footer><p>{P1}</p><p>{P2}</p><p>{P3}</p></footer></body>"
+        );
+        let k = kept(&html, None);
+        assert!(!k.iter().any(|t| t == P1), "{k:?}");
+        // a wrapper merely named like a footer, holding the page's prose, is no footer
+        let html =
+            format!("<body><div class=footer-wrap><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body>");
+        assert_eq!(kept(&html, None), [P1, P2, P3]);
+    }
+
+    #[test]
     fn a_popover_is_hidden_until_opened() {
         let html = format!(
             "<article><p>{P1}</p><div popover><p>Install our app to get notified of every reply, it is free and quick.</p></div><p>{P2}</p></article>"
