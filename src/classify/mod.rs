@@ -481,6 +481,16 @@ mod tests {
     }
 
     #[test]
+    fn a_read_more_button_does_not_end_the_text() {
+        let html = format!(
+            "<article><div class=desc><p>{P1}</p><p>{P2}</p><p>{P3}</p><div class=toggle>Read more</div></div>
+             <div class=req><h2>Requirements</h2><p>Windows 10 or later, 8 GB of memory, a graphics card with 2 GB, and 20 GB of disk space.</p></div></article>"
+        );
+        let k = kept(&html, None);
+        assert!(k.iter().any(|t| t.starts_with("Windows 10")), "{k:?}");
+    }
+
+    #[test]
     fn a_popover_is_hidden_until_opened() {
         let html = format!(
             "<article><p>{P1}</p><div popover><p>Install our app to get notified of every reply, it is free and quick.</p></div><p>{P2}</p></article>"

@@ -1,7 +1,7 @@
 //! The words that mark boilerplate by what a block says: stock phrases, the headings that
 //! open a reading list, sign-up boxes, photo credits; each a named table.
 
-use crate::block::Block;
+use crate::block::{Block, BlockKind};
 
 /// Stock phrases that are boilerplate wherever they stand, compared lower-cased.
 pub(crate) fn is_stock_phrase(text: &str) -> bool {
@@ -124,7 +124,18 @@ pub(super) fn is_end_marker(b: &Block, linky_density: f32) -> bool {
         return false;
     }
     let t = b.text.trim().to_lowercase();
+    if !matches!(b.kind, BlockKind::Heading(_)) && is_expand_button(&t) {
+        // "Read more" alone on a button unfolds the rest of the text; as a heading it
+        // opens a reading list
+        return false;
+    }
     END_MARKERS.iter().any(|m| t.starts_with(m))
+}
+
+/// Whether a lower-cased text is a button that unfolds more of the text.
+fn is_expand_button(t: &str) -> bool {
+    let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+    matches!(t, "read more" | "show more" | "see more" | "more")
 }
 
 /// Openings of a sign-up box's title, compared lower-cased, as prefixes or whole text.
