@@ -85,10 +85,11 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
             Pre::Bad(Label::Hinted(hints::kind_name(
                 h & (hints::SIDEBAR | hints::FOOTER),
             )))
-        } else if b.kind == BlockKind::Caption
+        } else if (b.kind == BlockKind::Caption
             || h & hints::CAPTION != 0
             || is_credit_line(b)
-            || (b.flags & IN_FIGURE != 0 && !matches!(b.kind, BlockKind::Code))
+            || (b.flags & IN_FIGURE != 0 && !matches!(b.kind, BlockKind::Code)))
+            && !(w.wide_regions && matches!(b.kind, BlockKind::Heading(_)))
         {
             if o.captions {
                 Pre::Good

@@ -491,6 +491,27 @@ mod tests {
     }
 
     #[test]
+    fn a_product_cards_name_in_a_figure_is_no_caption_on_a_page_of_items() {
+        use crate::page_type::PageType;
+        let cards: String = (1..=4)
+            .map(|i| format!("<figure class=card><img src=/{i}.jpg><div class=product-caption><h3>Trail running shoe model {i}</h3><p>$120.00</p></div></figure>"))
+            .collect();
+        let html = format!("<body><main><h1>Running shoes</h1>{cards}</main></body>");
+        let kept_as = |t: PageType| -> Vec<String> {
+            labels_as(&html, None, &Weights::default().for_page_type(t))
+                .into_iter()
+                .filter(|(_, l)| l.is_content())
+                .map(|(t, _)| t)
+                .collect()
+        };
+        let k = kept_as(PageType::Collection);
+        assert!(k.iter().any(|t| t == "Trail running shoe model 1"), "{k:?}");
+        assert!(!kept_as(PageType::Article)
+            .iter()
+            .any(|t| t == "Trail running shoe model 1"));
+    }
+
+    #[test]
     fn a_popover_is_hidden_until_opened() {
         let html = format!(
             "<article><p>{P1}</p><div popover><p>Install our app to get notified of every reply, it is free and quick.</p></div><p>{P2}</p></article>"
