@@ -145,7 +145,8 @@ fn corpus(c: &mut Criterion) {
 }
 
 /// Pathological pages: 100,000 nested elements (html5ever alone takes minutes on it; the
-/// nesting cap makes it linear), 1,000,000 sibling elements, and 400,000 comments.
+/// nesting cap makes it linear), 1,000,000 sibling elements, 400,000 siblings each of its
+/// own class (the search for groups of repeated items), and 400,000 comments.
 fn hostile(c: &mut Criterion) {
     let n = 100_000;
     let nested = format!(
@@ -157,6 +158,10 @@ fn hostile(c: &mut Criterion) {
         "<html><body><div>{}</div></body></html>",
         "<span>x</span>".repeat(1_000_000)
     );
+    let classes: String = (0..400_000)
+        .map(|i| format!("<div class=c{i}>x</div>"))
+        .collect();
+    let classes = format!("<html><body><div>{classes}</div></body></html>");
     let comments = format!(
         "<html><body><p>{}</p></body></html>",
         "<!--x-->a ".repeat(400_000)
@@ -166,6 +171,7 @@ fn hostile(c: &mut Criterion) {
     for (name, html) in [
         ("nested-100k", &nested),
         ("siblings-1m", &siblings),
+        ("classes-400k", &classes),
         ("comments-400k", &comments),
     ] {
         g.throughput(Throughput::Bytes(html.len() as u64));

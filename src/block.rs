@@ -7,7 +7,7 @@ use crate::text::TextStats;
 
 /// The element kinds gleaner tells apart; everything else is [`Tag::Other`] (inline) or
 /// [`Tag::Block`] (an unknown block-level element).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 #[allow(missing_docs)]
 pub enum Tag {
     Html,
@@ -295,6 +295,7 @@ pub struct ItemGroup {
 
 /// Siblings of one shape under one parent, counted: how many, their text's length and
 /// their blocks.
+#[derive(Clone, Copy)]
 struct Tally {
     key: (Tag, Hints, u16),
     items: u32,
@@ -327,12 +328,15 @@ pub fn largest_item_group(
     allowed: impl Fn(usize) -> bool,
 ) -> Option<ItemGroup> {
     let mut best: Option<ItemGroup> = None;
+    // one tally per child, sorted so that children of one shape are neighbours: a parent
+    // of many children of many shapes costs n log n, not n times the shapes
+    let mut kids: Vec<Tally> = Vec::new();
     let mut groups: Vec<Tally> = Vec::new();
     for (p, parent) in elems.iter().enumerate() {
         if parent.end <= p as u32 + 1 || !allowed(p) {
             continue;
         }
-        groups.clear();
+        kids.clear();
         let mut child = p as u32 + 1;
         while child < parent.end {
             let ch = &elems[child as usize];
@@ -341,24 +345,29 @@ pub fn largest_item_group(
                     Likeness::Class => ch.sig,
                     Likeness::Component => ch.component,
                 };
-                let key = (ch.tag, ch.hints, sig);
-                let len = lens.of_elem(ch);
-                let lines = ch.blocks.1 - ch.blocks.0;
-                match groups.iter_mut().find(|g| g.key == key) {
-                    Some(g) => {
-                        g.items += 1;
-                        g.len += len;
-                        g.lines += lines;
-                    }
-                    None => groups.push(Tally {
-                        key,
-                        items: 1,
-                        len,
-                        lines,
-                    }),
-                }
+                kids.push(Tally {
+                    key: (ch.tag, ch.hints, sig),
+                    items: 1,
+                    len: lens.of_elem(ch),
+                    lines: ch.blocks.1 - ch.blocks.0,
+                });
             }
             child = ch.end.max(child + 1);
+        }
+        if (kids.len() as u32) < min_items {
+            continue;
+        }
+        kids.sort_unstable_by_key(|k| k.key);
+        groups.clear();
+        for k in &kids {
+            match groups.last_mut() {
+                Some(g) if g.key == k.key => {
+                    g.items += 1;
+                    g.len += k.len;
+                    g.lines += k.lines;
+                }
+                _ => groups.push(Tally { ..*k }),
+            }
         }
         for g in &groups {
             let (n, len) = (g.items, g.len);
