@@ -33,7 +33,8 @@ pub(super) fn effective_hints(
     elems
         .iter()
         .map(|e| {
-            // a hidden panel is hidden unless the profile shows it
+            // a hidden panel is hidden unless the profile shows it; a product's reviews are
+            // its comments
             let mut h = e.hints;
             if h & hints::PANEL != 0 && !w.reveal_panels {
                 h |= hints::HIDDEN;

@@ -45,18 +45,20 @@ fn candidates(page: &Page, inherited: &[Hints], container: u32) -> Vec<(u32, f32
     if let Some(g) = group(&outside_boilerplate) {
         out.push((g.parent, gain));
     }
-    let c = &elems[container as usize];
-    let inside = container..c.end;
-    if let Some(g) = group(&|e| inside.contains(&(e as u32)) && outside_boilerplate(e)) {
-        if page.weights.container_items && g.len >= CONTAINER_ITEMS_SHARE * lens.of_elem(c) {
-            out.push((container, 1.0));
+    if page.weights.container_items {
+        let c = &elems[container as usize];
+        let inside = container..c.end;
+        if let Some(g) = group(&|e| inside.contains(&(e as u32)) && outside_boilerplate(e)) {
+            if g.len >= CONTAINER_ITEMS_SHARE * lens.of_elem(c) {
+                out.push((container, 1.0));
+            }
         }
     }
     out
 }
 
-/// Labels the best candidate region into `labels` when it keeps at least
-/// [`Weights::region_min_gain`] times what they keep; returns the region's element if so.
+/// Labels the best candidate region into `labels` when it keeps more than its least gain
+/// (see [`candidates`]) times what they keep; returns the region's element if so.
 pub(super) fn widen(
     page: &Page,
     inherited: &[Hints],
