@@ -366,7 +366,7 @@ pub fn largest_item_group(
                     g.len += k.len;
                     g.lines += k.lines;
                 }
-                _ => groups.push(Tally { ..*k }),
+                _ => groups.push(*k),
             }
         }
         for g in &groups {
@@ -472,29 +472,34 @@ mod tests {
         assert_eq!(b.link_density(), 0.0);
     }
 
+    /// How many items the largest group of `html` holds, at least `min_items` of 25
+    /// characters on average, siblings alike by `likeness`.
+    fn items_in(html: &str, min_items: u32, likeness: Likeness) -> Option<u32> {
+        let page = crate::walk::walk(
+            &crate::dom::parse(html, usize::MAX, None),
+            &crate::limits::Limits::default(),
+            None,
+            false,
+        );
+        let lens = Prefix::of(page.blocks.iter().map(|b| b.stats.weighted_len()));
+        largest_item_group(&page.elems, &lens, (min_items, 25.0), likeness, |_| true)
+            .map(|g| g.items)
+    }
+
     #[test]
     fn items_of_several_short_lines_are_a_group_and_one_line_entries_are_not() {
-        let group = |html: &str| {
-            let page = crate::walk::walk(
-                &crate::dom::parse(html, usize::MAX, None),
-                &crate::limits::Limits::default(),
-                None,
-                false,
-            );
-            let lens = Prefix::of(page.blocks.iter().map(|b| b.stats.weighted_len()));
-            largest_item_group(&page.elems, &lens, (3, 25.0), Likeness::Class, |_| true)
-                .map(|g| g.items)
-        };
         // a name and a price: 16 characters an item, in two lines
         let cards: String = (0..4)
             .map(|i| format!("<div class=card><h3>Roast no. {i}</h3><p>$19.99</p></div>"))
             .collect();
-        assert_eq!(group(&format!("<body><div>{cards}</div></body>")), Some(4));
+        let cards = format!("<body><div>{cards}</div></body>");
+        assert_eq!(items_in(&cards, 3, Likeness::Class), Some(4));
         // a menu's one-line entries of the same length
         let menu: String = (0..4)
             .map(|i| format!("<div class=entry><p>Roast no. {i} $19.99</p></div>"))
             .collect();
-        assert_eq!(group(&format!("<body><div>{menu}</div></body>")), None);
+        let menu = format!("<body><div>{menu}</div></body>");
+        assert_eq!(items_in(&menu, 3, Likeness::Class), None);
     }
 
     #[test]
@@ -502,21 +507,8 @@ mod tests {
         let posts: String = (0..4)
             .map(|i| format!("<div class=\"post bg{}\"><p>A reply of some length, number {i}, with its words.</p></div>", i % 2 + 1))
             .collect();
-        let page = crate::walk::walk(
-            &crate::dom::parse(
-                &format!("<body><div>{posts}</div></body>"),
-                usize::MAX,
-                None,
-            ),
-            &crate::limits::Limits::default(),
-            None,
-            false,
-        );
-        let lens = Prefix::of(page.blocks.iter().map(|b| b.stats.weighted_len()));
-        let items = |likeness| {
-            largest_item_group(&page.elems, &lens, (4, 25.0), likeness, |_| true).map(|g| g.items)
-        };
-        assert_eq!(items(Likeness::Component), Some(4));
-        assert_eq!(items(Likeness::Class), None);
+        let posts = format!("<body><div>{posts}</div></body>");
+        assert_eq!(items_in(&posts, 4, Likeness::Component), Some(4));
+        assert_eq!(items_in(&posts, 4, Likeness::Class), None);
     }
 }

@@ -230,6 +230,7 @@ mod tests {
     use super::*;
     use crate::dom::parse;
     use crate::limits::Limits;
+    use crate::page_type::PageType;
     use crate::walk::walk;
 
     const P1: &str = "The council voted on Tuesday to extend the tram line to the northern suburbs, a project that has been debated for more than a decade.";
@@ -262,12 +263,22 @@ mod tests {
             .collect()
     }
 
-    fn kept(html: &str, title: Option<&str>) -> Vec<String> {
-        labels(html, title)
+    /// The texts of the blocks labelled content.
+    fn content(labels: Vec<(String, Label)>) -> Vec<String> {
+        labels
             .into_iter()
             .filter(|(_, l)| l.is_content())
             .map(|(t, _)| t)
             .collect()
+    }
+
+    fn kept(html: &str, title: Option<&str>) -> Vec<String> {
+        content(labels(html, title))
+    }
+
+    /// What is kept with the weights of page type `t`.
+    fn kept_as(html: &str, t: PageType) -> Vec<String> {
+        content(labels_as(html, None, &Weights::default().for_page_type(t)))
     }
 
     #[test]
@@ -330,20 +341,12 @@ mod tests {
 
     #[test]
     fn a_products_reviews_go_and_a_review_articles_stay() {
-        use crate::page_type::PageType;
         let html = format!(
             "<body><div class=product><h1>Kettle</h1><p>{P1}</p><p>{P2}</p></div>
              <div class=reviews><div class=review><p>{P3}</p></div></div></body>"
         );
-        let kept_as = |t: PageType| -> Vec<String> {
-            labels_as(&html, None, &Weights::default().for_page_type(t))
-                .into_iter()
-                .filter(|(_, l)| l.is_content())
-                .map(|(t, _)| t)
-                .collect()
-        };
-        assert_eq!(kept_as(PageType::Product), ["Kettle", P1, P2]);
-        assert!(kept_as(PageType::Article).contains(&P3.to_string()));
+        assert_eq!(kept_as(&html, PageType::Product), ["Kettle", P1, P2]);
+        assert!(kept_as(&html, PageType::Article).contains(&P3.to_string()));
     }
 
     #[test]
@@ -363,7 +366,6 @@ mod tests {
 
     #[test]
     fn a_grids_wrapper_named_related_keeps_its_items_on_a_page_of_items() {
-        use crate::page_type::PageType;
         let items: String = (1..=6)
             .map(|i| format!("<div class=item><h3><a href=/p/{i}>Robotic lawn mower model {i}</a></h3><p>A quarter-acre mower</p><p>$2,099.99</p></div>"))
             .collect();
@@ -373,18 +375,11 @@ mod tests {
         let html = format!(
             "<body><nav><ul>{menu}</ul></nav><section class=related-product>{items}</section></body>"
         );
-        let kept_as = |t: PageType| -> Vec<String> {
-            labels_as(&html, None, &Weights::default().for_page_type(t))
-                .into_iter()
-                .filter(|(_, l)| l.is_content())
-                .map(|(t, _)| t)
-                .collect()
-        };
-        let k = kept_as(PageType::Collection);
+        let k = kept_as(&html, PageType::Collection);
         assert!(k.iter().any(|t| t == "A quarter-acre mower"), "{k:?}");
         assert!(!k.iter().any(|t| t == "Category 1"), "{k:?}");
         // on an article, such a box is the related list it is named for
-        let k = kept_as(PageType::Article);
+        let k = kept_as(&html, PageType::Article);
         assert!(!k.iter().any(|t| t == "A quarter-acre mower"), "{k:?}");
     }
 
@@ -412,21 +407,15 @@ mod tests {
 
     #[test]
     fn a_documents_list_of_links_is_its_own() {
-        use crate::page_type::PageType;
         let html = format!(
             "<body><nav><a href=/>Docs</a><a href=/api>API</a></nav><main><h1>Collections</h1><p>{P1}</p>
              <ul><li><a href=/vec>Vec: a growable array</a></li><li><a href=/map>HashMap: a hash map</a></li></ul>
              <p>{P2}</p><p>{P3}</p></main></body>"
         );
-        let kept_as = |t: PageType| -> Vec<String> {
-            labels_as(&html, None, &Weights::default().for_page_type(t))
-                .into_iter()
-                .filter(|(_, l)| l.is_content())
-                .map(|(t, _)| t)
-                .collect()
-        };
-        assert!(kept_as(PageType::Documentation).contains(&"Vec: a growable array".to_string()));
-        assert!(!kept_as(PageType::Article).contains(&"Vec: a growable array".to_string()));
+        assert!(
+            kept_as(&html, PageType::Documentation).contains(&"Vec: a growable array".to_string())
+        );
+        assert!(!kept_as(&html, PageType::Article).contains(&"Vec: a growable array".to_string()));
     }
 
     #[test]
@@ -442,26 +431,18 @@ mod tests {
 
     #[test]
     fn a_listings_linked_titles_are_kept_with_its_items() {
-        use crate::page_type::PageType;
         let jobs: String = (1..=5)
             .map(|i| format!("<div class=\"job job-{i}\"><div><a href=/j/{i}>Senior tram engineer, depot {i}</a></div><p>Maintain the fleet of the northern line, with a team of six; full time, on site.</p></div>"))
             .collect();
         let html = format!(
             "<body><nav><a href=/>Home</a></nav><div class=results><p>{P1}</p>{jobs}</div></body>"
         );
-        let kept_as = |t: PageType| -> Vec<String> {
-            labels_as(&html, None, &Weights::default().for_page_type(t))
-                .into_iter()
-                .filter(|(_, l)| l.is_content())
-                .map(|(t, _)| t)
-                .collect()
-        };
-        let k = kept_as(PageType::Listing);
+        let k = kept_as(&html, PageType::Listing);
         assert!(
             k.iter().any(|t| t == "Senior tram engineer, depot 1"),
             "{k:?}"
         );
-        assert!(!kept_as(PageType::Article)
+        assert!(!kept_as(&html, PageType::Article)
             .iter()
             .any(|t| t == "Senior tram engineer, depot 1"));
     }
@@ -492,21 +473,13 @@ mod tests {
 
     #[test]
     fn a_product_cards_name_in_a_figure_is_no_caption_on_a_page_of_items() {
-        use crate::page_type::PageType;
         let cards: String = (1..=4)
             .map(|i| format!("<figure class=card><img src=/{i}.jpg><div class=product-caption><h3>Trail running shoe model {i}</h3><p>$120.00</p></div></figure>"))
             .collect();
         let html = format!("<body><main><h1>Running shoes</h1>{cards}</main></body>");
-        let kept_as = |t: PageType| -> Vec<String> {
-            labels_as(&html, None, &Weights::default().for_page_type(t))
-                .into_iter()
-                .filter(|(_, l)| l.is_content())
-                .map(|(t, _)| t)
-                .collect()
-        };
-        let k = kept_as(PageType::Collection);
+        let k = kept_as(&html, PageType::Collection);
         assert!(k.iter().any(|t| t == "Trail running shoe model 1"), "{k:?}");
-        assert!(!kept_as(PageType::Article)
+        assert!(!kept_as(&html, PageType::Article)
             .iter()
             .any(|t| t == "Trail running shoe model 1"));
     }
