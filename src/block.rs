@@ -405,26 +405,34 @@ pub struct ListMark {
 /// A run of text in document order with the features used to classify it.
 #[derive(Debug, Clone)]
 pub struct Block {
-    /// Its place in a list, if it stands in one.
-    pub list: Option<ListMark>,
-    /// The language of a code block, where the page names it (`class="language-rust"`).
-    pub lang: Option<Box<str>>,
-    /// The block as Markdown inline content (links, images), when the options keep them.
-    pub md: Option<String>,
     /// The text, whitespace collapsed (kept as is in code), lines separated by `\n`.
-    pub text: String,
-    /// What it is.
-    pub kind: BlockKind,
-    /// Context flags (`IN_QUOTE`, `IN_LIST`, ...).
-    pub flags: u8,
-    /// Index of the innermost block-level element that holds it.
-    pub elem: u32,
+    pub text: Box<str>,
+    /// Its Markdown and code language, when the options keep them and the block has them.
+    pub markup: Option<Box<Markup>>,
     /// Counts over its text.
     pub stats: TextStats,
+    /// Index of the innermost block-level element that holds it.
+    pub elem: u32,
     /// Non-space characters inside links.
     pub link_chars: u32,
     /// The union of the hints of all its ancestors.
     pub hints: Hints,
+    /// Its place in a list: one more than its index in the page's list marks, 0 when it
+    /// stands in none.
+    pub list: u32,
+    /// What it is.
+    pub kind: BlockKind,
+    /// Context flags (`IN_QUOTE`, `IN_LIST`, ...).
+    pub flags: u8,
+}
+
+/// What a block may carry beyond its text, kept apart because few blocks have it.
+#[derive(Debug, Clone, Default)]
+pub struct Markup {
+    /// The block as Markdown inline content (links, images), when the options keep them.
+    pub md: Option<String>,
+    /// The language of a code block, where the page names it (`class="language-rust"`).
+    pub lang: Option<Box<str>>,
 }
 
 impl Block {
@@ -456,9 +464,8 @@ mod tests {
     #[test]
     fn link_density_is_a_share_of_characters() {
         let mut b = Block {
-            list: None,
-            lang: None,
-            md: None,
+            list: 0,
+            markup: None,
             text: "read this".into(),
             kind: BlockKind::Paragraph,
             flags: 0,

@@ -137,7 +137,7 @@ pub(crate) fn split(
                 // "Name says:", "Name · 5 hours ago", "Name | 12 May"
                 let name = [" · ", " | ", " • "]
                     .iter()
-                    .fold(b.text.as_str(), |n, sep| n.split(sep).next().unwrap_or(n));
+                    .fold(&*b.text, |n, sep| n.split(sep).next().unwrap_or(n));
                 let name = name.trim().trim_end_matches(':');
                 let name = SAYS
                     .iter()

@@ -34,13 +34,14 @@ pub struct ContentBlock {
 
 impl ContentBlock {
     /// The content block of a block the classifier kept.
-    pub(crate) fn of_block(b: &Block) -> Self {
+    pub(crate) fn of_block(b: Block, lists: &[ListMark]) -> Self {
+        let markup = b.markup.map(|m| *m).unwrap_or_default();
         ContentBlock {
             kind: b.kind,
-            text: b.text.clone(),
-            markdown: b.md.clone(),
-            list: b.list,
-            lang: b.lang.as_deref().map(str::to_string),
+            text: b.text.into_string(),
+            markdown: markup.md,
+            list: b.list.checked_sub(1).map(|i| lists[i as usize]),
+            lang: markup.lang.map(String::from),
             quoted: b.flags & IN_QUOTE != 0,
             listed: b.flags & IN_LIST != 0,
         }

@@ -49,8 +49,6 @@ pub(crate) struct ElemFacts {
     /// A hash of its class attribute's first word, which names the component; later
     /// words are its states and variants ("post bg1", "post bg2"). 0 without a class.
     pub(crate) component: u16,
-    /// Its part in React's streamed rendering, as [`streamed_slot`] gives it (0: none).
-    pub(crate) slot: u32,
 }
 
 impl ElemFacts {
@@ -64,22 +62,24 @@ impl ElemFacts {
     }
 }
 
-/// The [`ElemFacts`] of an HTML element named `local`.
+/// The [`ElemFacts`] of an HTML element named `local`, and its part in React's streamed
+/// rendering, as [`streamed_slot`] gives it (0: none).
 pub(crate) fn element_facts(
     cache: &mut hints::HintCache,
     local: &html5ever::LocalName,
     attrs: &[html5ever::Attribute],
-) -> ElemFacts {
+) -> (ElemFacts, u32) {
     if *local == local_name!("template") {
         // a streamed page's placeholder: the content that replaces it comes later
-        return ElemFacts {
+        let slot = attr(attrs, "id").map_or(0, |id| {
+            // "B:n" waits for a boundary's content, "P:n" for a segment's
+            streamed_slot(id, "B:").max(streamed_slot(id, "P:"))
+        });
+        let facts = ElemFacts {
             text_unused: true,
-            slot: attr(attrs, "id").map_or(0, |id| {
-                // "B:n" waits for a boundary's content, "P:n" for a segment's
-                streamed_slot(id, "B:").max(streamed_slot(id, "P:"))
-            }),
             ..ElemFacts::default()
         };
+        return (facts, slot);
     }
     if facts_unused(local) {
         // the walk reads the text of <title>, of JSON-LD scripts, and of <noscript> (the
@@ -87,10 +87,11 @@ pub(crate) fn element_facts(
         let text_used = *local == local_name!("title")
             || *local == local_name!("noscript")
             || (*local == local_name!("script") && is_json_ld(attrs));
-        return ElemFacts {
+        let facts = ElemFacts {
             text_unused: !text_used,
             ..ElemFacts::default()
         };
+        return (facts, 0);
     }
     let a = Attrs::read(attrs);
     let hidden = a.hidden || a.aria_hidden.is_some_and(|v| v.trim() == "true");
@@ -139,7 +140,7 @@ pub(crate) fn element_facts(
     if !tag.is_block() && own & (hints::STRONG_BOILERPLATE | hints::BYLINE | hints::CAPTION) != 0 {
         tag = Tag::Block;
     }
-    ElemFacts {
+    let facts = ElemFacts {
         hidden,
         style_hidden,
         panel,
@@ -152,11 +153,12 @@ pub(crate) fn element_facts(
         component: class.map_or(0, |c| {
             class_sig(c.split_ascii_whitespace().next().unwrap_or(""))
         }),
-        slot: match (local == &local_name!("div"), a.id) {
-            (true, Some(id)) => streamed_slot(id, "S:"),
-            _ => 0,
-        },
-    }
+    };
+    let slot = match (local == &local_name!("div"), a.id) {
+        (true, Some(id)) => streamed_slot(id, "S:"),
+        _ => 0,
+    };
+    (facts, slot)
 }
 
 /// Whether elements named `local` take their id from their heading's words (documentation

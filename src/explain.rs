@@ -140,7 +140,7 @@ pub(crate) fn decisions(page: &Page, verdict: &Verdict, w: &Weights) -> Vec<Bloc
                 (labels[i].name(), labels[i].reason())
             };
             BlockDecision {
-                text: b.text.clone(),
+                text: b.text.to_string(),
                 kind: b.kind.name(),
                 kept: labels[i].is_content(),
                 label,
@@ -178,7 +178,7 @@ pub(crate) fn debug_lines(page: &Page, verdict: &Verdict, full: bool) -> String 
             b.link_density(),
             b.kind,
             if full {
-                b.text.clone()
+                b.text.to_string()
             } else {
                 b.text.chars().take(90).collect::<String>()
             }

@@ -216,12 +216,8 @@ impl Extractor {
             let full = std::env::var_os("GLEANER_DEBUG") == Some("full".into());
             eprint!("{}", explain::debug_lines(&page, &verdict, full));
         }
-        let mut kept = Kept::assemble(&page, &verdict, extras.article_body.as_deref(), &weights);
-        if page_type == page_type::PageType::Product {
-            if let Some(d) = extras.product_description.as_deref() {
-                kept.add_product_description(d);
-            }
-        }
+        let article_body = extras.article_body.as_deref();
+        let fallback = Kept::fallback(&page, &verdict, article_body, &weights);
         let comments = self.comments.then(|| {
             comments::split(
                 &page.elems,
@@ -230,23 +226,26 @@ impl Extractor {
                 &page.facts.times,
             )
         });
-        let confidence = classify::confidence(
-            &page.blocks,
-            &verdict.labels,
-            kept.fallback.is_some(),
-            &weights,
-        );
+        let confidence =
+            classify::confidence(&page.blocks, &verdict.labels, fallback.is_some(), &weights);
         let trace = explain.then(|| {
             let mut d = explain::decisions(&page, &verdict, &weights);
-            if kept.fallback == Some(JSON_LD_FALLBACK) {
+            if fallback == Some(JSON_LD_FALLBACK) {
                 // the page's blocks gave way to the JSON-LD text: none of them is kept
                 for b in &mut d {
                     b.kept = false;
                 }
             }
             let container = explain::path_of(&page.elems, verdict.container);
-            (d, container, kept.fallback, evidence)
+            (d, container, fallback, evidence)
         });
+        // the page goes into the kept blocks, which take its texts without a copy
+        let mut kept = Kept::assemble(page, &verdict.labels, fallback, article_body);
+        if page_type == page_type::PageType::Product {
+            if let Some(d) = extras.product_description.as_deref() {
+                kept.add_product_description(d);
+            }
+        }
         let mut doc = Document::new(meta, kept.blocks, comments);
         doc.confidence = confidence;
         doc.encoding = encoding.name();
@@ -451,39 +450,70 @@ impl Kept {
         self.blocks.splice(0..0, lines);
     }
 
-    /// The blocks labelled content, or JSON-LD's `articleBody` when they hold much less
-    /// than it (the page's body was scripted in or cut by a paywall).
-    fn assemble(
+    /// Which fallback gives the main content, if one does: JSON-LD's `articleBody` when
+    /// the blocks labelled content hold much less than it (the page's body was scripted
+    /// in or cut by a paywall), or the classifier's own whole-page reading.
+    fn fallback(
         page: &walk::Page,
         verdict: &classify::Verdict,
         article_body: Option<&str>,
         w: &Weights,
-    ) -> Kept {
-        let kept = || {
-            page.blocks
+    ) -> Option<&'static str> {
+        if let Some(body) = article_body {
+            let body_len = weighted_len(body);
+            let kept_len: f32 = page
+                .blocks
                 .iter()
                 .zip(&verdict.labels)
                 .filter(|(_, l)| l.is_content())
-                .map(|(b, _)| b)
-        };
-        if let Some(body) = article_body {
-            let body_len = weighted_len(body);
-            let kept_len: f32 = kept().map(|b| b.stats.weighted_len()).sum();
+                .map(|(b, _)| b.stats.weighted_len())
+                .sum();
             if body_len > w.min_article_len && kept_len < body_len * ARTICLE_BODY_FALLBACK_RATIO {
-                return Kept {
-                    blocks: body
-                        .split('\n')
-                        .map(crate::text::normalize_space)
-                        .filter(|l| !l.is_empty())
-                        .map(|text| ContentBlock::plain(BlockKind::Paragraph, text))
-                        .collect(),
-                    fallback: Some(JSON_LD_FALLBACK),
-                };
+                return Some(JSON_LD_FALLBACK);
             }
         }
+        verdict.fallback.then_some(WHOLE_PAGE_FALLBACK)
+    }
+
+    /// The blocks of `page` labelled content, or, with the JSON-LD fallback, the lines
+    /// of `article_body`.
+    fn assemble(
+        page: walk::Page,
+        labels: &[classify::Label],
+        fallback: Option<&'static str>,
+        article_body: Option<&str>,
+    ) -> Kept {
+        if let (Some(JSON_LD_FALLBACK), Some(body)) = (fallback, article_body) {
+            return Kept {
+                blocks: body
+                    .split('\n')
+                    .map(crate::text::normalize_space)
+                    .filter(|l| !l.is_empty())
+                    .map(|text| ContentBlock::plain(BlockKind::Paragraph, text))
+                    .collect(),
+                fallback,
+            };
+        }
+        // the rest of the page goes before the kept blocks are made
+        let walk::Page {
+            blocks,
+            lists,
+            elems,
+            facts,
+            ..
+        } = page;
+        drop((elems, facts));
+        let mut kept = Vec::with_capacity(labels.iter().filter(|l| l.is_content()).count());
+        kept.extend(
+            blocks
+                .into_iter()
+                .zip(labels)
+                .filter(|(_, l)| l.is_content())
+                .map(|(b, _)| ContentBlock::of_block(b, &lists)),
+        );
         Kept {
-            blocks: kept().map(ContentBlock::of_block).collect(),
-            fallback: verdict.fallback.then_some(WHOLE_PAGE_FALLBACK),
+            blocks: kept,
+            fallback,
         }
     }
 }

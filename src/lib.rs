@@ -81,7 +81,7 @@ pub mod bench {
         let mut stack = vec![crate::dom::DOCUMENT];
         let mut bytes = 0;
         while let Some(node) = stack.pop() {
-            if let crate::dom::Data::Text(t) = &dom.node(node).data {
+            if let Some(t) = dom.text(node) {
                 bytes += t.len();
             }
             stack.extend(dom.children_rev(node));

@@ -76,15 +76,11 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
         let b = &page.blocks[i];
         let h = hints_below(page, b.elem, top);
         let p = if signup[i - base] {
-            Pre::Bad(Label::Hinted("newsletter"))
+            Pre::Bad(Label::Hinted(hints::NEWSLETTER))
         } else if h & hints::STRONG_BOILERPLATE != 0 {
-            Pre::Bad(Label::Hinted(hints::kind_name(
-                h & hints::STRONG_BOILERPLATE,
-            )))
+            Pre::Bad(Label::Hinted(h & hints::STRONG_BOILERPLATE))
         } else if h & (hints::SIDEBAR | hints::FOOTER) != 0 {
-            Pre::Bad(Label::Hinted(hints::kind_name(
-                h & (hints::SIDEBAR | hints::FOOTER),
-            )))
+            Pre::Bad(Label::Hinted(h & (hints::SIDEBAR | hints::FOOTER)))
         } else if (b.kind == BlockKind::Caption
             || h & hints::CAPTION != 0
             || is_credit_line(b)
@@ -109,9 +105,7 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
             && ((h & hints::BYLINE != 0 && !w.keep_bylines)
                 || (h & hints::HEADER != 0 && !w.keep_headers))
         {
-            Pre::Bad(Label::Hinted(hints::kind_name(
-                h & (hints::BYLINE | hints::HEADER),
-            )))
+            Pre::Bad(Label::Hinted(h & (hints::BYLINE | hints::HEADER)))
         } else if w.is_prose(b) || b.kind == BlockKind::Code {
             Pre::Good
         } else {
@@ -180,7 +174,7 @@ fn cut_reading_list(page: &Page, pre: &mut [(usize, Pre)]) {
     }
     if let Some(k) = cut {
         for e in pre.iter_mut().skip(k) {
-            e.1 = Pre::Bad(Label::Hinted("related"));
+            e.1 = Pre::Bad(Label::Hinted(hints::RELATED));
         }
     }
 }

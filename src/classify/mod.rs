@@ -39,8 +39,9 @@ pub enum Label {
     Title,
     /// Outside the container that holds the article.
     OutsideArticle,
-    /// Inside a subtree whose names mark boilerplate of the given kind.
-    Hinted(&'static str),
+    /// Inside a subtree whose names mark boilerplate of the given kinds (the strongest
+    /// names it).
+    Hinted(Hints),
     /// A caption (kept only when asked).
     Caption,
     /// Mostly link text.
@@ -63,7 +64,7 @@ impl Label {
             Label::Content => "content",
             Label::Title => "title",
             Label::OutsideArticle => "outside-article",
-            Label::Hinted(k) => k,
+            Label::Hinted(h) => crate::hints::kind_name(h),
             Label::Caption => "caption",
             Label::LinkList => "link-list",
             Label::ShortEdge => "short-edge",
@@ -259,7 +260,7 @@ mod tests {
         page.blocks
             .iter()
             .zip(v.labels)
-            .map(|(b, l)| (b.text.clone(), l))
+            .map(|(b, l)| (b.text.to_string(), l))
             .collect()
     }
 

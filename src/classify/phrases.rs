@@ -206,5 +206,5 @@ pub(super) fn is_credit_line(b: &Block) -> bool {
             .build(CREDIT_MARKS)
             .expect("valid patterns")
     });
-    MARKS.is_match(&b.text)
+    MARKS.is_match(&*b.text)
 }

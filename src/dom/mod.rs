@@ -10,7 +10,7 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::{parse_document, Attribute, ParseOpts, QualName};
+use html5ever::{parse_document, Attribute, LocalName, ParseOpts};
 
 use crate::element::ElemFacts;
 use tree::Sink;
@@ -26,26 +26,101 @@ pub(crate) type NodeId = u32;
 pub(crate) const NONE: NodeId = u32::MAX;
 /// The document node.
 pub(crate) const DOCUMENT: NodeId = 0;
-/// What a node is.
-pub(crate) enum Data {
-    /// The document.
-    Document,
+/// What a node is, packed with the index of its record: the kind in the top two bits.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct What(u32);
+
+impl What {
+    const SHIFT: u32 = 30;
+    const INDEX: u32 = (1 << Self::SHIFT) - 1;
+    const DOCUMENT: u32 = 0;
+    const OTHER: u32 = 1;
+    const TEXT: u32 = 2;
+    const ELEMENT: u32 = 3;
+
+    /// A document, or a template's fragment.
+    pub(super) const fn document() -> Self {
+        What(Self::DOCUMENT << Self::SHIFT)
+    }
+
     /// A doctype, comment or processing instruction: nothing gleaner reads.
+    pub(super) const fn other() -> Self {
+        What(Self::OTHER << Self::SHIFT)
+    }
+
+    /// Text, the `i`th of [`Dom::texts`].
+    pub(super) fn text(i: usize) -> Self {
+        What((Self::TEXT << Self::SHIFT) | Self::index_of(i))
+    }
+
+    /// An element, the `i`th of [`Dom::elements`].
+    pub(super) fn element(i: usize) -> Self {
+        What((Self::ELEMENT << Self::SHIFT) | Self::index_of(i))
+    }
+
+    fn index_of(i: usize) -> u32 {
+        // the parse stops at MAX_RECORDS, well below the bits' range
+        debug_assert!(i <= Self::INDEX as usize);
+        (i as u32) & Self::INDEX
+    }
+
+    fn kind(self) -> u32 {
+        self.0 >> Self::SHIFT
+    }
+
+    fn index(self) -> usize {
+        (self.0 & Self::INDEX) as usize
+    }
+}
+
+/// Most records of one kind a tree holds: the parse stops well before an index would
+/// outgrow [`What`]'s bits.
+const MAX_RECORDS: usize = (1 << What::SHIFT) - (1 << 20);
+
+/// An element's namespace: the tree builder makes elements in these three only.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Ns {
+    /// HTML.
+    Html,
+    /// SVG.
+    Svg,
+    /// MathML.
+    MathMl,
+}
+
+/// An element's record.
+pub(crate) struct Element {
+    /// Its local name.
+    pub(crate) name: LocalName,
+    /// What its name and attributes say, worked out as it was built (left at the default
+    /// by [`parse_whole`], which only the benchmarks' baseline uses).
+    pub(crate) facts: ElemFacts,
+    /// Its index in [`Dom::extras`], or [`NONE`] when it keeps no attributes and is no
+    /// template.
+    extra: u32,
+    /// Its namespace.
+    pub(crate) ns: Ns,
+}
+
+/// What few elements keep beyond their record.
+#[derive(Default)]
+struct Extra {
+    /// The attributes the walk reads (all of them in [`parse_whole`]'s tree).
+    attrs: Vec<Attribute>,
+    /// For `<template>`, the fragment that holds its content.
+    template: Option<NodeId>,
+}
+
+/// What a node is, with its record.
+pub(crate) enum View<'a> {
+    /// The document, or a template's fragment.
+    Document,
+    /// A doctype, comment or processing instruction.
     Other,
     /// Text; adjacent text is merged, as the HTML standard says.
-    Text(StrTendril),
-    /// An element.
-    Element {
-        /// Its name.
-        name: QualName,
-        /// Its attributes.
-        attrs: Vec<Attribute>,
-        /// For `<template>`, the fragment that holds its content.
-        template: NodeId,
-        /// What its name and attributes say, worked out as it was built (left at the
-        /// default by [`parse_whole`], which only the benchmarks' baseline uses).
-        facts: ElemFacts,
-    },
+    Text(&'a StrTendril),
+    /// An element, with the attributes it keeps.
+    Element(&'a Element, &'a [Attribute]),
 }
 
 /// One node of the tree, linked to its parent and siblings by index.
@@ -55,18 +130,18 @@ pub(crate) struct Node {
     pub(crate) last_child: NodeId,
     pub(crate) prev: NodeId,
     pub(crate) next: NodeId,
-    pub(crate) data: Data,
+    what: What,
 }
 
 impl Node {
-    pub(super) fn new(data: Data) -> Self {
+    pub(super) fn new(what: What) -> Self {
         Node {
             parent: NONE,
             first_child: NONE,
             last_child: NONE,
             prev: NONE,
             next: NONE,
-            data,
+            what,
         }
     }
 }
@@ -83,16 +158,73 @@ pub(crate) enum Cut {
 /// A parsed page: every node in one vector, in creation order. Only [`crate::walk`] looks
 /// inside, so the tree can change without touching the public API.
 pub(crate) struct Dom {
+    /// The nodes, linked into the tree; each points to its record in one of the vectors
+    /// below.
     pub(crate) nodes: Vec<Node>,
+    /// The elements' records.
+    elements: Vec<Element>,
+    /// The text nodes' text.
+    texts: Vec<StrTendril>,
+    /// The kept attributes and template fragments of the few elements that have them.
+    extras: Vec<Extra>,
     /// Set when the page went past a limit and the tree holds only what came before it.
     pub(crate) cut: Option<Cut>,
 }
 
 impl Dom {
+    /// An empty tree with room for `nodes` nodes.
+    fn with_capacity(nodes: usize) -> Self {
+        Dom {
+            nodes: Vec::with_capacity(nodes),
+            // about half the nodes are elements, half text
+            elements: Vec::with_capacity(nodes / 2 + 1),
+            texts: Vec::with_capacity(nodes / 2 + 1),
+            extras: Vec::new(),
+            cut: None,
+        }
+    }
+
     /// The node `id`.
     #[inline]
     pub(crate) fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id as usize]
+    }
+
+    /// What node `id` is, with its record.
+    #[inline]
+    pub(crate) fn view(&self, id: NodeId) -> View<'_> {
+        let what = self.node(id).what;
+        match what.kind() {
+            What::TEXT => View::Text(&self.texts[what.index()]),
+            What::ELEMENT => {
+                let e = &self.elements[what.index()];
+                View::Element(e, self.attrs(e))
+            }
+            What::DOCUMENT => View::Document,
+            _ => View::Other,
+        }
+    }
+
+    /// The element record of `id`, if it is an element.
+    #[inline]
+    pub(crate) fn element(&self, id: NodeId) -> Option<&Element> {
+        let what = self.node(id).what;
+        (what.kind() == What::ELEMENT).then(|| &self.elements[what.index()])
+    }
+
+    /// The attributes `e` keeps.
+    fn attrs(&self, e: &Element) -> &[Attribute] {
+        match e.extra {
+            NONE => &[],
+            x => &self.extras[x as usize].attrs,
+        }
+    }
+
+    /// The text of `id`, if it is a text node.
+    #[inline]
+    pub(crate) fn text(&self, id: NodeId) -> Option<&StrTendril> {
+        let what = self.node(id).what;
+        (what.kind() == What::TEXT).then(|| &self.texts[what.index()])
     }
 
     /// The children of `id`, last first.
@@ -136,6 +268,7 @@ pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> 
         at = e;
     }
     kept.push(&html[at..]);
+    let max_nodes = max_nodes.min(MAX_RECORDS);
     let sink = Sink::new(Rc::clone(&elements), node_capacity(&kept, max_nodes), true);
     let mut parser = parse_document(sink, ParseOpts::default());
     let mut cut = None;
@@ -172,12 +305,13 @@ pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> 
     if let Some(cache) = sink.hints {
         cache.into_inner().return_to_thread();
     }
-    let streamed = sink.streamed.get();
-    let mut nodes = sink.nodes.into_inner();
-    if streamed {
-        tree::move_streamed(&mut nodes);
+    let streamed = sink.streamed.into_inner();
+    let mut dom = sink.dom.into_inner();
+    if !streamed.is_empty() {
+        tree::move_streamed(&mut dom, &streamed);
     }
-    Dom { nodes, cut }
+    dom.cut = cut;
+    dom
 }
 
 /// Room for the nodes the parse of `kept` will make, so that the node vector is allocated
@@ -200,9 +334,8 @@ const IMPLIED_NODES: usize = 16;
 /// `html` parsed in one piece, with no nesting cap and no limits: the benchmarks' baseline.
 pub(crate) fn parse_whole(html: &str) -> Dom {
     let sink = Sink::new(Rc::new(Cell::new(0)), html.len() / 40, false);
-    let sink = parse_document(sink, ParseOpts::default()).one(html);
-    Dom {
-        nodes: sink.nodes.into_inner(),
-        cut: None,
-    }
+    parse_document(sink, ParseOpts::default())
+        .one(html)
+        .dom
+        .into_inner()
 }

@@ -3,13 +3,14 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
+use std::fmt;
 use std::rc::Rc;
 
-use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
-use html5ever::{local_name, ns, Attribute, QualName};
+use html5ever::{local_name, ns, Attribute, LocalName, Namespace, QualName};
 
-use super::{Data, Node, NodeId, DOCUMENT, NONE};
+use super::{Dom, Element, Extra, Node, NodeId, Ns, What, DOCUMENT, NONE};
 use crate::element::{element_facts, ElemFacts};
 use crate::hints::HintCache;
 
@@ -17,50 +18,114 @@ use crate::hints::HintCache;
 /// of a node that is not an element.
 const NAME_FALLBACK: NodeId = 1;
 
+/// The namespaces an element's [`Ns`] stands for.
+static HTML: Namespace = ns!(html);
+static SVG: Namespace = ns!(svg);
+static MATHML: Namespace = ns!(mathml);
+
 /// html5ever's tree builder writes into this.
 pub(super) struct Sink {
-    pub(super) nodes: RefCell<Vec<Node>>,
+    pub(super) dom: RefCell<Dom>,
     /// Present when the walk will read this tree: each element's [`ElemFacts`] are worked
     /// out as it is built, with this thread's hint cache.
     pub(super) hints: Option<RefCell<HintCache>>,
     /// Elements and comments created so far, shared with the parse loop that stops past
     /// the limit.
     elements: Rc<Cell<usize>>,
-    /// Whether an element of React's streamed rendering was made ([`move_streamed`] has
-    /// work to do).
-    pub(super) streamed: Cell<bool>,
+    /// The elements of React's streamed rendering, with their slots ([`move_streamed`]).
+    pub(super) streamed: RefCell<Vec<(u32, NodeId)>>,
 }
 
-impl Sink {
-    pub(super) fn new(elements: Rc<Cell<usize>>, capacity: usize, facts: bool) -> Self {
-        let mut nodes = Vec::with_capacity(capacity);
-        nodes.push(Node::new(Data::Document));
-        nodes.push(Node::new(Data::Element {
-            name: QualName::new(None, ns!(html), local_name!("div")),
-            attrs: Vec::new(),
-            template: NONE,
-            facts: ElemFacts::default(),
-        }));
-        Sink {
-            nodes: RefCell::new(nodes),
-            hints: facts.then(|| RefCell::new(HintCache::take_thread_cache())),
-            elements,
-            streamed: Cell::new(false),
+/// An element's name as the tree builder asks for it.
+pub(super) struct Name<'a> {
+    ns: &'static Namespace,
+    local: Ref<'a, LocalName>,
+}
+
+impl fmt::Debug for Name<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{{{}}}:{}", self.ns, &*self.local)
+    }
+}
+
+impl ElemName for Name<'_> {
+    fn ns(&self) -> &Namespace {
+        self.ns
+    }
+
+    fn local_name(&self) -> &LocalName {
+        &self.local
+    }
+}
+
+impl Ns {
+    /// The namespace of an element made in `ns`; the tree builder makes elements in HTML,
+    /// SVG and MathML only.
+    fn of(ns: &Namespace) -> Self {
+        if *ns == ns!(svg) {
+            Ns::Svg
+        } else if *ns == ns!(mathml) {
+            Ns::MathMl
+        } else {
+            Ns::Html
         }
     }
 
-    fn push(&self, data: Data) -> NodeId {
-        Self::push_into(&mut self.nodes.borrow_mut(), data)
+    fn namespace(self) -> &'static Namespace {
+        match self {
+            Ns::Html => &HTML,
+            Ns::Svg => &SVG,
+            Ns::MathMl => &MATHML,
+        }
+    }
+}
+
+impl Dom {
+    /// Adds a parentless node that is `what`, and gives its id.
+    fn push_node(&mut self, what: What) -> NodeId {
+        self.nodes.push(Node::new(what));
+        (self.nodes.len() - 1) as NodeId
     }
 
-    /// Adds a parentless node of `data` and gives its id.
-    fn push_into(nodes: &mut Vec<Node>, data: Data) -> NodeId {
-        nodes.push(Node::new(data));
-        (nodes.len() - 1) as NodeId
+    /// Adds a parentless text node.
+    fn push_text(&mut self, text: StrTendril) -> NodeId {
+        self.texts.push(text);
+        self.push_node(What::text(self.texts.len() - 1))
+    }
+
+    /// Adds a parentless element.
+    fn push_element(&mut self, name: LocalName, ns: Ns, facts: ElemFacts, extra: Extra) -> NodeId {
+        let extra = if extra.attrs.is_empty() && extra.template.is_none() {
+            NONE
+        } else {
+            self.extras.push(extra);
+            (self.extras.len() - 1) as u32
+        };
+        self.elements.push(Element {
+            name,
+            facts,
+            extra,
+            ns,
+        });
+        self.push_node(What::element(self.elements.len() - 1))
+    }
+
+    /// Appends `text` to `id` if it is a text node.
+    fn merge_text(&mut self, id: NodeId, text: &str) -> bool {
+        if id == NONE {
+            return false;
+        }
+        let what = self.nodes[id as usize].what;
+        if what.kind() != What::TEXT {
+            return false;
+        }
+        self.texts[what.index()].push_slice(text);
+        true
     }
 
     /// Unlinks `id` from its parent and siblings.
-    pub(super) fn detach(nodes: &mut [Node], id: NodeId) {
+    pub(super) fn detach(&mut self, id: NodeId) {
+        let nodes = &mut self.nodes;
         let (parent, prev, next) = {
             let n = &nodes[id as usize];
             (n.parent, n.prev, n.next)
@@ -85,7 +150,8 @@ impl Sink {
     }
 
     /// Links the parentless `id` as the last child of `parent`.
-    fn link_last(nodes: &mut [Node], parent: NodeId, id: NodeId) {
+    fn link_last(&mut self, parent: NodeId, id: NodeId) {
+        let nodes = &mut self.nodes;
         let last = nodes[parent as usize].last_child;
         {
             let n = &mut nodes[id as usize];
@@ -102,7 +168,8 @@ impl Sink {
     }
 
     /// Links the parentless `id` just before `sibling`, which has a parent.
-    pub(super) fn link_before(nodes: &mut [Node], sibling: NodeId, id: NodeId) {
+    pub(super) fn link_before(&mut self, sibling: NodeId, id: NodeId) {
+        let nodes = &mut self.nodes;
         let (parent, prev) = {
             let s = &nodes[sibling as usize];
             (s.parent, s.prev)
@@ -120,18 +187,23 @@ impl Sink {
             nodes[parent as usize].first_child = id;
         }
     }
+}
 
-    /// Appends `text` to `id` if it is a text node.
-    fn merge_text(nodes: &mut [Node], id: NodeId, text: &str) -> bool {
-        if id == NONE {
-            return false;
-        }
-        match &mut nodes[id as usize].data {
-            Data::Text(t) => {
-                t.push_slice(text);
-                true
-            }
-            _ => false,
+impl Sink {
+    pub(super) fn new(elements: Rc<Cell<usize>>, capacity: usize, facts: bool) -> Self {
+        let mut dom = Dom::with_capacity(capacity);
+        dom.push_node(What::document());
+        dom.push_element(
+            local_name!("div"),
+            Ns::Html,
+            ElemFacts::default(),
+            Extra::default(),
+        );
+        Sink {
+            dom: RefCell::new(dom),
+            hints: facts.then(|| RefCell::new(HintCache::take_thread_cache())),
+            elements,
+            streamed: RefCell::new(Vec::new()),
         }
     }
 }
@@ -139,7 +211,7 @@ impl Sink {
 impl TreeSink for Sink {
     type Handle = NodeId;
     type Output = Self;
-    type ElemName<'a> = Ref<'a, QualName>;
+    type ElemName<'a> = Name<'a>;
 
     fn finish(self) -> Self {
         self
@@ -151,27 +223,29 @@ impl TreeSink for Sink {
         DOCUMENT
     }
 
-    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
-        Ref::map(self.nodes.borrow(), |nodes| {
-            match &nodes[*target as usize].data {
-                Data::Element { name, .. } => name,
-                // the tree builder asks only for elements' names
-                _ => match &nodes[NAME_FALLBACK as usize].data {
-                    Data::Element { name, .. } => name,
-                    _ => unreachable!("the fallback node is an element"),
-                },
-            }
-        })
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name<'a> {
+        let dom = self.dom.borrow();
+        // the tree builder asks only for elements' names
+        let id = match dom.element(*target) {
+            Some(_) => *target,
+            None => NAME_FALLBACK,
+        };
+        let ns = dom.element(id).map_or(Ns::Html, |e| e.ns).namespace();
+        let local = Ref::map(dom, |dom| match dom.element(id) {
+            Some(e) => &e.name,
+            None => unreachable!("the fallback node is an element"),
+        });
+        Name { ns, local }
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         self.elements.set(self.elements.get() + 1);
+        let ns = Ns::of(&name.ns);
+        let mut slot = 0;
         let (facts, attrs) = match &self.hints {
-            Some(cache) if name.ns == ns!(html) => {
-                let facts = element_facts(&mut cache.borrow_mut(), &name.local, &attrs);
-                if facts.slot != 0 {
-                    self.streamed.set(true);
-                }
+            Some(cache) if ns == Ns::Html => {
+                let facts;
+                (facts, slot) = element_facts(&mut cache.borrow_mut(), &name.local, &attrs);
                 // the walk reads the attributes of a few elements only; the others go now,
                 // while they are in the processor's cache
                 let attrs = if attrs_read(&name.local) {
@@ -184,48 +258,42 @@ impl TreeSink for Sink {
             Some(_) => (ElemFacts::foreign(), Vec::new()),
             None => (ElemFacts::default(), attrs),
         };
-        let template = if flags.template {
-            self.push(Data::Document)
-        } else {
-            NONE
-        };
-        self.push(Data::Element {
-            name,
-            attrs,
-            template,
-            facts,
-        })
+        let mut dom = self.dom.borrow_mut();
+        let template = flags.template.then(|| dom.push_node(What::document()));
+        let id = dom.push_element(name.local, ns, facts, Extra { attrs, template });
+        if slot != 0 {
+            self.streamed.borrow_mut().push((slot, id));
+        }
+        id
     }
 
     fn create_comment(&self, _text: StrTendril) -> NodeId {
         // comments count toward the node limit too: a page of nothing but comments is
         // bounded like one of elements
         self.elements.set(self.elements.get() + 1);
-        self.push(Data::Other)
+        self.dom.borrow_mut().push_node(What::other())
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
         self.elements.set(self.elements.get() + 1);
-        self.push(Data::Other)
+        self.dom.borrow_mut().push_node(What::other())
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
         let parent = *parent;
-        let mut nodes = self.nodes.borrow_mut();
+        let mut dom = self.dom.borrow_mut();
         match child {
             NodeOrText::AppendText(text) => {
-                if let Data::Element { facts, .. } = &nodes[parent as usize].data {
-                    if facts.text_unused {
-                        return;
-                    }
+                if dom.element(parent).is_some_and(|e| e.facts.text_unused) {
+                    return;
                 }
-                let last = nodes[parent as usize].last_child;
-                if !Self::merge_text(&mut nodes, last, &text) {
-                    let id = Self::push_into(&mut nodes, Data::Text(text));
-                    Self::link_last(&mut nodes, parent, id);
+                let last = dom.nodes[parent as usize].last_child;
+                if !dom.merge_text(last, &text) {
+                    let id = dom.push_text(text);
+                    dom.link_last(parent, id);
                 }
             }
-            NodeOrText::AppendNode(id) => Self::link_last(&mut nodes, parent, id),
+            NodeOrText::AppendNode(id) => dom.link_last(parent, id),
         }
     }
 
@@ -235,7 +303,7 @@ impl TreeSink for Sink {
         prev_element: &NodeId,
         child: NodeOrText<NodeId>,
     ) {
-        let has_parent = self.nodes.borrow()[*element as usize].parent != NONE;
+        let has_parent = self.dom.borrow().nodes[*element as usize].parent != NONE;
         if has_parent {
             self.append_before_sibling(element, child);
         } else {
@@ -249,16 +317,18 @@ impl TreeSink for Sink {
         _public: StrTendril,
         _system: StrTendril,
     ) {
-        let id = self.push(Data::Other);
-        Self::link_last(&mut self.nodes.borrow_mut(), DOCUMENT, id);
+        let mut dom = self.dom.borrow_mut();
+        let id = dom.push_node(What::other());
+        dom.link_last(DOCUMENT, id);
     }
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
-        match &self.nodes.borrow()[*target as usize].data {
-            Data::Element { template, .. } if *template != NONE => *template,
+        let dom = self.dom.borrow();
+        dom.element(*target)
+            .filter(|e| e.extra != NONE)
+            .and_then(|e| dom.extras[e.extra as usize].template)
             // only asked of templates, which always have their fragment
-            _ => NAME_FALLBACK,
-        }
+            .unwrap_or(NAME_FALLBACK)
     }
 
     fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
@@ -269,21 +339,21 @@ impl TreeSink for Sink {
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
         let sibling = *sibling;
-        let mut nodes = self.nodes.borrow_mut();
-        if nodes[sibling as usize].parent == NONE {
+        let mut dom = self.dom.borrow_mut();
+        if dom.nodes[sibling as usize].parent == NONE {
             return;
         }
         match new_node {
             NodeOrText::AppendText(text) => {
-                let prev = nodes[sibling as usize].prev;
-                if !Self::merge_text(&mut nodes, prev, &text) {
-                    let id = Self::push_into(&mut nodes, Data::Text(text));
-                    Self::link_before(&mut nodes, sibling, id);
+                let prev = dom.nodes[sibling as usize].prev;
+                if !dom.merge_text(prev, &text) {
+                    let id = dom.push_text(text);
+                    dom.link_before(sibling, id);
                 }
             }
             NodeOrText::AppendNode(id) => {
-                Self::detach(&mut nodes, id);
-                Self::link_before(&mut nodes, sibling, id);
+                dom.detach(id);
+                dom.link_before(sibling, id);
             }
         }
     }
@@ -291,77 +361,78 @@ impl TreeSink for Sink {
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
         /// Most attributes a repeated `<html>` or `<body>` tag brings together.
         const MAX_MERGED_ATTRS: usize = 256;
-        if let Data::Element {
-            name,
-            attrs: have,
-            facts,
-            ..
-        } = &mut self.nodes.borrow_mut()[*target as usize].data
-        {
-            let before = have.len();
-            for a in attrs {
-                if have.len() >= MAX_MERGED_ATTRS {
-                    break;
-                }
-                if !have.iter().any(|h| h.name == a.name) {
-                    have.push(a);
-                }
+        let mut dom = self.dom.borrow_mut();
+        let dom = &mut *dom;
+        let what = dom.nodes[*target as usize].what;
+        if what.kind() != What::ELEMENT {
+            return;
+        }
+        let e = &mut dom.elements[what.index()];
+        if e.extra == NONE {
+            dom.extras.push(Extra::default());
+            e.extra = (dom.extras.len() - 1) as u32;
+        }
+        let have = &mut dom.extras[e.extra as usize].attrs;
+        let before = have.len();
+        for a in attrs {
+            if have.len() >= MAX_MERGED_ATTRS {
+                break;
             }
-            // a second <html> or <body> tag added attributes: read them again (only then:
-            // a thousand bare <body> tags must not re-read a giant class a thousand times)
-            if let Some(cache) = &self.hints {
-                if name.ns == ns!(html) && have.len() > before {
-                    *facts = element_facts(&mut cache.borrow_mut(), &name.local, have);
-                }
+            if !have.iter().any(|h| h.name == a.name) {
+                have.push(a);
+            }
+        }
+        // a second <html> or <body> tag added attributes: read them again (only then: a
+        // thousand bare <body> tags must not re-read a giant class a thousand times)
+        if let Some(cache) = &self.hints {
+            if e.ns == Ns::Html && have.len() > before {
+                e.facts = element_facts(&mut cache.borrow_mut(), &e.name, have).0;
             }
         }
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
-        Self::detach(&mut self.nodes.borrow_mut(), *target);
+        self.dom.borrow_mut().detach(*target);
     }
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
         let (node, new_parent) = (*node, *new_parent);
-        let mut nodes = self.nodes.borrow_mut();
-        while nodes[node as usize].first_child != NONE {
-            let c = nodes[node as usize].first_child;
-            Self::detach(&mut nodes, c);
-            Self::link_last(&mut nodes, new_parent, c);
+        let mut dom = self.dom.borrow_mut();
+        while dom.nodes[node as usize].first_child != NONE {
+            let c = dom.nodes[node as usize].first_child;
+            dom.detach(c);
+            dom.link_last(new_parent, c);
         }
     }
 }
 
 /// Puts the content of a streamed page where the page's script would: each hidden
 /// `<div id="S:n">`'s children replace the `<template id="B:n">` placeholder, and both go.
-pub(super) fn move_streamed(nodes: &mut [Node]) {
+/// `streamed` lists the elements of the streamed rendering with their slots.
+pub(super) fn move_streamed(dom: &mut Dom, streamed: &[(u32, NodeId)]) {
     let mut placeholders: std::collections::HashMap<u32, NodeId> = Default::default();
     let mut contents: Vec<(u32, NodeId)> = Vec::new();
-    for (id, node) in nodes.iter().enumerate() {
-        if let Data::Element { facts, .. } = &node.data {
-            match facts.slot {
-                0 => {}
-                s if s % 2 == 0 => {
-                    placeholders.insert(s / 2 - 1, id as NodeId);
-                }
-                s => contents.push((s / 2 - 1, id as NodeId)),
-            }
+    for &(slot, id) in streamed {
+        if slot % 2 == 0 {
+            placeholders.insert(slot / 2 - 1, id);
+        } else {
+            contents.push((slot / 2 - 1, id));
         }
     }
     for (n, content) in contents {
         let Some(&place) = placeholders.get(&n) else {
             continue;
         };
-        if nodes[place as usize].parent == NONE || nodes[content as usize].parent == NONE {
+        if dom.nodes[place as usize].parent == NONE || dom.nodes[content as usize].parent == NONE {
             continue;
         }
-        while nodes[content as usize].first_child != NONE {
-            let c = nodes[content as usize].first_child;
-            Sink::detach(nodes, c);
-            Sink::link_before(nodes, place, c);
+        while dom.nodes[content as usize].first_child != NONE {
+            let c = dom.nodes[content as usize].first_child;
+            dom.detach(c);
+            dom.link_before(place, c);
         }
-        Sink::detach(nodes, place);
-        Sink::detach(nodes, content);
+        dom.detach(place);
+        dom.detach(content);
     }
 }
 
@@ -386,7 +457,7 @@ fn attrs_read(local: &html5ever::LocalName) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::dom::{parse, Data, DOCUMENT};
+    use crate::dom::{parse, View, DOCUMENT};
 
     /// The page's text, in tree order.
     fn texts(html: &str) -> Vec<String> {
@@ -394,7 +465,7 @@ mod tests {
         let mut out = Vec::new();
         let mut stack = vec![DOCUMENT];
         while let Some(n) = stack.pop() {
-            if let Data::Text(t) = &dom.node(n).data {
+            if let Some(t) = dom.text(n) {
                 out.push(t.to_string());
             }
             stack.extend(dom.children_rev(n));
@@ -421,11 +492,9 @@ mod tests {
             usize::MAX,
             None,
         );
-        let kept: Vec<(String, usize)> = dom
-            .nodes
-            .iter()
-            .filter_map(|n| match &n.data {
-                Data::Element { name, attrs, .. } => Some((name.local.to_string(), attrs.len())),
+        let kept: Vec<(String, usize)> = (0..dom.nodes.len() as u32)
+            .filter_map(|n| match dom.view(n) {
+                View::Element(e, attrs) => Some((e.name.to_string(), attrs.len())),
                 _ => None,
             })
             .skip(1) // the fallback node

@@ -654,7 +654,7 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::{parse, parse_whole, Data, DOCUMENT};
+    use crate::dom::{parse, parse_whole, View, DOCUMENT};
     use std::borrow::Cow;
 
     #[test]
@@ -667,11 +667,9 @@ mod tests {
         let kept = attrs[..MAX_TAG_ATTRS].join(" ");
         assert_eq!(capped, format!("<a {kept} >text</a>"));
         let dom = parse(&html, usize::MAX, None);
-        let n = dom
-            .nodes
-            .iter()
-            .find_map(|n| match &n.data {
-                Data::Element { name, attrs, .. } if &*name.local == "a" => Some(attrs.len()),
+        let n = (0..dom.nodes.len() as u32)
+            .find_map(|n| match dom.view(n) {
+                View::Element(e, attrs) if &*e.name == "a" => Some(attrs.len()),
                 _ => None,
             })
             .unwrap();

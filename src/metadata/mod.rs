@@ -258,7 +258,7 @@ fn headline(s: &Sources, sitename: Option<&str>) -> Option<String> {
         .filter(|b| b.kind == BlockKind::Heading(1))
         .take(MAX_H1S)
         .collect();
-    let h1 = (h1s.len() == 1).then(|| h1s[0].text.as_str());
+    let h1 = (h1s.len() == 1).then(|| &*h1s[0].text);
     let declared =
         s.ld.headline
             .clone()
@@ -287,7 +287,7 @@ fn headline(s: &Sources, sitename: Option<&str>) -> Option<String> {
             s.facts
                 .title
                 .as_deref()
-                .map(|t| clean_title(t, sitename, h1.or(h1s.first().map(|b| b.text.as_str()))))
+                .map(|t| clean_title(t, sitename, h1.or(h1s.first().map(|b| &*b.text))))
         })
         .or_else(|| h1s.first().map(|b| normalize_space(&b.text)))
         .filter(|t| !t.is_empty())

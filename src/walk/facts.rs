@@ -2,7 +2,7 @@
 //! JSON-LD, `<time>` elements, the page's language and author candidates.
 
 use crate::block::Block;
-use crate::dom::{Data, Dom, NodeId};
+use crate::dom::{Dom, NodeId, View};
 use crate::element::{attr, is_json_ld, Attrs, AuthorSource};
 
 /// Most author candidates kept from the page's markup.
@@ -61,8 +61,8 @@ impl Facts {
         let mut stack = vec![node];
         while let Some(n) = stack.pop() {
             for c in dom.children_rev(n) {
-                if let Data::Element { name, attrs, .. } = &dom.node(c).data {
-                    match &*name.local {
+                if let View::Element(e, attrs) = dom.view(c) {
+                    match &*e.name {
                         "title" => self.title(dom, c),
                         "meta" => self.add_meta(attrs),
                         "link" => self.link(attrs),
@@ -204,7 +204,7 @@ fn truncate_at_char(s: &mut String, max: usize) {
 fn text_of_children(dom: &Dom, node: NodeId) -> String {
     let mut s = String::new();
     for c in dom.children(node) {
-        if let Data::Text(t) = &dom.node(c).data {
+        if let Some(t) = dom.text(c) {
             s.push_str(t);
         }
     }

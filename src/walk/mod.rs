@@ -7,8 +7,10 @@ mod inline;
 pub use facts::Facts;
 pub use inline::Rich;
 
-use crate::block::{Block, BlockKind, Elem, ListMark, Tag, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE};
-use crate::dom::{Data, Dom, NodeId, DOCUMENT};
+use crate::block::{
+    Block, BlockKind, Elem, ListMark, Markup, Tag, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE,
+};
+use crate::dom::{Dom, NodeId, Ns, View, DOCUMENT, NONE};
 use crate::element::{attr, code_language, AuthorSource, ElemFacts};
 use crate::hints::{self, Hints};
 use crate::limits::Limits;
@@ -26,6 +28,8 @@ pub struct Page {
     pub elems: Vec<Elem>,
     /// Text blocks in document order.
     pub blocks: Vec<Block>,
+    /// The list items met, in order: a block's [`Block::list`] points here.
+    pub lists: Vec<ListMark>,
     /// Raw metadata.
     pub facts: Facts,
     /// Elements hidden by inline style that the walk left out.
@@ -85,8 +89,6 @@ struct Builder {
     lists: Vec<(u32, bool, u32)>,
     /// The language a code block in progress names.
     lang: Option<Box<str>>,
-    /// The list items met so far.
-    list_marks: Vec<ListMark>,
     /// Whether elements hidden by inline style are walked.
     reveal: bool,
 }
@@ -104,7 +106,6 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
         max_depth: limits.max_depth.min(u32::MAX as usize) as u32,
         lists: Vec::new(),
         lang: None,
-        list_marks: Vec::new(),
         reveal,
     };
     b.page.elems.push(Elem {
@@ -132,7 +133,15 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
     push_children(&mut stack, dom, DOCUMENT, root);
     while let Some(task) = stack.pop() {
         match task {
-            Task::Visit(node, ctx) => b.visit(dom, node, ctx, &mut stack),
+            Task::Visit(node, ctx) => {
+                // the next sibling waits under this node's subtree: the stack holds one
+                // task per level of the tree, not every child of a wide element
+                let next = dom.node(node).next;
+                if next != NONE {
+                    stack.push(Task::Visit(next, ctx));
+                }
+                b.visit(dom, node, ctx, &mut stack)
+            }
             Task::Close {
                 elem,
                 block_start,
@@ -161,8 +170,12 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
     b.page
 }
 
+/// Queues the first child of `node`, which queues its siblings in turn.
 fn push_children(stack: &mut Vec<Task>, dom: &Dom, node: NodeId, ctx: Ctx) {
-    stack.extend(dom.children_rev(node).map(|c| Task::Visit(c, ctx)));
+    let first = dom.node(node).first_child;
+    if first != NONE {
+        stack.push(Task::Visit(first, ctx));
+    }
 }
 
 /// The kind of the blocks inside a block-level element `tag`, inside `outer`.
@@ -193,19 +206,18 @@ fn block_flag(tag: Tag) -> u8 {
 
 impl Builder {
     fn visit(&mut self, dom: &Dom, node: NodeId, ctx: Ctx, stack: &mut Vec<Task>) {
-        match &dom.node(node).data {
-            Data::Text(text) => {
+        match dom.view(node) {
+            View::Text(text) => {
                 if ctx.kind == BlockKind::Caption && ctx.hints & hints::HIDDEN != 0 {
                     return;
                 }
                 self.push_text(text, ctx);
             }
-            Data::Element {
-                name, attrs, facts, ..
-            } => {
+            View::Element(e, attrs) => {
+                let facts = &e.facts;
                 // <svg> and <math> content: no article text lives there
-                let mut skipped = name.ns != html5ever::ns!(html)
-                    || self.handled_by_name(dom, node, &name.local, attrs, ctx)
+                let mut skipped = e.ns != Ns::Html
+                    || self.handled_by_name(dom, node, &e.name, attrs, ctx)
                     || (facts.hidden && !facts.panel);
                 if !skipped && facts.style_hidden && !self.reveal && !facts.panel {
                     self.page.style_hidden += 1;
@@ -217,10 +229,10 @@ impl Builder {
                     if facts.panel {
                         ctx.hints |= hints::PANEL;
                     }
-                    self.element(dom, node, &name.local, attrs, facts, ctx, stack);
+                    self.element(dom, node, &e.name, attrs, facts, ctx, stack);
                 }
             }
-            Data::Document => push_children(stack, dom, node, ctx),
+            View::Document => push_children(stack, dom, node, ctx),
             _ => {}
         }
     }
@@ -382,12 +394,12 @@ impl Builder {
                 if let Some(top) = self.lists.last_mut() {
                     let number = top.1.then_some(top.2);
                     top.2 = top.2.saturating_add(1);
-                    self.list_marks.push(ListMark {
+                    self.page.lists.push(ListMark {
                         depth,
                         number,
                         item: e,
                     });
-                    inner.list = self.list_marks.len() as u32;
+                    inner.list = self.page.lists.len() as u32;
                 }
             }
             _ => {}
@@ -497,14 +509,16 @@ impl Builder {
         }
         let mut cells = self.page.blocks.split_off(start as usize);
         let mut row = cells.remove(0);
+        let mut text = String::from(row.text);
         for c in cells {
-            row.text.push('\t');
-            row.text.push_str(&c.text);
+            text.push('\t');
+            text.push_str(&c.text);
             row.stats.add(&c.stats);
             row.link_chars += c.link_chars;
         }
+        row.text = text.into_boxed_str();
         row.kind = BlockKind::TableRow;
-        row.md = None;
+        row.markup = None;
         row.elem = tr;
         row.hints |= self.page.elems[tr as usize].hints;
         self.page.blocks.push(row);
@@ -590,14 +604,11 @@ impl Builder {
             return;
         }
         let stats = TextStats::of(&text);
+        let markup = (md.is_some() || lang.is_some()).then(|| Box::new(Markup { md, lang }));
         self.page.blocks.push(Block {
-            list: ctx
-                .list
-                .checked_sub(1)
-                .and_then(|i| self.list_marks.get(i as usize).copied()),
-            lang,
-            md,
-            text,
+            list: ctx.list,
+            markup,
+            text: text.into_boxed_str(),
             kind: ctx.kind,
             flags: ctx.flags,
             elem: ctx.owner,
@@ -625,7 +636,7 @@ mod tests {
     #[test]
     fn blocks_in_document_order() {
         let p = page("<body><h1>Title</h1><p>One <a href='x'>link</a> two.</p><div>Three<p>Four</p>Five</div></body>");
-        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        let texts: Vec<&str> = p.blocks.iter().map(|b| &*b.text).collect();
         assert_eq!(texts, ["Title", "One link two.", "Three", "Four", "Five"]);
         assert_eq!(p.blocks[0].kind, BlockKind::Heading(1));
         assert_eq!(p.blocks[1].link_chars, 4);
@@ -634,7 +645,7 @@ mod tests {
     #[test]
     fn joins_table_rows_and_keeps_code() {
         let p = page("<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table><pre>  x = 1\n    y</pre>");
-        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        let texts: Vec<&str> = p.blocks.iter().map(|b| &*b.text).collect();
         assert_eq!(texts, ["a\tb", "1\t2", "  x = 1\n    y"]);
         assert_eq!(p.blocks[0].kind, BlockKind::TableRow);
         assert_eq!(p.blocks[2].kind, BlockKind::Code);
@@ -648,7 +659,7 @@ mod tests {
             <body><div hidden>secret</div><p style="display: none">gone</p><script>var x</script>
             <p>Kept <span aria-hidden="true">icon</span>text<br>line two</p></body></html>"#,
         );
-        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        let texts: Vec<&str> = p.blocks.iter().map(|b| &*b.text).collect();
         assert_eq!(texts, ["Kept text\nline two"]);
         assert_eq!(p.facts.title.as_deref(), Some("T"));
         assert_eq!(p.facts.lang.as_deref(), Some("de"));
@@ -663,7 +674,7 @@ mod tests {
         let html = format!("{}deep text{}", "<div>".repeat(n), "</div>".repeat(n));
         let p = page(&html);
         assert_eq!(p.blocks.len(), 1);
-        assert_eq!(p.blocks[0].text, "deep text");
+        assert_eq!(&*p.blocks[0].text, "deep text");
         assert!(p.elems.len() <= Limits::default().max_depth + 2);
     }
 }
