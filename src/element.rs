@@ -301,6 +301,60 @@ pub(crate) struct Attrs<'a> {
     pub(crate) pubdate: bool,
 }
 
+/// Whether an attribute named `name` is read after the parse, by gleaner or by the tree
+/// builder; the others are left out before the parse ([`crate::dom`]). An attribute read
+/// anywhere must be named here. `name` is compared in any case, as the tokenizer lowers it.
+pub(crate) fn attr_read(name: &[u8]) -> bool {
+    let mut buf = [0u8; 12];
+    if name.len() > buf.len() {
+        return false;
+    }
+    let lower = if name.iter().any(u8::is_ascii_uppercase) {
+        let lower = &mut buf[..name.len()];
+        lower.copy_from_slice(name);
+        lower.make_ascii_lowercase();
+        &*lower
+    } else {
+        name
+    };
+    matches!(
+        lower,
+        // the element's facts (Attrs::read)
+        b"class"
+            | b"id"
+            | b"role"
+            | b"itemprop"
+            | b"itemtype"
+            | b"rel"
+            | b"href"
+            | b"style"
+            | b"aria-hidden"
+            | b"datetime"
+            | b"hidden"
+            | b"pubdate"
+            | b"popover"
+            // the walk and its facts: links, images, code, lists, <html>, <meta>, scripts
+            | b"src"
+            | b"data-src"
+            | b"alt"
+            | b"data-lang"
+            | b"start"
+            | b"lang"
+            | b"xml:lang"
+            | b"content"
+            | b"name"
+            | b"property"
+            | b"http-equiv"
+            | b"charset"
+            | b"type"
+            // the tree builder: foreign content's <font> and <annotation-xml>
+            | b"color"
+            | b"face"
+            | b"size"
+            | b"encoding"
+    )
+}
+
 impl<'a> Attrs<'a> {
     pub(crate) fn read(attrs: &'a [html5ever::Attribute]) -> Self {
         let mut a = Attrs::default();

@@ -89,6 +89,20 @@ pub mod bench {
         bytes
     }
 
+    /// gleaner's parse: the trimming pass, html5ever into gleaner's tree, each element's
+    /// facts worked out as it is built. Returns the number of nodes.
+    pub fn parse(html: &str) -> usize {
+        crate::dom::parse(html, usize::MAX, None).nodes.len()
+    }
+
+    /// gleaner's parse and walk into blocks. Returns the number of blocks.
+    pub fn parse_walk(html: &str) -> usize {
+        let dom = crate::dom::parse(html, usize::MAX, None);
+        crate::walk::walk(&dom, &crate::Limits::default(), None, false)
+            .blocks
+            .len()
+    }
+
     /// gleaner's work after decoding: parse, walk, metadata and classification. Returns
     /// the number of blocks kept.
     pub fn parse_walk_classify(html: &str) -> usize {

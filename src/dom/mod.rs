@@ -322,7 +322,7 @@ pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> 
 fn node_capacity(kept: &[&str], max_nodes: usize) -> usize {
     let opens: usize = kept
         .iter()
-        .map(|p| p.bytes().filter(|&b| b == b'<').count())
+        .map(|p| p.bytes().map(|b| usize::from(b == b'<')).sum::<usize>())
         .sum();
     (opens + IMPLIED_NODES).min(max_nodes.saturating_mul(2).saturating_add(IMPLIED_NODES))
 }

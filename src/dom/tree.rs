@@ -15,8 +15,10 @@ use crate::element::{element_facts, ElemFacts};
 use crate::hints::HintCache;
 
 /// A detached `<div>`, whose name answers the tree builder should it ever ask for the name
-/// of a node that is not an element.
+/// of a node that is not an element; [`FALLBACK_ELEMENT`] is its record.
 const NAME_FALLBACK: NodeId = 1;
+/// The record of [`NAME_FALLBACK`], the tree's first element.
+const FALLBACK_ELEMENT: usize = 0;
 
 /// The namespaces an element's [`Ns`] stands for.
 static HTML: Namespace = ns!(html);
@@ -225,17 +227,18 @@ impl TreeSink for Sink {
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name<'a> {
         let dom = self.dom.borrow();
+        let what = dom.nodes[*target as usize].what;
         // the tree builder asks only for elements' names
-        let id = match dom.element(*target) {
-            Some(_) => *target,
-            None => NAME_FALLBACK,
+        let i = if what.kind() == What::ELEMENT {
+            what.index()
+        } else {
+            FALLBACK_ELEMENT
         };
-        let ns = dom.element(id).map_or(Ns::Html, |e| e.ns).namespace();
-        let local = Ref::map(dom, |dom| match dom.element(id) {
-            Some(e) => &e.name,
-            None => unreachable!("the fallback node is an element"),
-        });
-        Name { ns, local }
+        let ns = dom.elements[i].ns.namespace();
+        Name {
+            ns,
+            local: Ref::map(dom, |dom| &dom.elements[i].name),
+        }
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {

@@ -1,6 +1,9 @@
 //! The pass over the markup before parsing: it finds what the parser would spend time on
-//! and gleaner never reads (script and style text, runaway nesting, attributes past a cap),
-//! reading tags and raw text as html5ever's tokenizer does.
+//! and gleaner never reads (script and style text, SVG and MathML content, runaway
+//! nesting, attributes it does not read or past a cap), reading tags and raw text as
+//! html5ever's tokenizer does.
+
+use crate::element::attr_read;
 
 /// Deepest nesting of container tags handed to the parser. html5ever's tree builder scans
 /// its stack of open elements for many tags, so a page nested 100,000 deep costs it minutes;
@@ -172,8 +175,10 @@ fn is_html_space(c: u8) -> bool {
 
 /// Just past the `>` that ends a start tag whose name ends at `at`, read by the HTML
 /// tokenizer's attribute states, so that a `>` inside a quoted value does not end it;
-/// `None` when the input ends first.
-fn start_tag_end(b: &[u8], at: usize) -> Option<usize> {
+/// `None` when the input ends first. `attr` is given each attribute met: where its name
+/// starts and ends, and where its value ends (its name's end when it has none).
+#[inline]
+fn start_tag_end(b: &[u8], at: usize, mut attr: impl FnMut(usize, usize, usize)) -> Option<usize> {
     let n = b.len();
     let space = |c: u8| is_html_space(c);
     let mut k = at;
@@ -182,6 +187,7 @@ fn start_tag_end(b: &[u8], at: usize) -> Option<usize> {
         while k < n && (space(b[k]) || b[k] == b'/') {
             k += 1;
         }
+        let name_start = k;
         match b.get(k)? {
             b'>' => return Some(k + 1),
             // the name's first byte may be anything else, `=` and quotes included
@@ -190,20 +196,30 @@ fn start_tag_end(b: &[u8], at: usize) -> Option<usize> {
         while k < n && !(space(b[k]) || matches!(b[k], b'/' | b'=' | b'>')) {
             k += 1;
         }
+        let name_end = k;
         // after the name: `=` gives it a value; anything else starts over
         while k < n && space(b[k]) {
             k += 1;
         }
-        match b.get(k)? {
-            b'>' => return Some(k + 1),
-            b'=' => k += 1,
-            _ => continue,
+        match b.get(k) {
+            Some(b'=') => k += 1,
+            Some(_) => {
+                attr(name_start, name_end, name_end);
+                if b[k] == b'>' {
+                    return Some(k + 1);
+                }
+                continue;
+            }
+            None => return None,
         }
         while k < n && space(b[k]) {
             k += 1;
         }
         match *b.get(k)? {
-            b'>' => return Some(k + 1),
+            b'>' => {
+                attr(name_start, name_end, k);
+                return Some(k + 1);
+            }
             q @ (b'"' | b'\'') => k += 1 + find_byte(q, &b[k + 1..])? + 1,
             _ => {
                 while k < n && !(space(b[k]) || b[k] == b'>') {
@@ -211,6 +227,7 @@ fn start_tag_end(b: &[u8], at: usize) -> Option<usize> {
                 }
             }
         }
+        attr(name_start, name_end, k);
     }
 }
 
@@ -240,6 +257,51 @@ fn find_byte(x: u8, hay: &[u8]) -> Option<usize> {
         .iter()
         .position(|&c| c == x)
         .map(|p| p + at)
+}
+
+/// Where the end tag of the SVG or MathML element `name` whose start tag ends at `from`
+/// begins, when what lies between is foreign content the parser keeps inside it (which
+/// gleaner never reads) and this scan follows it: tags of foreign elements, comments, and
+/// text. `None` at anything that could leave foreign content or that the scan does not
+/// follow (HTML tags, `<font>`, nested `<svg>` or `<math>`, integration points holding
+/// tags, scripts, CDATA, a `<` that opens no tag).
+fn foreign_content_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut k = from;
+    loop {
+        let lt = k + find_byte(b'<', &b[k..])?;
+        if end_tag_at(b, lt, name) {
+            return Some(lt);
+        }
+        if b[lt + 1..].starts_with(b"!--") {
+            k = comment_end(b, lt + 4);
+            continue;
+        }
+        let end_tag = b.get(lt + 1) == Some(&b'/');
+        let name_start = lt + 1 + usize::from(end_tag);
+        if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let name_len = b[name_start..]
+            .iter()
+            .position(|&c| is_html_space(c) || c == b'>' || c == b'/')
+            .unwrap_or(b.len() - name_start);
+        let tag = &b[name_start..name_start + name_len];
+        // every name below is shorter than 16 bytes: longer ones are foreign elements
+        if let Some((buf, n)) = lower_name(tag) {
+            let lname = &buf[..n];
+            if leaves_foreign(lname, end_tag)
+                || matches!(lname, b"font" | b"svg" | b"math" | b"script" | b"style")
+            {
+                return None;
+            }
+            k = start_tag_end(b, name_start + name_len, |_, _, _| {})?;
+            if !end_tag && integration_point(lname) && !holds_only_text(b, k, tag) {
+                return None;
+            }
+        } else {
+            k = start_tag_end(b, name_start + name_len, |_, _, _| {})?;
+        }
+    }
 }
 
 /// Where the end tag of the raw-text element `name` whose text starts at `from` begins:
@@ -468,7 +530,10 @@ pub(crate) fn trim_markup(html: &str, cap: usize) -> std::borrow::Cow<'_, str> {
 /// - container tags nested deeper than `cap` (with their end tags; the text between them
 ///   is kept);
 /// - attributes past the [`MAX_TAG_ATTRS`]th of a tag;
-/// - the text of scripts and styles (about half the bytes of a news page), except JSON-LD.
+/// - attributes of HTML start tags that neither gleaner nor the tree builder reads
+///   ([`attr_read`]): `data-*`, `srcset`, event handlers ...;
+/// - the text of scripts and styles (about half the bytes of a news page), except JSON-LD;
+/// - the content of SVG and MathML elements, where nothing in it can leave for HTML.
 ///
 /// One pass over the bytes, jumping from `<` to `<` with memchr, keeping a stack of the
 /// open tags as the parser would (an end tag closes the tags opened after its own, unless
@@ -535,8 +600,17 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
             None => b"",
         };
         let j = name_start + name_len;
+        // attributes gleaner never reads go from HTML start tags (as far as this scan
+        // follows the tokenizer): their names and values cost the parser more than text
+        let drop_attrs = !end_tag && foreign == 0 && in_step && !is_foreign_root(lname);
+        let before_attrs = drops.len();
         // where the tokenizer ends the tag: a `>` in a quoted value does not
-        let close = start_tag_end(b, j).unwrap_or(b.len());
+        let close = start_tag_end(b, j, |name_start, name_end, end| {
+            if drop_attrs && !attr_read(&b[name_start..name_end]) {
+                drops.push((name_start, end));
+            }
+        })
+        .unwrap_or(b.len());
         i = close;
         if foreign > 0 && (leaves_foreign(lname, end_tag) || lname == b"font") {
             in_step = false;
@@ -563,6 +637,8 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
                 } else {
                     close
                 };
+                // the cut takes the place of the tag's own attribute drops
+                drops.truncate(before_attrs);
                 drops.push((j + cut, end));
             }
         }
@@ -631,9 +707,7 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
             let dropped = open.len() >= cap;
             if dropped {
                 // the whole tag goes, its trimmed attributes with it
-                if drops.last().is_some_and(|&(s, _)| s >= start) {
-                    drops.pop();
-                }
+                drops.truncate(before_attrs);
                 drops.push((start, close));
             }
             let foreign_root = is_foreign_root(lname);
@@ -646,6 +720,15 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
                 special: is_special(lname),
                 foreign_root,
             });
+            if foreign_root && foreign == 1 && in_step && !dropped {
+                // an icon's paths and shapes: the walk skips SVG and MathML whole
+                if let Some(end) = foreign_content_end(b, close, name) {
+                    if end > close {
+                        drops.push((close, end));
+                    }
+                    i = end;
+                }
+            }
         }
     }
     drops
@@ -733,6 +816,56 @@ mod tests {
     }
 
     #[test]
+    fn attributes_gleaner_does_not_read_go_from_html_start_tags() {
+        let cases = [
+            (
+                "<div data-x=\"a>b\" class=c onclick='d' hidden>x</div data-y=1>",
+                "<div  class=c  hidden>x</div data-y=1>",
+            ),
+            (
+                "<img DATA-SRC=a srcset=\"b 1x\" sizes = c alt=d/>",
+                "<img DATA-SRC=a   alt=d/>",
+            ),
+            ("<p class=\"a\"data-x=\"b\"id=c>", "<p class=\"a\"id=c>"),
+            // foreign content keeps its attributes
+            (
+                "<svg viewBox=\"0 0 1 1\" data-x>",
+                "<svg viewBox=\"0 0 1 1\" data-x>",
+            ),
+        ];
+        for (html, want) in cases {
+            assert_eq!(trim_markup(html, PARSE_NESTING_CAP), want, "{html}");
+        }
+    }
+
+    #[test]
+    fn svg_and_mathml_content_goes_unless_it_could_leave_for_html() {
+        let cases = [
+            (
+                "<svg class=i><title>Close</title><path d='M0 0'/><!-- </svg> --></svg><p>x",
+                "<svg class=i></svg><p>x",
+            ),
+            ("<math><mi>x</mi></MATH >y", "<math></MATH >y"),
+            // content that leaves for HTML, or that the scan does not follow, stays
+            ("<svg><p>x</p></svg>", "<svg><p>x</p></svg>"),
+            (
+                "<svg><g><font color=red>x</font></g></svg>",
+                "<svg><g><font color=red>x</font></g></svg>",
+            ),
+            (
+                "<svg><desc><b>x</b></desc></svg>",
+                "<svg><desc><b>x</b></desc></svg>",
+            ),
+            ("<svg><svg></svg>x</svg>", "<svg><svg></svg>x</svg>"),
+            ("<svg><![CDATA[x]]></svg>", "<svg><![CDATA[x]]></svg>"),
+            ("<svg><path/>", "<svg><path/>"),
+        ];
+        for (html, want) in cases {
+            assert_eq!(trim_markup(html, PARSE_NESTING_CAP), want, "{html}");
+        }
+    }
+
+    #[test]
     fn script_and_style_text_goes_where_the_tokenizer_would_end_it() {
         let cases = [
             // the text goes, the tags stay
@@ -741,13 +874,13 @@ mod tests {
                 "<script></script><p>x",
             ),
             (
-                "<STYLE media=x>p>a{}</style ><p>x",
-                "<STYLE media=x></style ><p>x",
+                "<STYLE type=x>p>a{}</style ><p>x",
+                "<STYLE type=x></style ><p>x",
             ),
             // a `>` inside a quoted value does not end the tag
             (
-                "<script data-x=\"a>b\" src = 'c>d'>x()</script>",
-                "<script data-x=\"a>b\" src = 'c>d'></script>",
+                "<script class=\"a>b\" src = 'c>d'>x()</script>",
+                "<script class=\"a>b\" src = 'c>d'></script>",
             ),
             // `</scripts` is no end tag
             ("<script>a</scripts>b</script>", "<script></script>"),
@@ -787,9 +920,9 @@ mod tests {
         ] {
             assert_eq!(script_end(script.as_bytes(), 8), end, "{script}");
         }
-        assert_eq!(start_tag_end(b"<a b=\"c>\"d>", 2), Some(11));
-        assert_eq!(start_tag_end(b"<a b =c>d>", 2), Some(8));
-        assert_eq!(start_tag_end(b"<a b='>", 2), None);
+        assert_eq!(start_tag_end(b"<a b=\"c>\"d>", 2, |_, _, _| {}), Some(11));
+        assert_eq!(start_tag_end(b"<a b =c>d>", 2, |_, _, _| {}), Some(8));
+        assert_eq!(start_tag_end(b"<a b='>", 2, |_, _, _| {}), None);
     }
 
     /// The depth the parser builds for `html`.
@@ -827,12 +960,18 @@ mod tests {
             "<div>{}</div>",
             format!("{svg}<section><b>x</b></section>").repeat(100)
         );
-        assert!(matches!(trim_markup(&html, 50), Cow::Borrowed(_)));
+        // the icons' paths go; no tag does
+        let want = format!(
+            "<div>{}</div>",
+            "<svg></svg><section><b>x</b></section>".repeat(100)
+        );
+        assert_eq!(trim_markup(&html, 50), want);
     }
 }
 
 /// The parser's tree of a page and of its trimmed copy are the same, but for the text of
-/// scripts and styles: checked with markup5ever_rcdom (independent of gleaner's tree) over
+/// scripts and styles, the content of SVG and MathML, and the attributes gleaner does not
+/// read: checked with markup5ever_rcdom (independent of gleaner's tree) over
 /// pages made of the pieces that trip up a scanner of tags.
 #[cfg(test)]
 mod trim_properties {
@@ -842,7 +981,20 @@ mod trim_properties {
     use markup5ever_rcdom::{Handle, NodeData, RcDom};
     use proptest::prelude::*;
 
-    const PIECES: [&str; 63] = [
+    const PIECES: [&str; 76] = [
+        "<img data-x=1/>",
+        "<p data-a=\"x\" class=b onclick='y'>",
+        "<input type=hidden data-q>",
+        "<DIV DATA-X=Y CLASS=Z>",
+        "<a srcset= 'a b' href=c data-b =d>",
+        "<span class=\"a\"data-x=\"b\"id=c>",
+        "<td aria-label=x colspan=2>",
+        "<svg viewBox='0 0 1 1' data-x>",
+        "<path d='M0 0'/>",
+        "<g>",
+        "</g>",
+        "<math>",
+        "<mi>x</mi>",
         "<title>icon</title>",
         "<desc>x</desc>",
         "<script><!--<script>",
@@ -908,7 +1060,8 @@ mod trim_properties {
         " = ",
     ];
 
-    /// The tree under `node` as text, leaving out the text of HTML scripts and styles.
+    /// The tree under `node` as text, leaving out the text of HTML scripts and styles, what
+    /// SVG and MathML hold, and the attributes of HTML elements that gleaner does not read.
     fn dump(node: &Handle) -> String {
         let mut out = String::new();
         let mut stack = vec![(node.clone(), false, false)];
@@ -931,6 +1084,9 @@ mod trim_properties {
                     let foreign = if name.ns == ns!(html) { "" } else { "foreign:" };
                     out.push_str(&format!("<{foreign}{}", name.local));
                     for a in attrs.borrow().iter() {
+                        if foreign.is_empty() && !attr_read(a.name.local.as_bytes()) {
+                            continue;
+                        }
                         out.push_str(&format!(" {}={:?}", a.name.local, &*a.value));
                     }
                     out.push('>');
@@ -939,6 +1095,10 @@ mod trim_properties {
                     }
                     let unread = name.ns == ns!(html) && matches!(&*name.local, "script" | "style");
                     stack.push((n.clone(), true, false));
+                    if !foreign.is_empty() && matches!(&*name.local, "svg" | "math") {
+                        // foreign content may go whole: what follows it is compared
+                        continue;
+                    }
                     for c in n.children.borrow().iter().rev() {
                         stack.push((c.clone(), false, unread));
                     }
@@ -962,7 +1122,7 @@ mod trim_properties {
         #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
 
         #[test]
-        fn trimming_changes_only_script_and_style_text(
+        fn trimming_changes_only_script_and_style_text_and_unread_attributes(
             pieces in prop::collection::vec(0..PIECES.len(), 0..60)
         ) {
             let html: String = pieces.iter().map(|&p| PIECES[p]).collect();
