@@ -2,6 +2,7 @@
 //! limits, after one pass that leaves out what gleaner never reads (script and style text,
 //! runaway nesting).
 
+mod tokenize;
 mod tree;
 mod trim;
 
@@ -10,14 +11,16 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{parse_document, Attribute, LocalName, ParseOpts};
 
 use crate::element::ElemFacts;
+use tokenize::tokenize;
 use tree::Sink;
 use trim::trim_drops;
 use trim::PARSE_NESTING_CAP;
 
-/// Bytes handed to the parser at a time; the time budget is checked between chunks.
+/// Bytes the tokenizer reads between checks of the node limit and the time budget.
 pub const PARSE_CHUNK_BYTES: usize = 64 << 10;
 /// A node's index in [`Dom::nodes`].
 pub(crate) type NodeId = u32;
@@ -270,38 +273,21 @@ pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> 
     kept.push(&html[at..]);
     let max_nodes = max_nodes.min(MAX_RECORDS);
     let sink = Sink::new(Rc::clone(&elements), node_capacity(&kept, max_nodes), true);
-    let mut parser = parse_document(sink, ParseOpts::default());
+    let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
     let mut cut = None;
-    let mut chunk = StrTendril::new();
-    'feed: for (n, mut piece) in kept.into_iter().enumerate() {
-        let last_piece = n == drops.len();
-        while !piece.is_empty() {
-            let room = PARSE_CHUNK_BYTES.saturating_sub(chunk.len());
-            let mut take = piece.len().min(room.max(1));
-            while !piece.is_char_boundary(take) {
-                take += 1;
-            }
-            chunk.push_slice(&piece[..take]);
-            piece = &piece[take..];
-            let more = !piece.is_empty() || !last_piece;
-            if chunk.len() < PARSE_CHUNK_BYTES && more {
-                continue;
-            }
-            parser.process(std::mem::take(&mut chunk));
-            if elements.get() > max_nodes {
-                cut = Some(Cut::Nodes);
-                break 'feed;
-            }
-            if more && deadline.is_some_and(|d| Instant::now() >= d) {
-                cut = Some(Cut::Time);
-                break 'feed;
-            }
+    tokenize(&kept, &builder, PARSE_CHUNK_BYTES, || {
+        if elements.get() > max_nodes {
+            cut = Some(Cut::Nodes);
+        } else if deadline.is_some_and(|d| Instant::now() >= d) {
+            cut = Some(Cut::Time);
         }
+        cut.is_some()
+    });
+    if cut.is_none() && elements.get() > max_nodes {
+        // past the limit in the page's last stretch
+        cut = Some(Cut::Nodes);
     }
-    if !chunk.is_empty() {
-        parser.process(chunk);
-    }
-    let sink = parser.finish();
+    let sink = builder.sink;
     if let Some(cache) = sink.hints {
         cache.into_inner().return_to_thread();
     }

@@ -169,7 +169,7 @@ fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 /// HTML's whitespace, as the tokenizer sees it (it reads `\r` as `\n`).
-fn is_html_space(c: u8) -> bool {
+pub(super) fn is_html_space(c: u8) -> bool {
     matches!(c, b'\t' | b'\n' | 0x0c | b'\r' | b' ')
 }
 
@@ -234,7 +234,7 @@ fn start_tag_end(b: &[u8], at: usize, mut attr: impl FnMut(usize, usize, usize))
 /// The first `x` in `hay`, eight bytes at a time (quoted values and the gaps between tags
 /// are mostly short, where memchr's set-up costs more than the search).
 #[inline]
-fn find_byte(x: u8, hay: &[u8]) -> Option<usize> {
+pub(super) fn find_byte(x: u8, hay: &[u8]) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     let pattern = LO * u64::from(x);
@@ -307,7 +307,7 @@ fn foreign_content_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 /// Where the end tag of the raw-text element `name` whose text starts at `from` begins:
 /// the first `</name` (in any case) followed by whitespace, `/` or `>`, as the tokenizer
 /// reads it (for scripts, while no `<!--` came first).
-fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+pub(super) fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut k = from;
     // scripts are full of `<`; `</` is rare
     while let Some(p) = memchr::memmem::find(&b[k..], b"</") {
@@ -344,7 +344,7 @@ fn holds_only_text(b: &[u8], from: usize, name: &[u8]) -> bool {
 /// Where the end tag of a script whose text starts at `from` begins, as the tokenizer's
 /// script states find it: `<!--` escapes the text, and inside that, `<script` starts a
 /// stretch where `</script>` does not end it.
-fn script_end(b: &[u8], from: usize) -> Option<usize> {
+pub(super) fn script_end(b: &[u8], from: usize) -> Option<usize> {
     let first = raw_text_end(b, from, b"script")?;
     let Some(open) = memchr::memmem::find(&b[from..first], b"<!--") else {
         return Some(first);
@@ -458,7 +458,7 @@ fn is_foreign_root(name: &[u8]) -> bool {
 
 /// Where the comment that starts at `at` (just after `<!--`) ends: after `-->` or `--!>`,
 /// or at once for the abrupt `<!-->` and `<!--->`.
-fn comment_end(b: &[u8], at: usize) -> usize {
+pub(super) fn comment_end(b: &[u8], at: usize) -> usize {
     let rest = &b[at..];
     if rest.starts_with(b">") {
         return at + 1;
