@@ -89,8 +89,9 @@ pub mod bench {
         bytes
     }
 
-    /// gleaner's parse: the trimming pass, html5ever into gleaner's tree, each element's
-    /// facts worked out as it is built. Returns the number of nodes.
+    /// gleaner's parse: the trimming pass, gleaner's tokenizer and html5ever's tree builder
+    /// into gleaner's tree, each element's facts worked out as it is built. Returns the
+    /// number of nodes.
     pub fn parse(html: &str) -> usize {
         crate::dom::parse(html, usize::MAX, None).nodes.len()
     }
