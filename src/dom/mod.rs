@@ -1,6 +1,6 @@
-//! Parsing decoded HTML with html5ever into gleaner's own arena tree, under the page's
-//! limits, after one pass that leaves out what gleaner never reads (script and style text,
-//! runaway nesting).
+//! Parsing decoded HTML into gleaner's own arena tree (gleaner's tokenizer, html5ever's
+//! tree builder), under the page's limits, after one pass that leaves out what gleaner
+//! never reads (script and style text, SVG content, unread attributes, runaway nesting).
 
 mod tokenize;
 mod tree;
@@ -256,10 +256,10 @@ impl Dom {
 }
 
 /// Parses `html` into a tree, as a browser would (html5ever's tree builder follows the
-/// HTML standard's error recovery). The input goes to the parser in chunks; once the tree
-/// has more than `max_nodes` elements, or `deadline` has passed, the rest is left out and
-/// [`Dom::cut`] says why. Memory stays bounded: one chunk makes at most a few thousand
-/// nodes past the limit.
+/// HTML standard's error recovery). The limits are checked every [`PARSE_CHUNK_BYTES`] of
+/// input: once the tree has more than `max_nodes` elements, or `deadline` has passed, the
+/// rest is left out and [`Dom::cut`] says why. Memory stays bounded: one stretch makes at
+/// most a few thousand nodes past the limit.
 pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> Dom {
     let drops = trim_drops(html, PARSE_NESTING_CAP);
     let elements = Rc::new(Cell::new(0));
