@@ -792,6 +792,31 @@ mod tests {
         assert_eq!(decode_refs("x&amp;y", true), "x&y");
     }
 
+    /// Every page of the corpora in the repository parses to html5ever's tree.
+    #[test]
+    fn corpus_pages_parse_to_html5evers_trees() {
+        use std::io::Read;
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut pages = 0;
+        for set in ["scrapinghub", "readability"] {
+            let dir = std::path::Path::new(root).join(set).join("pages");
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let mut bytes = Vec::new();
+                flate2::read::GzDecoder::new(std::fs::File::open(entry.path()).unwrap())
+                    .read_to_end(&mut bytes)
+                    .unwrap();
+                let html = crate::decode::decode(&bytes, None).text;
+                assert!(
+                    by_gleaner(&html) == by_html5ever(&html),
+                    "{}",
+                    entry.path().display()
+                );
+                pages += 1;
+            }
+        }
+        assert!(pages > 300, "{pages} pages");
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
 
