@@ -96,6 +96,9 @@ struct Tok<'s, S: TokenSink> {
     doctype_seen: Cell<bool>,
 }
 
+/// Attributes on one tag past which duplicates are looked for in a set, not one by one.
+const MANY_ATTRS: usize = 32;
+
 /// Whether a byte ends a tag's name, an attribute's name (with `=`) or an unquoted value.
 #[inline]
 fn ends_name(c: u8) -> bool {
@@ -342,6 +345,9 @@ impl<S: TokenSink> Tok<'_, S> {
         let mut attrs: Vec<Attribute> = Vec::new();
         let mut self_closing = false;
         let mut duplicate = false;
+        // the names met, once a tag has many attributes (each is checked against all
+        // before it)
+        let mut names: Option<std::collections::HashSet<LocalName>> = None;
         loop {
             // before an attribute's name
             while k < n && is_html_space(b[k]) {
@@ -409,9 +415,25 @@ impl<S: TokenSink> Tok<'_, S> {
                 }
             }
             let local = LocalName::from(lower_name(&self.page()[name_start..name_end]));
-            if attrs.iter().any(|a| a.name.local == local) {
+            let seen = match &names {
+                Some(names) => names.contains(&local),
+                None => attrs.iter().any(|a| a.name.local == local),
+            };
+            if seen {
                 duplicate = true;
             } else if kind == TagKind::StartTag {
+                match &mut names {
+                    Some(names) => {
+                        names.insert(local.clone());
+                    }
+                    None if attrs.len() >= MANY_ATTRS => {
+                        let mut set: std::collections::HashSet<LocalName> =
+                            attrs.iter().map(|a| a.name.local.clone()).collect();
+                        set.insert(local.clone());
+                        names = Some(set);
+                    }
+                    None => {}
+                }
                 attrs.push(Attribute {
                     name: QualName::new(None, ns!(), local),
                     value,
@@ -644,6 +666,7 @@ mod tests {
         "<a b='<'>",
         "<a b=`c` d=e\"f>",
         "<br/>",
+        "<i a0=0 a1=1 a2=2 a3=3 a4=4 a5=5 a6=6 a7=7 a8=8 a9=9 a10=10 a11=11 a12=12 a13=13 a14=14 a15=15 a16=16 a17=17 a18=18 a19=19 a20=20 a21=21 a22=22 a23=23 a24=24 a25=25 a26=26 a27=27 a28=28 a29=29 a30=30 a31=31 a32=32 a33=33 a3=x A33=y a34=z>",
         "<a b='",
         "<a b",
         "<a b=",
