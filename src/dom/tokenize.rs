@@ -130,11 +130,12 @@ impl<S: TokenSink> Tok<'_, S> {
     }
 
     /// Gives a token to the tree builder and follows the state it asks for.
-    /// Returns whether a script ended (where html5ever's parser feeds its tokenizer again).
+    /// Returns whether html5ever's parser would feed its tokenizer again here: after a
+    /// script ends, and after a `<meta>` that names a charset.
     fn emit(&self, token: Token) -> bool {
         match self.sink.process_token(token, 1) {
-            TokenSinkResult::Continue | TokenSinkResult::EncodingIndicator(_) => {}
-            TokenSinkResult::Script(_) => return true,
+            TokenSinkResult::Continue => {}
+            TokenSinkResult::Script(_) | TokenSinkResult::EncodingIndicator(_) => return true,
             TokenSinkResult::Plaintext => self.state.set(State::Plaintext),
             TokenSinkResult::RawData(kind) => self.state.set(State::Raw(kind)),
         }
@@ -443,16 +444,17 @@ impl<S: TokenSink> Tok<'_, S> {
         if kind == TagKind::StartTag {
             *self.last_start.borrow_mut() = Some(name.clone());
         }
-        let script_ended = self.emit(Token::TagToken(Tag {
+        let fed_again = self.emit(Token::TagToken(Tag {
             kind,
             name,
             self_closing,
             attrs,
             had_duplicate_attributes: duplicate,
         }));
-        if script_ended && self.page()[k..].starts_with('\u{feff}') {
-            // html5ever's parser feeds its tokenizer again after each script, which then
-            // drops a byte-order mark at the start of what is left, as at the page's start
+        if fed_again && self.page()[k..].starts_with('\u{feff}') {
+            // html5ever's parser feeds its tokenizer again after a script or a charset,
+            // which then drops a byte-order mark at the start of what is left, as at the
+            // page's start
             k += '\u{feff}'.len_utf8();
         }
         k
@@ -666,6 +668,8 @@ mod tests {
         "<a b='<'>",
         "<a b=`c` d=e\"f>",
         "<br/>",
+        "<meta charset=x>",
+        "<meta http-equiv=content-type content='text/html; charset=x'>",
         "<i a0=0 a1=1 a2=2 a3=3 a4=4 a5=5 a6=6 a7=7 a8=8 a9=9 a10=10 a11=11 a12=12 a13=13 a14=14 a15=15 a16=16 a17=17 a18=18 a19=19 a20=20 a21=21 a22=22 a23=23 a24=24 a25=25 a26=26 a27=27 a28=28 a29=29 a30=30 a31=31 a32=32 a33=33 a3=x A33=y a34=z>",
         "<a b='",
         "<a b",
