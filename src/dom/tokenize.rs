@@ -819,29 +819,75 @@ mod tests {
         assert_eq!(decode_refs("x&amp;y", true), "x&y");
     }
 
+    /// The pages of the corpora in the repository, decoded, with their paths.
+    fn corpus_pages() -> Vec<(String, String)> {
+        use std::io::Read;
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut pages = Vec::new();
+        for set in ["scrapinghub", "readability"] {
+            let dir = std::path::Path::new(root).join(set).join("pages");
+            let mut paths: Vec<_> = std::fs::read_dir(&dir)
+                .unwrap()
+                .flatten()
+                .map(|e| e.path())
+                .collect();
+            paths.sort();
+            for path in paths {
+                let mut bytes = Vec::new();
+                flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap())
+                    .read_to_end(&mut bytes)
+                    .unwrap();
+                let html = crate::decode::decode(&bytes, None).text.into_owned();
+                pages.push((path.display().to_string(), html));
+            }
+        }
+        pages
+    }
+
     /// Every page of the corpora in the repository parses to html5ever's tree.
     #[test]
     fn corpus_pages_parse_to_html5evers_trees() {
-        use std::io::Read;
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        let mut pages = 0;
-        for set in ["scrapinghub", "readability"] {
-            let dir = std::path::Path::new(root).join(set).join("pages");
-            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-                let mut bytes = Vec::new();
-                flate2::read::GzDecoder::new(std::fs::File::open(entry.path()).unwrap())
-                    .read_to_end(&mut bytes)
-                    .unwrap();
-                let html = crate::decode::decode(&bytes, None).text;
-                assert!(
-                    by_gleaner(&html) == by_html5ever(&html),
-                    "{}",
-                    entry.path().display()
-                );
-                pages += 1;
-            }
+        let pages = corpus_pages();
+        assert!(pages.len() > 300, "{} pages", pages.len());
+        for (path, html) in &pages {
+            assert!(by_gleaner(html) == by_html5ever(html), "{path}");
         }
-        assert!(pages > 300, "{pages} pages");
+    }
+
+    /// Pages cut anywhere (the end of the input inside every construct real markup has),
+    /// and pieces of two pages joined, parse to html5ever's trees too.
+    #[test]
+    fn cut_and_joined_corpus_pages_parse_to_html5evers_trees() {
+        let pages = corpus_pages();
+        // a fixed sequence of cut points (a linear congruential generator)
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |below: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % below.max(1)
+        };
+        let boundary = |s: &str, mut at: usize| {
+            while !s.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        for (n, (path, html)) in pages.iter().enumerate() {
+            let cut = boundary(html, next(html.len()));
+            let head = &html[..cut];
+            assert!(
+                by_gleaner(head) == by_html5ever(head),
+                "{path} cut at {cut}"
+            );
+            let (_, other) = &pages[(n + 1) % pages.len()];
+            let from = boundary(other, next(other.len()));
+            let joined = format!("{head}{}", &other[from..]);
+            assert!(
+                by_gleaner(&joined) == by_html5ever(&joined),
+                "{path} cut at {cut}, joined at {from}"
+            );
+        }
     }
 
     proptest! {
