@@ -151,8 +151,8 @@ impl Extractor {
     }
 
     /// Extracts as [`Extractor::extract`] does, and says why: the label, score, features
-    /// and rule of every text block of the page. [`crate::explain::report`] renders it as
-    /// an HTML page.
+    /// and rule of every text block of the page. [`Explanation::report`] renders it as an
+    /// HTML page.
     pub fn explain(&self, html: &[u8]) -> Result<Explanation, Error> {
         let (document, trace) = self.run(html, true)?;
         let (blocks, container, fallback, page_type_evidence) = trace.unwrap_or_default();

@@ -778,13 +778,14 @@ impl HintCache {
         THREAD_CACHE.with(|c| c.set(Some(self)));
     }
 
-    /// [`name_hints`] of `value`, its words remembered.
+    /// The hints of the words of a class or id `value` ([`combine_words`] of each word's),
+    /// its words remembered.
     pub fn name(&mut self, value: &str, is_class: bool) -> Hints {
         self.name_and_author(value, is_class).0
     }
 
-    /// [`name_hints`] of `value`, and for a class whether a word of it names an author
-    /// ([`names_author_word`]), its words remembered.
+    /// The hints of the words of `value`, as [`HintCache::name`] gives them, and for a class
+    /// whether a word of it names an author ([`names_author_word`]), its words remembered.
     pub fn name_and_author(&mut self, value: &str, is_class: bool) -> (Hints, bool) {
         let v = value.as_bytes();
         if !is_class || v.len() > RECENT_CLASS_BYTES || v.is_empty() {

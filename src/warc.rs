@@ -464,7 +464,7 @@ impl<R: Read> Read for Members<R> {
 pub enum Extracted {
     /// An HTML page: one JSON object, the record's `warc_record_id`, `warc_target_uri`,
     /// `warc_date`, `warc_offset` and `http_status`, then the fields of
-    /// [`crate::output::to_json`].
+    /// [`crate::Document::to_json`].
     Page(String),
     /// A response that is not HTML.
     NotHtml,

@@ -44,8 +44,8 @@ macro_rules! weights {
         /// The weights and thresholds the classifier decides with. `Weights::default()` is
         /// what [`crate::extract`] uses; [`crate::Extractor::weights`] sets others, and
         /// `gleaner eval --set NAME=VALUE` (or `--sweep NAME=A,B,...`) measures them on a
-        /// corpus. Lengths are in weighted characters (see [`crate::text`]: a CJK character
-        /// counts 3), link densities are the share of a block's characters inside links.
+        /// corpus. Lengths are in weighted characters (a CJK character counts 3); link
+        /// densities are the share of a block's characters inside links.
         #[derive(Debug, Clone, PartialEq)]
         pub struct Weights {
             $( $(#[doc = $doc])+ pub $name: $ty, )+
