@@ -35,21 +35,15 @@ pub(super) fn tokenize<S: TokenSink>(
     mut stop: impl FnMut() -> bool,
 ) -> bool {
     let total: usize = pieces.iter().map(|p| p.len()).sum();
-    let has_cr = pieces
-        .iter()
-        .any(|p| memchr::memchr(b'\r', p.as_bytes()).is_some());
-    let input = if has_cr {
-        // the input stream's newlines: CR LF and CR are LF
-        let page = pieces.concat().replace("\r\n", "\n").replace('\r', "\n");
-        Input::of(&page)
-    } else if u32::try_from(total).is_ok() {
+    // one copy of the page, its newlines as the input stream has them (CR LF and CR are LF)
+    let input = if u32::try_from(total).is_ok() {
         let mut t = StrTendril::with_capacity(total as u32);
-        for p in pieces {
-            t.push_slice(p);
-        }
+        push_newlines_normalized(pieces, |s| t.push_slice(s));
         Input::Shared(t)
     } else {
-        Input::Owned(pieces.concat())
+        let mut t = String::with_capacity(total);
+        push_newlines_normalized(pieces, |s| t.push_str(s));
+        Input::Owned(t)
     };
     let t = Tok {
         sink,
@@ -70,20 +64,34 @@ pub(super) fn tokenize<S: TokenSink>(
     stopped
 }
 
+/// Gives `push` the text of `pieces` in order, each CR LF and each CR as one LF (a CR LF
+/// may straddle two pieces).
+fn push_newlines_normalized(pieces: &[&str], mut push: impl FnMut(&str)) {
+    let mut after_cr = false;
+    for piece in pieces.iter().filter(|p| !p.is_empty()) {
+        let mut rest = *piece;
+        if after_cr {
+            rest = rest.strip_prefix('\n').unwrap_or(rest);
+        }
+        after_cr = false;
+        while let Some(cr) = memchr::memchr(b'\r', rest.as_bytes()) {
+            push(&rest[..cr]);
+            push("\n");
+            rest = &rest[cr + 1..];
+            if rest.is_empty() {
+                after_cr = true;
+            }
+            rest = rest.strip_prefix('\n').unwrap_or(rest);
+        }
+        push(rest);
+    }
+}
+
 /// The page the tokenizer reads: one tendril, whose slices share its buffer, unless the
 /// page is too long for a tendril's 32-bit offsets.
 enum Input {
     Shared(StrTendril),
     Owned(String),
-}
-
-impl Input {
-    fn of(page: &str) -> Self {
-        match u32::try_from(page.len()) {
-            Ok(_) => Input::Shared(StrTendril::from_slice(page)),
-            Err(_) => Input::Owned(page.to_string()),
-        }
-    }
 }
 
 struct Tok<'s, S: TokenSink> {
@@ -677,6 +685,7 @@ mod tests {
         "<div",
         "\r\n",
         "\r",
+        "\r\r\n\n",
         "\0",
         "a\0b",
         "<title>a&amp;b\0</title>",
@@ -800,6 +809,20 @@ mod tests {
         tokenize(&[html], &builder, usize::MAX, || false);
         let dom = builder.sink;
         format!("{:?} {}", dom.quirks_mode.get(), dump(&dom.document))
+    }
+
+    #[test]
+    fn newlines_are_normalized_across_pieces() {
+        for (pieces, want) in [
+            (&["a\r\nb\rc"][..], "a\nb\nc"),
+            (&["a\r", "\nb"][..], "a\nb"),
+            (&["a\r", "", "\nb"][..], "a\nb"),
+            (&["\r\r\n", "\r"][..], "\n\n\n"),
+        ] {
+            let mut out = String::new();
+            push_newlines_normalized(pieces, |s| out.push_str(s));
+            assert_eq!(out, want, "{pieces:?}");
+        }
     }
 
     #[test]
