@@ -305,7 +305,8 @@ pub(crate) struct Attrs<'a> {
 /// builder; the others are left out before the parse ([`crate::dom`]). An attribute read
 /// anywhere must be named here. `name` is compared in any case, as the tokenizer lowers it.
 pub(crate) fn attr_read(name: &[u8]) -> bool {
-    let mut buf = [0u8; 12];
+    // as long as the longest name below
+    let mut buf = [0u8; 14];
     if name.len() > buf.len() {
         return false;
     }
@@ -347,7 +348,9 @@ pub(crate) fn attr_read(name: &[u8]) -> bool {
             | b"http-equiv"
             | b"charset"
             | b"type"
-            // the tree builder: foreign content's <font> and <annotation-xml>
+            // the tree builder: declarative shadow roots, foreign content's <font> and
+            // <annotation-xml>
+            | b"shadowrootmode"
             | b"color"
             | b"face"
             | b"size"

@@ -32,7 +32,7 @@ pub struct Limits {
     /// limit are never built, so memory stays bounded.
     pub max_nodes: usize,
     /// Most time one page may take, or `None` for no limit; more gives
-    /// [`crate::Error::TimeBudgetExceeded`]. Checked between chunks of the parse and
+    /// [`crate::Error::TimeBudgetExceeded`]. Checked every 64 KiB of the parse and
     /// between stages.
     pub time_budget: Option<Duration>,
     /// What to do when the input, the node count or the time goes past its limit: `false`

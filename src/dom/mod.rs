@@ -21,7 +21,7 @@ use trim::trim_drops;
 use trim::PARSE_NESTING_CAP;
 
 /// Bytes the tokenizer reads between checks of the node limit and the time budget.
-pub const PARSE_CHUNK_BYTES: usize = 64 << 10;
+pub const PARSE_CHECK_BYTES: usize = 64 << 10;
 /// A node's index in [`Dom::nodes`].
 pub(crate) type NodeId = u32;
 
@@ -76,8 +76,9 @@ impl What {
     }
 }
 
-/// Most records of one kind a tree holds: the parse stops well before an index would
-/// outgrow [`What`]'s bits.
+/// Most elements and comments a parse makes before it stops: text nodes (never two in a
+/// row) are about as many at most, and a stretch of input between two checks makes far
+/// fewer than the margin left, so no record's index outgrows [`What`]'s bits.
 const MAX_RECORDS: usize = (1 << What::SHIFT) - (1 << 20);
 
 /// An element's namespace: the tree builder makes elements in these three only.
@@ -256,14 +257,14 @@ impl Dom {
 }
 
 /// Parses `html` into a tree, as a browser would (html5ever's tree builder follows the
-/// HTML standard's error recovery). The limits are checked every [`PARSE_CHUNK_BYTES`] of
+/// HTML standard's error recovery). The limits are checked every [`PARSE_CHECK_BYTES`] of
 /// input: once the tree has more than `max_nodes` elements, or `deadline` has passed, the
 /// rest is left out and [`Dom::cut`] says why. Memory stays bounded: one stretch makes at
 /// most a few thousand nodes past the limit.
 pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> Dom {
     let drops = trim_drops(html, PARSE_NESTING_CAP);
     let elements = Rc::new(Cell::new(0));
-    // the kept stretches of the page go to the parser in chunks, copied once
+    // the kept stretches of the page, which the tokenizer copies once into its buffer
     let mut kept = Vec::with_capacity(drops.len() + 1);
     let mut at = 0;
     for &(s, e) in &drops {
@@ -275,7 +276,7 @@ pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> 
     let sink = Sink::new(Rc::clone(&elements), node_capacity(&kept, max_nodes), true);
     let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
     let mut cut = None;
-    tokenize(&kept, &builder, PARSE_CHUNK_BYTES, || {
+    tokenize(&kept, &builder, PARSE_CHECK_BYTES, || {
         if elements.get() > max_nodes {
             cut = Some(Cut::Nodes);
         } else if deadline.is_some_and(|d| Instant::now() >= d) {

@@ -26,14 +26,13 @@ enum State {
 
 /// Tokenizes the page made of `pieces` into `sink` (html5ever's tree builder), then ends
 /// it. `stop` is asked between tokens, about every `check_every` bytes, whether to stop
-/// there (a limit was reached): the page then ends where the tokenizer stopped. Returns
-/// whether it stopped.
+/// there (a limit was reached): the page then ends where the tokenizer stopped.
 pub(super) fn tokenize<S: TokenSink>(
     pieces: &[&str],
     sink: &S,
     check_every: usize,
     mut stop: impl FnMut() -> bool,
-) -> bool {
+) {
     let total: usize = pieces.iter().map(|p| p.len()).sum();
     // one copy of the page, its newlines as the input stream has them (CR LF and CR are LF)
     let input = if u32::try_from(total).is_ok() {
@@ -58,10 +57,9 @@ pub(super) fn tokenize<S: TokenSink>(
     } else {
         0
     };
-    let stopped = t.run(from, check_every, &mut stop);
+    t.run(from, check_every, &mut stop);
     let _ = sink.process_token(Token::EOFToken, 1);
     sink.end();
-    stopped
 }
 
 /// Gives `push` the text of `pieces` in order, each CR LF and each CR as one LF (a CR LF
@@ -114,7 +112,8 @@ fn ends_name(c: u8) -> bool {
 }
 
 impl<S: TokenSink> Tok<'_, S> {
-    fn run(&self, from: usize, check_every: usize, stop: &mut impl FnMut() -> bool) -> bool {
+    /// Reads the page from `from` to its end, or until `stop` says so.
+    fn run(&self, from: usize, check_every: usize, stop: &mut impl FnMut() -> bool) {
         let n = self.page().len();
         let mut pos = from;
         let mut next_check = check_every;
@@ -122,7 +121,7 @@ impl<S: TokenSink> Tok<'_, S> {
             if pos >= next_check {
                 next_check = pos + check_every;
                 if stop() {
-                    return true;
+                    return;
                 }
             }
             pos = match self.state.get() {
@@ -134,7 +133,6 @@ impl<S: TokenSink> Tok<'_, S> {
                 }
             };
         }
-        false
     }
 
     /// Gives a token to the tree builder and follows the state it asks for.
@@ -188,10 +186,9 @@ impl<S: TokenSink> Tok<'_, S> {
             if starts_with_unended_number(run) {
                 self.parse_error();
             }
-            let t = if run.as_bytes().contains(&b'&') {
-                StrTendril::from_slice(&decode_refs(run, false))
-            } else {
-                self.slice(pos, end)
+            let t = match decode_refs(run, false) {
+                Cow::Borrowed(_) => self.slice(pos, end),
+                Cow::Owned(text) => StrTendril::from_slice(&text),
             };
             self.text(t);
         }
@@ -774,26 +771,27 @@ mod tests {
                     public_id,
                     system_id,
                 } => out.push_str(&format!("<!{name}|{public_id}|{system_id}>")),
-                NodeData::Element {
-                    name,
-                    attrs,
-                    template_contents,
-                    ..
-                } => {
+                NodeData::Element { name, attrs, .. } => {
                     out.push_str(&format!("<{:?}", name));
                     for a in attrs.borrow().iter() {
                         out.push_str(&format!(" {:?}={:?}", a.name, &*a.value));
                     }
                     out.push('>');
-                    if let Some(t) = template_contents.borrow().as_ref() {
-                        out.push_str(&dump(t));
-                    }
                 }
                 _ => {}
             }
             stack.push((n.clone(), true));
             for c in n.children.borrow().iter().rev() {
                 stack.push((c.clone(), false));
+            }
+            if let NodeData::Element {
+                template_contents, ..
+            } = &n.data
+            {
+                // a template's content comes first, then its children
+                if let Some(t) = template_contents.borrow().as_ref() {
+                    stack.push((t.clone(), false));
+                }
             }
         }
         out

@@ -263,9 +263,12 @@ pub(super) fn find_byte(x: u8, hay: &[u8]) -> Option<usize> {
 /// begins, when what lies between is foreign content the parser keeps inside it (which
 /// gleaner never reads) and this scan follows it: tags of foreign elements, comments, and
 /// text. `None` at anything that could leave foreign content or that the scan does not
-/// follow (HTML tags, `<font>`, nested `<svg>` or `<math>`, integration points holding
-/// tags, scripts, CDATA, a `<` that opens no tag).
+/// follow: HTML tags, `<font>`, nested `<svg>` or `<math>`, integration points holding
+/// tags, scripts, CDATA, a `<` that opens no tag, and an end tag that closes no element
+/// opened inside (the tree builder hands it to the HTML element around, which it may close).
 fn foreign_content_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    // the names of the elements opened inside and not closed yet
+    let mut open: Vec<&[u8]> = Vec::new();
     let mut k = from;
     loop {
         let lt = k + find_byte(b'<', &b[k..])?;
@@ -294,12 +297,21 @@ fn foreign_content_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
             {
                 return None;
             }
-            k = start_tag_end(b, name_start + name_len, |_, _, _| {})?;
-            if !end_tag && integration_point(lname) && !holds_only_text(b, k, tag) {
+        }
+        k = start_tag_end(b, name_start + name_len, |_, _, _| {})?;
+        if end_tag {
+            // it closes the innermost element of its name opened inside, and all above
+            let at = open.iter().rposition(|o| o.eq_ignore_ascii_case(tag))?;
+            open.truncate(at);
+        } else {
+            if lower_name(tag).is_some_and(|(buf, n)| integration_point(&buf[..n]))
+                && !holds_only_text(b, k, tag)
+            {
                 return None;
             }
-        } else {
-            k = start_tag_end(b, name_start + name_len, |_, _, _| {})?;
+            if b[k - 2] != b'/' {
+                open.push(tag);
+            }
         }
     }
 }
@@ -552,6 +564,9 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
     let mut open: Vec<Open> = Vec::new();
     let mut foreign = 0usize;
     let mut drops: Vec<(usize, usize)> = Vec::new();
+    // where the dropped contents of SVG and MathML start, and whether a <frameset> came
+    let mut foreign_drops: Vec<usize> = Vec::new();
+    let mut frameset = false;
     let mut i = 0;
     // whether this scan still reads the page as the tokenizer does, so that what it takes
     // for a script is one: lost for good on constructs it does not follow (content that
@@ -627,6 +642,7 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
         }
         if lname == b"frameset" {
             in_step = false;
+            frameset = true;
         }
         // html5ever checks each attribute against all before it: a tag with a hundred
         // thousand takes minutes, so attributes past MAX_TAG_ATTRS go (the tag stays)
@@ -725,11 +741,17 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
                 if let Some(end) = foreign_content_end(b, close, name) {
                     if end > close {
                         drops.push((close, end));
+                        foreign_drops.push(close);
                     }
                     i = end;
                 }
             }
         }
+    }
+    if frameset && !foreign_drops.is_empty() {
+        // text inside SVG says the page is no frameset (the tree builder's "frameset-ok"):
+        // with a <frameset> after it, the content stays
+        drops.retain(|(s, _)| foreign_drops.binary_search(s).is_err());
     }
     drops
 }
@@ -859,6 +881,15 @@ mod tests {
             ("<svg><svg></svg>x</svg>", "<svg><svg></svg>x</svg>"),
             ("<svg><![CDATA[x]]></svg>", "<svg><![CDATA[x]]></svg>"),
             ("<svg><path/>", "<svg><path/>"),
+            // an end tag that closes nothing opened inside goes to the HTML around it
+            (
+                "<div><svg><g></div>words</svg>",
+                "<div><svg><g></div>words</svg>",
+            ),
+            ("<svg><g></a>x</svg>", "<svg><g></a>x</svg>"),
+            ("<svg><g><path></g></svg>", "<svg></svg>"),
+            // text in SVG keeps a later <frameset> from replacing the body
+            ("<svg>x</svg><frameset>", "<svg>x</svg><frameset>"),
         ];
         for (html, want) in cases {
             assert_eq!(trim_markup(html, PARSE_NESTING_CAP), want, "{html}");
@@ -981,7 +1012,7 @@ mod trim_properties {
     use markup5ever_rcdom::{Handle, NodeData, RcDom};
     use proptest::prelude::*;
 
-    const PIECES: [&str; 76] = [
+    const PIECES: [&str; 78] = [
         "<img data-x=1/>",
         "<p data-a=\"x\" class=b onclick='y'>",
         "<input type=hidden data-q>",
@@ -993,6 +1024,8 @@ mod trim_properties {
         "<path d='M0 0'/>",
         "<g>",
         "</g>",
+        "<div><svg><g></div>",
+        "</span>",
         "<math>",
         "<mi>x</mi>",
         "<title>icon</title>",
@@ -1090,9 +1123,6 @@ mod trim_properties {
                         out.push_str(&format!(" {}={:?}", a.name.local, &*a.value));
                     }
                     out.push('>');
-                    if let Some(t) = template_contents.borrow().as_ref() {
-                        out.push_str(&dump(t));
-                    }
                     let unread = name.ns == ns!(html) && matches!(&*name.local, "script" | "style");
                     stack.push((n.clone(), true, false));
                     if !foreign.is_empty() && matches!(&*name.local, "svg" | "math") {
@@ -1101,6 +1131,10 @@ mod trim_properties {
                     }
                     for c in n.children.borrow().iter().rev() {
                         stack.push((c.clone(), false, unread));
+                    }
+                    // a template's content comes first, then its children
+                    if let Some(t) = template_contents.borrow().as_ref() {
+                        stack.push((t.clone(), false, false));
                     }
                     continue;
                 }
