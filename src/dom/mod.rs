@@ -2,6 +2,7 @@
 //! tree builder), under the page's limits, after one pass that leaves out what gleaner
 //! never reads (script and style text, SVG content, unread attributes, runaway nesting).
 
+mod lex;
 mod tokenize;
 mod tree;
 mod trim;

@@ -12,7 +12,7 @@ use html5ever::tokenizer::{
 };
 use html5ever::{ns, Attribute, LocalName, QualName};
 
-use super::trim::{comment_end, find_byte, is_html_space, raw_text_end, script_end};
+use super::lex::{comment_end, find_byte, is_html_space, raw_text_end, script_end};
 
 /// What the tokenizer reads next, as the tree builder sets it.
 #[derive(Clone, Copy, PartialEq, Eq)]
