@@ -416,7 +416,13 @@ pub(crate) fn is_json_ld(attrs: &[html5ever::Attribute]) -> bool {
     attr(attrs, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
 }
 
+/// The value of the attribute `name` (lower case), which must be one [`attr_read`] names:
+/// the others are left out before the parse.
 pub(crate) fn attr<'a>(attrs: &'a [html5ever::Attribute], name: &str) -> Option<&'a str> {
+    debug_assert!(
+        attr_read(name.as_bytes()),
+        "{name} is read: name it in attr_read"
+    );
     attrs
         .iter()
         .find(|a| a.name.ns.is_empty() && &*a.name.local == name)

@@ -251,7 +251,7 @@ impl TreeSink for Sink {
                 (facts, slot) = element_facts(&mut cache.borrow_mut(), &name.local, &attrs);
                 // the walk reads the attributes of a few elements only; the others go now,
                 // while they are in the processor's cache
-                let attrs = if attrs_read(&name.local) {
+                let attrs = if keeps_attrs(&name.local) {
                     attrs
                 } else {
                     Vec::new()
@@ -441,7 +441,7 @@ pub(super) fn move_streamed(dom: &mut Dom, streamed: &[(u32, NodeId)]) {
 
 /// Elements whose attributes [`crate::walk`] reads after the parse (besides their
 /// [`ElemFacts`]); `<html>` and `<body>` also take attributes from repeated tags.
-fn attrs_read(local: &html5ever::LocalName) -> bool {
+fn keeps_attrs(local: &html5ever::LocalName) -> bool {
     matches!(
         *local,
         local_name!("a")
