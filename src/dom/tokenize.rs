@@ -214,12 +214,11 @@ impl<S: TokenSink> Tok<'_, S> {
             }
         }
         .unwrap_or(b.len());
-        if kind == RawKind::Rcdata && starts_with_unended_number(&self.page()[pos..end]) {
-            self.parse_error();
-        }
-        if kind == RawKind::Rcdata && self.page()[pos..end].contains('&') {
-            let t = decode_refs(&self.page()[pos..end], false).replace('\0', "\u{fffd}");
-            self.text(StrTendril::from_slice(&t));
+        if kind == RawKind::Rcdata {
+            if starts_with_unended_number(&self.page()[pos..end]) {
+                self.parse_error();
+            }
+            self.text(self.decoded(pos, end, false));
         } else {
             self.text_replacing_nul(pos, end);
         }
@@ -403,7 +402,7 @@ impl<S: TokenSink> Tok<'_, S> {
                         let Some(p) = find_byte(q, &b[k + 1..]) else {
                             return n;
                         };
-                        value = self.value(k + 1, k + 1 + p);
+                        value = self.decoded(k + 1, k + 1 + p, true);
                         k += p + 2;
                     }
                     // a missing value: the tag ends here
@@ -416,7 +415,7 @@ impl<S: TokenSink> Tok<'_, S> {
                         if k == n {
                             return n;
                         }
-                        value = self.value(from, k);
+                        value = self.decoded(from, k, true);
                     }
                 }
             }
@@ -465,13 +464,18 @@ impl<S: TokenSink> Tok<'_, S> {
         k
     }
 
-    /// An attribute's value, `input[a..b]`, its character references read.
-    fn value(&self, a: usize, b: usize) -> StrTendril {
+    /// `page[a..b]` with its character references read and NUL as U+FFFD (RCDATA and
+    /// attribute values); a slice of the page when it holds neither.
+    fn decoded(&self, a: usize, b: usize, in_attribute: bool) -> StrTendril {
         let raw = &self.page()[a..b];
-        if raw.as_bytes().iter().any(|&c| c == b'&' || c == 0) {
-            StrTendril::from_slice(&decode_refs(raw, true).replace('\0', "\u{fffd}"))
+        if memchr::memchr2(b'&', 0, raw.as_bytes()).is_none() {
+            return self.slice(a, b);
+        }
+        let text = decode_refs(raw, in_attribute);
+        if text.contains('\0') {
+            StrTendril::from_slice(&text.replace('\0', "\u{fffd}"))
         } else {
-            self.slice(a, b)
+            StrTendril::from_slice(&text)
         }
     }
 }

@@ -641,6 +641,13 @@ mod tests {
         );
     }
 
+    /// Each page trims to the markup beside it.
+    fn assert_trims_to(cases: &[(&str, &str)]) {
+        for &(html, want) in cases {
+            assert_eq!(trim_markup(html, PARSE_NESTING_CAP), want, "{html}");
+        }
+    }
+
     #[test]
     fn attributes_gleaner_does_not_read_go_from_html_start_tags() {
         let cases = [
@@ -659,9 +666,7 @@ mod tests {
                 "<svg viewBox=\"0 0 1 1\" data-x>",
             ),
         ];
-        for (html, want) in cases {
-            assert_eq!(trim_markup(html, PARSE_NESTING_CAP), want, "{html}");
-        }
+        assert_trims_to(&cases);
     }
 
     #[test]
@@ -695,9 +700,7 @@ mod tests {
             // text in SVG keeps a later <frameset> from replacing the body
             ("<svg>x</svg><frameset>", "<svg>x</svg><frameset>"),
         ];
-        for (html, want) in cases {
-            assert_eq!(trim_markup(html, PARSE_NESTING_CAP), want, "{html}");
-        }
+        assert_trims_to(&cases);
     }
 
     #[test]
@@ -741,9 +744,7 @@ mod tests {
                 "<svg><script>a<b>c</b></script></svg>",
             ),
         ];
-        for (html, want) in cases {
-            assert_eq!(trim_markup(html, PARSE_NESTING_CAP), want, "{html}");
-        }
+        assert_trims_to(&cases);
         for (script, end) in [
             ("<script>a</script>", Some(9)),
             ("<script><!--a</script>", Some(13)),
