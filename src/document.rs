@@ -30,6 +30,9 @@ pub struct ContentBlock {
     pub quoted: bool,
     /// Whether it stands inside a list.
     pub listed: bool,
+    /// Whether it is the first row of its table (on a `table-row` block): a table that
+    /// follows another starts here.
+    pub table_start: bool,
 }
 
 impl ContentBlock {
@@ -44,6 +47,7 @@ impl ContentBlock {
             lang: markup.lang.map(String::from),
             quoted: b.flags & IN_QUOTE != 0,
             listed: b.flags & IN_LIST != 0,
+            table_start: false,
         }
     }
 
@@ -57,6 +61,7 @@ impl ContentBlock {
             lang: None,
             quoted: false,
             listed: false,
+            table_start: false,
         }
     }
 }

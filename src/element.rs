@@ -24,14 +24,6 @@ pub enum AuthorSource {
 /// element (while its attributes are still in the processor's cache).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct ElemFacts {
-    /// Hidden by `hidden` or `aria-hidden`.
-    pub(crate) hidden: bool,
-    /// Hidden by inline style (`display: none`, `visibility: hidden`): also a page's way
-    /// to hide itself until its scripts have run.
-    pub(crate) style_hidden: bool,
-    /// Hidden, and named as a panel shown on demand (an accordion's answer, a tab): its
-    /// text may be the page's.
-    pub(crate) panel: bool,
     /// Its tag, after promotion: an inline element that names itself boilerplate, a byline
     /// or a caption becomes a block of its own.
     pub(crate) tag: Tag,
@@ -39,11 +31,9 @@ pub(crate) struct ElemFacts {
     pub(crate) own: Hints,
     /// Whether and how it names an author.
     pub(crate) author: Option<AuthorSource>,
-    /// Whether it has an `href`.
-    pub(crate) has_href: bool,
-    /// Whether the walk never reads its own text (scripts other than JSON-LD, styles,
-    /// form controls, SVG and MathML content ...): the tree does not keep it.
-    pub(crate) text_unused: bool,
+    /// What else it is, as [`ElemFacts::HIDDEN`] and the other flags (one byte: every
+    /// element of the tree carries them).
+    pub(crate) flags: u8,
     /// A hash of its class attribute (0 without one): siblings of one shape share it.
     pub(crate) sig: u16,
     /// A hash of its class attribute's first word, which names the component; later
@@ -52,11 +42,33 @@ pub(crate) struct ElemFacts {
 }
 
 impl ElemFacts {
+    /// Hidden by `hidden` or `aria-hidden`.
+    pub(crate) const HIDDEN: u8 = 1 << 0;
+    /// Hidden by inline style (`display: none`, `visibility: hidden`): also a page's way
+    /// to hide itself until its scripts have run.
+    pub(crate) const STYLE_HIDDEN: u8 = 1 << 1;
+    /// Hidden, and named as a panel shown on demand (an accordion's answer, a tab): its
+    /// text may be the page's.
+    pub(crate) const PANEL: u8 = 1 << 2;
+    /// It has an `href`.
+    pub(crate) const HAS_HREF: u8 = 1 << 3;
+    /// The walk never reads its own text (scripts other than JSON-LD, styles, form
+    /// controls, SVG and MathML content ...): the tree does not keep it.
+    pub(crate) const TEXT_UNUSED: u8 = 1 << 4;
+    /// The language label a highlighter writes inside a code block (Shiki twoslash's
+    /// `<div class="language-id">ts</div>`): the code's language, not its text.
+    pub(crate) const CODE_LABEL: u8 = 1 << 5;
+
+    /// Whether it has the flag `f`.
+    pub(crate) fn is(&self, f: u8) -> bool {
+        self.flags & f != 0
+    }
+
     /// The facts of an element outside the HTML namespace (SVG, MathML), which the walk
     /// skips whole.
     pub(crate) fn foreign() -> Self {
         ElemFacts {
-            text_unused: true,
+            flags: ElemFacts::TEXT_UNUSED,
             ..ElemFacts::default()
         }
     }
@@ -76,7 +88,7 @@ pub(crate) fn element_facts(
             streamed_slot(id, "B:").max(streamed_slot(id, "P:"))
         });
         let facts = ElemFacts {
-            text_unused: true,
+            flags: ElemFacts::TEXT_UNUSED,
             ..ElemFacts::default()
         };
         return (facts, slot);
@@ -88,7 +100,7 @@ pub(crate) fn element_facts(
             || *local == local_name!("noscript")
             || (*local == local_name!("script") && is_json_ld(attrs));
         let facts = ElemFacts {
-            text_unused: !text_used,
+            flags: if text_used { 0 } else { ElemFacts::TEXT_UNUSED },
             ..ElemFacts::default()
         };
         return (facts, 0);
@@ -140,15 +152,21 @@ pub(crate) fn element_facts(
     if !tag.is_block() && own & (hints::STRONG_BOILERPLATE | hints::BYLINE | hints::CAPTION) != 0 {
         tag = Tag::Block;
     }
+    let code_label = class.is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "language-id"));
+    let flags = [
+        (hidden, ElemFacts::HIDDEN),
+        (style_hidden, ElemFacts::STYLE_HIDDEN),
+        (panel, ElemFacts::PANEL),
+        (a.href.is_some(), ElemFacts::HAS_HREF),
+        (code_label, ElemFacts::CODE_LABEL),
+    ]
+    .into_iter()
+    .fold(0, |f, (yes, bit)| if yes { f | bit } else { f });
     let facts = ElemFacts {
-        hidden,
-        style_hidden,
-        panel,
         tag,
         own,
         author,
-        has_href: a.href.is_some(),
-        text_unused: false,
+        flags,
         sig: class.map_or(0, class_sig),
         component: class.map_or(0, |c| {
             class_sig(c.split_ascii_whitespace().next().unwrap_or(""))

@@ -1,19 +1,14 @@
 //! The options and the pipeline that runs the stages in order: decode, parse, walk,
 //! metadata, classify, assemble.
 
-use crate::block::BlockKind;
+use crate::assemble::{Kept, JSON_LD_FALLBACK};
 use crate::classify::{self, Favor, Weights};
-use crate::document::{ContentBlock, Document};
+use crate::document::Document;
 use crate::error::Error;
 use crate::explain::{BlockDecision, Explanation};
 use crate::limits::{Limits, PARSE_SHARE_OF_BUDGET};
-use crate::text::weighted_len;
 use crate::{comments, decode, dom, explain, input, metadata, page_type, walk};
 use std::time::{Duration, Instant};
-
-/// JSON-LD `articleBody` replaces the extracted text when that text is shorter than this
-/// share of it: the page's body was scripted in or cut by a paywall.
-pub const ARTICLE_BODY_FALLBACK_RATIO: f32 = 0.5;
 
 /// The decisions of an explained extraction: per block, the container's path, the fallback,
 /// the evidence for the page's type.
@@ -400,123 +395,6 @@ fn is_better(after: f32, before: f32, w: &Weights) -> bool {
 
 /// Least `<noscript>` markup, in bytes, read as the page when the page shows too little.
 const NOSCRIPT_MIN_BYTES: usize = 2048;
-
-/// Shortest JSON-LD product description (weighted characters) added to a product page.
-const PRODUCT_DESCRIPTION_MIN_LEN: f32 = 100.0;
-/// A product page keeping less text than this may lack its description.
-const PRODUCT_SHORT_TEXT: f32 = 1000.0;
-/// The description is shown already when this share of its longer words is in the text.
-const PRODUCT_DESCRIPTION_SHOWN: f32 = 0.5;
-
-/// The name of the fallback that takes JSON-LD's `articleBody` for the text.
-const JSON_LD_FALLBACK: &str = "json-ld";
-/// The name of the fallback that takes the page's prose outside boilerplate.
-const WHOLE_PAGE_FALLBACK: &str = "whole-page";
-
-/// The main content as kept: its blocks, and which fallback chose them, if one did.
-struct Kept {
-    blocks: Vec<ContentBlock>,
-    fallback: Option<&'static str>,
-}
-
-impl Kept {
-    /// Puts the JSON-LD description of a product page's product before the kept text when
-    /// the page shows little of it (a description in a script, a drawer or a tab).
-    fn add_product_description(&mut self, description: &str) {
-        let kept: f32 = self.blocks.iter().map(|b| weighted_len(&b.text)).sum();
-        if weighted_len(description) < PRODUCT_DESCRIPTION_MIN_LEN || kept >= PRODUCT_SHORT_TEXT {
-            return;
-        }
-        let text: String = self
-            .blocks
-            .iter()
-            .map(|b| b.text.to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let words: Vec<String> = description
-            .split_whitespace()
-            .map(|w| w.to_lowercase())
-            .filter(|w| w.chars().count() > 3)
-            .collect();
-        let found = words.iter().filter(|w| text.contains(w.as_str())).count();
-        if words.is_empty() || found as f32 >= PRODUCT_DESCRIPTION_SHOWN * words.len() as f32 {
-            return;
-        }
-        let lines = description
-            .split('\n')
-            .map(crate::text::normalize_space)
-            .filter(|l| !l.is_empty())
-            .map(|text| ContentBlock::plain(BlockKind::Paragraph, text));
-        self.blocks.splice(0..0, lines);
-    }
-
-    /// Which fallback gives the main content, if one does: JSON-LD's `articleBody` when
-    /// the blocks labelled content hold much less than it (the page's body was scripted
-    /// in or cut by a paywall), or the classifier's own whole-page reading.
-    fn fallback(
-        page: &walk::Page,
-        verdict: &classify::Verdict,
-        article_body: Option<&str>,
-        w: &Weights,
-    ) -> Option<&'static str> {
-        if let Some(body) = article_body {
-            let body_len = weighted_len(body);
-            let kept_len: f32 = page
-                .blocks
-                .iter()
-                .zip(&verdict.labels)
-                .filter(|(_, l)| l.is_content())
-                .map(|(b, _)| b.stats.weighted_len())
-                .sum();
-            if body_len > w.min_article_len && kept_len < body_len * ARTICLE_BODY_FALLBACK_RATIO {
-                return Some(JSON_LD_FALLBACK);
-            }
-        }
-        verdict.fallback.then_some(WHOLE_PAGE_FALLBACK)
-    }
-
-    /// The blocks of `page` labelled content, or, with the JSON-LD fallback, the lines
-    /// of `article_body`.
-    fn assemble(
-        page: walk::Page,
-        labels: &[classify::Label],
-        fallback: Option<&'static str>,
-        article_body: Option<&str>,
-    ) -> Kept {
-        if let (Some(JSON_LD_FALLBACK), Some(body)) = (fallback, article_body) {
-            return Kept {
-                blocks: body
-                    .split('\n')
-                    .map(crate::text::normalize_space)
-                    .filter(|l| !l.is_empty())
-                    .map(|text| ContentBlock::plain(BlockKind::Paragraph, text))
-                    .collect(),
-                fallback,
-            };
-        }
-        // the rest of the page goes before the kept blocks are made
-        let walk::Page {
-            blocks,
-            lists,
-            elems,
-            facts,
-            ..
-        } = page;
-        drop((elems, facts));
-        let mut kept = Vec::with_capacity(labels.iter().filter(|l| l.is_content()).count());
-        kept.extend(
-            blocks
-                .into_iter()
-                .zip(labels)
-                .filter(|(_, l)| l.is_content())
-                .map(|(b, _)| ContentBlock::of_block(b, &lists)),
-        );
-        Kept {
-            blocks: kept,
-            fallback,
-        }
-    }
-}
 
 /// The time budget of one extraction.
 struct Budget {

@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 
+mod assemble;
 mod block;
 mod classify;
 mod comments;

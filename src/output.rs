@@ -111,11 +111,29 @@ fn push_lines<'a>(
     }
 }
 
-/// The cells of a table-row block, escaped for a Markdown table.
+/// What separates the lines of a table cell in Markdown: an HTML line break, the one way
+/// GitHub's tables hold one, with spaces so that text read without the tag keeps its
+/// words apart.
+pub const CELL_LINE_BREAK: &str = " <br> ";
+
+/// The cells of a table-row block, escaped for a Markdown table: its Markdown where the
+/// options made one (links, emphasis), else its text; the lines of a cell joined by
+/// [`CELL_LINE_BREAK`].
 fn md_cells(b: &ContentBlock) -> Vec<String> {
-    b.text
+    let (source, escape): (&str, fn(&str) -> String) = match &b.markdown {
+        Some(md) => (md, |l| l.to_string()),
+        None => (&b.text, md_escape_line),
+    };
+    source
         .split('\t')
-        .map(|c| md_escape_line(c).replace('|', "\\|").replace('\n', " "))
+        .map(|cell| {
+            let lines: Vec<String> = cell
+                .lines()
+                .map(|l| escape(l.trim()).replace('|', "\\|"))
+                .filter(|l| !l.is_empty())
+                .collect();
+            lines.join(CELL_LINE_BREAK)
+        })
         .collect()
 }
 
@@ -245,22 +263,26 @@ pub(crate) fn to_markdown(doc: &Document) -> String {
         }
         let is_row = b.kind == BlockKind::TableRow;
         let prev_row = prev.is_some_and(|p| p.kind == BlockKind::TableRow);
-        if is_row && !prev_row {
+        let new_table = is_row && (!prev_row || b.table_start);
+        if new_table {
             // a table's width is its widest row: Markdown drops cells past the header's
-            table_width = blocks[k..]
-                .iter()
-                .take_while(|r| r.kind == BlockKind::TableRow)
+            table_width = std::iter::once(b)
+                .chain(
+                    blocks[k + 1..]
+                        .iter()
+                        .take_while(|r| r.kind == BlockKind::TableRow && !r.table_start),
+                )
                 .map(|r| r.text.split('\t').count())
                 .max()
                 .unwrap_or(1);
         }
         if let Some(p) = prev {
-            let tight =
-                (b.list.is_some() && marker.is_some() && p.list.is_some()) || (is_row && prev_row);
+            let tight = (b.list.is_some() && marker.is_some() && p.list.is_some())
+                || (is_row && !new_table);
             out.push_str(if tight { "\n" } else { "\n\n" });
         }
         // a row right after a list would be read as the list's text
-        if is_row && !prev_row && !items.is_empty() && b.list.is_none() {
+        if new_table && !items.is_empty() && b.list.is_none() {
             items.clear();
         }
         let prefix = format!("{quote}{}", " ".repeat(indent));
@@ -269,7 +291,7 @@ pub(crate) fn to_markdown(doc: &Document) -> String {
             b,
             &prefix,
             marker.as_deref(),
-            is_row && !prev_row,
+            new_table,
             table_width,
         );
         prev = Some(b);
@@ -411,7 +433,8 @@ pub(crate) fn to_html(doc: &Document) -> String {
     let md = to_markdown(doc);
     let mut dropped_links = 0usize;
     let events = Parser::new_ext(&md, Options::ENABLE_TABLES).filter_map(|e| match e {
-        // never raw HTML: it is shown as text
+        // the line breaks of table cells; any other raw HTML is shown as text
+        Event::InlineHtml(h) if h.trim() == CELL_LINE_BREAK.trim() => Some(Event::HardBreak),
         Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
         Event::Start(Tag::Link { ref dest_url, .. }) if !safe_url(dest_url) => {
             dropped_links += 1;
@@ -646,13 +669,83 @@ mod tests {
     }
 
     #[test]
-    fn a_table_markdown_cannot_hold_becomes_rows_of_text() {
+    fn cells_of_several_lines_stay_in_their_cells() {
         let html = "<p>The prices of the two plans differ, and the table below lists what each of them offers to you.</p>
-            <table><tr><td>Basic</td><td>Ten users<br>One site<br>Mail support</td></tr></table>
+            <table><tr><th>Plan</th><th>What it gives</th><th>Price</th></tr>
+            <tr><td>Basic</td><td>Ten users<br>One site<br>Mail support</td><td></td></tr>
+            <tr><td>Team</td><td><ul><li>Fifty users</li><li>Five sites</li></ul><p>Phone support</p></td><td>$5</td></tr></table>
             <p>Both plans can be changed at the end of any month, and the first thirty days are free of charge.</p>";
-        let md = to_markdown(&rich(html));
-        assert!(!md.contains('|'), "{md}");
-        assert!(md.contains("Ten users  \nOne site"), "{md}");
+        for doc in [rich(html), doc(html)] {
+            let md = to_markdown(&doc);
+            assert!(
+                md.contains(
+                    "| Plan | What it gives | Price |\n| --- | --- | --- |\n\
+                     | Basic | Ten users <br> One site <br> Mail support |  |\n\
+                     | Team | Fifty users <br> Five sites <br> Phone support | $5 |\n"
+                ),
+                "{md}"
+            );
+            // one row a line in the text
+            assert!(doc
+                .text()
+                .contains("Team\tFifty users Five sites Phone support\t$5"));
+            let html = to_html(&doc);
+            assert!(html.contains("<td>Ten users <br />"), "{html}");
+        }
+    }
+
+    /// A tutorial's code as highlighters write it: Shiki's lines and label, Prism's
+    /// tokens, a figure with the file's name, a line break, a "Try" button.
+    const CODE: &str = "<html><body><article><h1>Handbook</h1>
+        <p>TypeScript checks a program for errors before execution, and does so based on the kinds of values it holds.</p>
+        <pre class=\"shiki twoslash\"><div class=\"language-id\">ts</div><div class='code-container'><code><div class='line'><span>// Accessing the property</span></div><div class='line'>const message = \"Hello\";</div><div class='line'><span class=\"token comment\">// and calling it</span></div><div class='line'>message.toLowerCase();</div></code><a href='/play'>Try</a></div></pre>
+        <p>If we break this down, the first runnable line of code accesses a property and then calls it at once.</p>
+        <figure><figcaption>compose.yaml</figcaption><pre><code class=\"language-yaml\">services:\n  web:\n    image: nginx</code></pre></figure>
+        <p>Paste the following into the file, then run the command to start all of the services together.</p>
+        <pre class=\"language-jsx\"><code><span class=\"token tag\">&lt;div&gt;</span><br>  <span class=\"token tag\">&lt;p&gt;</span>Hi<span class=\"token tag\">&lt;/p&gt;</span><br><span class=\"token tag\">&lt;/div&gt;</span></code></pre>
+        <pre class=\"synopsis\"><em><code>non_recursive_term</code></em> UNION [ ALL ] <em><code>recursive_term</code></em></pre>
+        <p>The end of the handbook page has one more paragraph of prose, which is long enough to count as text.</p>
+        </article></body></html>";
+
+    #[test]
+    fn a_pre_is_one_fence_with_every_line() {
+        let mut ex = crate::Extractor::new();
+        ex.formatting(true).comments(true);
+        let doc = ex.extract(CODE.as_bytes()).unwrap();
+        let md = to_markdown(&doc);
+        assert!(
+            md.contains("```ts\n// Accessing the property\nconst message = \"Hello\";\n// and calling it\nmessage.toLowerCase();\n```"),
+            "{md}"
+        );
+        assert!(
+            md.contains("```yaml\nservices:\n  web:\n    image: nginx\n```"),
+            "{md}"
+        );
+        assert!(
+            md.contains("```jsx\n<div>\n  <p>Hi</p>\n</div>\n```"),
+            "{md}"
+        );
+        assert!(
+            md.contains("```\nnon_recursive_term UNION [ ALL ] recursive_term\n```"),
+            "{md}"
+        );
+        assert_eq!(md.matches("```").count(), 8, "{md}");
+        assert!(!md.contains("Try"), "{md}");
+        // a highlighter's `token comment` is code, not a reader's comment
+        assert!(doc.comments().is_empty(), "{:?}", doc.comments());
+    }
+
+    #[test]
+    fn tables_that_follow_one_another_stay_apart() {
+        let html = "<p>The two tables below list the sizes and the colours, which the shop keeps apart from each other.</p>
+            <table><tr><th>Size</th><th>Width</th></tr><tr><td>S</td><td>40</td></tr></table>
+            <table><tr><th>Colour</th><th>Code</th></tr><tr><td>Red</td><td>r1</td></tr></table>
+            <p>Every size comes in every colour, and the shop sends them within two days of your order, it says.</p>";
+        let md = to_markdown(&doc(html));
+        assert!(
+            md.contains("| S | 40 |\n\n| Colour | Code |\n| --- | --- |\n| Red | r1 |"),
+            "{md}"
+        );
     }
 
     #[test]

@@ -139,6 +139,8 @@ pub(super) fn block_score(b: &Block, boiler: bool, w: &Weights) -> f32 {
         0.0
     } else if boiler {
         -len * w.boilerplate_penalty
+    } else if b.kind == BlockKind::Code && w.is_prose(b) {
+        len * w.prose_weight * w.code_weight
     } else if ld > w.linky_density {
         -len * w.link_penalty * ld
     } else if w.is_prose(b) {

@@ -81,10 +81,13 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
             Pre::Bad(Label::Hinted(h & hints::STRONG_BOILERPLATE))
         } else if h & (hints::SIDEBAR | hints::FOOTER) != 0 {
             Pre::Bad(Label::Hinted(h & (hints::SIDEBAR | hints::FOOTER)))
+        } else if b.kind == BlockKind::Code {
+            // code is never a caption, byline or header, whatever its figure or box
+            Pre::Good
         } else if (b.kind == BlockKind::Caption
             || h & hints::CAPTION != 0
             || is_credit_line(b)
-            || (b.flags & IN_FIGURE != 0 && !matches!(b.kind, BlockKind::Code)))
+            || b.flags & IN_FIGURE != 0)
             && !(w.wide_regions && matches!(b.kind, BlockKind::Heading(_)))
         {
             if o.captions {
@@ -106,7 +109,7 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
                 || (h & hints::HEADER != 0 && !w.keep_headers))
         {
             Pre::Bad(Label::Hinted(h & (hints::BYLINE | hints::HEADER)))
-        } else if w.is_prose(b) || b.kind == BlockKind::Code {
+        } else if w.is_prose(b) {
             Pre::Good
         } else {
             Pre::Short

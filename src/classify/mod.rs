@@ -14,7 +14,7 @@ pub(crate) use phrases::is_stock_phrase;
 pub use weights::Weights;
 
 use crate::block::Prefix;
-use crate::block::{Block, Elem};
+use crate::block::{Block, BlockKind, Elem};
 use crate::hints::Hints;
 use crate::text::normalize_space;
 
@@ -144,8 +144,9 @@ pub(crate) fn classify(
         };
     }
     let w = weights;
+    // code is not prose here: a column of samples named as a sidebar keeps its name
     let prose = Prefix::of(blocks.iter().map(|b| {
-        if w.is_prose(b) {
+        if w.is_prose(b) && b.kind != BlockKind::Code {
             b.stats.weighted_len()
         } else {
             0.0

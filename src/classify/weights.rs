@@ -102,6 +102,9 @@ weights! {
     link_penalty: f32 = 1.0,
     /// Score (negative) of a short block that is not prose.
     short_block_penalty: f32 = 5.0,
+    /// Factor on the weight of a character of a code block in a container's score, as
+    /// against prose.
+    code_weight: f32 = 1.0,
     /// Weight (negative) of a character inside a subtree hinted as boilerplate.
     boilerplate_penalty: f32 = 0.5,
     /// Factor on the score of an element that names itself the article body.

@@ -287,7 +287,10 @@ impl TreeSink for Sink {
         let mut dom = self.dom.borrow_mut();
         match child {
             NodeOrText::AppendText(text) => {
-                if dom.element(parent).is_some_and(|e| e.facts.text_unused) {
+                if dom
+                    .element(parent)
+                    .is_some_and(|e| e.facts.is(crate::element::ElemFacts::TEXT_UNUSED))
+                {
                     return;
                 }
                 let last = dom.nodes[parent as usize].last_child;

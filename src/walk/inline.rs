@@ -70,12 +70,7 @@ impl InlineMarkdown {
         if code {
             self.md.push_str(added);
         } else {
-            for c in added.chars() {
-                if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '\\' | '&') {
-                    self.md.push('\\');
-                }
-                self.md.push(c);
-            }
+            push_escaped(&mut self.md, added);
         }
     }
 
@@ -212,6 +207,23 @@ impl InlineMarkdown {
                 .collect::<Vec<_>>()
                 .join("\n")
         })
+    }
+}
+
+/// `text` escaped as Markdown inline content.
+pub fn escape_inline(text: &str) -> String {
+    let mut md = String::with_capacity(text.len() + 8);
+    push_escaped(&mut md, text);
+    md
+}
+
+/// Appends `text` to `md`, escaped as Markdown inline content.
+pub(super) fn push_escaped(md: &mut String, text: &str) {
+    for c in text.chars() {
+        if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '\\' | '&') {
+            md.push('\\');
+        }
+        md.push(c);
     }
 }
 

@@ -5,7 +5,7 @@ mod facts;
 mod inline;
 
 pub use facts::Facts;
-pub use inline::Rich;
+pub use inline::{escape_inline, Rich};
 
 use crate::block::{
     Block, BlockKind, Elem, ListMark, Markup, Tag, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE,
@@ -51,6 +51,9 @@ struct Ctx {
     hints: Hints,
     depth: u32,
     pre: bool,
+    /// Inside a `<pre>` whose code is in its `<code>`, and outside that `<code>`: the
+    /// highlighter's chrome (a language label, a "Copy" or "Try" button), not code.
+    pre_chrome: bool,
     link: bool,
     /// Inside inline code: its Markdown is not escaped.
     code: bool,
@@ -73,6 +76,8 @@ enum Task {
         /// Emphasis or inline code whose Markdown is being written.
         mark: Option<Mark>,
     },
+    /// The end of a block-level element inside preformatted text: the end of a line.
+    EndLine,
 }
 
 struct Builder {
@@ -125,6 +130,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
         hints: 0,
         depth: 0,
         pre: false,
+        pre_chrome: false,
         link: false,
         code: false,
         list: 0,
@@ -160,6 +166,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
                 }
                 b.close(elem, block_start, is_block, author)
             }
+            Task::EndLine => b.end_line(),
         }
     }
     b.flush();
@@ -176,6 +183,50 @@ fn push_children(stack: &mut Vec<Task>, dom: &Dom, node: NodeId, ctx: Ctx) {
     if first != NONE {
         stack.push(Task::Visit(first, ctx));
     }
+}
+
+/// Least share of a `<pre>`'s visible characters that its one `<code>` holds for the
+/// rest to be a highlighter's chrome (a language label, a "Copy" or "Try" button).
+const PRE_CODE_SHARE: usize = 75;
+
+/// Whether the `<pre>` at `node` holds one outermost `<code>` with at least
+/// [`PRE_CODE_SHARE`] per cent of its visible characters: text outside it is chrome, not
+/// code. (Several `<code>` elements, as PostgreSQL's docs write replaceable terms, are parts
+/// of the code.)
+fn code_holds_most(dom: &Dom, node: NodeId) -> bool {
+    let (mut all, mut in_code, mut codes) = (0usize, 0usize, 0u32);
+    let mut stack = vec![(dom.node(node).first_child, false)];
+    while let Some((n, code)) = stack.pop() {
+        if n == NONE {
+            continue;
+        }
+        stack.push((dom.node(n).next, code));
+        match dom.view(n) {
+            View::Text(t) => {
+                let k = t.chars().filter(|c| !c.is_whitespace()).count();
+                all += k;
+                if code {
+                    in_code += k;
+                }
+            }
+            View::Element(e, _) if e.ns == Ns::Html => {
+                let opens = !code && e.name == html5ever::local_name!("code");
+                codes += u32::from(opens);
+                stack.push((dom.node(n).first_child, code || opens));
+            }
+            _ => {}
+        }
+    }
+    codes == 1 && in_code > 0 && in_code * 100 >= all * PRE_CODE_SHARE
+}
+
+/// The first text inside `node`, if its first child is text.
+fn first_text(dom: &Dom, node: NodeId) -> Option<&str> {
+    let first = dom.node(node).first_child;
+    (first != NONE)
+        .then(|| dom.text(first))
+        .flatten()
+        .map(|t| &**t)
 }
 
 /// The kind of the blocks inside a block-level element `tag`, inside `outer`.
@@ -218,15 +269,19 @@ impl Builder {
                 // <svg> and <math> content: no article text lives there
                 let mut skipped = e.ns != Ns::Html
                     || self.handled_by_name(dom, node, &e.name, attrs, ctx)
-                    || (facts.hidden && !facts.panel);
-                if !skipped && facts.style_hidden && !self.reveal && !facts.panel {
+                    || (facts.is(ElemFacts::HIDDEN) && !facts.is(ElemFacts::PANEL));
+                if !skipped
+                    && facts.is(ElemFacts::STYLE_HIDDEN)
+                    && !self.reveal
+                    && !facts.is(ElemFacts::PANEL)
+                {
                     self.page.style_hidden += 1;
                     skipped = true;
                 }
                 if !skipped {
                     // a hidden panel is walked, its blocks marked: the page's type decides
                     let mut ctx = ctx;
-                    if facts.panel {
+                    if facts.is(ElemFacts::PANEL) {
                         ctx.hints |= hints::PANEL;
                     }
                     self.element(dom, node, &e.name, attrs, facts, ctx, stack);
@@ -267,9 +322,14 @@ impl Builder {
     /// A `<br>`: a line break in the block, or, after another, the end of a paragraph (as
     /// legacy markup separates them).
     fn line_break(&mut self, ctx: Ctx) {
-        if !ctx.pre && self.text.ends_with('\n') {
+        if ctx.pre {
+            if self.ctx.is_none() {
+                self.ctx = Some(ctx);
+            }
+            self.text.push('\n');
+        } else if self.text.ends_with('\n') {
             self.flush();
-        } else if !ctx.pre && !self.text.is_empty() {
+        } else if !self.text.is_empty() {
             while self.text.ends_with(' ') {
                 self.text.pop();
             }
@@ -302,6 +362,10 @@ impl Builder {
             let at = self.page.blocks.len() as u32;
             self.page.facts.time(dom, node, attrs, at);
         }
+        if ctx.pre {
+            self.code_element(dom, node, local, attrs, facts, ctx, stack);
+            return;
+        }
         let depth = ctx.depth + 1;
         if depth > self.max_depth {
             // Too deep for a place of its own: its content flows into the block above.
@@ -312,6 +376,9 @@ impl Builder {
         }
         let (e, block_start, mut inner) = self.open(facts, ctx, depth);
         let tag = facts.tag;
+        if tag == Tag::Pre {
+            inner.pre_chrome = code_holds_most(dom, node);
+        }
         if self.md.as_ref().is_some_and(|m| m.rich.formatting)
             && (tag == Tag::Pre || (ctx.pre && tag == Tag::Code))
         {
@@ -331,6 +398,57 @@ impl Builder {
             mark,
         });
         push_children(stack, dom, node, inner);
+    }
+
+    /// An element inside preformatted text. It opens no block and its names count for
+    /// nothing (a highlighter's `token comment` or `tag` is code, not boilerplate); a
+    /// block-level one is a line of the code (Shiki's and CodeMirror's `<div class="line">`).
+    /// The language label a highlighter writes inside the code (Shiki twoslash's
+    /// `<div class="language-id">`) gives the language and is no line.
+    #[allow(clippy::too_many_arguments)]
+    fn code_element(
+        &mut self,
+        dom: &Dom,
+        node: NodeId,
+        local: &html5ever::LocalName,
+        attrs: &[html5ever::Attribute],
+        facts: &ElemFacts,
+        ctx: Ctx,
+        stack: &mut Vec<Task>,
+    ) {
+        let formatting = self.md.as_ref().is_some_and(|m| m.rich.formatting);
+        if facts.is(ElemFacts::CODE_LABEL) {
+            if formatting {
+                let label = first_text(dom, node).unwrap_or("").trim();
+                if !label.is_empty() && self.lang.is_none() {
+                    self.lang = Some(label.into());
+                }
+            }
+            return;
+        }
+        let tag = Tag::from_name(local);
+        if formatting && tag == Tag::Code {
+            if let Some(l) = code_language(attrs) {
+                self.lang = Some(l.into());
+            }
+        }
+        let mut inner = ctx;
+        inner.depth = ctx.depth.saturating_add(1);
+        if tag == Tag::Code {
+            inner.pre_chrome = false;
+        }
+        if tag.is_block() {
+            self.end_line();
+            stack.push(Task::EndLine);
+        }
+        push_children(stack, dom, node, inner);
+    }
+
+    /// Ends the line of preformatted text in progress, if one is.
+    fn end_line(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
     }
 
     /// Records an element and gives its index, its first block, and the context inside it.
@@ -419,7 +537,7 @@ impl Builder {
         let tag = facts.tag;
         let mut mark = None;
         let mut link = None;
-        if tag == Tag::A && facts.has_href {
+        if tag == Tag::A && facts.is(ElemFacts::HAS_HREF) {
             inner.link = true;
         }
         let Some(md) = &mut self.md else {
@@ -437,7 +555,7 @@ impl Builder {
                 inner.code = tag == Tag::Code;
             }
         }
-        if tag == Tag::A && facts.has_href && md.rich.links {
+        if tag == Tag::A && facts.is(ElemFacts::HAS_HREF) && md.rich.links {
             link = attr(attrs, "href")
                 .and_then(|href| md.start_link(href))
                 .map(Box::new);
@@ -462,6 +580,7 @@ impl Builder {
         if self.lists.last().is_some_and(|l| l.0 == e) {
             self.lists.pop();
         }
+
         if tag == Tag::Pre {
             self.lang = None;
         }
@@ -479,56 +598,112 @@ impl Builder {
         }
     }
 
-    /// Joins the cells of a data-table row into one block, cells separated by tabs.
+    /// Joins the cells of a data-table row into one block when each of its lines is a
+    /// short line of text straight inside a cell: cells apart by tabs (an empty cell keeps
+    /// its place), the lines of a cell by spaces in the text and by `\n` in the Markdown,
+    /// which the row has whenever a cell holds several lines or the options keep links or
+    /// formatting. A row whose only text is one cell of several lines, or long, is layout.
+    /// Rows whose cells hold more (paragraphs, lists) are left to the assembly of the kept
+    /// blocks, after the classifier has judged their parts.
     fn join_row(&mut self, tr: u32, start: u32) {
-        let blocks = &self.page.blocks[start as usize..];
-        if blocks.len() < 2 {
-            if let Some(b) = self.page.blocks.get_mut(start as usize) {
+        let Some(cells) = self.row_cells(tr, start) else {
+            if let [b] = &mut self.page.blocks[start as usize..] {
                 if b.kind == BlockKind::Cell {
-                    // a lone cell holding lines of text is layout, not data
-                    let layout =
-                        b.text.contains('\n') || b.text.chars().count() > MAX_ROW_CELL_CHARS;
-                    b.kind = if layout {
-                        BlockKind::Paragraph
-                    } else {
-                        BlockKind::TableRow
-                    };
+                    b.kind = BlockKind::Paragraph;
                 }
             }
             return;
+        };
+        let n_elems = self.page.elems.len();
+        let mut blocks = self.page.blocks.split_off(start as usize).into_iter();
+        let mut text = String::new();
+        let mut md = String::new();
+        let mut lines_in_cells = false;
+        let mut row: Option<Block> = None;
+        for (k, n) in cells.into_iter().enumerate() {
+            if k > 0 {
+                text.push('\t');
+                md.push('\t');
+            }
+            for (line, b) in blocks.by_ref().take(n as usize).enumerate() {
+                if line > 0 {
+                    // one row a line in the text; the Markdown keeps the cell's lines
+                    text.push(' ');
+                    md.push('\n');
+                    lines_in_cells = true;
+                }
+                text.push_str(&b.text);
+                match b.markup.as_ref().and_then(|m| m.md.as_deref()) {
+                    Some(m) => md.push_str(m),
+                    None => inline::push_escaped(&mut md, &b.text),
+                }
+                match &mut row {
+                    None => row = Some(b),
+                    Some(r) => {
+                        r.stats.add(&b.stats);
+                        r.link_chars += b.link_chars;
+                    }
+                }
+            }
         }
-        let elems = &self.page.elems;
-        let simple = blocks.iter().all(|b| {
-            b.kind == BlockKind::Cell
-                && elems[b.elem as usize].parent == tr
-                && !b.text.contains('\n')
-                && b.text.chars().count() <= MAX_ROW_CELL_CHARS
-        });
-        if !simple {
+        let Some(mut row) = row else {
             return;
-        }
-        let mut cells = self.page.blocks.split_off(start as usize);
-        let mut row = cells.remove(0);
-        let mut text = String::from(row.text);
-        for c in cells {
-            text.push('\t');
-            text.push_str(&c.text);
-            row.stats.add(&c.stats);
-            row.link_chars += c.link_chars;
-        }
+        };
         row.text = text.into_boxed_str();
         row.kind = BlockKind::TableRow;
-        row.markup = None;
+        row.markup = (self.md.is_some() || lines_in_cells).then(|| {
+            Box::new(Markup {
+                md: Some(md),
+                lang: None,
+            })
+        });
         row.elem = tr;
         row.hints |= self.page.elems[tr as usize].hints;
         self.page.blocks.push(row);
         // The cells' elements now all hold the one row block.
-        for el in &mut self.page.elems[tr as usize + 1..] {
+        for el in &mut self.page.elems[tr as usize + 1..n_elems] {
             el.blocks = (start, start + 1);
         }
     }
 
+    /// How many blocks each cell of the row `tr` (its `<td>` and `<th>` children) holds,
+    /// its blocks starting at `start`, when they are all short lines of text straight
+    /// inside the cells (see [`Builder::join_row`]); `None` otherwise.
+    fn row_cells(&self, tr: u32, start: u32) -> Option<Vec<u32>> {
+        let elems = &self.page.elems;
+        let blocks = &self.page.blocks[start as usize..];
+        let line = |b: &Block| {
+            b.kind == BlockKind::Cell
+                && !b.text.contains('\n')
+                && b.text.chars().count() <= MAX_ROW_CELL_CHARS
+        };
+        if let [b] = blocks {
+            // a lone cell holding lines of text, or long, is layout, not data
+            return line(b).then(|| vec![1]);
+        }
+        if blocks.is_empty()
+            || !blocks
+                .iter()
+                .all(|b| line(b) && elems[b.elem as usize].parent == tr)
+        {
+            return None;
+        }
+        let mut cells = Vec::new();
+        let mut child = tr as usize + 1;
+        while child < elems.len() {
+            let c = &elems[child];
+            if c.parent == tr && matches!(c.tag, Tag::Td | Tag::Th) {
+                cells.push(c.blocks.1 - c.blocks.0);
+            }
+            child = (c.end as usize).max(child + 1);
+        }
+        (cells.iter().sum::<u32>() as usize == blocks.len()).then_some(cells)
+    }
+
     fn push_text(&mut self, s: &str, ctx: Ctx) {
+        if ctx.pre_chrome {
+            return;
+        }
         if self.text.is_empty() || self.ctx.is_none() {
             if s.trim().is_empty() && !ctx.pre {
                 return;

@@ -47,6 +47,8 @@ fn rendered_text(md: &str) -> String {
                 | TagEnd::TableRow
                 | TagEnd::TableHead,
             ) => out.push('\n'),
+            // the one tag gleaner writes: a line break inside a table cell
+            Event::InlineHtml(h) if h.as_ref() == "<br>" => out.push(' '),
             Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML {h:?} in Markdown"),
             _ => {}
         }
@@ -306,8 +308,17 @@ fn explain_agrees_with_the_extraction_on_every_page() {
             let doc = extractor(t.url.as_deref()).extract(&bytes).unwrap();
             assert_eq!(ex.document.text(), doc.text(), "{}", t.id);
             if ex.fallback != Some("json-ld") {
-                let kept = ex.kept_texts();
-                let blocks: Vec<&str> = doc.blocks().iter().map(|b| b.text.as_str()).collect();
+                // the same words in the same order (the assembly joins the parts of a
+                // table's row into one block)
+                let words = |texts: Vec<&str>| -> Vec<String> {
+                    texts
+                        .iter()
+                        .flat_map(|t| t.split_whitespace())
+                        .map(str::to_string)
+                        .collect()
+                };
+                let kept = words(ex.kept_texts());
+                let blocks = words(doc.blocks().iter().map(|b| b.text.as_str()).collect());
                 assert_eq!(kept, blocks, "{name}/{}", t.id);
             }
             let report = ex.report();
