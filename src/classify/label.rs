@@ -100,13 +100,13 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
         } else if !title_seen && is_headline(page, b) {
             title_seen = true;
             Pre::Bad(Label::Title)
-        } else if b.link_density() > linky && !is_linked_section_title(page, i, linky) {
+        } else if b.link_density() > linky && !opens_section(page, i, linky) {
             Pre::Bad(Label::LinkList)
         } else if is_stock_phrase(&b.text) {
             Pre::Bad(Label::StockPhrase)
         } else if !w.is_prose(b)
             && ((h & hints::BYLINE != 0 && !w.keep_bylines)
-                || (h & hints::HEADER != 0 && !w.keep_headers))
+                || (h & hints::HEADER != 0 && !w.keep_headers && !opens_section(page, i, linky)))
         {
             Pre::Bad(Label::Hinted(h & (hints::BYLINE | hints::HEADER)))
         } else if w.is_prose(b) {
@@ -119,16 +119,22 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
     pre
 }
 
-/// Whether block `i` is a heading that is a link and opens a section of prose (a
-/// listicle's item named after the product it links to): the section's title.
-fn is_linked_section_title(page: &Page, i: usize, linky: f32) -> bool {
+/// How many blocks after a heading the prose of its section may start (a place, a rating
+/// or a byline between them).
+const SECTION_PROSE_REACH: usize = 3;
+
+/// Whether block `i` is a heading that opens a section of prose, within
+/// [`SECTION_PROSE_REACH`] blocks and before another heading: the section's title, even
+/// when it is a link (a listicle's item named after the product it links to) or stands
+/// in a `<header>` (a section's header, not the page's).
+fn opens_section(page: &Page, i: usize, linky: f32) -> bool {
     let b = &page.blocks[i];
     matches!(b.kind, BlockKind::Heading(_))
-        && page.blocks.get(i + 1).is_some_and(|next| {
-            page.weights.is_prose(next)
-                && next.link_density() <= linky
-                && page.elems[next.elem as usize].parent == page.elems[b.elem as usize].parent
-        })
+        && page.blocks[i + 1..]
+            .iter()
+            .take(SECTION_PROSE_REACH)
+            .take_while(|next| !matches!(next.kind, BlockKind::Heading(_)))
+            .any(|next| page.weights.is_prose(next) && next.link_density() <= linky)
 }
 
 /// Whether a heading repeats the page's title (or most of its start): the headline, which

@@ -17,11 +17,13 @@
 
 mod metrics;
 mod report;
+mod structure;
 
 pub use metrics::{
     author_agrees, bag_of_words, date_agrees, is_word_char, shingle_match, title_agrees, tokens,
 };
 pub use report::{Half, MetaDisagreement, PageScore, Report};
+pub use structure::{structure_score, StructureScore, StructureSummary};
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -93,6 +95,8 @@ pub struct Prediction {
     pub date: Option<String>,
     /// The page's type.
     pub page_type: Option<String>,
+    /// The main content as Markdown, when its structure is to be scored.
+    pub markdown: Option<String>,
 }
 
 /// Reads `truth.jsonl` of a dataset folder.
@@ -119,7 +123,9 @@ fn some(x: &Option<String>) -> Option<&str> {
     x.as_deref().filter(|v| !v.trim().is_empty())
 }
 
-fn score_page(t: &Truth, pred: &Prediction, error: Option<String>) -> PageScore {
+/// Scores one page; `html`, the page's bytes, is read for the structure of the gold when
+/// the prediction has Markdown.
+fn score_page(t: &Truth, pred: &Prediction, error: Option<String>, html: &[u8]) -> PageScore {
     let mut s = PageScore {
         id: t.id.clone(),
         error,
@@ -132,6 +138,10 @@ fn score_page(t: &Truth, pred: &Prediction, error: Option<String>) -> PageScore 
         s.shingle = Some(shingle_match(gold, &pred.text));
         s.bow = Some(bag_of_words(gold, &pred.text));
         s.empty_output = tokens(&pred.text).next().is_none() && tokens(gold).next().is_some();
+        if let Some(md) = pred.markdown.as_deref().filter(|_| !gold.trim().is_empty()) {
+            let page = crate::decode::decode(html, None).text;
+            s.structure = Some(structure_score(&page, gold, md));
+        }
     }
     let text = norm_space(&pred.text);
     for w in &t.with {
@@ -180,10 +190,16 @@ pub fn evaluate_predictions(
 ) -> std::io::Result<Report> {
     let truth = load_truth(dataset_dir)?;
     let empty = Prediction::default();
-    let pages = truth
-        .iter()
-        .map(|t| score_page(t, predictions.get(&t.id).unwrap_or(&empty), None))
-        .collect();
+    let mut pages = Vec::with_capacity(truth.len());
+    for t in &truth {
+        let pred = predictions.get(&t.id).unwrap_or(&empty);
+        // the page is read only to score the structure of a prediction's Markdown
+        let html = match pred.markdown {
+            Some(_) => read_page(dataset_dir, &t.id)?,
+            None => Vec::new(),
+        };
+        pages.push(score_page(t, pred, None, &html));
+    }
     Ok(Report {
         name: dataset_name(dataset_dir),
         pages,
@@ -191,7 +207,8 @@ pub fn evaluate_predictions(
 }
 
 /// Reads predictions in the article-extraction benchmark's output format: a JSON object
-/// from page id to an object whose `articleBody` (or `text`) is the extracted text.
+/// from page id to an object whose `articleBody` (or `text`) is the extracted text, and
+/// whose `markdown`, when given, has its structure scored.
 pub fn read_predictions(path: &Path) -> std::io::Result<HashMap<String, Prediction>> {
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path)?)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
@@ -218,6 +235,7 @@ pub fn read_predictions(path: &Path) -> std::io::Result<HashMap<String, Predicti
                 author: field(o, "author"),
                 date: field(o, "date").or_else(|| field(o, "datePublished")),
                 page_type: field(o, "page_type"),
+                markdown: field(o, "markdown"),
             };
             (id.clone(), p)
         })
@@ -241,14 +259,14 @@ where
     let work = || loop {
         let i = next.fetch_add(1, Ordering::Relaxed);
         let Some(t) = truth.get(i) else { break };
-        let (pred, err) = match read_page(dataset_dir, &t.id) {
+        let (bytes, pred, err) = match read_page(dataset_dir, &t.id) {
             Ok(bytes) => match extract(&bytes, t.url.as_deref()) {
-                Ok(p) => (p, None),
-                Err(e) => (Prediction::default(), Some(e)),
+                Ok(p) => (bytes, p, None),
+                Err(e) => (bytes, Prediction::default(), Some(e)),
             },
-            Err(e) => (Prediction::default(), Some(e.to_string())),
+            Err(e) => (Vec::new(), Prediction::default(), Some(e.to_string())),
         };
-        let s = score_page(t, &pred, err);
+        let s = score_page(t, &pred, err, &bytes);
         results.lock().unwrap_or_else(|p| p.into_inner())[i] = Some(s);
     };
     std::thread::scope(|s| {
@@ -320,6 +338,7 @@ mod tests {
                     author: None,
                     date: Some("2020-01-03".into()),
                     page_type: None,
+                    markdown: None,
                 })
             } else {
                 Err("boom".into())

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::metrics::{f1, page_precision, page_recall, ratio};
+use super::structure::{summarize, StructureScore, StructureSummary};
 
 /// Scores of one page.
 #[derive(Debug, Clone, Default)]
@@ -32,6 +33,8 @@ pub struct PageScore {
     pub half: Option<Half>,
     /// Whether the extraction gave no words while the gold has some.
     pub empty_output: bool,
+    /// The structure of the Markdown, where it was scored.
+    pub structure: Option<StructureScore>,
 }
 
 /// A metadata field on which the extraction and the truth disagree.
@@ -202,6 +205,25 @@ impl Report {
                     .take(n)
             })
             .collect()
+    }
+
+    /// The structure scores summed up over the pages whose Markdown was scored.
+    pub fn structure(&self) -> Option<StructureSummary> {
+        summarize(self.pages.iter().filter_map(|p| p.structure.as_ref()))
+    }
+
+    /// The `n` pages whose Markdown loses the most of their structure, with the number
+    /// of gold elements lost (see [`StructureScore::lost`]).
+    pub fn worst_structure(&self, n: usize) -> Vec<(&PageScore, f64)> {
+        let mut v: Vec<(&PageScore, f64)> = self
+            .pages
+            .iter()
+            .filter_map(|p| Some((p, p.structure.as_ref()?.lost())))
+            .filter(|(_, lost)| *lost > 0.0)
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1));
+        v.truncate(n);
+        v
     }
 
     /// Pages whose extraction failed.
@@ -410,6 +432,64 @@ impl fmt::Display for Report {
                 )?;
             }
         }
-        write_page_types(f, self)
+        write_page_types(f, self)?;
+        write_structure(f, self)
     }
+}
+
+/// Two decimals of a score, or a dash.
+fn cell(x: Option<f64>) -> String {
+    x.map_or("   -".to_string(), |v| format!("{v:.3}"))
+}
+
+/// The structure scores of `s` as one line of the table.
+fn structure_row(name: &str, s: &StructureSummary) -> String {
+    let (cp, cr, cf, fences) = match s.code {
+        Some((p, r, f, n)) => (Some(p), Some(r), Some(f), Some(n)),
+        None => (None, None, None, None),
+    };
+    let (tp, tr) = match s.tables {
+        Some((p, r)) => (p, Some(r)),
+        None => (None, None),
+    };
+    format!(
+        "    {name:<14} {} {} {} {:>7} {} {} {} {}",
+        cell(cp),
+        cell(cr),
+        cell(cf),
+        fences.map_or("    -".to_string(), |n| format!("{n:.2}")),
+        cell(tp),
+        cell(tr),
+        cell(s.headings),
+        cell(s.items),
+    )
+}
+
+/// The structure of the Markdown, summed up, then by page type, with the pages and
+/// gold elements of each kind, and the share of absolute links.
+fn write_structure(f: &mut fmt::Formatter<'_>, r: &Report) -> fmt::Result {
+    let Some(all) = r.structure() else {
+        return Ok(());
+    };
+    let [c, t, h, l] = all.counts;
+    writeln!(
+        f,
+        "  Markdown structure (gold: code {}/{} pages/<pre>, tables {}/{}, headings {}/{}, list items {}/{})",
+        c.0, c.1, t.0, t.1, h.0, h.1, l.0, l.1
+    )?;
+    writeln!(
+        f,
+        "                    codeP  codeR codeF1 fen/pre   tabP   tabR  headR    liR"
+    )?;
+    for ty in r.page_types() {
+        let sub = r.subset(|p| p.page_type.as_deref() == Some(ty.as_str()));
+        if let Some(s) = sub.structure() {
+            writeln!(f, "{}", structure_row(&ty, &s))?;
+        }
+    }
+    writeln!(f, "{}", structure_row("all", &all))?;
+    if let Some(a) = all.absolute_links {
+        writeln!(f, "  absolute links   {:.1}%", 100.0 * a)?;
+    }
+    Ok(())
 }

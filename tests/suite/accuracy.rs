@@ -84,6 +84,8 @@ fn run(name: &str) -> Report {
 fn run_dir(dir: &Path) -> Report {
     evaluate(dir, 2, |bytes, url| {
         let mut ex = gleaner::Extractor::new();
+        // the Markdown as the command writes it, for its structure
+        ex.formatting(true).links(true);
         // a page whose truth gives an empty or broken URL is read without one
         if let Some(u) = url.filter(|u| url::Url::parse(u).is_ok()) {
             ex.url(u);
@@ -95,6 +97,7 @@ fn run_dir(dir: &Path) -> Report {
             author: doc.author().map(str::to_string),
             date: doc.date().map(str::to_string),
             page_type: Some(doc.page_type().name().to_string()),
+            markdown: Some(doc.to_markdown()),
         })
     })
     .unwrap()

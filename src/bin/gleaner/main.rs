@@ -88,17 +88,21 @@ USAGE:
 Prints, for each dataset folder (pages/<id>.html.gz and truth.jsonl), the benchmark
 scores: shingle F1 (article-extraction-benchmark), bag-of-words F1, snippet F1 and
 metadata agreement (title, author, date), and by page type where the truth gives one
-(with both halves of the corpus split by domain).
+(with both halves of the corpus split by domain); then the structure of gleaner's
+Markdown: its code blocks, tables, headings and list items matched against those of the
+page that hold gold text (the definition of tools/structure_score.py), by page type.
 
 OPTIONS:
-        --worst N           list the N lowest-scoring pages, and the metadata disagreements
+        --worst N           list the N lowest-scoring pages, the N pages whose Markdown
+                            loses the most structure, and the metadata disagreements
         --half A|B          keep the pages of one half of the corpus (split by domain)
         --type TYPE         keep the pages of one page type
         --set NAME=VALUE    change one of the classifier's weights
         --sweep NAME=A,B,...  one line of scores per value of a weight
         --predictions FILE  score FILE (the article-extraction benchmark's format:
-                            {\"<id>\": {\"articleBody\": ...}}) instead of running gleaner,
-                            to compare other extractors by the same code
+                            {\"<id>\": {\"articleBody\": ...}}, with \"markdown\" for the
+                            structure) instead of running gleaner, to compare other
+                            extractors by the same code
     -j, --jobs N            worker threads (default: all cores)
     -h, --help              this help
 ";
@@ -485,15 +489,16 @@ fn eval_gleaner(
     weights: &gleaner::Weights,
 ) -> std::io::Result<gleaner::eval::Report> {
     gleaner::eval::evaluate(dir, jobs.max(1), |bytes, url| {
+        // the Markdown as the command writes it, with links, for its structure
         let mut ex = Extractor::new();
-        ex.weights(weights.clone());
+        ex.weights(weights.clone()).formatting(true).links(true);
         if let Some(u) = url {
             ex.url(u);
         }
         let doc = ex.extract(bytes).or_else(|e| match e {
             gleaner::Error::InvalidUrl { .. } => {
                 let mut ex = Extractor::new();
-                ex.weights(weights.clone());
+                ex.weights(weights.clone()).formatting(true).links(true);
                 ex.extract(bytes)
             }
             other => Err(other),
@@ -505,6 +510,7 @@ fn eval_gleaner(
             author: doc.author().map(str::to_string),
             date: doc.date().map(str::to_string),
             page_type: Some(doc.page_type().name().to_string()),
+            markdown: Some(doc.to_markdown()),
         })
     })
 }
@@ -581,6 +587,15 @@ fn run_eval(argv: Vec<String>) -> ExitCode {
                     for p in r.worst(a.worst) {
                         println!("    {p}");
                     }
+                    let lost = r.worst_structure(a.worst);
+                    if !lost.is_empty() {
+                        println!(
+                            "  pages whose Markdown loses the most structure (gold elements lost):"
+                        );
+                        for (p, n) in lost {
+                            println!("    {n:>6.1}  {}  {}", p.id, structure_line(p));
+                        }
+                    }
                     let wrong = r.meta_disagreements(a.worst);
                     if !wrong.is_empty() {
                         println!("  metadata disagreements:");
@@ -624,6 +639,28 @@ fn write_features(dirs: &[PathBuf], out: &Path) -> std::io::Result<()> {
         }
     }
     w.flush()
+}
+
+/// What a page's Markdown kept of each kind of structure: code recall, tables found,
+/// headings and list items found, of the gold's.
+fn structure_line(p: &gleaner::eval::PageScore) -> String {
+    let Some(s) = &p.structure else {
+        return String::new();
+    };
+    let mut parts = Vec::new();
+    if let Some((r, _, pres, blocks)) = s.code {
+        parts.push(format!("code R {r:.2} ({blocks} blocks for {pres} <pre>)"));
+    }
+    if let Some((r, _, n)) = s.tables {
+        parts.push(format!("tables R {r:.2} of {n}"));
+    }
+    if let Some((found, n)) = s.headings {
+        parts.push(format!("headings {found}/{n}"));
+    }
+    if let Some((found, n)) = s.items {
+        parts.push(format!("list items {found}/{n}"));
+    }
+    parts.join(", ")
 }
 
 /// One line of a sweep: the dataset's name and its main scores.
