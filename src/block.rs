@@ -192,11 +192,14 @@ pub enum BlockKind {
     Cell,
     /// A figure or table caption.
     Caption,
+    /// An image standing on its own (a figure's, one between paragraphs), when the
+    /// options keep images: no text, its Markdown holds it.
+    Image,
 }
 
 impl BlockKind {
     /// Its name in JSON and reports: `paragraph`, `heading`, `list-item`, `code`,
-    /// `table-row` (a row or a lone cell) or `caption`.
+    /// `table-row` (a row or a lone cell), `caption` or `image`.
     pub fn name(self) -> &'static str {
         match self {
             BlockKind::Paragraph => "paragraph",
@@ -205,6 +208,7 @@ impl BlockKind {
             BlockKind::Code => "code",
             BlockKind::TableRow | BlockKind::Cell => "table-row",
             BlockKind::Caption => "caption",
+            BlockKind::Image => "image",
         }
     }
 }

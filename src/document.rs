@@ -96,6 +96,7 @@ impl Document {
     ) -> Self {
         let text = blocks
             .iter()
+            .filter(|b| b.kind != BlockKind::Image)
             .map(|b| b.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");

@@ -293,7 +293,6 @@ fn facts_unused(local: &html5ever::LocalName) -> bool {
             | local_name!("source")
             | local_name!("track")
             | local_name!("param")
-            | local_name!("picture")
             | local_name!("wbr")
             | local_name!("title")
             | local_name!("meta")

@@ -33,6 +33,7 @@ mod ffi;
 mod hints;
 mod input;
 mod limits;
+mod md_escape;
 mod metadata;
 mod output;
 mod page_type;

@@ -2,6 +2,7 @@
 
 use crate::block::BlockKind;
 use crate::document::{Comment, ContentBlock, Document};
+use crate::md_escape::{escape_heading_end, escape_inline, escape_line_start};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,45 +44,20 @@ impl Format {
     }
 }
 
-/// Escapes characters that would start Markdown syntax at the beginning of a line.
+/// A line of plain text as Markdown: its inline syntax escaped, and what would start a
+/// block at the line's start.
 fn md_escape_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 4);
-    for (i, c) in s.chars().enumerate() {
-        let special_anywhere = matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '\\');
-        let special_start = i == 0 && matches!(c, '#' | '>' | '-' | '+' | '=' | '|');
-        if special_anywhere || special_start {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    escape_list_number(&mut out);
+    let mut out = escape_inline(s);
+    escape_line_start(&mut out);
     out
 }
 
-/// Escapes only what would start Markdown block syntax at a line's start (inline syntax in
-/// Markdown written by the walker is already escaped).
+/// A line of Markdown inline content (escaped already by the walk) with what would start
+/// a block at the line's start escaped.
 fn md_escape_start(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    if s.starts_with(['#', '>', '-', '+', '=', '|']) {
-        out.push('\\');
-    }
-    out.push_str(s);
-    escape_list_number(&mut out);
+    let mut out = s.to_string();
+    escape_line_start(&mut out);
     out
-}
-
-/// Escapes the delimiter of a number that would begin an ordered list at a line's start
-/// ("1. ", "2) ", or "3." alone).
-fn escape_list_number(line: &mut String) {
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=9).contains(&digits) {
-        let rest = &line.as_bytes()[digits..];
-        if matches!(rest.first(), Some(b'.' | b')'))
-            && matches!(rest.get(1), None | Some(b' ' | b'\t'))
-        {
-            line.insert(digits, '\\');
-        }
-    }
 }
 
 /// Writes `lines` of a block, each after `prefix` (quote and list indentation), the first
@@ -122,7 +98,7 @@ pub const CELL_LINE_BREAK: &str = " <br> ";
 fn md_cells(b: &ContentBlock) -> Vec<String> {
     let (source, escape): (&str, fn(&str) -> String) = match &b.markdown {
         Some(md) => (md, |l| l.to_string()),
-        None => (&b.text, md_escape_line),
+        None => (&b.text, escape_inline),
     };
     source
         .split('\t')
@@ -162,10 +138,13 @@ fn push_md_block(
                 out.push('#');
             }
             out.push(' ');
-            match &b.markdown {
-                Some(md) => out.push_str(&md_escape_start(&md.replace('\n', " "))),
-                None => out.push_str(&md_escape_line(&b.text.replace('\n', " "))),
-            }
+            // after the `#`s nothing starts a block; a closing `#` run would be dropped
+            let mut text = match &b.markdown {
+                Some(md) => md.replace('\n', " "),
+                None => escape_inline(&b.text.replace('\n', " ")),
+            };
+            escape_heading_end(&mut text);
+            out.push_str(&text);
         }
         BlockKind::Code => {
             let longest = b
@@ -733,6 +712,97 @@ mod tests {
         assert!(!md.contains("Try"), "{md}");
         // a highlighter's `token comment` is code, not a reader's comment
         assert!(doc.comments().is_empty(), "{:?}", doc.comments());
+    }
+
+    #[test]
+    fn images_stand_alone_and_take_their_figures_caption() {
+        let html = "<html><head><title>T</title></head><body><article><h1>The ferry</h1>
+            <figure><picture><source srcset=\"hero.webp\"><img src=\"hero.jpg\" alt=\"\"></picture><figcaption>The ferry at dawn.</figcaption></figure>
+            <p><img src=\"a.png\" alt=\"A ferry\"> It is the ferry that crosses the bay twice a day in summer, and once in winter.</p>
+            <figure><img src=\"data:image/gif;base64,R0lGOD\" data-src=\"/img/deck.jpg\" alt=\"The deck\"><figcaption>On the upper deck</figcaption></figure>
+            <p>The second paragraph of the page holds more of the text, so that the article is long enough to count.</p>
+            </article></body></html>";
+        let mut ex = crate::Extractor::new();
+        ex.images(true).url("https://news.example.com/a/ferry");
+        let doc = ex.extract(html.as_bytes()).unwrap();
+        let md = to_markdown(&doc);
+        assert!(
+            md.contains("# The ferry\n\n![The ferry at dawn.](https://news.example.com/a/hero.jpg)\n\n![A ferry](https://news.example.com/a/a.png) It is the ferry"),
+            "{md}"
+        );
+        assert!(
+            md.contains("![The deck](https://news.example.com/img/deck.jpg \"On the upper deck\")"),
+            "{md}"
+        );
+        // images are no text
+        assert!(
+            doc.text().starts_with("The ferry\nIt is the ferry"),
+            "{}",
+            doc.text()
+        );
+        let html = to_html(&doc);
+        assert!(
+            html.contains(
+                "<img src=\"https://news.example.com/a/hero.jpg\" alt=\"The ferry at dawn.\" />"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn links_resolve_against_base_else_canonical() {
+        let page = |head: &str| {
+            format!("<html><head><title>T</title>{head}</head><body><article>
+            <p>Read the <a href=\"intro.html\">introduction</a> and the <a href=\"/faq\">FAQ</a> before you start, they explain it all.</p>
+            <p>The second paragraph of the page holds more of the text, so that the article is long enough to count.</p>
+            </article></body></html>")
+        };
+        let md = |head: &str, url: Option<&str>| {
+            let mut ex = crate::Extractor::new();
+            ex.links(true);
+            if let Some(u) = url {
+                ex.url(u);
+            }
+            to_markdown(&ex.extract(page(head).as_bytes()).unwrap())
+        };
+        let canonical = "<link rel=canonical href=\"https://example.org/c/page\">";
+        let base = "<base href=\"https://docs.example.org/guide/\">";
+        let m = md(canonical, None);
+        assert!(m.contains("[introduction](https://example.org/c/intro.html) and the [FAQ](https://example.org/faq)"), "{m}");
+        let m = md(&format!("{base}{canonical}"), None);
+        assert!(
+            m.contains("[introduction](https://docs.example.org/guide/intro.html)"),
+            "{m}"
+        );
+        // the caller's URL beats the canonical one; a relative <base> resolves against it
+        let m = md(canonical, Some("https://a.example/x/y"));
+        assert!(
+            m.contains("[introduction](https://a.example/x/intro.html)"),
+            "{m}"
+        );
+        let m = md("<base href=\"/docs/\">", Some("https://a.example/x/y"));
+        assert!(
+            m.contains("[introduction](https://a.example/docs/intro.html)"),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn markdown_escapes_only_what_commonmark_needs() {
+        let html = "<html><body><article><h2>Learn C #</h2>
+            <p>Build for x86_64 with AT&amp;T syntax, see [DOI] [PubMed] and 1.5 of *the* manual, and <b>not</b> a &lt;div&gt;.</p>
+            <p>1. This line is no list item, although it starts with a number, a dot and a space after it.</p>
+            </article></body></html>";
+        let md = to_markdown(&rich(html));
+        assert!(md.contains("## Learn C \\#\n"), "{md}");
+        assert!(
+            md.contains(
+                "Build for x86_64 with AT&T syntax, see [DOI] [PubMed] and 1.5 of \\*the\\* manual"
+            ),
+            "{md}"
+        );
+        assert!(md.contains("a \\<div>."), "{md}");
+        assert!(md.contains("\n1\\. This line"), "{md}");
     }
 
     #[test]

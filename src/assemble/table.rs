@@ -4,7 +4,7 @@
 
 use crate::block::{ancestors, Block, BlockKind, Elem, Tag, IN_TABLE};
 use crate::document::ContentBlock;
-use crate::walk::escape_inline;
+use crate::md_escape::escape_inline;
 
 /// Longest text (in characters) of a cell of a row of data; a longer cell makes the row
 /// layout, whose blocks stay apart.

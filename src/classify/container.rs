@@ -134,8 +134,8 @@ pub(super) fn inherited_hints(elems: &[Elem], effective: &[Hints]) -> Vec<Hints>
 pub(super) fn block_score(b: &Block, boiler: bool, w: &Weights) -> f32 {
     let len = b.stats.weighted_len();
     let ld = b.link_density();
-    if b.hints & hints::PANEL != 0 && !w.reveal_panels {
-        // a hidden panel counts neither for nor against
+    if (b.hints & hints::PANEL != 0 && !w.reveal_panels) || b.kind == BlockKind::Image {
+        // a hidden panel counts neither for nor against, nor does an image
         0.0
     } else if boiler {
         -len * w.boilerplate_penalty

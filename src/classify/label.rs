@@ -84,6 +84,9 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
         } else if b.kind == BlockKind::Code {
             // code is never a caption, byline or header, whatever its figure or box
             Pre::Good
+        } else if b.kind == BlockKind::Image {
+            // an image goes with the text around it, a figure's as any other
+            Pre::Short
         } else if (b.kind == BlockKind::Caption
             || h & hints::CAPTION != 0
             || is_credit_line(b)
@@ -210,9 +213,21 @@ fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) 
             Pre::Good => Label::Content,
             Pre::Bad(l) => l,
             Pre::Short => {
-                let heading = matches!(page.blocks[i].kind, BlockKind::Heading(_));
+                // a heading or an image (the article's picture) just before the prose
+                let lead = matches!(
+                    page.blocks[i].kind,
+                    BlockKind::Heading(_) | BlockKind::Image
+                );
                 let inside = k > first && k < last;
-                let lead_heading = heading && k < first && k + reach > first;
+                // images between do not count in the reach
+                let lead_heading = lead
+                    && k < first
+                    && pre[k + 1..first]
+                        .iter()
+                        .filter(|(j, _)| page.blocks[*j].kind != BlockKind::Image)
+                        .count()
+                        + 1
+                        < reach;
                 let recall_edge =
                     page.options.favor == Favor::Recall && (k + 1 == first || k == last + 1);
                 if inside || lead_heading || recall_edge || page.weights.short_blocks_are_content {

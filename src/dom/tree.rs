@@ -455,6 +455,7 @@ fn keeps_attrs(local: &html5ever::LocalName) -> bool {
             | local_name!("time")
             | local_name!("meta")
             | local_name!("link")
+            | local_name!("base")
             | local_name!("script")
             | local_name!("html")
             | local_name!("body")

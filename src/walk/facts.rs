@@ -28,6 +28,8 @@ pub struct Facts {
     pub json_ld: Vec<String>,
     /// `href` of `<link rel="canonical">`.
     pub canonical: Option<String>,
+    /// `href` of the first `<base>`.
+    pub base: Option<String>,
     /// `lang` of `<html>`.
     pub lang: Option<String>,
     /// `<time>` elements: the block index at which they stood, whether they mark the
@@ -66,6 +68,7 @@ impl Facts {
                         "title" => self.title(dom, c),
                         "meta" => self.add_meta(attrs),
                         "link" => self.link(attrs),
+                        "base" => self.base(attrs),
                         "script" => self.script(dom, c, attrs),
                         "noscript" | "template" => {}
                         _ => stack.push(c),
@@ -126,6 +129,13 @@ impl Facts {
             if let Some(h) = attr(attrs, "href") {
                 self.canonical = Some(h.trim().to_string());
             }
+        }
+    }
+
+    /// A `<base>`'s target, where the page's relative links lead from.
+    pub(super) fn base(&mut self, attrs: &[html5ever::Attribute]) {
+        if self.base.is_none() {
+            self.base = attr(attrs, "href").map(|h| h.trim().to_string());
         }
     }
 

@@ -53,6 +53,8 @@ pub(super) struct InlineMarkdown {
     md: String,
     /// Blocks finished so far (a mark opened before a block ended is dropped).
     blocks: u32,
+    /// Whether the block's Markdown holds an image.
+    image: bool,
 }
 
 impl InlineMarkdown {
@@ -62,6 +64,7 @@ impl InlineMarkdown {
             rich,
             md: String::new(),
             blocks: 0,
+            image: false,
         }
     }
 
@@ -70,7 +73,7 @@ impl InlineMarkdown {
         if code {
             self.md.push_str(added);
         } else {
-            push_escaped(&mut self.md, added);
+            crate::md_escape::push_escaped(&mut self.md, added);
         }
     }
 
@@ -175,55 +178,83 @@ impl InlineMarkdown {
         self.md.insert_str(start, &open);
     }
 
-    /// Writes an image; returns whether it had a source.
+    /// Writes an image; returns whether it had a source. A lazy-loaded image's source is
+    /// its `data-src`; an image whose only source is inline data (a placeholder, a
+    /// tracking pixel) is left out.
     pub(super) fn image(&mut self, attrs: &[html5ever::Attribute]) -> bool {
-        let Some(src) = attr(attrs, "src").or_else(|| attr(attrs, "data-src")) else {
+        let inline = |s: &&str| s.trim_start().starts_with("data:");
+        let Some(src) = attr(attrs, "data-src")
+            .filter(|s| !s.trim().is_empty() && !inline(s))
+            .or_else(|| attr(attrs, "src").filter(|s| !s.trim().is_empty() && !inline(s)))
+        else {
             return false;
         };
         let url = crate::urls::resolve_url(self.rich.base.as_ref(), src);
         let alt = crate::text::normalize_space(attr(attrs, "alt").unwrap_or(""));
+        // apart from the text before it
+        if self.md.ends_with(|c: char| !c.is_whitespace()) {
+            self.md.push(' ');
+        }
         self.md.push_str(&format!(
             "![{}]({})",
             alt.replace(['[', ']'], ""),
             md_url(&url)
         ));
+        self.image = true;
         true
+    }
+
+    /// Appends a space, when the text that follows began with one that the walk's
+    /// whitespace collapsing left out (after an image at a block's start).
+    pub(super) fn space(&mut self) {
+        if self.md.ends_with(|c: char| !c.is_whitespace()) {
+            self.md.push(' ');
+        }
     }
 
     /// Forgets what was written since the last block (text that made no block).
     pub(super) fn clear(&mut self) {
         self.md.clear();
+        self.image = false;
     }
 
     /// Ends the block: its Markdown, lines trimmed and empty lines left out, when it is a
-    /// block whose text needs any (`keep`: not a code block), and when it holds text.
-    pub(super) fn end_block(&mut self, keep: bool, has_text: bool) -> Option<String> {
+    /// block whose text needs any (`keep`: not a code block) and it holds text or an
+    /// image; and whether it holds an image.
+    pub(super) fn end_block(&mut self, keep: bool, has_text: bool) -> (Option<String>, bool) {
         self.blocks = self.blocks.wrapping_add(1);
         let md = std::mem::take(&mut self.md);
-        (keep && has_text).then(|| {
+        let image = std::mem::take(&mut self.image);
+        let md = (keep && (has_text || image)).then(|| {
             md.split('\n')
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
                 .collect::<Vec<_>>()
                 .join("\n")
-        })
+        });
+        (md, image)
     }
 }
 
-/// `text` escaped as Markdown inline content.
-pub fn escape_inline(text: &str) -> String {
-    let mut md = String::with_capacity(text.len() + 8);
-    push_escaped(&mut md, text);
-    md
-}
-
-/// Appends `text` to `md`, escaped as Markdown inline content.
-pub(super) fn push_escaped(md: &mut String, text: &str) {
-    for c in text.chars() {
-        if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '\\' | '&') {
-            md.push('\\');
-        }
-        md.push(c);
+/// The Markdown of a figure's image, `md` (`![alt](url)`), with the figure's `caption`:
+/// as its alt text when it has none, else as its title.
+pub(super) fn with_caption(md: &str, caption: &str) -> String {
+    let Some(rest) = md.strip_prefix("![") else {
+        return md.to_string();
+    };
+    let Some((alt, target)) = rest.split_once("](") else {
+        return md.to_string();
+    };
+    let Some(url) = target.strip_suffix(')').filter(|u| !u.contains([' ', ')'])) else {
+        return md.to_string();
+    };
+    let caption = caption.replace(['[', ']'], "");
+    if alt.trim().is_empty() {
+        format!("![{caption}]({url})")
+    } else if alt.trim() == caption.trim() {
+        md.to_string()
+    } else {
+        format!("![{alt}]({url} \"{}\")", caption.replace('"', "\\\""))
     }
 }
 

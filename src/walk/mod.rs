@@ -5,7 +5,7 @@ mod facts;
 mod inline;
 
 pub use facts::Facts;
-pub use inline::{escape_inline, Rich};
+pub use inline::Rich;
 
 use crate::block::{
     Block, BlockKind, Elem, ListMark, Markup, Tag, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE,
@@ -96,6 +96,8 @@ struct Builder {
     lang: Option<Box<str>>,
     /// Whether elements hidden by inline style are walked.
     reveal: bool,
+    /// Whether the base of the Markdown's links is settled (the head was read).
+    base_settled: bool,
 }
 
 /// Walks `dom` into a [`Page`]; with `reveal`, elements hidden by inline style are walked
@@ -112,6 +114,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
         lists: Vec::new(),
         lang: None,
         reveal,
+        base_settled: false,
     };
     b.page.elems.push(Elem {
         tag: Tag::Html,
@@ -305,11 +308,18 @@ impl Builder {
         let facts = &mut self.page.facts;
         match &**local {
             "script" => facts.script(dom, node, attrs),
-            "head" => facts.head(dom, node),
+            "head" => {
+                facts.head(dom, node);
+                self.settle_base();
+            }
+            "base" => {
+                facts.base(attrs);
+                self.settle_base();
+            }
             "noscript" => facts.noscript(dom, node),
             "style" | "template" | "iframe" | "object" | "embed" | "canvas" | "video" | "audio"
             | "select" | "button" | "textarea" | "input" | "map" | "frame" | "svg" | "math"
-            | "datalist" | "option" | "source" | "track" | "param" | "picture" | "wbr" => {}
+            | "datalist" | "option" | "source" | "track" | "param" | "wbr" => {}
             "title" => facts.title(dom, node),
             "meta" => facts.add_meta(attrs),
             "link" => facts.link(attrs),
@@ -317,6 +327,39 @@ impl Builder {
             _ => return false,
         }
         true
+    }
+
+    /// Where the Markdown's relative links and images lead from, once the page's head is
+    /// read: the page's `<base>` (resolved against the page's URL), else the URL the
+    /// caller gave, else the page's canonical URL (`<link rel=canonical>`, `og:url`).
+    fn settle_base(&mut self) {
+        let Some(md) = self.md.as_mut().filter(|_| !self.base_settled) else {
+            return;
+        };
+        self.base_settled = true;
+        let facts = &self.page.facts;
+        let given = md.rich.base.as_ref();
+        let from_base = facts.base.as_deref().and_then(|b| match given {
+            Some(page) => page.join(b).ok(),
+            None => url::Url::parse(b).ok(),
+        });
+        let canonical = || {
+            let og = facts
+                .metas
+                .iter()
+                .find(|(k, _)| k == "og:url")
+                .map(|(_, v)| v.as_str());
+            [facts.canonical.as_deref(), og]
+                .into_iter()
+                .flatten()
+                .filter_map(|u| url::Url::parse(u).ok())
+                .find(|u| matches!(u.scheme(), "http" | "https"))
+        };
+        if let Some(b) = from_base.filter(|u| matches!(u.scheme(), "http" | "https")) {
+            md.rich.base = Some(b);
+        } else if given.is_none() {
+            md.rich.base = canonical();
+        }
     }
 
     /// A `<br>`: a line break in the block, or, after another, the end of a paragraph (as
@@ -587,6 +630,9 @@ impl Builder {
         if tag == Tag::Tr {
             self.join_row(e, block_start);
         }
+        if tag == Tag::Figure {
+            self.caption_images(block_start);
+        }
         let n_blocks = self.page.blocks.len() as u32;
         let n_elems = self.page.elems.len() as u32;
         let el = &mut self.page.elems[e as usize];
@@ -595,6 +641,24 @@ impl Builder {
         if let Some((src, in_comment)) = author {
             let blocks = &self.page.blocks[block_start as usize..];
             self.page.facts.author(src, blocks, block_start, in_comment);
+        }
+    }
+
+    /// Gives the images of a figure, whose blocks start at `start`, its caption: as their
+    /// alt text where they have none, else as their title.
+    fn caption_images(&mut self, start: u32) {
+        let blocks = &mut self.page.blocks[start as usize..];
+        let Some(caption) = blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Caption)
+            .map(|b| b.text.replace('\n', " "))
+        else {
+            return;
+        };
+        for b in blocks.iter_mut().filter(|b| b.kind == BlockKind::Image) {
+            if let Some(md) = b.markup.as_mut().and_then(|m| m.md.as_mut()) {
+                *md = inline::with_caption(md, &caption);
+            }
         }
     }
 
@@ -635,7 +699,7 @@ impl Builder {
                 text.push_str(&b.text);
                 match b.markup.as_ref().and_then(|m| m.md.as_deref()) {
                     Some(m) => md.push_str(m),
-                    None => inline::push_escaped(&mut md, &b.text),
+                    None => crate::md_escape::push_escaped(&mut md, &b.text),
                 }
                 match &mut row {
                     None => row = Some(b),
@@ -723,6 +787,10 @@ impl Builder {
         }
         if let Some(md) = &mut self.md {
             if ctx.kind != BlockKind::Code {
+                // the first text of a block, after an image: the space between them stays
+                if before == 0 && s.starts_with(char::is_whitespace) {
+                    md.space();
+                }
                 md.push_text(&self.text[before..], ctx.code);
             }
         }
@@ -771,11 +839,27 @@ impl Builder {
             t
         };
         self.text.clear();
-        let md = self
-            .md
-            .as_mut()
-            .and_then(|md| md.end_block(ctx.kind != BlockKind::Code, !text.is_empty()));
+        let (md, image) = self.md.as_mut().map_or((None, false), |md| {
+            md.end_block(ctx.kind != BlockKind::Code, !text.is_empty())
+        });
         if text.is_empty() {
+            if let Some(md) = md.filter(|_| image && ctx.kind != BlockKind::Code) {
+                // an image standing on its own (a figure's, one between paragraphs)
+                self.page.blocks.push(Block {
+                    list: ctx.list,
+                    markup: Some(Box::new(Markup {
+                        md: Some(md),
+                        lang: None,
+                    })),
+                    text: "".into(),
+                    kind: BlockKind::Image,
+                    flags: ctx.flags,
+                    elem: ctx.owner,
+                    stats: TextStats::default(),
+                    link_chars: 0,
+                    hints: ctx.hints,
+                });
+            }
             return;
         }
         let stats = TextStats::of(&text);
