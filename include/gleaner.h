@@ -329,6 +329,25 @@ gleaner_status gleaner_options_set_images(gleaner_options *options, bool yes);
 // Each pointer must be NULL or valid as described above.
 gleaner_status gleaner_options_set_formatting(gleaner_options *options, bool yes);
 
+// Whether Markdown output (`GLEANER_FIELD_MARKDOWN`, and the JSON's `"markdown"`) starts
+// with YAML front matter holding the metadata: title, author, date, url, sitename,
+// language, page_type and description, those the page gives (default false).
+//
+// Returns `NullArgument` if `options` is NULL.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_options_set_front_matter(gleaner_options *options, bool yes);
+
+// Whether Markdown output starts with the page's title as a `#` heading, after the front
+// matter if any (default false).
+//
+// Returns `NullArgument` if `options` is NULL.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_options_set_title_heading(gleaner_options *options, bool yes);
+
 // Whether documents keep the decision on every block, for `gleaner_document_report` and
 // `gleaner_document_decisions` (default false; it costs a copy of every block's text).
 //

@@ -182,8 +182,10 @@ pub enum BlockKind {
     Paragraph,
     /// A heading of the given level (1 to 6).
     Heading(u8),
-    /// An item of a list (or a term or definition).
+    /// An item of a list.
     ListItem,
+    /// A term of a definition list (`<dt>`); its definitions are paragraphs.
+    Term,
     /// Preformatted text or code, whitespace kept.
     Code,
     /// A table row, cells separated by tabs.
@@ -198,13 +200,14 @@ pub enum BlockKind {
 }
 
 impl BlockKind {
-    /// Its name in JSON and reports: `paragraph`, `heading`, `list-item`, `code`,
+    /// Its name in JSON and reports: `paragraph`, `heading`, `list-item`, `term`, `code`,
     /// `table-row` (a row or a lone cell), `caption` or `image`.
     pub fn name(self) -> &'static str {
         match self {
             BlockKind::Paragraph => "paragraph",
             BlockKind::Heading(_) => "heading",
             BlockKind::ListItem => "list-item",
+            BlockKind::Term => "term",
             BlockKind::Code => "code",
             BlockKind::TableRow | BlockKind::Cell => "table-row",
             BlockKind::Caption => "caption",

@@ -83,6 +83,17 @@ pub struct Document {
     pub(crate) fallback: bool,
     pub(crate) truncated: bool,
     pub(crate) page_type: PageType,
+    /// What goes before the Markdown, as the extractor's options asked.
+    pub(crate) markdown_head: MarkdownHead,
+}
+
+/// What the Markdown of a document starts with, besides the main text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct MarkdownHead {
+    /// YAML front matter with the metadata.
+    pub(crate) front_matter: bool,
+    /// The title as a `#` heading.
+    pub(crate) title: bool,
 }
 
 impl Document {
@@ -115,6 +126,7 @@ impl Document {
             fallback: false,
             truncated: false,
             page_type: PageType::default(),
+            markdown_head: MarkdownHead::default(),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use crate::assemble::{Kept, JSON_LD_FALLBACK};
 use crate::classify::{self, Favor, Weights};
-use crate::document::Document;
+use crate::document::{Document, MarkdownHead};
 use crate::error::Error;
 use crate::explain::{BlockDecision, Explanation};
 use crate::limits::{Limits, PARSE_SHARE_OF_BUDGET};
@@ -39,6 +39,8 @@ pub struct Extractor {
     links: bool,
     images: bool,
     formatting: bool,
+    front_matter: bool,
+    title_heading: bool,
     favor: Favor,
     limits: Limits,
     weights: Weights,
@@ -100,6 +102,28 @@ impl Extractor {
     /// the language of code blocks (default: off, which is a little faster).
     pub fn formatting(&mut self, yes: bool) -> &mut Self {
         self.formatting = yes;
+        self
+    }
+
+    /// Whether the Markdown ([`Document::to_markdown`]) starts with YAML front matter
+    /// holding the metadata: title, author, date, url, sitename, language, page_type and
+    /// description, those the page gives. Default: false.
+    ///
+    /// ```
+    /// let mut ex = gleaner::Extractor::new();
+    /// ex.front_matter(true);
+    /// let doc = ex.extract(b"<title>Rain due</title><article><p>Heavy rain is expected across the region on Tuesday, the forecasters said.</p></article>").unwrap();
+    /// assert!(doc.to_markdown().starts_with("---\ntitle: \"Rain due\"\n"));
+    /// ```
+    pub fn front_matter(&mut self, yes: bool) -> &mut Self {
+        self.front_matter = yes;
+        self
+    }
+
+    /// Whether the Markdown starts with the page's title as a `#` heading (after the front
+    /// matter, if any). Default: false.
+    pub fn title_heading(&mut self, yes: bool) -> &mut Self {
+        self.title_heading = yes;
         self
     }
 
@@ -247,6 +271,10 @@ impl Extractor {
         doc.fallback = kept.fallback.is_some();
         doc.truncated = input_cut || parse_cut;
         doc.page_type = page_type;
+        doc.markdown_head = MarkdownHead {
+            front_matter: self.front_matter,
+            title: self.title_heading,
+        };
         Ok((doc, trace))
     }
 

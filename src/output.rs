@@ -146,6 +146,24 @@ fn push_md_block(
             escape_heading_end(&mut text);
             out.push_str(&text);
         }
+        BlockKind::Term => {
+            // a definition list's term in bold, its definitions the paragraphs after it
+            out.push_str(prefix);
+            if let Some(m) = marker {
+                out.push_str(m);
+            }
+            let text = match &b.markdown {
+                Some(md) => md.replace('\n', " "),
+                None => escape_inline(&b.text.replace('\n', " ")),
+            };
+            if text.contains("**") {
+                out.push_str(&md_escape_start(&text));
+            } else {
+                out.push_str("**");
+                out.push_str(text.trim());
+                out.push_str("**");
+            }
+        }
         BlockKind::Code => {
             let longest = b
                 .text
@@ -205,10 +223,67 @@ fn push_md_block(
     }
 }
 
-/// Renders the document's main text as CommonMark (with GitHub's tables): headings,
-/// paragraphs, nested ordered and unordered lists, block quotes, fenced code with its
-/// language, tables, and the emphasis, inline code, links and images the options kept.
+/// The document's Markdown: the front matter and the title heading, when the options
+/// asked for them, then the main text ([`markdown_body`]).
 pub(crate) fn to_markdown(doc: &Document) -> String {
+    let head = doc.markdown_head;
+    let mut out = String::new();
+    if head.front_matter {
+        push_front_matter(&mut out, doc);
+    }
+    if let Some(title) = doc.title().filter(|_| head.title) {
+        // unless the text starts with the headline already
+        let first = doc.blocks().first();
+        let repeated = first.is_some_and(|b| {
+            matches!(b.kind, BlockKind::Heading(_)) && b.text.trim() == title.trim()
+        });
+        if !repeated {
+            out.push_str("# ");
+            let mut t = escape_inline(&title.replace('\n', " "));
+            escape_heading_end(&mut t);
+            out.push_str(&t);
+            out.push_str("\n\n");
+        }
+    }
+    out.push_str(&markdown_body(doc));
+    out
+}
+
+/// The metadata fields of the front matter, in order, with their values.
+fn front_matter_fields(doc: &Document) -> [(&'static str, Option<&str>); 8] {
+    [
+        ("title", doc.title()),
+        ("author", doc.author()),
+        ("date", doc.date()),
+        ("url", doc.url()),
+        ("sitename", doc.sitename()),
+        ("language", doc.language()),
+        ("page_type", Some(doc.page_type().name())),
+        ("description", doc.description()),
+    ]
+}
+
+/// Writes YAML front matter: the metadata the page gives, each value a double-quoted
+/// string (JSON's escapes, which YAML reads too), between `---` lines.
+fn push_front_matter(out: &mut String, doc: &Document) {
+    out.push_str("---\n");
+    for (key, value) in front_matter_fields(doc) {
+        if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+            out.push_str(key);
+            out.push_str(": ");
+            out.push_str(&serde_json::to_string(v).unwrap_or_else(|_| "\"\"".into()));
+            out.push('\n');
+        }
+    }
+    out.push_str("---\n\n");
+}
+
+/// Renders the document's main text as CommonMark (with GitHub's tables): headings,
+/// paragraphs, nested ordered and unordered lists, a definition list's terms in bold with
+/// their definitions as paragraphs, block quotes, fenced code with its language, tables
+/// (a cell's lines apart by `<br>`), and the emphasis, inline code, links and images the
+/// options kept.
+pub(crate) fn markdown_body(doc: &Document) -> String {
     let blocks = doc.blocks();
     let mut out = String::new();
     // open list items: (depth, column where their text starts)
@@ -283,8 +358,11 @@ pub(crate) fn to_markdown(doc: &Document) -> String {
 
 impl Document {
     /// The main text as CommonMark (with GitHub's tables): headings, paragraphs, nested
-    /// ordered and unordered lists, block quotes, fenced code with its language, tables,
-    /// and the emphasis, inline code, links and images the options kept.
+    /// ordered and unordered lists, a definition list's terms in bold with their
+    /// definitions as paragraphs, block quotes, fenced code with its language, tables (a
+    /// cell's lines apart by `<br>`), and the emphasis, inline code, links and images the
+    /// options kept; after YAML front matter and the title as a heading, when the options
+    /// ([`crate::Extractor::front_matter`], [`crate::Extractor::title_heading`]) asked.
     pub fn to_markdown(&self) -> String {
         to_markdown(self)
     }
@@ -409,7 +487,7 @@ fn safe_url(url: &str) -> bool {
 /// links other than http, https, mailto, ftp or relative ones are dropped.
 pub(crate) fn to_html(doc: &Document) -> String {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-    let md = to_markdown(doc);
+    let md = markdown_body(doc);
     let mut dropped_links = 0usize;
     let events = Parser::new_ext(&md, Options::ENABLE_TABLES).filter_map(|e| match e {
         // the line breaks of table cells; any other raw HTML is shown as text
@@ -803,6 +881,46 @@ mod tests {
         );
         assert!(md.contains("a \\<div>."), "{md}");
         assert!(md.contains("\n1\\. This line"), "{md}");
+    }
+
+    #[test]
+    fn a_definition_list_is_bold_terms_and_their_paragraphs() {
+        let html = "<html><body><main><p>Creates a stack as the template specifies, and returns the identifier of the new stack.</p>
+            <dl><dt><code>Arn</code></dt><dd><p>The Amazon Resource Name of the stack.</p><p>Type: String</p></dd>
+            <dt>StackId</dt><dd>Unique identifier of the stack, which the other calls take as their argument.</dd></dl>
+            <p>The response also holds the request's identifier, which the service writes into its logs for each call.</p></main></body></html>";
+        let md = to_markdown(&rich(html));
+        assert!(
+            md.contains("**`Arn`**\n\nThe Amazon Resource Name of the stack.\n\nType: String\n\n**StackId**\n\nUnique identifier"),
+            "{md}"
+        );
+        assert!(!md.contains("- "), "{md}");
+    }
+
+    #[test]
+    fn front_matter_and_title_head_the_markdown_when_asked() {
+        let html = "<html lang=en><head><title>Rain due: \"heavy\" | Weather Daily</title>
+            <meta name=author content=\"Ana Lima\"><meta name=description content=\"Rain, then more rain.\"></head>
+            <body><article><h1>Rain due: \"heavy\"</h1><p>Heavy rain is expected across the region on Tuesday, the forecasters said.</p>
+            <p>Residents near rivers were told to prepare, and schools may close early on the day.</p></article></body></html>";
+        let mut ex = crate::Extractor::new();
+        ex.url("https://weather.example/rain")
+            .front_matter(true)
+            .title_heading(true);
+        let doc = ex.extract(html.as_bytes()).unwrap();
+        let md = to_markdown(&doc);
+        assert!(
+            md.starts_with(
+                "---\ntitle: \"Rain due: \\\"heavy\\\"\"\nauthor: \"Ana Lima\"\n\
+                 url: \"https://weather.example/rain\"\nsitename: \"Weather Daily\"\nlanguage: \"en\"\npage_type: \"article\"\n\
+                 description: \"Rain, then more rain.\"\n---\n\n# Rain due: \"heavy\"\n\nHeavy rain"
+            ),
+            "{md}"
+        );
+        // the HTML and the plain text are the text's alone
+        assert!(to_html(&doc).starts_with("<p>Heavy rain"));
+        assert!(doc.text().starts_with("Heavy rain"));
+        assert!(!to_markdown(&crate::extract(html.as_bytes()).unwrap()).starts_with("---"));
     }
 
     #[test]

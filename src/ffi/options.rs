@@ -207,6 +207,45 @@ pub unsafe extern "C" fn gleaner_options_set_formatting(
         })
     }
 }
+/// Whether Markdown output (`GLEANER_FIELD_MARKDOWN`, and the JSON's `"markdown"`) starts
+/// with YAML front matter holding the metadata: title, author, date, url, sitename,
+/// language, page_type and description, those the page gives (default false).
+///
+/// Returns `NullArgument` if `options` is NULL.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_options_set_front_matter(
+    options: *mut gleaner_options,
+    yes: bool,
+) -> gleaner_status {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        set_bool(options, yes, |e, y| {
+            e.front_matter(y);
+        })
+    }
+}
+/// Whether Markdown output starts with the page's title as a `#` heading, after the front
+/// matter if any (default false).
+///
+/// Returns `NullArgument` if `options` is NULL.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_options_set_title_heading(
+    options: *mut gleaner_options,
+    yes: bool,
+) -> gleaner_status {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        set_bool(options, yes, |e, y| {
+            e.title_heading(y);
+        })
+    }
+}
 /// Whether documents keep the decision on every block, for `gleaner_document_report` and
 /// `gleaner_document_decisions` (default false; it costs a copy of every block's text).
 ///

@@ -237,7 +237,9 @@ fn block_kind(tag: Tag, outer: BlockKind) -> BlockKind {
     match tag {
         Tag::P => BlockKind::Paragraph,
         Tag::H(l) => BlockKind::Heading(l),
-        Tag::Li | Tag::Dt | Tag::Dd => BlockKind::ListItem,
+        Tag::Li => BlockKind::ListItem,
+        Tag::Dt => BlockKind::Term,
+        Tag::Dd => BlockKind::Paragraph,
         Tag::Pre => BlockKind::Code,
         Tag::Td | Tag::Th => BlockKind::Cell,
         Tag::Figcaption | Tag::Caption => BlockKind::Caption,
@@ -540,7 +542,7 @@ impl Builder {
     /// innermost list (with its number).
     fn open_list(&mut self, tag: Tag, e: u32, attrs: &[html5ever::Attribute], inner: &mut Ctx) {
         match tag {
-            Tag::Ul | Tag::Ol | Tag::Dl => {
+            Tag::Ul | Tag::Ol => {
                 let start = if tag == Tag::Ol {
                     attr(attrs, "start")
                         .and_then(|v| v.trim().parse::<u32>().ok())
@@ -550,7 +552,7 @@ impl Builder {
                 };
                 self.lists.push((e, tag == Tag::Ol, start));
             }
-            Tag::Li | Tag::Dt | Tag::Dd => {
+            Tag::Li => {
                 let depth = self.lists.len().min(u8::MAX as usize) as u8;
                 if let Some(top) = self.lists.last_mut() {
                     let number = top.1.then_some(top.2);

@@ -268,3 +268,27 @@ fn wrong_input_and_options_say_so_in_one_line() {
     let out = bin().args(["eval", "--help"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("gleaner eval:"));
 }
+
+#[test]
+fn markdown_with_front_matter_and_title() {
+    let d = temp_dir("front-matter");
+    let f = d.join("page.html");
+    std::fs::write(&f, PAGE).unwrap();
+    let out = bin()
+        .args(["-f", "markdown", "--front-matter", "--title-heading"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.starts_with(
+            "---\ntitle: \"Rivers rise after storm\"\nauthor: \"Ana Ruiz\"\nsitename: \"Valley News\"\n"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("---\n\n# Rivers rise after storm\n\nRivers across the valley"),
+        "{md}"
+    );
+}

@@ -66,7 +66,18 @@ _set_string = {
 }
 _set_bool = {
     name: _proto(f"gleaner_options_set_{name}", _status, ctypes.c_void_p, ctypes.c_bool)
-    for name in ("comments", "tables", "captions", "links", "images", "truncate", "formatting", "explain")
+    for name in (
+        "comments",
+        "tables",
+        "captions",
+        "links",
+        "images",
+        "truncate",
+        "formatting",
+        "front_matter",
+        "title_heading",
+        "explain",
+    )
 }
 _set_time_budget = _proto("gleaner_options_set_time_budget_ms", _status, ctypes.c_void_p, ctypes.c_uint64)
 _document_truncated = _proto(
@@ -430,6 +441,8 @@ class Extractor:
         links: bool = False,
         images: bool = False,
         formatting: bool = False,
+        front_matter: bool = False,
+        title_heading: bool = False,
         explain: bool = False,
         favor: str = "balanced",
         max_input_bytes: Optional[int] = None,
@@ -455,6 +468,8 @@ class Extractor:
             ("images", images),
             ("truncate", truncate),
             ("formatting", formatting),
+            ("front_matter", front_matter),
+            ("title_heading", title_heading),
             ("explain", explain),
         ):
             if not isinstance(flag, bool):
@@ -507,7 +522,8 @@ class Extractor:
 def extract(html: Html, *, url: Optional[str] = None, **options: Any) -> Document:
     """Extracts the main content and metadata of a page (bytes or str; gzip and brotli
     bytes are inflated). Keyword options are those of `Extractor`: charset, comments,
-    tables, captions, links, images, formatting, explain, favor, max_input_bytes,
+    tables, captions, links, images, formatting, front_matter, title_heading, explain,
+    favor, max_input_bytes,
     max_depth, max_nodes, time_budget, truncate."""
     return Extractor(url=url, **options).extract(html)
 

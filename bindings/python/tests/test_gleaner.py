@@ -183,6 +183,17 @@ def test_markdown_html_json_and_comments():
     assert doc.comments[0]["author"] == "Ana" and doc.confidence > 0
 
 
+def test_front_matter_and_title_heading():
+    doc = gleaner.extract(RICH, url="https://news.example.com/bridge", front_matter=True, title_heading=True)
+    head, body = doc.markdown.split("\n---\n\n", 1)
+    assert head.startswith("---\ntitle: ")
+    assert 'url: "https://news.example.com/bridge"' in head and 'page_type: "' in head
+    assert body.startswith("# " + doc.title + "\n\nThe old stone bridge")
+    # the HTML is the text's alone
+    assert "---" not in doc.html and "<h1>" not in doc.html
+    assert not gleaner.extract(RICH).markdown.startswith("---")
+
+
 def test_explain_report_and_decisions():
     doc = gleaner.extract(RICH, explain=True, comments=True)
     assert doc.report is not None and doc.report.startswith("<!DOCTYPE html>")

@@ -47,6 +47,9 @@ OPTIONS:
         --captions          keep figure captions
         --links             keep links in Markdown and HTML output
         --images            keep images in Markdown and HTML output
+        --front-matter      start the Markdown with YAML front matter: title, author,
+                            date, url, sitename, language, page_type, description
+        --title-heading     start the Markdown with the title as a # heading
         --precision         favour precision: drop doubtful blocks
         --recall            favour recall: keep doubtful blocks
     -j, --jobs N            worker threads (default: all cores)
@@ -192,6 +195,12 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
             }
             "--images" => {
                 a.extractor.images(true);
+            }
+            "--front-matter" => {
+                a.extractor.front_matter(true);
+            }
+            "--title-heading" => {
+                a.extractor.title_heading(true);
             }
             "--precision" => {
                 a.extractor.favor(Favor::Precision);
