@@ -35,6 +35,18 @@ pub struct ContentBlock {
     pub table_start: bool,
 }
 
+/// A post of a thread (a forum's post, an answer on a Q&A page): where it starts among the
+/// document's blocks, and its author and date where the page marks them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PostMark {
+    /// The index of its first block in [`Document::blocks`].
+    pub block: usize,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// When, as `YYYY-MM-DD`.
+    pub date: Option<String>,
+}
+
 impl ContentBlock {
     /// The content block of a block the classifier kept.
     pub(crate) fn of_block(b: Block, lists: &[ListMark]) -> Self {
@@ -85,6 +97,8 @@ pub struct Document {
     pub(crate) page_type: PageType,
     /// What goes before the Markdown, as the extractor's options asked.
     pub(crate) markdown_head: MarkdownHead,
+    /// The thread's posts, in order, when the page holds one.
+    pub(crate) posts: Vec<PostMark>,
 }
 
 /// What the Markdown of a document starts with, besides the main text.
@@ -127,6 +141,7 @@ impl Document {
             truncated: false,
             page_type: PageType::default(),
             markdown_head: MarkdownHead::default(),
+            posts: Vec::new(),
         }
     }
 
@@ -183,6 +198,12 @@ impl Document {
     /// options asked for comments (empty otherwise). None of them is in [`Document::text`].
     pub fn comments(&self) -> &[Comment] {
         self.comments.as_deref().unwrap_or_default()
+    }
+    /// The posts of the thread the page holds (a forum's posts, the answers of a Q&A
+    /// page), in order, each with the index of its first block, its author and its date;
+    /// empty when the page holds no thread. The Markdown sets them apart.
+    pub fn posts(&self) -> &[PostMark] {
+        &self.posts
     }
     /// Whether the options asked for comments.
     pub fn comments_requested(&self) -> bool {

@@ -259,13 +259,15 @@ impl Extractor {
             (d, container, fallback, evidence)
         });
         // the page goes into the kept blocks, which take its texts without a copy
-        let mut kept = Kept::assemble(page, &verdict.labels, fallback, article_body);
+        let thread = page_type == page_type::PageType::Forum;
+        let mut kept = Kept::assemble(page, &verdict.labels, fallback, article_body, thread);
         if page_type == page_type::PageType::Product {
             if let Some(d) = extras.product_description.as_deref() {
                 kept.add_product_description(d);
             }
         }
         let mut doc = Document::new(meta, kept.blocks, comments);
+        doc.posts = kept.posts;
         doc.confidence = confidence;
         doc.encoding = encoding.name();
         doc.fallback = kept.fallback.is_some();

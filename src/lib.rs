@@ -44,7 +44,7 @@ pub mod warc;
 
 pub use block::BlockKind;
 pub use classify::{Favor, Weights};
-pub use document::{Comment, ContentBlock, Document, ListMark};
+pub use document::{Comment, ContentBlock, Document, ListMark, PostMark};
 pub use error::Error;
 pub use explain::{BlockDecision, Explanation};
 pub use extractor::Extractor;

@@ -249,6 +249,23 @@ pub(crate) fn to_markdown(doc: &Document) -> String {
     out
 }
 
+/// What sets a thread's posts apart in Markdown: a thematic break.
+const POST_BREAK: &str = "* * *";
+
+/// A post's author in bold and its date, as one line of Markdown (empty when the page
+/// marks neither).
+fn post_byline(post: &crate::document::PostMark) -> String {
+    let author = post
+        .author
+        .as_deref()
+        .map(|a| format!("**{}**", escape_inline(a.trim())));
+    [author.as_deref(), post.date.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// The metadata fields of the front matter, in order, with their values.
 fn front_matter_fields(doc: &Document) -> [(&'static str, Option<&str>); 8] {
     [
@@ -290,7 +307,28 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
     let mut items: Vec<(u8, usize)> = Vec::new();
     let mut prev: Option<&ContentBlock> = None;
     let mut table_width = 0;
+    let mut posts = doc.posts().iter().peekable();
     for (k, b) in blocks.iter().enumerate() {
+        if let Some(post) = posts.next_if(|p| p.block == k) {
+            // a thread's post: a break before it, then its author and date
+            if prev.is_some() {
+                out.push_str("\n\n");
+                out.push_str(POST_BREAK);
+            }
+            let by = post_byline(post);
+            if !by.is_empty() {
+                if !out.is_empty() {
+                    out.push_str("\n\n");
+                }
+                out.push_str(&by);
+            }
+            if !out.is_empty() {
+                // what follows is apart from the break or byline, as after any block
+                prev = None;
+                out.push_str("\n\n");
+            }
+            items.clear();
+        }
         let quote = if b.quoted { "> " } else { "" };
         let mut marker = None;
         let mut indent = 0;
@@ -921,6 +959,46 @@ mod tests {
         assert!(to_html(&doc).starts_with("<p>Heavy rain"));
         assert!(doc.text().starts_with("Heavy rain"));
         assert!(!to_markdown(&crate::extract(html.as_bytes()).unwrap()).starts_with("---"));
+    }
+
+    #[test]
+    fn a_threads_posts_come_apart_with_author_and_date() {
+        let post = |n: u32, who: &str, text: &str| {
+            format!("<article class=\"message\"><div class=\"message-user\"><a class=\"username\" href=\"/members/{who}.{n}/\" rel=\"author\">{who}</a></div>
+            <div class=\"message-body\"><time datetime=\"2024-03-0{n}T10:00:00\">Mar {n}, 2024</time><p>{text}</p></div></article>")
+        };
+        let html = format!(
+            "<html><head><title>Best way to store flour? - Baking Forum</title></head><body><h1>Best way to store flour?</h1><div class=\"posts\">{}{}{}</div></body></html>",
+            post(1, "ana", "I bought a big sack of flour and I am not sure how to keep it fresh for months. Any tips?"),
+            post(2, "bo", "Put it in an airtight container and keep it somewhere cool and dark; the freezer works too."),
+            post(3, "cy", "I freeze mine for two days first, then it goes into glass jars in the pantry for the year."),
+        );
+        let doc = crate::extract(html.as_bytes()).unwrap();
+        let posts: Vec<_> = doc
+            .posts()
+            .iter()
+            .map(|p| (p.author.as_deref(), p.date.as_deref()))
+            .collect();
+        assert_eq!(
+            posts,
+            [
+                (Some("ana"), Some("2024-03-01")),
+                (Some("bo"), Some("2024-03-02")),
+                (Some("cy"), Some("2024-03-03"))
+            ]
+        );
+        let md = to_markdown(&doc);
+        assert!(
+            md.starts_with("**ana** · 2024-03-01\n\nI bought a big sack"),
+            "{md}"
+        );
+        assert!(
+            md.contains("Any tips?\n\n* * *\n\n**bo** · 2024-03-02\n\n"),
+            "{md}"
+        );
+        assert_eq!(md.matches("* * *").count(), 2, "{md}");
+        // the text is the posts' alone
+        assert!(!doc.text().contains("ana"));
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! The document's blocks made from the blocks the classifier kept: table rows whose cells
-//! hold several blocks joined into one row, tables told apart, a product's description
-//! added; or the JSON-LD text that replaces them.
+//! hold several blocks joined into one row, tables told apart, a thread's posts marked
+//! with their authors and dates, a product's description added; or the JSON-LD text that
+//! replaces them.
 
 use crate::block::BlockKind;
 use crate::classify::{self, Weights};
-use crate::document::ContentBlock;
+use crate::document::{ContentBlock, PostMark};
 use crate::text::weighted_len;
 use crate::walk;
 
+mod posts;
 mod table;
 
 /// JSON-LD `articleBody` replaces the extracted text when that text is shorter than this
@@ -30,6 +32,8 @@ const WHOLE_PAGE_FALLBACK: &str = "whole-page";
 pub(crate) struct Kept {
     pub(crate) blocks: Vec<ContentBlock>,
     pub(crate) fallback: Option<&'static str>,
+    /// The thread's posts, when the page holds one.
+    pub(crate) posts: Vec<PostMark>,
 }
 
 impl Kept {
@@ -95,6 +99,7 @@ impl Kept {
         labels: &[classify::Label],
         fallback: Option<&'static str>,
         article_body: Option<&str>,
+        thread: bool,
     ) -> Kept {
         if let (Some(JSON_LD_FALLBACK), Some(body)) = (fallback, article_body) {
             return Kept {
@@ -105,6 +110,7 @@ impl Kept {
                     .map(|text| ContentBlock::plain(BlockKind::Paragraph, text))
                     .collect(),
                 fallback,
+                posts: Vec::new(),
             };
         }
         // the rest of the page goes before the kept blocks are made
@@ -117,18 +123,46 @@ impl Kept {
         } = page;
         let kept_at = || (0..blocks.len()).filter(|&i| labels[i].is_content());
         let places = table::places(&elems, &blocks, kept_at());
+        // a thread's posts, on a page read as one or whose markup names two posters
+        let mut posts = Vec::new();
+        if thread || facts.posters.len() >= posts::MIN_POSTS {
+            let kept: Vec<bool> = labels.iter().map(|l| l.is_content()).collect();
+            let mut lens = Vec::with_capacity(blocks.len() + 1);
+            lens.push(0.0f32);
+            for (b, &k) in blocks.iter().zip(&kept) {
+                let len = if k { b.stats.weighted_len() } else { 0.0 };
+                lens.push(lens[lens.len() - 1] + len);
+            }
+            posts = posts::posts(&elems, &facts, &kept, &lens);
+            // on a page not read as a thread, only items that name their authors and
+            // dates are posts (a list of books names their authors, testimonials their
+            // customers)
+            let named = posts
+                .iter()
+                .filter(|(_, m)| m.author.is_some() && m.date.is_some())
+                .count();
+            if !thread && named < posts::MIN_POSTS {
+                posts.clear();
+            }
+        }
         drop((elems, facts));
-        let mut kept = Vec::with_capacity(places.len());
-        kept.extend(
-            blocks
-                .into_iter()
-                .zip(labels)
-                .filter(|(_, l)| l.is_content())
-                .map(|(b, _)| ContentBlock::of_block(b, &lists)),
-        );
+        let mut kept = Vec::with_capacity(kept_at().count());
+        let mut marks = posts.into_iter().peekable();
+        let mut post_marks = Vec::new();
+        for (i, (b, l)) in blocks.into_iter().zip(labels).enumerate() {
+            if !l.is_content() {
+                continue;
+            }
+            if let Some((_, mut m)) = marks.next_if(|(at, _)| *at == i) {
+                m.block = kept.len();
+                post_marks.push(m);
+            }
+            kept.push(ContentBlock::of_block(b, &lists));
+        }
         Kept {
-            blocks: table::join_rows(kept, &places),
+            blocks: table::join_rows(kept, &places, &mut post_marks),
             fallback,
+            posts: post_marks,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! follow one another stay apart.
 
 use crate::block::{ancestors, Block, BlockKind, Elem, Tag, IN_TABLE};
-use crate::document::ContentBlock;
+use crate::document::{ContentBlock, PostMark};
 use crate::md_escape::escape_inline;
 
 /// Longest text (in characters) of a cell of a row of data; a longer cell makes the row
@@ -112,17 +112,25 @@ fn data_row_cells(elems: &[Elem], blocks: &[Block], tr: u32) -> Option<Vec<u32>>
 
 /// Joins the runs of kept blocks that are parts of one row's cells into one row block,
 /// and marks the first row of each table. `places` gives the place of the blocks that
-/// stand in a table, by position, as [`places`] found them.
-pub(crate) fn join_rows(blocks: Vec<ContentBlock>, places: &[(usize, Place)]) -> Vec<ContentBlock> {
+/// stand in a table, by position, as [`places`] found them; the posts starting at a block
+/// (`posts`, in order) start at its row afterwards.
+pub(crate) fn join_rows(
+    blocks: Vec<ContentBlock>,
+    places: &[(usize, Place)],
+    posts: &mut [PostMark],
+) -> Vec<ContentBlock> {
     if places.is_empty() {
         return blocks;
     }
+    // where each block went
+    let mut moved: Vec<usize> = Vec::with_capacity(blocks.len());
     let mut out: Vec<ContentBlock> = Vec::with_capacity(blocks.len());
     // the table of the last block written, when it was a row
     let mut last_table: Option<u32> = None;
     let mut places = places.iter().copied().peekable();
     let mut blocks = blocks.into_iter().enumerate().peekable();
     while let Some((at, b)) = blocks.next() {
+        moved.push(out.len());
         let Some((_, p)) = places.next_if(|&(k, _)| k == at) else {
             last_table = None;
             out.push(b);
@@ -140,6 +148,7 @@ pub(crate) fn join_rows(blocks: Vec<ContentBlock>, places: &[(usize, Place)]) ->
                         break;
                     }
                     places.next();
+                    moved.push(out.len());
                     parts.extend(blocks.next().map(|(_, b)| (b, q)));
                 }
                 row_of(parts)
@@ -148,6 +157,9 @@ pub(crate) fn join_rows(blocks: Vec<ContentBlock>, places: &[(usize, Place)]) ->
         row.table_start = last_table != Some(p.table);
         last_table = Some(p.table);
         out.push(row);
+    }
+    for post in posts {
+        post.block = moved[post.block];
     }
     out
 }

@@ -89,7 +89,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "email",
 ];
 
-pub(super) fn clean_author(raw: &str) -> Option<String> {
+pub(crate) fn clean_author(raw: &str) -> Option<String> {
     let mut s = normalize_space(raw);
     if s.contains(['·', '•']) {
         if let Some(part) = s

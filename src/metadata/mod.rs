@@ -13,7 +13,7 @@ use crate::hints;
 use crate::text::normalize_space;
 use crate::urls::resolve_url;
 use crate::walk::Facts;
-use author::clean_author;
+pub(crate) use author::clean_author;
 use jsonld::{read_json_ld, JsonLd};
 use title::clean_title;
 
