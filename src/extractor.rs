@@ -231,6 +231,16 @@ impl Extractor {
             // a product page's dates are its reviews' and offers': none unless declared
             meta.date = extras.declared_date.clone();
         }
+        if matches!(
+            page_type,
+            page_type::PageType::Product
+                | page_type::PageType::Collection
+                | page_type::PageType::Service
+        ) {
+            // the lines a shop's or a service's classes name "info" or "meta" are its
+            // products' and customers': an author only where the page declares one
+            meta.author = extras.declared_author.clone();
+        }
         if std::env::var_os("GLEANER_DEBUG").is_some() {
             let full = std::env::var_os("GLEANER_DEBUG") == Some("full".into());
             eprint!("{}", explain::debug_lines(&page, &verdict, full));

@@ -8,7 +8,7 @@ use super::phrases::{
     is_credit_line, is_end_marker, is_signup_title, is_stock_phrase, SIGNUP_BOX_MAX_BLOCKS,
 };
 use super::{Favor, Label, Page};
-use crate::block::{ancestors, BlockKind, IN_FIGURE};
+use crate::block::{ancestors, BlockKind, Tag, IN_FIGURE};
 use crate::hints::{self, Hints};
 use crate::text::normalize_space;
 
@@ -87,6 +87,10 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
         } else if b.kind == BlockKind::Image {
             // an image goes with the text around it, a figure's as any other
             Pre::Short
+        } else if !b.text.chars().any(|c| c.is_alphanumeric() || c == '_') {
+            // an interface glyph ("+", "←", "›") or a row of dots is no text (a row of
+            // underscores is a news agency's section break)
+            Pre::Bad(Label::StockPhrase)
         } else if (b.kind == BlockKind::Caption
             || h & hints::CAPTION != 0
             || is_credit_line(b)
@@ -108,7 +112,7 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
         } else if is_stock_phrase(&b.text) {
             Pre::Bad(Label::StockPhrase)
         } else if !w.is_prose(b)
-            && ((h & hints::BYLINE != 0 && !w.keep_bylines)
+            && ((h & hints::BYLINE != 0 && !w.keep_bylines && !in_long_list(page, b))
                 || (h & hints::HEADER != 0 && !w.keep_headers && !opens_section(page, i, linky)))
         {
             Pre::Bad(Label::Hinted(h & (hints::BYLINE | hints::HEADER)))
@@ -138,6 +142,34 @@ fn opens_section(page: &Page, i: usize, linky: f32) -> bool {
             .take(SECTION_PROSE_REACH)
             .take_while(|next| !matches!(next.kind, BlockKind::Heading(_)))
             .any(|next| page.weights.is_prose(next) && next.link_density() <= linky)
+}
+
+/// Most items of a list that reads as a byline (author, date, reading time); a longer
+/// list named "info" or "meta" is a product's features or a page's facts.
+const BYLINE_LIST_MAX_ITEMS: usize = 4;
+
+/// Whether a block is an item of a list of more than [`BYLINE_LIST_MAX_ITEMS`] items.
+fn in_long_list(page: &Page, b: &crate::block::Block) -> bool {
+    if b.kind != BlockKind::ListItem {
+        return false;
+    }
+    let elems = page.elems;
+    let Some(list) =
+        ancestors(elems, b.elem).find(|&a| matches!(elems[a as usize].tag, Tag::Ul | Tag::Ol))
+    else {
+        return false;
+    };
+    let l = &elems[list as usize];
+    let mut items = 0;
+    let mut child = list as usize + 1;
+    while child < l.end as usize && items <= BYLINE_LIST_MAX_ITEMS {
+        let c = &elems[child];
+        if c.parent == list && c.tag == Tag::Li && c.blocks.0 < c.blocks.1 {
+            items += 1;
+        }
+        child = (c.end as usize).max(child + 1);
+    }
+    items > BYLINE_LIST_MAX_ITEMS
 }
 
 /// Whether a heading repeats the page's title (or most of its start): the headline, which

@@ -50,6 +50,9 @@ pub enum Label {
     ShortEdge,
     /// A stock boilerplate phrase ("Advertisement").
     StockPhrase,
+    /// The same text as a block kept before it (a page's copy for small screens, an
+    /// accordion's answer written twice).
+    Duplicate,
 }
 
 impl Label {
@@ -69,6 +72,7 @@ impl Label {
             Label::LinkList => "link-list",
             Label::ShortEdge => "short-edge",
             Label::StockPhrase => "stock-phrase",
+            Label::Duplicate => "duplicate",
         }
     }
 
@@ -83,6 +87,7 @@ impl Label {
             Label::LinkList => "mostly link text",
             Label::ShortEdge => "short text at the article's edge (byline, date, button)",
             Label::StockPhrase => "a stock boilerplate phrase",
+            Label::Duplicate => "the same text as a block kept before it",
         }
     }
 }
@@ -190,11 +195,43 @@ pub(crate) fn classify(
         }
     }
     let fallback = fall_back(&page, prose.total(), &mut labels);
+    drop_duplicates(elems, blocks, &mut labels);
     Verdict {
         labels,
         scores,
         container,
         fallback,
+    }
+}
+
+/// Shortest text (in characters) whose second copy among the kept blocks is dropped:
+/// a short line ("Reply", a price, a table's cell) may well repeat.
+pub const DUPLICATE_MIN_CHARS: u32 = 80;
+
+/// Labels [`Label::Duplicate`] the kept paragraphs and list items whose text, of
+/// [`DUPLICATE_MIN_CHARS`] or more, a block kept before them already holds in another
+/// part of the page (a copy near its original, under one grandparent, is the text's own:
+/// a refrain, a repeated notice).
+fn drop_duplicates(elems: &[Elem], blocks: &[Block], labels: &mut [Label]) {
+    let parent = |b: &Block| {
+        let p = elems[b.elem as usize].parent;
+        elems[p as usize].parent
+    };
+    let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for (b, l) in blocks.iter().zip(labels.iter_mut()) {
+        if !(l.is_content()
+            && matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem)
+            && b.stats.chars >= DUPLICATE_MIN_CHARS)
+        {
+            continue;
+        }
+        match seen.get(&*b.text) {
+            Some(&p) if p != parent(b) => *l = Label::Duplicate,
+            Some(_) => {}
+            None => {
+                seen.insert(&b.text, parent(b));
+            }
+        }
     }
 }
 

@@ -89,6 +89,34 @@ const NOT_NAME_WORDS: &[&str] = &[
     "email",
 ];
 
+/// Words of a label that introduces an author's name before a colon ("Text und
+/// Interview: ..."), lower case.
+const AUTHOR_LABEL_WORDS: &[&str] = &[
+    "text",
+    "texte",
+    "interview",
+    "autor",
+    "autorin",
+    "autoren",
+    "author",
+    "authors",
+    "by",
+    "von",
+    "redaktion",
+    "reporter",
+    "writer",
+    "words",
+    "auteur",
+    "auteurs",
+    "par",
+    "por",
+    "di",
+    "und",
+    "and",
+    "&",
+    "written",
+];
+
 pub(crate) fn clean_author(raw: &str) -> Option<String> {
     let mut s = normalize_space(raw);
     if s.contains(['·', '•']) {
@@ -155,6 +183,18 @@ pub(crate) fn clean_author(raw: &str) -> Option<String> {
     {
         return None;
     }
+    // a label and its value: the name after a label that introduces one ("Text: Ana
+    // Lima", "Text und Interview: Ana Lima"), none after another ("Color: Black")
+    if let Some((label, name)) = s.split_once(": ") {
+        let introduces = label.split_whitespace().all(|w| {
+            let w = w.to_lowercase();
+            AUTHOR_LABEL_WORDS.contains(&w.as_str())
+        });
+        return introduces
+            .then(|| name.trim())
+            .filter(|n| !n.is_empty())
+            .map(str::to_string);
+    }
     Some(s.to_string())
 }
 
@@ -172,6 +212,8 @@ mod tests {
             "Organizer Log-in",
             "Podcast Transcript",
             "Comments RSS",
+            "Color: Black",
+            "SKU: N/A",
         ] {
             assert_eq!(clean_author(line), None, "{line}");
         }
@@ -186,6 +228,11 @@ mod tests {
         assert_eq!(
             clean_author("Readwell Mina").as_deref(),
             Some("Readwell Mina")
+        );
+        assert_eq!(clean_author("By: Ana Lima").as_deref(), Some("Ana Lima"));
+        assert_eq!(
+            clean_author("Text und Interview: Harald Willenbrock").as_deref(),
+            Some("Harald Willenbrock")
         );
     }
 

@@ -181,6 +181,10 @@ pub struct Extras {
     /// The publication date where the page declares one (JSON-LD, `<meta>`, a `<time>`
     /// marked as the publication), not read from its text: a product page's date.
     pub declared_date: Option<String>,
+    /// The author where the page declares one (JSON-LD, `<meta>`, `itemprop="author"`,
+    /// `rel="author"`), not read from a line its classes name a byline: the author of a
+    /// product's, a shop's or a service's page.
+    pub declared_author: Option<String>,
 }
 
 /// What the metadata is read from.
@@ -227,7 +231,9 @@ pub(crate) fn extract(
             .map(|i| resolve_url(page_url, &i)),
     };
     let declared_date = declared(&s).map(|(d, _)| d);
+    let declared_author = author_declared(&s);
     let extras = Extras {
+        declared_author,
         article_body: s.ld.article_body,
         ld_types: s.ld.types,
         product_description: s.ld.product_description,
@@ -346,6 +352,32 @@ fn author(s: &Sources, sitename: Option<&str>) -> Option<String> {
         return Some(candidates.find(|a| !is_site(a)).unwrap_or(first));
     }
     Some(first)
+}
+
+/// The author the page declares: JSON-LD, `<meta>`, `itemprop="author"`, `rel="author"`.
+fn author_declared(s: &Sources) -> Option<String> {
+    let ld = s.ld.author.as_deref().and_then(|a| {
+        let parts: Vec<String> = a.split("; ").filter_map(clean_author).collect();
+        (!parts.is_empty()).then(|| parts.join("; "))
+    });
+    ld.or_else(|| {
+        meta(s.facts, AUTHOR_KEYS)
+            .filter(|a| !a.starts_with("http"))
+            .and_then(clean_author)
+    })
+    .or_else(|| {
+        s.facts
+            .authors
+            .iter()
+            .filter(|(src, _)| {
+                matches!(
+                    src,
+                    AuthorSource::Itemprop | AuthorSource::Rel | AuthorSource::Class
+                )
+            })
+            .min_by_key(|(src, _)| *src)
+            .and_then(|(_, t)| clean_author(t))
+    })
 }
 
 /// Whether a cleaned byline reads as a person's name: a few words, each capitalised.

@@ -171,3 +171,19 @@ fn a_thread_is_dated_by_its_first_post_unless_it_declares_a_date() {
     let d = Extractor::new().extract(declared.as_bytes()).unwrap();
     assert_eq!(d.date(), Some("2023-01-02"));
 }
+
+/// A product page's lines that its classes name "info" or "meta" are its product's, not
+/// an author's: the author of a shop's page is only one the page declares.
+#[test]
+fn a_product_page_has_no_author_from_its_info_lines() {
+    let html = r#"<html><head><title>Trail Runner 2 | Peak Shoes</title>
+        <script type="application/ld+json">{"@type":"Product","name":"Trail Runner 2","offers":{"@type":"Offer","price":"89.00","priceCurrency":"USD"}}</script></head>
+        <body><main><h1>Trail Runner 2</h1><div class="product-info"><span>Color: Black</span></div>
+        <div class="product-meta"><span class="info">Free returns</span></div>
+        <p class="price">$89.00</p><button>Add to cart</button>
+        <div class="description"><p>A light trail shoe with a grippy sole, a roomy toe box and a cushioned heel for long days on rough ground.</p>
+        <ul class="product-info"><li>Weight: 280 g</li><li>Drop: 6 mm</li><li>Lugs: 4 mm</li></ul></div></main></body></html>"#;
+    let doc = gleaner::extract(html.as_bytes()).unwrap();
+    assert_eq!(doc.page_type(), gleaner::PageType::Product);
+    assert_eq!(doc.author(), None);
+}
