@@ -98,7 +98,8 @@ pub(crate) fn element_facts(
         // page without scripts, markup parsed as text, read when the page shows little)
         let text_used = *local == local_name!("title")
             || *local == local_name!("noscript")
-            || (*local == local_name!("script") && is_json_ld(attrs));
+            || (*local == local_name!("script")
+                && (is_json_ld(attrs) || tex_script(attrs).is_some()));
         let facts = ElemFacts {
             flags: if text_used { 0 } else { ElemFacts::TEXT_UNUSED },
             ..ElemFacts::default()
@@ -372,6 +373,9 @@ pub(crate) fn attr_read(name: &[u8]) -> bool {
             | b"face"
             | b"size"
             | b"encoding"
+            // MathML's <math>: a displayed formula, its TeX (Wikipedia's)
+            | b"display"
+            | b"alttext"
     )
 }
 
@@ -426,6 +430,14 @@ pub(crate) fn code_language(attrs: &[html5ever::Attribute]) -> Option<&str> {
                     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'#' | b'.' | b'_')
                 })
         })
+}
+
+/// Whether a script holds a formula's TeX, as MathJax 2 writes it (`type="math/tex"`),
+/// and whether the formula is displayed (`math/tex; mode=display`).
+pub(crate) fn tex_script(attrs: &[html5ever::Attribute]) -> Option<bool> {
+    let t = attr(attrs, "type")?.trim().to_ascii_lowercase();
+    t.starts_with("math/tex")
+        .then(|| t.contains("mode=display"))
 }
 
 /// Whether a script's attributes make it JSON-LD.

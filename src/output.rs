@@ -922,6 +922,36 @@ mod tests {
     }
 
     #[test]
+    fn formulas_are_tex_where_the_page_gives_it_else_their_text() {
+        let html = r#"<html><body><article><h1>Euler</h1>
+            <p>The identity <span class="katex"><span class="katex-mathml"><math><semantics><mrow><msup><mi>e</mi><mi>i</mi></msup><mo>+</mo><mn>1</mn></mrow><annotation encoding="application/x-tex">e^{i\pi} + 1 = 0</annotation></semantics></math></span><span class="katex-html" aria-hidden="true">eiπ+1=0</span></span> links five constants in one line.</p>
+            <p>MathJax writes it so: <script type="math/tex">a^2 + b^2 = c^2</script>, and a displayed one follows:</p>
+            <script type="math/tex; mode=display">\int_0^1 x\,dx = \frac{1}{2}</script>
+            <p>Without TeX, a formula keeps its text: <math><mi>x</mi><mo>+</mo><mn>1</mn></math> is one more than x.</p>
+            <p>Wikipedia draws it: <span class="mwe-math-element"><span style="display: none;"><math alttext="{\displaystyle x^{2}}"><mi>x</mi></math></span><img src="x.svg" class="mwe-math-fallback-image-inline" alt="{\displaystyle x^{2}}"></span> is a square.</p>
+            </article></body></html>"#;
+        let d = rich(html);
+        let md = to_markdown(&d);
+        assert!(
+            md.contains("The identity $e^{i\\pi} + 1 = 0$ links"),
+            "{md}"
+        );
+        assert!(!md.contains("eiπ"), "{md}");
+        assert!(md.contains("so: $a^2 + b^2 = c^2$, and"), "{md}");
+        assert!(
+            md.contains("follows:\n\n$$\\int_0^1 x\\,dx = \\frac{1}{2}$$\n\n"),
+            "{md}"
+        );
+        assert!(md.contains("its text: x+1 is one more"), "{md}");
+        assert!(md.contains("draws it: $x^{2}$ is a square"), "{md}");
+        assert!(
+            d.text.contains("The identity e^{i\\pi} + 1 = 0 links"),
+            "{}",
+            d.text
+        );
+    }
+
+    #[test]
     fn a_definition_list_is_bold_terms_and_their_paragraphs() {
         let html = "<html><body><main><p>Creates a stack as the template specifies, and returns the identifier of the new stack.</p>
             <dl><dt><code>Arn</code></dt><dd><p>The Amazon Resource Name of the stack.</p><p>Type: String</p></dd>

@@ -258,6 +258,15 @@ impl TreeSink for Sink {
                 };
                 (facts, attrs)
             }
+            // a formula: its text and TeX are read, and the attributes that say how
+            Some(_) if ns == Ns::MathMl => {
+                let attrs = if matches!(&*name.local, "math" | "annotation") {
+                    attrs
+                } else {
+                    Vec::new()
+                };
+                (ElemFacts::default(), attrs)
+            }
             Some(_) => (ElemFacts::foreign(), Vec::new()),
             None => (ElemFacts::default(), attrs),
         };

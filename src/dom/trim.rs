@@ -484,7 +484,10 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
             if in_step
                 && unread_text(lname)
                 && !body.is_empty()
-                && !(script && (tag.contains(&b'&') || contains_ignore_case(tag, b"json")))
+                && !(script
+                    && (tag.contains(&b'&')
+                        || contains_ignore_case(tag, b"json")
+                        || contains_ignore_case(tag, b"math/tex")))
             {
                 drops.push((close, end));
             }
@@ -540,8 +543,9 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
                 special: is_special(lname),
                 foreign_root,
             });
-            if foreign_root && foreign == 1 && in_step && !dropped {
-                // an icon's paths and shapes: the walk skips SVG and MathML whole
+            if foreign_root && foreign == 1 && in_step && !dropped && lname == b"svg" {
+                // an icon's paths and shapes: the walk skips SVG whole (MathML stays: a
+                // formula's TeX and text are read)
                 if let Some(end) = foreign_content_end(b, close, name) {
                     if end > close {
                         drops.push((close, end));
@@ -676,7 +680,7 @@ mod tests {
                 "<svg class=i><title>Close</title><path d='M0 0'/><!-- </svg> --></svg><p>x",
                 "<svg class=i></svg><p>x",
             ),
-            ("<math><mi>x</mi></MATH >y", "<math></MATH >y"),
+            ("<math><mi>x</mi></MATH >y", "<math><mi>x</mi></MATH >y"),
             // content that leaves for HTML, or that the scan does not follow, stays
             ("<svg><p>x</p></svg>", "<svg><p>x</p></svg>"),
             (

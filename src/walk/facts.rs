@@ -211,7 +211,7 @@ fn truncate_at_char(s: &mut String, max: usize) {
 }
 
 /// The text of a node's text children.
-fn text_of_children(dom: &Dom, node: NodeId) -> String {
+pub(super) fn text_of_children(dom: &Dom, node: NodeId) -> String {
     let mut s = String::new();
     for c in dom.children(node) {
         if let Some(t) = dom.text(c) {

@@ -77,6 +77,14 @@ impl InlineMarkdown {
         }
     }
 
+    /// Appends Markdown as it is (a formula's `$tex$`), apart from a word before it.
+    pub(super) fn push_raw(&mut self, md: &str) {
+        if self.md.ends_with(|c: char| c.is_alphanumeric()) {
+            self.md.push(' ');
+        }
+        self.md.push_str(md);
+    }
+
     /// Appends a line break.
     pub(super) fn newline(&mut self) {
         self.md.push('\n');

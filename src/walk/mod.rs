@@ -11,7 +11,7 @@ use crate::block::{
     Block, BlockKind, Elem, ListMark, Markup, Tag, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE,
 };
 use crate::dom::{Dom, NodeId, Ns, View, DOCUMENT, NONE};
-use crate::element::{attr, code_language, AuthorSource, ElemFacts};
+use crate::element::{attr, code_language, tex_script, AuthorSource, ElemFacts};
 use crate::hints::{self, Hints};
 use crate::limits::Limits;
 use crate::text::{push_collapsed, TextStats};
@@ -223,6 +223,31 @@ fn code_holds_most(dom: &Dom, node: NodeId) -> bool {
     codes == 1 && in_code > 0 && in_code * 100 >= all * PRE_CODE_SHARE
 }
 
+/// Whether an element is MediaWiki's picture of a formula (`<img
+/// class="mwe-math-fallback-image-inline">`), its TeX in its alt text; and whether the
+/// formula is displayed.
+fn math_image(local: &html5ever::LocalName, attrs: &[html5ever::Attribute]) -> Option<bool> {
+    if *local != html5ever::local_name!("img") {
+        return None;
+    }
+    let class = attr(attrs, "class")?;
+    class
+        .split_ascii_whitespace()
+        .find_map(|w| w.strip_prefix("mwe-math-fallback-image-"))
+        .map(|kind| kind == "display")
+}
+
+/// TeX without the `{\displaystyle ...}` wrapper Wikipedia puts around its formulas.
+fn strip_display_style(tex: &str) -> &str {
+    let t = tex.trim();
+    for style in ["{\\displaystyle", "{\\textstyle"] {
+        if let Some(inner) = t.strip_prefix(style).and_then(|r| r.strip_suffix('}')) {
+            return inner;
+        }
+    }
+    t
+}
+
 /// The first text inside `node`, if its first child is text.
 fn first_text(dom: &Dom, node: NodeId) -> Option<&str> {
     let first = dom.node(node).first_child;
@@ -269,6 +294,9 @@ impl Builder {
                 }
                 self.push_text(text, ctx);
             }
+            // a <math> (the parser puts MathML only inside one, and its content is read
+            // here, not walked)
+            View::Element(e, attrs) if e.ns == Ns::MathMl => self.math(dom, node, attrs, ctx),
             View::Element(e, attrs) => {
                 let facts = &e.facts;
                 // <svg> and <math> content: no article text lives there
@@ -309,7 +337,13 @@ impl Builder {
     ) -> bool {
         let facts = &mut self.page.facts;
         match &**local {
-            "script" => facts.script(dom, node, attrs),
+            "script" => match tex_script(attrs) {
+                Some(display) => {
+                    let tex = facts::text_of_children(dom, node);
+                    self.formula(Some(&tex), "", display, ctx);
+                }
+                None => facts.script(dom, node, attrs),
+            },
             "head" => {
                 facts.head(dom, node);
                 self.settle_base();
@@ -364,6 +398,67 @@ impl Builder {
         }
     }
 
+    /// A MathML formula: its TeX where it carries some (an `<annotation>` in TeX, as
+    /// KaTeX and MathJax write, or Wikipedia's `alttext`), else its text.
+    fn math(&mut self, dom: &Dom, node: NodeId, attrs: &[html5ever::Attribute], ctx: Ctx) {
+        let display = attr(attrs, "display").is_some_and(|d| d.trim() == "block");
+        let mut tex = None;
+        let mut text = String::new();
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            match dom.view(n) {
+                View::Text(t) => text.push_str(t),
+                View::Element(e, a) if &*e.name == "annotation" => {
+                    let encoding = attr(a, "encoding")
+                        .unwrap_or("")
+                        .trim()
+                        .to_ascii_lowercase();
+                    if tex.is_none() && (encoding == "application/x-tex" || encoding == "tex") {
+                        tex = Some(facts::text_of_children(dom, n));
+                    }
+                }
+                View::Element(..) => stack.extend(dom.children_rev(n)),
+                _ => {}
+            }
+        }
+        let tex = tex.or_else(|| attr(attrs, "alttext").map(str::to_string));
+        self.formula(tex.as_deref(), &text, display, ctx);
+    }
+
+    /// Writes a formula: its TeX, where the page gives it, as `$tex$` (or `$$tex$$` when
+    /// displayed, in a block of its own) in the Markdown and as it is in the text; else
+    /// its text.
+    fn formula(&mut self, tex: Option<&str>, text: &str, display: bool, ctx: Ctx) {
+        let tex = tex.map(|t| crate::text::normalize_space(strip_display_style(t)));
+        let tex = tex.filter(|t| !t.is_empty());
+        let text = crate::text::normalize_space(text);
+        let plain = tex.as_deref().unwrap_or(&text);
+        if plain.is_empty() {
+            return;
+        }
+        if display {
+            self.flush();
+        }
+        if self.text.is_empty() || self.ctx.is_none() {
+            self.ctx = Some(ctx);
+        }
+        let before = self.text.len();
+        push_collapsed(&mut self.text, plain, &mut self.at_space);
+        if let Some(md) = &mut self.md {
+            if ctx.kind != BlockKind::Code {
+                match &tex {
+                    Some(t) if display => md.push_raw(&format!("$${t}$$")),
+                    Some(t) => md.push_raw(&format!("${t}$")),
+                    None => md.push_text(&self.text[before..], ctx.code),
+                }
+            }
+        }
+        self.at_space = false;
+        if display {
+            self.flush();
+        }
+    }
+
     /// A `<br>`: a line break in the block, or, after another, the end of a paragraph (as
     /// legacy markup separates them).
     fn line_break(&mut self, ctx: Ctx) {
@@ -409,6 +504,11 @@ impl Builder {
         }
         if ctx.pre {
             self.code_element(dom, node, local, attrs, facts, ctx, stack);
+            return;
+        }
+        if let Some(display) = math_image(local, attrs) {
+            // MediaWiki's picture of a formula, its TeX in the alt text
+            self.formula(attr(attrs, "alt"), "", display, ctx);
             return;
         }
         let depth = ctx.depth + 1;
