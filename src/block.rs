@@ -224,6 +224,9 @@ pub const IN_LIST: u8 = 1 << 1;
 pub const IN_TABLE: u8 = 1 << 2;
 /// The block sits inside a `<figure>`.
 pub const IN_FIGURE: u8 = 1 << 3;
+/// A table row one of whose cells holds text outside links (a value beside the linked
+/// name of a row of data): a row of data, however many links its other cells hold.
+pub const PLAIN_CELL: u8 = 1 << 4;
 
 /// One element of the page as the classifier sees it.
 #[derive(Debug, Clone)]

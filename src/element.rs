@@ -74,6 +74,20 @@ impl ElemFacts {
     }
 }
 
+/// Whether `local` names a part of a table inside the `<table>` (a row group, a row, a
+/// cell).
+fn is_table_part(local: &html5ever::LocalName) -> bool {
+    matches!(
+        *local,
+        local_name!("thead")
+            | local_name!("tbody")
+            | local_name!("tfoot")
+            | local_name!("tr")
+            | local_name!("th")
+            | local_name!("td")
+    )
+}
+
 /// The [`ElemFacts`] of an HTML element named `local`, and its part in React's streamed
 /// rendering, as [`streamed_slot`] gives it (0: none).
 pub(crate) fn element_facts(
@@ -133,6 +147,11 @@ pub(crate) fn element_facts(
     let mut own = hints::tag_hints(local) | attr_hints;
     if matches!(tag, Tag::Html | Tag::Body) {
         own &= hints::CONTENT;
+    }
+    if is_table_part(local) {
+        // "header" and "footer" on a row or cell name the table's own head and foot (a
+        // sortable column's "headerSort", jQuery tablesorter's "tablesorter-header")
+        own &= !(hints::HEADER | hints::FOOTER);
     }
     let author = if itemprop.is_some_and(|p| p.contains("author") || p.contains("creator")) {
         Some(AuthorSource::Itemprop)

@@ -30,6 +30,7 @@ pub mod eval;
 mod explain;
 mod extractor;
 mod ffi;
+mod grid;
 mod hints;
 mod input;
 mod limits;

@@ -223,6 +223,28 @@ fn push_md_block(
     }
 }
 
+/// Writes a table of one row, which is layout (boxes side by side: pros and cons, a
+/// post's date and number), not data: each of its cells a paragraph. (A Markdown table
+/// of one row would be a header over nothing.)
+fn push_lone_row(out: &mut String, b: &ContentBlock, prefix: &str, marker: Option<&str>) {
+    let (source, escape): (&str, fn(&str) -> String) = match &b.markdown {
+        Some(md) => (md, md_escape_start),
+        None => (&b.text, md_escape_line),
+    };
+    // the cells after the first line up with a list item's text
+    let inner = format!("{prefix}{}", " ".repeat(marker.map_or(0, str::len)));
+    let cells = source.split('\t').filter(|c| !c.trim().is_empty());
+    for (k, cell) in cells.enumerate() {
+        let lines = cell.lines().map(str::trim).filter(|l| !l.is_empty());
+        if k == 0 {
+            push_lines(out, lines, prefix, marker, "  \n", escape);
+        } else {
+            out.push_str("\n\n");
+            push_lines(out, lines, &inner, None, "  \n", escape);
+        }
+    }
+}
+
 /// The document's Markdown: the front matter and the title heading, when the options
 /// asked for them, then the main text ([`markdown_body`]).
 pub(crate) fn to_markdown(doc: &Document) -> String {
@@ -378,14 +400,22 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
             items.clear();
         }
         let prefix = format!("{quote}{}", " ".repeat(indent));
-        push_md_block(
-            &mut out,
-            b,
-            &prefix,
-            marker.as_deref(),
-            new_table,
-            table_width,
-        );
+        let lone_row = new_table
+            && blocks
+                .get(k + 1)
+                .is_none_or(|n| n.kind != BlockKind::TableRow || n.table_start);
+        if lone_row {
+            push_lone_row(&mut out, b, &prefix, marker.as_deref());
+        } else {
+            push_md_block(
+                &mut out,
+                b,
+                &prefix,
+                marker.as_deref(),
+                new_table,
+                table_width,
+            );
+        }
         prev = Some(b);
     }
     if !out.is_empty() {
@@ -948,6 +978,93 @@ mod tests {
             d.text.contains("The identity e^{i\\pi} + 1 = 0 links"),
             "{}",
             d.text
+        );
+    }
+
+    #[test]
+    fn a_kept_table_keeps_its_head_row_and_its_rows_of_links() {
+        let row = |t: &str, y: &str| {
+            format!("<tr><th><a href='/w/{t}'>{t}</a></th><td>{y}</td><td>A film whose characters live the same day over and over again until they learn.</td></tr>")
+        };
+        let html = format!(
+            "<html><body><article><p>The list gives the names and brief synopses of films in which time loops are a prominent plot device, year by year.</p>
+            <table class='wikitable sortable'><thead><tr><th class='headerSort'>Film</th><th class='headerSort'>Year</th><th>Description</th></tr></thead><tbody>{}
+            <tr><th><a href='/w/J'>Journey to the Center of Time</a></th><td><a href='/w/1967'>1967</a></td><td><a href='/w/R'>Remake of The Time Travelers</a></td></tr>{}</tbody></table>
+            <p>Films are listed by the year of their first release in cinemas or on television, as the sources give it.</p></article></body></html>",
+            row("Repeat", "1947") + &row("Loop", "1964"),
+            row("Groundhog", "1993") + &row("Edge", "2014")
+        );
+        let md = to_markdown(&doc(&html));
+        assert!(
+            md.contains("| Film | Year | Description |\n| --- | --- | --- |\n| Repeat |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| Journey to the Center of Time | 1967 |"),
+            "{md}"
+        );
+        assert_eq!(md.matches("\n| ").count(), 7, "{md}");
+    }
+
+    #[test]
+    fn a_table_of_one_row_is_paragraphs() {
+        let html = "<html><body><article><p>We tested the desk for three months in our office, raising and lowering it many times a day.</p>
+            <table><tr><td><p>Pros:</p><ul><li>Strong warranty</li><li>Easy to adjust</li></ul></td><td><p>Cons:</p><ul><li>Long assembly</li></ul></td></tr></table>
+            <p>Overall it is the desk we would buy again, even at its price, for its stability at every height.</p></article></body></html>";
+        let md = to_markdown(&doc(html));
+        assert!(!md.contains('|'), "{md}");
+        assert!(md.contains("Pros:"), "{md}");
+        assert!(md.contains("Long assembly"), "{md}");
+    }
+
+    #[test]
+    fn rows_of_data_keep_their_linked_names_headed_groups_and_hidden_values() {
+        let row = |name: &str, value: &str| {
+            format!("<tr><td><a href='/c/{name}'>{name} Electric Company</a></td><td>{value}</td><td><i class='icon-check'></i><span class='sr-only'>Yes</span></td></tr>")
+        };
+        let rows: String = [
+            ("Quanta", "$7.7B"),
+            ("MYR", "$2.5B"),
+            ("MasTec", "$2.4B"),
+            ("Rosendin", "$2.4B"),
+        ]
+        .iter()
+        .map(|(n, v)| row(n, v))
+        .collect();
+        let html = format!(
+            "<html><body><article><p>So we dug into the most recent rankings of electrical contractors to identify the companies that lead the field.</p>
+            <p>Revenue is what each company reported for its last full year; the union column says whether its electricians are members of the union.</p>
+            <table><tr><th>Company</th><th>Revenue</th><th>Union</th></tr><tr><th colspan=3><h5>Largest</h5></th></tr>{rows}</table>
+            <p>The list is ordered by revenue in the last year for which the companies reported it to the trade press.</p>
+            <p>Smaller companies that work in one region only are left out, whatever their revenue, as the rankings do.</p></article></body></html>"
+        );
+        let md = to_markdown(&doc(&html));
+        assert!(md.contains("| Company | Revenue | Union |\n| --- | --- | --- |\n| Largest |\n| Quanta Electric Company | $7.7B | Yes |"), "{md}");
+        assert!(
+            md.contains("| Rosendin Electric Company | $2.4B | Yes |"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn a_row_of_cells_of_paragraphs_keeps_its_cell_of_links_to_the_end_of_the_table() {
+        let row = |d: &str, topic: &str| {
+            format!("<tr><td>{d}</td><td>{topic}</td><td><a href='/n'>notes</a>, <a href='/s'>slides</a></td>
+                <td><ul><li>Survey of the topic by the lecturer, with the proofs the lecture skipped: <a href='/p'>[Moitra '15]</a></li><li>A second paper</li></ul></td></tr>")
+        };
+        let html = format!(
+            "<html><body><main><h1>Course schedule</h1><p>The lectures of the term, with their notes, slides and the papers to read before each one of them.</p>
+            <table><tr><th>Date</th><th>Topic</th><th>Notes</th><th>Resources</th></tr>{}{}{}</table></main>
+            <footer><p>© Template</p></footer></body></html>",
+            row("Sep 6", "Logistics and the diffraction limit of learning theory"),
+            row("Sep 8", "Learning mixtures of Gaussians with the method of moments"),
+            row("Nov 29", "Diffusion")
+        );
+        let md = to_markdown(&doc(&html));
+        assert!(md.contains("| Sep 6 | Logistics and the diffraction limit of learning theory | notes, slides |"), "{md}");
+        assert!(
+            md.contains("| Nov 29 | Diffusion | notes, slides |"),
+            "{md}"
         );
     }
 

@@ -2,15 +2,10 @@
 //! that the blocks of one row of data become one row of the document, and tables that
 //! follow one another stay apart.
 
-use crate::block::{ancestors, Block, BlockKind, Elem, Tag, IN_TABLE};
+use crate::block::{Block, BlockKind, Elem, IN_TABLE};
 use crate::document::{ContentBlock, PostMark};
+use crate::grid::{cell_of, data_row_cells, table_of};
 use crate::md_escape::escape_inline;
-
-/// Longest text (in characters) of a cell of a row of data; a longer cell makes the row
-/// layout, whose blocks stay apart.
-pub const MAX_CELL_CHARS: usize = 1500;
-/// Most lines (paragraphs, list items, line breaks) a cell of a row of data holds.
-pub const MAX_CELL_LINES: usize = 24;
 
 /// Where a kept block stands in a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,13 +43,7 @@ pub(crate) fn places(
         if b.flags & IN_TABLE == 0 {
             return None;
         }
-        let (cell, tr) = ancestors(elems, b.elem)
-            .take_while(|&a| elems[a as usize].tag != Tag::Table)
-            .find(|&a| {
-                matches!(elems[a as usize].tag, Tag::Td | Tag::Th)
-                    && elems[elems[a as usize].parent as usize].tag == Tag::Tr
-            })
-            .map(|c| (c, elems[c as usize].parent))?;
+        let (cell, tr) = cell_of(elems, b.elem)?;
         if last.as_ref().is_none_or(|l| l.0 != tr) {
             last = Some((tr, data_row_cells(elems, blocks, tr)));
         }
@@ -69,45 +58,6 @@ pub(crate) fn places(
     kept.enumerate()
         .filter_map(|(at, i)| place(i).map(|p| (at, p)))
         .collect()
-}
-
-/// The nearest table around element `e`.
-fn table_of(elems: &[Elem], e: u32) -> Option<u32> {
-    ancestors(elems, e).find(|&a| elems[a as usize].tag == Tag::Table)
-}
-
-/// The cells (`<td>` and `<th>` children) of the row `tr` when it is a row of data: two
-/// cells or more hold text, none holds a table or a code block, none more than
-/// [`MAX_CELL_CHARS`] characters or [`MAX_CELL_LINES`] lines.
-fn data_row_cells(elems: &[Elem], blocks: &[Block], tr: u32) -> Option<Vec<u32>> {
-    let row = &elems[tr as usize];
-    let mut cells = Vec::new();
-    let mut child = tr as usize + 1;
-    while child < row.end as usize {
-        let c = &elems[child];
-        if c.parent == tr && matches!(c.tag, Tag::Td | Tag::Th) {
-            cells.push(child as u32);
-        }
-        child = (c.end as usize).max(child + 1);
-    }
-    let mut filled = 0;
-    for &c in &cells {
-        let (a, z) = elems[c as usize].blocks;
-        let held = &blocks[a as usize..z as usize];
-        let chars: usize = held.iter().map(|b| b.text.chars().count()).sum();
-        let lines: usize = held.iter().map(|b| b.text.lines().count()).sum();
-        let nested = held.iter().any(|b| {
-            matches!(b.kind, BlockKind::Code | BlockKind::TableRow)
-                || ancestors(elems, b.elem)
-                    .take_while(|&e| e != c)
-                    .any(|e| elems[e as usize].tag == Tag::Table)
-        });
-        if nested || chars > MAX_CELL_CHARS || lines > MAX_CELL_LINES {
-            return None;
-        }
-        filled += usize::from(!held.is_empty());
-    }
-    (filled >= 2).then_some(cells)
 }
 
 /// Joins the runs of kept blocks that are parts of one row's cells into one row block,

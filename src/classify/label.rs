@@ -8,7 +8,7 @@ use super::phrases::{
     is_credit_line, is_end_marker, is_signup_title, is_stock_phrase, SIGNUP_BOX_MAX_BLOCKS,
 };
 use super::{Favor, Label, Page};
-use crate::block::{ancestors, BlockKind, Tag, IN_FIGURE};
+use crate::block::{ancestors, BlockKind, Tag, IN_FIGURE, PLAIN_CELL};
 use crate::hints::{self, Hints};
 use crate::text::normalize_space;
 
@@ -107,7 +107,11 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
         } else if !title_seen && is_headline(page, b) {
             title_seen = true;
             Pre::Bad(Label::Title)
-        } else if b.link_density() > linky && !opens_section(page, i, linky) {
+        } else if b.link_density() > linky
+            && !opens_section(page, i, linky)
+            && !(b.kind == BlockKind::TableRow && b.flags & PLAIN_CELL != 0)
+        {
+            // (a row of data whose names are links keeps its values in plain cells)
             Pre::Bad(Label::LinkList)
         } else if is_stock_phrase(&b.text) {
             Pre::Bad(Label::StockPhrase)

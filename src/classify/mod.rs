@@ -7,6 +7,7 @@ mod container;
 mod label;
 mod phrases;
 mod region;
+mod table_rows;
 mod weights;
 
 pub(crate) use confidence::confidence;
@@ -195,6 +196,7 @@ pub(crate) fn classify(
         }
     }
     let fallback = fall_back(&page, prose.total(), &mut labels);
+    table_rows::keep_table_rows(elems, blocks, &mut labels);
     drop_duplicates(elems, blocks, &mut labels);
     Verdict {
         labels,

@@ -9,6 +9,7 @@ pub use inline::Rich;
 
 use crate::block::{
     Block, BlockKind, Elem, ListMark, Markup, Tag, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE,
+    PLAIN_CELL,
 };
 use crate::dom::{Dom, NodeId, Ns, View, DOCUMENT, NONE};
 use crate::element::{attr, code_language, tex_script, AuthorSource, ElemFacts};
@@ -785,13 +786,18 @@ impl Builder {
         let mut text = String::new();
         let mut md = String::new();
         let mut lines_in_cells = false;
+        let mut plain_cell = false;
         let mut row: Option<Block> = None;
         for (k, n) in cells.into_iter().enumerate() {
             if k > 0 {
                 text.push('\t');
                 md.push('\t');
             }
+            let mut cell_links = 0;
+            let mut cell_text = false;
             for (line, b) in blocks.by_ref().take(n as usize).enumerate() {
+                cell_links += b.link_chars;
+                cell_text |= b.text.chars().any(char::is_alphanumeric);
                 if line > 0 {
                     // one row a line in the text; the Markdown keeps the cell's lines
                     text.push(' ');
@@ -811,12 +817,16 @@ impl Builder {
                     }
                 }
             }
+            plain_cell |= cell_text && cell_links == 0;
         }
         let Some(mut row) = row else {
             return;
         };
         row.text = text.into_boxed_str();
         row.kind = BlockKind::TableRow;
+        if plain_cell {
+            row.flags |= PLAIN_CELL;
+        }
         row.markup = (self.md.is_some() || lines_in_cells).then(|| {
             Box::new(Markup {
                 md: Some(md),
@@ -838,20 +848,29 @@ impl Builder {
     fn row_cells(&self, tr: u32, start: u32) -> Option<Vec<u32>> {
         let elems = &self.page.elems;
         let blocks = &self.page.blocks[start as usize..];
+        // a cell's text straight inside it, or a heading that is all the cell holds (a
+        // column's name, a group of rows' title)
+        let straight = |b: &Block| {
+            let parent = elems[b.elem as usize].parent;
+            match b.kind {
+                BlockKind::Cell => parent == tr,
+                BlockKind::Heading(_) => {
+                    let cell = &elems[parent as usize];
+                    matches!(cell.tag, Tag::Td | Tag::Th)
+                        && cell.parent == tr
+                        && cell.blocks.1 - cell.blocks.0 == 1
+                }
+                _ => false,
+            }
+        };
         let line = |b: &Block| {
-            b.kind == BlockKind::Cell
-                && !b.text.contains('\n')
-                && b.text.chars().count() <= MAX_ROW_CELL_CHARS
+            straight(b) && !b.text.contains('\n') && b.text.chars().count() <= MAX_ROW_CELL_CHARS
         };
         if let [b] = blocks {
             // a lone cell holding lines of text, or long, is layout, not data
             return line(b).then(|| vec![1]);
         }
-        if blocks.is_empty()
-            || !blocks
-                .iter()
-                .all(|b| line(b) && elems[b.elem as usize].parent == tr)
-        {
+        if blocks.is_empty() || !blocks.iter().all(line) {
             return None;
         }
         let mut cells = Vec::new();

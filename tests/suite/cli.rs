@@ -292,3 +292,43 @@ fn markdown_with_front_matter_and_title() {
         "{md}"
     );
 }
+
+#[test]
+fn the_readme_markdown_example_is_the_commands_output() {
+    // the README's ```sh block under "### Markdown", run as written from the repository's
+    // root, gives the ````markdown block after it, byte for byte
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let section = &readme[readme.find("### Markdown\n").expect("a Markdown section")..];
+    let command = section
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|s| s.split("\n```").next())
+        .expect("a sh block");
+    let shown = section
+        .split("````markdown\n")
+        .nth(1)
+        .and_then(|s| s.split("\n````").next())
+        .expect("a markdown block");
+    let args: Vec<&str> = command.split_whitespace().collect();
+    assert_eq!(args[0], "gleaner");
+    let out = bin().args(&args[1..]).current_dir(&root).output().unwrap();
+    assert!(out.status.success());
+    let got = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        got.trim_end(),
+        shown,
+        "the README's Markdown example is stale"
+    );
+    for part in [
+        "---\ntitle: ",
+        "# Parsing",
+        "```rust\n",
+        "| --- |",
+        "![",
+        "$O(n)$",
+        "**Offset**",
+    ] {
+        assert!(shown.contains(part), "the example no longer shows {part}");
+    }
+}
