@@ -141,6 +141,14 @@ fn corpus(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // the Markdown as the command writes it: the extraction above, then the Markdown
+    g.bench_function("extract-markdown", |b| {
+        b.iter(|| {
+            all.iter()
+                .map(|(_, h)| rich.extract(h).map(|d| d.to_markdown().len()).unwrap_or(0))
+                .sum::<usize>()
+        })
+    });
     g.finish();
 }
 
