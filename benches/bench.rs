@@ -56,15 +56,18 @@ fn stages(c: &mut Criterion) {
     let all = pages();
     let decoded: Vec<(&str, String)> = picks(&all)
         .into_iter()
-        .map(|(n, b)| (n, gleaner::bench::decode(b)))
+        .map(|(n, b)| (n, gleaner::internals::decode(b)))
         .collect();
     for (group, f) in [
         (
             "parse-only",
-            gleaner::bench::parse_only as fn(&str) -> usize,
+            gleaner::internals::parse_only as fn(&str) -> usize,
         ),
         ("parse-only-rcdom", parse_rcdom),
-        ("parse-walk-classify", gleaner::bench::parse_walk_classify),
+        (
+            "parse-walk-classify",
+            gleaner::internals::parse_walk_classify,
+        ),
     ] {
         let mut g = c.benchmark_group(group);
         for (name, html) in &decoded {
@@ -79,7 +82,7 @@ fn stages(c: &mut Criterion) {
     for (name, bytes) in picks(&all) {
         g.throughput(Throughput::Bytes(bytes.len() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(name), bytes, |b, h| {
-            b.iter(|| gleaner::bench::decode(black_box(h)).len())
+            b.iter(|| gleaner::internals::decode(black_box(h)).len())
         });
     }
     g.finish();
@@ -109,7 +112,10 @@ fn stages(c: &mut Criterion) {
 fn corpus(c: &mut Criterion) {
     let all = pages();
     let total: u64 = all.iter().map(|(_, h)| h.len() as u64).sum();
-    let decoded: Vec<String> = all.iter().map(|(_, b)| gleaner::bench::decode(b)).collect();
+    let decoded: Vec<String> = all
+        .iter()
+        .map(|(_, b)| gleaner::internals::decode(b))
+        .collect();
     let mut g = c.benchmark_group("corpus");
     g.throughput(Throughput::Bytes(total));
     g.sample_size(10);
@@ -117,7 +123,7 @@ fn corpus(c: &mut Criterion) {
         b.iter(|| {
             decoded
                 .iter()
-                .map(|h| gleaner::bench::parse_only(h))
+                .map(|h| gleaner::internals::parse_only(h))
                 .sum::<usize>()
         })
     });

@@ -337,8 +337,10 @@ fn decode_declared<'a>(
 fn undeclared<'a>(bytes: &'a [u8], guesser: &mut Guesser) -> Decoded<'a> {
     match std::str::from_utf8(bytes) {
         Ok(text) if !text.is_ascii() => borrowed(text, UTF_8, Source::Detected),
-        // ESC may introduce ISO-2022-JP, which is 7-bit.
-        Ok(text) if !bytes.contains(&0x1B) => borrowed(text, WINDOWS_1252, Source::Default),
+        // ASCII reads the same in UTF-8 and windows-1252 (the web's default); it is valid
+        // UTF-8, which is what it is said to be. ESC may introduce ISO-2022-JP, which is
+        // 7-bit.
+        Ok(text) if !bytes.contains(&0x1B) => borrowed(text, UTF_8, Source::Default),
         Ok(_) => {
             let guess = guesser.guess(true);
             decode_as(guess, bytes, Source::Detected)
@@ -1264,7 +1266,7 @@ mod tests {
         assert!(html.find("<meta").unwrap() > 1024);
         assert_eq!(prescan(html.as_bytes()), None);
         let d = decode(html.as_bytes(), None);
-        assert_eq!((d.encoding, d.source), (WINDOWS_1252, Source::Default));
+        assert_eq!((d.encoding, d.source), (UTF_8, Source::Default));
         assert_eq!(d.text, html);
         // Just inside the limit it is seen.
         let html = format!("{}<meta charset=koi8-r>", " ".repeat(1024 - 21));
@@ -1320,7 +1322,7 @@ mod tests {
         assert_eq!(d.text, "");
         assert_eq!(
             (d.encoding, d.source, d.had_errors),
-            (WINDOWS_1252, Source::Default, false)
+            (UTF_8, Source::Default, false)
         );
         let d = decode(b"", Some("utf-8"));
         assert_eq!(
@@ -1332,9 +1334,10 @@ mod tests {
 
     #[test]
     fn ascii_and_iso_2022_jp() {
+        // ASCII is valid UTF-8, and said to be so
         let html = page("", "Plain ASCII only.");
         let d = decode(html.as_bytes(), None);
-        assert_eq!((d.encoding, d.source), (WINDOWS_1252, Source::Default));
+        assert_eq!((d.encoding, d.source), (UTF_8, Source::Default));
         assert_eq!(d.text, html);
         let body = "日本語のテキストです。";
         let html = page("", body);

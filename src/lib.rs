@@ -25,11 +25,10 @@ mod document;
 mod dom;
 mod element;
 mod error;
-#[doc(hidden)]
+#[cfg(feature = "eval")]
 pub mod eval;
 mod explain;
 mod extractor;
-mod ffi;
 mod grid;
 mod hints;
 mod input;
@@ -54,9 +53,10 @@ pub use metadata::Metadata;
 pub use output::{Format, JsonOptions};
 pub use page_type::{Evidence, PageType};
 
-/// Stage-by-stage entry points for gleaner's own benchmarks (`benches/`); not a stable API.
-#[doc(hidden)]
-pub mod bench {
+/// Stage-by-stage entry points for gleaner's own benchmarks (`benches/`) and tools, with
+/// the `internals` feature; not a stable API.
+#[cfg(feature = "internals")]
+pub mod internals {
     /// The page-type model's features of a page, with their names (for training the
     /// model: `tools/page_type/train.py`).
     pub fn page_type_features(

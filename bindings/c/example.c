@@ -47,7 +47,11 @@ int main(int argc, char **argv) {
         uint8_t msg[256];
         size_t n = 0;
         gleaner_last_error(msg, sizeof msg, &n);
-        fprintf(stderr, "%s: %s: %.*s\n", argv[1], gleaner_status_message(st), (int)n, (const char *)msg);
+        /* the last error says it all; the status's words stand in when there is none */
+        if (n > 0)
+            fprintf(stderr, "%s: %.*s\n", argv[1], (int)n, (const char *)msg);
+        else
+            fprintf(stderr, "%s: %s\n", argv[1], gleaner_status_message(st));
         return 1;
     }
     print_field("title", GLEANER_FIELD_TITLE, doc);

@@ -14,7 +14,7 @@ LIB_NAMES = {"linux": "libgleaner.so", "darwin": "libgleaner.dylib", "win32": "g
 
 
 def crate_root() -> Path:
-    """The Rust crate: $GLEANER_SOURCE_DIR, else two levels up (bindings/python)."""
+    """The Rust workspace: $GLEANER_SOURCE_DIR, else two levels up (bindings/python)."""
     env = os.environ.get("GLEANER_SOURCE_DIR")
     root = Path(env) if env else HERE.parent.parent
     if not (root / "Cargo.toml").exists():
@@ -25,7 +25,10 @@ def crate_root() -> Path:
 class BuildWithCargo(build_py):
     def run(self):
         root = crate_root()
-        subprocess.check_call(["cargo", "build", "--release", "--lib"], cwd=root)
+        # the C library's crate (bindings/c) builds libgleaner
+        subprocess.check_call(
+            ["cargo", "build", "--release", "-p", "gleaner-c", "--lib"], cwd=root
+        )
         target = Path(os.environ.get("CARGO_TARGET_DIR", root / "target"))
         name = LIB_NAMES.get(sys.platform, "libgleaner.so")
         super().run()

@@ -6,10 +6,14 @@ use std::ffi::c_void;
 
 use libfuzzer_sys::fuzz_target;
 
-// The gleaner crate brings the C ABI's symbols; they are declared here as
+// The C library's source, compiled into the target (a cdylib and staticlib only, it cannot
+// be a Rust dependency), brings the C ABI's symbols; they are declared here as
 // include/gleaner.h declares them (statuses are u32, OK is 0; the fields of gleaner_field
 // are 0 to 15).
-use gleaner as _;
+extern crate gleaner as gleaner_engine;
+#[allow(dead_code)]
+#[path = "../../bindings/c/src/lib.rs"]
+mod capi;
 
 extern "C" {
     fn gleaner_options_new() -> *mut c_void;

@@ -89,6 +89,7 @@ fn type_name<S: serde::Serializer>(t: &PageType, s: S) -> Result<S::Ok, S::Error
 const ARTICLE_MARGIN: f32 = 0.1;
 
 /// The page's feature vector, with the features' names (for training the model).
+#[cfg(feature = "internals")]
 pub(crate) fn features(
     page: &Page,
     ld_types: &[String],

@@ -1,6 +1,7 @@
 //! Accuracy floors: measured values less a small margin, on the corpus copies in `corpus/`
 //! and on the large development sets beside the checkout (`../shared/corpus`, or the folder
-//! `GLEANER_CORPUS_DIR` names; those tests say "skipped" when it is absent). Raise them as
+//! `GLEANER_CORPUS_DIR` names; those tests say "skipped" when it is absent, and fail when
+//! `GLEANER_REQUIRE_CORPUS` is set, as CI sets it). Raise them as
 //! the engine improves; never lower them to let a change pass.
 
 use std::path::{Path, PathBuf};
@@ -116,10 +117,16 @@ fn shared_corpus(name: &str) -> Option<PathBuf> {
     if dir.join("truth.jsonl").exists() {
         return Some(dir);
     }
-    crate::say_skipped(&format!(
+    let why = format!(
         "{} not found (set GLEANER_CORPUS_DIR to the folder that holds {name})",
         dir.display()
-    ));
+    );
+    // CI sets GLEANER_REQUIRE_CORPUS: there a missing corpus fails, never skips
+    assert!(
+        std::env::var_os("GLEANER_REQUIRE_CORPUS").is_none(),
+        "{why}"
+    );
+    crate::say_skipped(&why);
     None
 }
 

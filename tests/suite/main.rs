@@ -1,18 +1,14 @@
-//! The integration tests, one binary: the library from outside as a user calls it, the
-//! command, the C ABI and its header, hostile input, outputs and accuracy on the corpus.
+//! The engine's integration tests, one binary: the library from outside as a user calls
+//! it, hostile input, outputs and accuracy on the corpus. (The C library's tests are in
+//! `bindings/c/tests`, the command's in `bindings/cli/tests`.)
 //! (`tests/memory.rs` is a binary of its own: it counts every allocation.)
 
 mod accuracy;
-mod c_api;
-mod cli;
-mod explain_report;
 mod fixtures;
-mod header;
 mod hostile;
 mod metadata;
 mod outputs;
 mod properties;
-mod warc;
 
 /// Says that a test skipped its work, and why, straight to the terminal: libtest shows a
 /// test's own output (`println!`, `eprintln!`) only when it fails, and would show `ok`.

@@ -229,10 +229,11 @@ def _last_error_message() -> str:
 
 
 def _raise(status: int) -> None:
+    # the last error is the whole message ("input is not a web page: an ELF executable");
+    # the status's general words only stand in when there is none
     detail = _last_error_message()
-    general = (_status_message(status) or b"").decode()
     cls = _ERRORS.get(status, Error)
-    raise cls(f"{general}: {detail}" if detail else general)
+    raise cls(detail or (_status_message(status) or b"").decode())
 
 
 def version() -> str:

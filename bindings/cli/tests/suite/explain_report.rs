@@ -80,7 +80,7 @@ fn the_report_renders_in_chromium_with_the_extractions_counts() {
         );
         return;
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let dir = tempdir("reports");
     for (i, page) in PAGES.iter().enumerate() {
         let path = root.join(page);

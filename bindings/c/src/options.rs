@@ -3,7 +3,7 @@
 
 use super::status::{gleaner_status, set_last_error};
 use super::{boundary, utf8};
-use crate::{Extractor, Favor, Limits};
+use gleaner_engine::{Extractor, Favor, Limits};
 
 /// What to favour when a block is in doubt.
 #[repr(u32)]

@@ -102,7 +102,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn eval_sweeps_a_weight_and_refuses_unknown_ones() {
-    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/readability");
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/readability");
     let out = bin()
         .args(["eval", "--sweep", "prose_min_len=40,400", corpus])
         .output()
@@ -297,7 +297,7 @@ fn markdown_with_front_matter_and_title() {
 fn the_readme_markdown_example_is_the_commands_output() {
     // the README's ```sh block under "### Markdown", run as written from the repository's
     // root, gives the ````markdown block after it, byte for byte
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     let section = &readme[readme.find("### Markdown\n").expect("a Markdown section")..];
     let command = section
@@ -331,4 +331,24 @@ fn the_readme_markdown_example_is_the_commands_output() {
     ] {
         assert!(shown.contains(part), "the example no longer shows {part}");
     }
+}
+
+#[test]
+fn plain_ascii_on_standard_input_is_utf8() {
+    let mut child = bin()
+        .args(["-f", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(PAGE.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["encoding"], "UTF-8", "{v}");
 }

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use super::options::gleaner_options;
 use super::status::{gleaner_status, set_last_error};
 use super::{boundary, bytes};
-use crate::{output, Document};
+use gleaner_engine::Document;
 
 /// Optional fields of `gleaner_document_json_with`, combined with `|`.
 #[repr(u32)]
@@ -96,7 +96,7 @@ pub struct gleaner_document {
     /// The JSON for each combination of `GLEANER_JSON_*` fields.
     json: [OnceLock<String>; 4],
     /// The decisions, when the options asked to explain.
-    explained: Option<crate::explain::Explanation>,
+    explained: Option<gleaner_engine::Explanation>,
     report: OnceLock<String>,
     decisions: OnceLock<String>,
 }
@@ -107,13 +107,9 @@ impl gleaner_document {
         let d = &self.doc;
         match field {
             gleaner_field::Text => Some(d.text()),
-            gleaner_field::Markdown => Some(
-                self.markdown
-                    .get_or_init(|| output::to_markdown(d))
-                    .as_str(),
-            ),
-            gleaner_field::Html => Some(self.html.get_or_init(|| output::to_html(d)).as_str()),
-            gleaner_field::Json => Some(self.json[0].get_or_init(|| output::to_json(d)).as_str()),
+            gleaner_field::Markdown => Some(self.markdown.get_or_init(|| d.to_markdown()).as_str()),
+            gleaner_field::Html => Some(self.html.get_or_init(|| d.to_html()).as_str()),
+            gleaner_field::Json => Some(self.json[0].get_or_init(|| d.to_json()).as_str()),
             gleaner_field::Title => d.title(),
             gleaner_field::Author => d.author(),
             gleaner_field::Date => d.date(),
@@ -126,11 +122,7 @@ impl gleaner_document {
             gleaner_field::PageType => Some(d.page_type().name()),
             gleaner_field::Report => {
                 let ex = self.explained.as_ref()?;
-                Some(
-                    self.report
-                        .get_or_init(|| crate::explain::report(ex))
-                        .as_str(),
-                )
+                Some(self.report.get_or_init(|| ex.report()).as_str())
             }
             gleaner_field::Decisions => {
                 let ex = self.explained.as_ref()?;
@@ -275,11 +267,11 @@ pub unsafe extern "C" fn gleaner_document_json_with(
         non_null!(len_out, "len_out");
         // SAFETY: `document` is a live object from `gleaner_extract`.
         let d = unsafe { &*document };
-        let opts = output::JsonOptions {
+        let opts = gleaner_engine::JsonOptions {
             markdown: fields & GLEANER_JSON_MARKDOWN != 0,
             html: fields & GLEANER_JSON_HTML != 0,
         };
-        let json = d.json[fields as usize].get_or_init(|| output::to_json_with(&d.doc, opts));
+        let json = d.json[fields as usize].get_or_init(|| d.doc.to_json_with(opts));
         // SAFETY: the out-pointers are non-NULL and valid for writes.
         unsafe { give(Some(json), ptr_out, len_out) }
     })
@@ -342,9 +334,9 @@ unsafe fn give(s: Option<&str>, ptr_out: *mut *const u8, len_out: *mut usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ffi::boundary;
-    use crate::ffi::options::*;
-    use crate::ffi::status::*;
+    use crate::boundary;
+    use crate::options::*;
+    use crate::status::*;
 
     fn text_of(field: gleaner_field, d: *const gleaner_document) -> Result<String, gleaner_status> {
         let mut p = std::ptr::null();

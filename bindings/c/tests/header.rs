@@ -1,15 +1,16 @@
-//! The committed C header is what cbindgen generates from `src/ffi` now, and its version
-//! matches Cargo.toml. `GLEANER_BLESS=1 cargo test --test suite header` rewrites it.
+//! The committed C header (`include/gleaner.h`) is what cbindgen generates from this
+//! crate's source now. `GLEANER_BLESS=1 cargo test -p gleaner-c --test header` rewrites it.
 
 use std::path::Path;
 
 #[test]
 fn committed_header_is_current() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = cbindgen::Config::from_file(root.join("cbindgen.toml")).unwrap();
+    let krate = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = krate.join("../..");
+    let config = cbindgen::Config::from_file(krate.join("cbindgen.toml")).unwrap();
     let mut generated = Vec::new();
     cbindgen::Builder::new()
-        .with_crate(root)
+        .with_crate(krate)
         .with_config(config)
         .generate()
         .expect("cbindgen failed")
@@ -23,6 +24,6 @@ fn committed_header_is_current() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "include/gleaner.h is out of date: run GLEANER_BLESS=1 cargo test --test suite header"
+        "include/gleaner.h is out of date: run GLEANER_BLESS=1 cargo test -p gleaner-c --test header"
     );
 }

@@ -634,7 +634,7 @@ fn write_features(dirs: &[PathBuf], out: &Path) -> std::io::Result<()> {
         for t in gleaner::eval::load_truth(dir)? {
             let bytes = gleaner::eval::read_page(dir, &t.id)?;
             for url in [t.url.as_deref(), None] {
-                let (names, x) = gleaner::bench::page_type_features(&bytes, url);
+                let (names, x) = gleaner::internals::page_type_features(&bytes, url);
                 if !header {
                     writeln!(w, "id\thalf\turl\ttype\t{}", names.join("\t"))?;
                     header = true;

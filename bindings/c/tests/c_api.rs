@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+/// The repository's root, where the header, the fixtures and the README are.
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 /// The target directory of this test profile.
@@ -16,10 +17,9 @@ fn lib_dir() -> PathBuf {
     exe.parent().unwrap().parent().unwrap().to_path_buf()
 }
 
-/// Builds the static library: `cargo test` builds only what tests link (the rlib), so the
-/// C tests ask cargo for the library's own crate types, in the same target folder, where
-/// every dependency is already built (cargo has let go of the folder's lock by the time
-/// tests run).
+/// Builds the static library: the C tests ask cargo for it, in the same target folder,
+/// where every dependency is already built (cargo has let go of the folder's lock by the
+/// time tests run).
 fn static_lib() -> PathBuf {
     static LIB: OnceLock<PathBuf> = OnceLock::new();
     LIB.get_or_init(|| {
@@ -29,14 +29,21 @@ fn static_lib() -> PathBuf {
             .to_path_buf();
         let release = !cfg!(debug_assertions);
         let mut cmd = Command::new(env!("CARGO"));
-        cmd.args(["build", "--lib", "--quiet", "--target-dir"])
-            .arg(&target)
-            .current_dir(root());
+        cmd.args([
+            "build",
+            "-p",
+            "gleaner-c",
+            "--lib",
+            "--quiet",
+            "--target-dir",
+        ])
+        .arg(&target)
+        .current_dir(root());
         if release {
             cmd.arg("--release");
         }
         let status = cmd.status().expect("cargo runs");
-        assert!(status.success(), "cargo build --lib failed");
+        assert!(status.success(), "cargo build -p gleaner-c --lib failed");
         target
             .join(if release { "release" } else { "debug" })
             .join("libgleaner.a")

@@ -1,11 +1,11 @@
 //! Web archives from C: the pages of a WARC file, extracted one by one with the library's
-//! [`crate::warc::Pages`].
+//! [`gleaner_engine::warc::Pages`].
 
 use super::options::gleaner_options;
 use super::status::{gleaner_status, set_last_error};
 use super::{boundary, utf8};
-use crate::warc::{Extracted, Pages, WarcError};
-use crate::Extractor;
+use gleaner_engine::warc::{Extracted, Pages, WarcError};
+use gleaner_engine::Extractor;
 
 /// A WARC file being read (`.warc` or `.warc.gz`). Open with `gleaner_warc_open`, free with
 /// `gleaner_warc_free`. A reader is used by one thread at a time; open one per file to

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::ffi::{c_char, CStr};
 
 use super::boundary;
-use crate::Error;
+use gleaner_engine::Error;
 
 /// The result of every gleaner function that can fail. The numbers are stable: new codes
 /// are added, none is ever renumbered or reused.
@@ -87,6 +87,8 @@ impl gleaner_status {
             Error::InvalidUrl { .. } => gleaner_status::InvalidUrl,
             Error::TimeBudgetExceeded { .. } => gleaner_status::TimeBudgetExceeded,
             Error::NotHtml { .. } => gleaner_status::NotHtml,
+            // an error a later engine adds has no code of its own until this crate names it
+            _ => gleaner_status::Internal,
         }
     }
 }
@@ -137,7 +139,7 @@ pub unsafe extern "C" fn gleaner_last_error(
         }
         LAST_ERROR.with(|e| {
             let e = e.borrow();
-            let n = crate::text::prefix_within(&e, len).len();
+            let n = prefix_within(&e, len).len();
             // SAFETY: `buf` has room for `len >= n` bytes; `out_n` is valid for writes.
             unsafe {
                 std::ptr::copy_nonoverlapping(e.as_ptr(), buf, n);
@@ -148,13 +150,22 @@ pub unsafe extern "C" fn gleaner_last_error(
     })
 }
 
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+fn prefix_within(s: &str, max: usize) -> &str {
+    let mut cut = s.len().min(max);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &s[..cut]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_status_in_the_header_has_its_own_message() {
-        let header = include_str!("../../include/gleaner.h");
+        let header = include_str!("../../../include/gleaner.h");
         let mut seen = std::collections::HashSet::new();
         let mut codes = 0;
         for line in header.lines() {

@@ -1,21 +1,23 @@
-//! The C ABI: opaque options and documents, stable status codes, a panic boundary. The only
-//! module with `unsafe` code and `extern "C"` functions; `include/gleaner.h` is generated
-//! from it by cbindgen. One file per concern: status codes and the last error, options,
+//! gleaner's C library (`libgleaner.so`, `libgleaner.a`): the C ABI over the engine, with
+//! opaque options and documents, stable status codes and a panic boundary. The only crate
+//! with `unsafe` code and `extern "C"` functions; `include/gleaner.h` is generated from it
+//! by cbindgen. One file per concern: status codes and the last error, options,
 //! documents, web archives.
 #![allow(unsafe_code, non_camel_case_types)]
+#![deny(missing_docs)]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use status::{gleaner_status, set_last_error};
 
 /// Fails with `NullArgument` (and a last-error message naming `what`) when `p` is NULL.
+/// (Paths are relative to the modules that use it, so that the fuzz target can compile
+/// this crate as a module of its own.)
 macro_rules! non_null {
     ($p:expr, $what:literal) => {
         if $p.is_null() {
-            $crate::ffi::status::set_last_error(
-                concat!("argument `", $what, "` is NULL").to_string(),
-            );
-            return $crate::ffi::status::gleaner_status::NullArgument;
+            super::status::set_last_error(concat!("argument `", $what, "` is NULL").to_string());
+            return super::status::gleaner_status::NullArgument;
         }
     };
 }
