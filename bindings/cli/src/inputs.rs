@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// One input: a page file, a WARC file, or standard input (`-`).
+/// One input: a page file, a WARC file, a URL, or standard input (`-`).
 pub struct Input {
     /// Where it is read from.
     pub path: PathBuf,
@@ -62,6 +62,11 @@ pub fn expand(names: &[String], is_warc: fn(&Path) -> bool) -> Result<Vec<Input>
     let mut out = Vec::new();
     for name in names {
         let root = PathBuf::from(name);
+        if crate::fetch::is_url(name) {
+            let rel = PathBuf::from(crate::fetch::output_name(name));
+            out.push(Input { path: root, rel });
+            continue;
+        }
         if name == "-" || !root.is_dir() {
             let rel = match root.file_name() {
                 Some(n) if name != "-" => PathBuf::from(n),

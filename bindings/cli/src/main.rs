@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod fetch;
 mod inputs;
 mod pool;
 mod warc;
@@ -21,7 +22,9 @@ USAGE:
     gleaner eval [OPTIONS] DATASET_DIR...                     (gleaner eval --help)
 
 INPUT is a file, a directory (every *.html, *.htm, *.html.gz and WARC file in it,
-recursively) or - for standard input (the default when no input is given). Pages may be
+recursively), an http:// or https:// URL (fetched: up to 10 redirects, the final URL is
+the page's URL, the server's charset is used, at most 2 requests to one host at a time)
+or - for standard input (the default when no input is given). Pages may be
 gzip- or brotli-compressed. A .warc or .warc.gz file is read as a stream: every HTML
 response in it gives one line of JSON (JSON Lines: the record's warc_record_id,
 warc_target_uri, warc_date, warc_offset and http_status, then the fields of --format
@@ -39,6 +42,8 @@ OPTIONS:
                             DIR/<path>/<stem>.txt|.md|.json|.html (<stem>.jsonl per WARC
                             file, stdin.<ext> for standard input); inputs that would
                             write the same file stop the run before any work
+        --input-file FILE   read more inputs (URLs and paths) from FILE, one per line
+        --timeout SECS      most time to fetch one URL (default 30)
         --url URL           the page's URL (resolves links; canonical URL fallback)
         --charset LABEL     the page's charset, if known (e.g. from an HTTP header)
         --comments          also return the comments: after the main text, under a
@@ -117,6 +122,12 @@ struct Args {
     inputs: Vec<String>,
     extractor: Extractor,
     jobs: usize,
+    /// The time each URL's fetch may take.
+    timeout: std::time::Duration,
+    /// `--charset` was given: it wins over a server's `Content-Type`.
+    charset_given: bool,
+    /// The input limit, which fetches enforce while reading.
+    max_input_bytes: usize,
 }
 
 fn default_jobs() -> usize {
@@ -133,6 +144,9 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
         inputs: Vec::new(),
         extractor: Extractor::new(),
         jobs: default_jobs(),
+        timeout: std::time::Duration::from_secs(fetch::DEFAULT_TIMEOUT_SECS),
+        charset_given: false,
+        max_input_bytes: 0,
     };
     let mut limits = Limits::default();
     argv.reverse();
@@ -180,6 +194,22 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
                     ));
                 }
                 a.extractor.charset(&label);
+                a.charset_given = true;
+            }
+            "--timeout" => {
+                let secs = number(take(&mut argv)?, &flag)?.max(1);
+                a.timeout = std::time::Duration::from_secs(secs as u64);
+            }
+            "--input-file" => {
+                let file = take(&mut argv)?;
+                let list = std::fs::read_to_string(&file)
+                    .map_err(|e| format!("--input-file {file}: {e}"))?;
+                a.inputs.extend(
+                    list.lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                        .map(str::to_string),
+                );
             }
             "--comments" => {
                 a.extractor.comments(true);
@@ -224,6 +254,7 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
             _ => a.inputs.push(arg),
         }
     }
+    a.max_input_bytes = limits.max_input_bytes;
     a.extractor.limits(limits);
     if (a.json.markdown || a.json.html) && a.format != Format::Json {
         return Err("--with adds fields to JSON output: use it with --format json".into());
@@ -248,6 +279,31 @@ fn read_input(p: &Path) -> std::io::Result<Vec<u8>> {
         bytes = std::fs::read(p)?;
     }
     Ok(bytes)
+}
+
+/// The bytes of one input: a file's, standard input's, or a URL's as fetched, with the
+/// extractor for a fetched page (its final URL as the page's, the charset its server
+/// names unless `--charset` was given).
+fn read_page(
+    input: &Input,
+    fetcher: &fetch::Fetcher,
+    args: &Args,
+) -> Result<(Vec<u8>, Option<Extractor>), String> {
+    let name = input.path.to_string_lossy();
+    if !fetch::is_url(&name) {
+        return read_input(&input.path)
+            .map(|b| (b, None))
+            .map_err(|e| e.to_string());
+    }
+    let page = fetcher.get(&name)?;
+    let mut ex = args.extractor.clone();
+    ex.url(&page.url);
+    if let Some(cs) = page.charset.filter(|_| !args.charset_given) {
+        if encoding_rs::Encoding::for_label(cs.trim().as_bytes()).is_some() {
+            ex.charset(&cs);
+        }
+    }
+    Ok((page.bytes, Some(ex)))
 }
 
 /// Writes each WARC input as JSON Lines, to its file under the output folder or to
@@ -351,11 +407,12 @@ fn run(args: Args) -> ExitCode {
     // One page: read, extracted (a bug in the library must not end the whole batch: the
     // page is reported instead), rendered, and written to the output folder if there is
     // one; the text for standard output otherwise.
+    let fetcher = fetch::Fetcher::new(args.timeout, args.max_input_bytes);
     let work = |input: &&Input| -> Result<String, String> {
-        let out = read_input(&input.path)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                std::panic::catch_unwind(|| args.extractor.extract(&bytes))
+        let out = read_page(input, &fetcher, &args)
+            .and_then(|(bytes, extractor)| {
+                let extractor = extractor.as_ref().unwrap_or(&args.extractor);
+                std::panic::catch_unwind(|| extractor.extract(&bytes))
                     .map_err(|_| "internal error (panic) while extracting".to_string())?
                     .map_err(|e| e.to_string())
             })

@@ -242,3 +242,10 @@ def test_readme_python_examples_run(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "input is not a web page: an ELF executable" in out
     assert "https://example.com/" in out
+
+
+def test_package_claims_the_python_its_build_runs_on():
+    # the build requires setuptools >= 77, which runs on Python 3.9 and newer
+    text = (ROOT / "bindings/python/pyproject.toml").read_text(encoding="utf-8")
+    assert 'requires = ["setuptools>=77"]' in text
+    assert 'requires-python = ">=3.9"' in text

@@ -3,6 +3,7 @@
 
 mod cli;
 mod explain_report;
+mod urls;
 mod warc;
 
 /// Says that a test skipped its work, and why, straight to the terminal: libtest shows a
