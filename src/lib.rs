@@ -125,6 +125,14 @@ pub mod internals {
     }
 }
 
+// An extractor is shared by threads (a batch's workers) and a document sent between
+// them: a change that loses either fails to compile here.
+const _: () = {
+    const fn shared<T: Send + Sync>() {}
+    shared::<Extractor>();
+    shared::<Document>();
+};
+
 /// Extracts the main content and metadata of a page from its raw bytes, with the default
 /// options (see [`Extractor`] for the others).
 pub fn extract(html: &[u8]) -> Result<Document, Error> {

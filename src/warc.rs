@@ -482,8 +482,18 @@ pub const RECORD_HEADROOM_BYTES: usize = 1 << 20;
 /// target URI as the page URL. A bug met while extracting one record (a caught panic) is
 /// that record's failure, not the end of the archive.
 pub fn extract_record(extractor: &crate::Extractor, record: &Record) -> Extracted {
+    extract_record_with(extractor, record, crate::JsonOptions::default())
+}
+
+/// [`extract_record`], the page's JSON with the fields `json` adds (its Markdown, its
+/// HTML).
+pub fn extract_record_with(
+    extractor: &crate::Extractor,
+    record: &Record,
+    json: crate::JsonOptions,
+) -> Extracted {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        extract_uncaught(extractor, record)
+        extract_uncaught(extractor, record, json)
     }))
     .unwrap_or_else(|_| {
         Extracted::Failed(format!(
@@ -493,7 +503,11 @@ pub fn extract_record(extractor: &crate::Extractor, record: &Record) -> Extracte
     })
 }
 
-fn extract_uncaught(extractor: &crate::Extractor, record: &Record) -> Extracted {
+fn extract_uncaught(
+    extractor: &crate::Extractor,
+    record: &Record,
+    json_options: crate::JsonOptions,
+) -> Extracted {
     if record.warc_type != "response" {
         return Extracted::Other;
     }
@@ -520,7 +534,7 @@ fn extract_uncaught(extractor: &crate::Extractor, record: &Record) -> Extracted 
         Ok(doc) => doc,
         Err(e) => return Extracted::Failed(format!("record at offset {}: {e}", record.offset)),
     };
-    let json = crate::output::to_json(&doc);
+    let json = crate::output::to_json_with(&doc, json_options);
     let field = |v: &Option<String>| serde_json::to_string(v).unwrap_or_else(|_| "null".into());
     // the record's own fields first, then the document's
     Extracted::Page(format!(

@@ -55,6 +55,8 @@ OPTIONS:
         --front-matter      start the Markdown with YAML front matter: title, author,
                             date, url, sitename, language, page_type, description
         --title-heading     start the Markdown with the title as a # heading
+        --fail-empty        exit with status 1 when a page gives no text (gleaner says
+                            \"nothing extracted from INPUT\" on standard error either way)
         --precision         favour precision: drop doubtful blocks
         --recall            favour recall: keep doubtful blocks
     -j, --jobs N            worker threads (default: all cores)
@@ -128,6 +130,10 @@ struct Args {
     charset_given: bool,
     /// The input limit, which fetches enforce while reading.
     max_input_bytes: usize,
+    /// `--format` was given (WARC input gives JSON Lines whatever it says).
+    format_given: bool,
+    /// `--fail-empty`: a page with nothing extracted fails the run.
+    fail_empty: bool,
 }
 
 fn default_jobs() -> usize {
@@ -147,6 +153,8 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
         timeout: std::time::Duration::from_secs(fetch::DEFAULT_TIMEOUT_SECS),
         charset_given: false,
         max_input_bytes: 0,
+        format_given: false,
+        fail_empty: false,
     };
     let mut limits = Limits::default();
     argv.reverse();
@@ -172,7 +180,11 @@ fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
                 println!("gleaner {}", env!("CARGO_PKG_VERSION"));
                 std::process::exit(0);
             }
-            "-f" | "--format" => a.format = take(&mut argv)?.parse()?,
+            "-f" | "--format" => {
+                a.format = take(&mut argv)?.parse()?;
+                a.format_given = true;
+            }
+            "--fail-empty" => a.fail_empty = true,
             "--with" => {
                 for field in take(&mut argv)?.split(',') {
                     match field.trim() {
@@ -321,7 +333,8 @@ fn run_warcs(warcs: &[&Input], args: &Args) -> bool {
                 match file {
                     Ok(f) => {
                         let mut f = std::io::BufWriter::new(f);
-                        let failed = warc::run(&w.path, &args.extractor, args.jobs, &mut f);
+                        let failed =
+                            warc::run(&w.path, &args.extractor, args.json, args.jobs, &mut f);
                         f.flush().is_err() || failed
                     }
                     Err(e) => {
@@ -332,7 +345,7 @@ fn run_warcs(warcs: &[&Input], args: &Args) -> bool {
             }
             None => {
                 let mut stdout = std::io::BufWriter::new(std::io::stdout());
-                let failed = warc::run(&w.path, &args.extractor, args.jobs, &mut stdout);
+                let failed = warc::run(&w.path, &args.extractor, args.json, args.jobs, &mut stdout);
                 stdout.flush().is_err() || failed
             }
         };
@@ -367,7 +380,7 @@ fn run(args: Args) -> ExitCode {
     };
     let (warcs, files): (Vec<&Input>, Vec<&Input>) =
         inputs.iter().partition(|i| warc::is_warc(&i.path));
-    if !warcs.is_empty() && args.format != Format::Json {
+    if !warcs.is_empty() && args.format_given && args.format != Format::Json {
         eprintln!("gleaner: WARC input gives JSON Lines; --format applies to page files only");
     }
     if let Some(dir) = &args.output_dir {
@@ -408,17 +421,18 @@ fn run(args: Args) -> ExitCode {
     // page is reported instead), rendered, and written to the output folder if there is
     // one; the text for standard output otherwise.
     let fetcher = fetch::Fetcher::new(args.timeout, args.max_input_bytes);
-    let work = |input: &&Input| -> Result<String, String> {
-        let out = read_page(input, &fetcher, &args)
+    // (the output, and whether nothing was extracted)
+    let work = |input: &&Input| -> Result<(String, bool), String> {
+        let (out, empty) = read_page(input, &fetcher, &args)
             .and_then(|(bytes, extractor)| {
                 let extractor = extractor.as_ref().unwrap_or(&args.extractor);
                 std::panic::catch_unwind(|| extractor.extract(&bytes))
                     .map_err(|_| "internal error (panic) while extracting".to_string())?
                     .map_err(|e| e.to_string())
             })
-            .map(|doc| render(&doc, input, &args, several))
+            .map(|doc| (render(&doc, input, &args, several), doc.text().is_empty()))
             .map_err(|e| format!("{}: {e}", input.path.display()))?;
-        match &args.output_dir {
+        let out = match &args.output_dir {
             Some(dir) => {
                 let target = input.target(dir, args.format.extension());
                 target
@@ -426,10 +440,11 @@ fn run(args: Args) -> ExitCode {
                     .map_or(Ok(()), std::fs::create_dir_all)
                     .and_then(|()| std::fs::write(&target, out))
                     .map_err(|e| format!("{}: {e}", target.display()))?;
-                Ok(String::new())
+                String::new()
             }
-            None => Ok(out),
-        }
+            None => out,
+        };
+        Ok((out, empty))
     };
     pool::ordered(
         files.iter(),
@@ -437,7 +452,16 @@ fn run(args: Args) -> ExitCode {
         work,
         |i, result| {
             match result {
-                Ok(out) => failed |= stdout.write_all(out.as_bytes()).is_err(),
+                Ok((out, empty)) => {
+                    failed |= stdout.write_all(out.as_bytes()).is_err();
+                    if empty {
+                        eprintln!(
+                            "gleaner: nothing extracted from {}",
+                            files[i].path.display()
+                        );
+                        failed |= args.fail_empty;
+                    }
+                }
                 Err(e) => {
                     eprintln!("gleaner: {e}");
                     failed = true;
@@ -766,6 +790,12 @@ fn run_explain(mut argv: Vec<String>) -> ExitCode {
     };
     if args.inputs.len() != 1 {
         return usage_error_of("explain", "explain takes one page");
+    }
+    if output.is_none() && std::io::stdout().is_terminal() {
+        return usage_error_of(
+            "explain",
+            "the report is an HTML page: give --output REPORT.html, or redirect standard output",
+        );
     }
     let path = Path::new(&args.inputs[0]);
     let explained = read_input(path)

@@ -26,7 +26,13 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 
 /// Extracts every HTML response of the WARC file at `path` on `jobs` threads, writing JSON
 /// Lines to `out` in the order of the archive. Returns whether any record failed.
-pub fn run(path: &Path, extractor: &Extractor, jobs: usize, out: &mut (dyn Write + Send)) -> bool {
+pub fn run(
+    path: &Path,
+    extractor: &Extractor,
+    json: gleaner::JsonOptions,
+    jobs: usize,
+    out: &mut (dyn Write + Send),
+) -> bool {
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
@@ -50,7 +56,7 @@ pub fn run(path: &Path, extractor: &Extractor, jobs: usize, out: &mut (dyn Write
     pool::ordered(
         records,
         jobs,
-        |record| record.map(|r| warc::extract_record(extractor, &r)),
+        |record| record.map(|r| warc::extract_record_with(extractor, &r, json)),
         |i, outcome| {
             counts.add(&outcome);
             match &outcome {

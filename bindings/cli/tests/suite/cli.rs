@@ -352,3 +352,55 @@ fn plain_ascii_on_standard_input_is_utf8() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["encoding"], "UTF-8", "{v}");
 }
+
+#[test]
+fn an_empty_extraction_is_said_and_fails_when_asked() {
+    let d = temp_dir("empty-page");
+    let f = d.join("blank.html");
+    std::fs::write(
+        &f,
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+    )
+    .unwrap();
+    let out = bin().arg(&f).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err.trim(),
+        format!("gleaner: nothing extracted from {}", f.display())
+    );
+    let out = bin().arg("--fail-empty").arg(&f).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    // a page with text is no failure
+    let page = d.join("page.html");
+    std::fs::write(&page, PAGE).unwrap();
+    let out = bin().arg("--fail-empty").arg(&page).output().unwrap();
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn explain_on_a_terminal_asks_for_a_file_instead_of_printing_html() {
+    // `script` gives the command a terminal for its standard output
+    if Command::new("script").arg("--version").output().is_err() {
+        crate::say_skipped("script (util-linux) not found");
+        return;
+    }
+    let d = temp_dir("explain-tty");
+    let page = d.join("page.html");
+    std::fs::write(&page, PAGE).unwrap();
+    let cmd = format!(
+        "{} explain {}",
+        env!("CARGO_BIN_EXE_gleaner"),
+        page.display()
+    );
+    let out = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(!shown.contains("<html"), "{shown}");
+    assert!(shown.contains("--output REPORT.html"), "{shown}");
+    assert_eq!(out.status.code(), Some(2), "{shown}");
+}

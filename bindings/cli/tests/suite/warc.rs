@@ -222,3 +222,46 @@ fn plain_warc_to_an_output_folder() {
     assert_eq!(v["url"], "https://port.example/quay");
     assert_eq!(v["warc_offset"], 0);
 }
+
+#[test]
+fn warc_json_lines_carry_the_fields_with_adds_and_no_format_warning_when_none_was_given() {
+    let d = temp_dir("with");
+    let f = d.join("crawl.warc.gz");
+    std::fs::write(&f, test_warc()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+        .args(["-f", "json", "--with", "markdown,html"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        first["markdown"].as_str().is_some_and(|m| !m.is_empty()),
+        "{first}"
+    );
+    assert!(
+        first["html"].as_str().is_some_and(|h| h.contains("<p>")),
+        "{first}"
+    );
+    // no --format: nothing to warn about
+    let out = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+        .arg(&f)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("--format"), "{err}");
+    // a --format other than JSON is said to apply to page files only
+    let out = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+        .args(["-f", "markdown"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--format applies to page files only"), "{err}");
+}
