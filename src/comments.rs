@@ -1,9 +1,10 @@
 //! Splitting a page's comment thread into comments, each with its author, date and text.
 
-use crate::block::{ancestors, Block, BlockKind, Elem, Tag};
+use crate::block::{ancestors, Block, BlockKind, Elem};
 use crate::classify::{is_stock_phrase, Label};
 use crate::dates::parse_date;
 use crate::hints;
+use crate::tag::Tag;
 
 /// Least words of a block of a comment's text unless it ends like a sentence ("Reply"
 /// and "Like" buttons are shorter).

@@ -4,8 +4,8 @@
 
 use html5ever::local_name;
 
-use crate::block::Tag;
 use crate::hints::{self, Hints};
+use crate::tag::Tag;
 
 /// Where an author candidate came from; lower is more trustworthy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

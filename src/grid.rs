@@ -2,7 +2,8 @@
 //! of data: shared by the classifier, which keeps a table's rows together, and the
 //! assembly, which joins a row's parts.
 
-use crate::block::{ancestors, Block, BlockKind, Elem, Tag};
+use crate::block::{ancestors, Block, BlockKind, Elem};
+use crate::tag::Tag;
 
 /// Longest text (in characters) of a cell of a row of data; a longer cell makes the row
 /// layout, whose blocks stay apart.

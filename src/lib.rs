@@ -37,6 +37,7 @@ mod md_escape;
 mod metadata;
 mod output;
 mod page_type;
+mod tag;
 mod text;
 mod urls;
 mod walk;

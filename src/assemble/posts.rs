@@ -2,11 +2,12 @@
 //! (a forum's posts, a Q&A page's answers), each with its author and date where the page
 //! marks them, so that the Markdown sets them apart.
 
-use crate::block::{Elem, Tag};
+use crate::block::Elem;
 use crate::dates::parse_date;
 use crate::document::PostMark;
 use crate::hints::Hints;
 use crate::metadata::clean_author;
+use crate::tag::Tag;
 use crate::walk::Facts;
 
 /// Least posts for a page's repeated items to be read as a thread's.

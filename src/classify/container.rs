@@ -2,8 +2,9 @@
 //! range sum of its blocks', and the descent to a child that holds nearly all of it.
 
 use super::{Page, Weights};
-use crate::block::{Block, BlockKind, Elem, Prefix, Tag, IN_FIGURE};
+use crate::block::{Block, BlockKind, Elem, Prefix, IN_FIGURE};
 use crate::hints::{self, Hints};
+use crate::tag::Tag;
 
 /// The hints that mark a subtree as boilerplate for the container's score.
 pub(super) const BOILER_MASK: Hints = hints::STRONG_BOILERPLATE | hints::FOOTER | hints::SIDEBAR;

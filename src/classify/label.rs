@@ -8,8 +8,9 @@ use super::phrases::{
     is_credit_line, is_end_marker, is_signup_title, is_stock_phrase, SIGNUP_BOX_MAX_BLOCKS,
 };
 use super::{Favor, Label, Page};
-use crate::block::{ancestors, BlockKind, Tag, IN_FIGURE, PLAIN_CELL};
+use crate::block::{ancestors, BlockKind, IN_FIGURE, PLAIN_CELL};
 use crate::hints::{self, Hints};
+use crate::tag::Tag;
 use crate::text::normalize_space;
 
 /// A block's label before its neighbours are looked at.

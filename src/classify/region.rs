@@ -6,8 +6,9 @@
 use super::container::BOILER_MASK;
 use super::label::label_range;
 use super::{kept_len, Label, Page, Weights};
-use crate::block::{largest_item_group, Likeness, Prefix, Tag};
+use crate::block::{largest_item_group, Likeness, Prefix};
 use crate::hints::Hints;
+use crate::tag::Tag;
 
 /// Least members of a group of repeated items.
 const MIN_ITEMS: u32 = 3;

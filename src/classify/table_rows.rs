@@ -5,9 +5,10 @@
 use std::ops::Range;
 
 use super::Label;
-use crate::block::{Block, BlockKind, Elem, Tag, IN_TABLE};
+use crate::block::{Block, BlockKind, Elem, IN_TABLE};
 use crate::grid::{cell_of, data_row_cells, table_of};
 use crate::hints;
+use crate::tag::Tag;
 
 /// One row of data among the blocks: a row the walk joined, or the run of blocks that
 /// are parts of the cells of one row.

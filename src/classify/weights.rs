@@ -46,7 +46,13 @@ macro_rules! weights {
         /// `gleaner eval --set NAME=VALUE` (or `--sweep NAME=A,B,...`) measures them on a
         /// corpus. Lengths are in weighted characters (a CJK character counts 3); link
         /// densities are the share of a block's characters inside links.
+        ///
+        /// **Unstable.** The fields follow the classifier: they are added, renamed and
+        /// removed as it changes, in any release. Read and change them by name with
+        /// [`Weights::set`] and [`Weights::get`] (an unknown name is an error, not a
+        /// compile failure), and start from `Weights::default()`.
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub struct Weights {
             $( $(#[doc = $doc])+ pub $name: $ty, )+
         }

@@ -451,8 +451,8 @@ impl Signals {
         let total = self.text_len.max(1.0);
         for e in &page.elems {
             match e.tag {
-                crate::block::Tag::Section => self.sections += 1,
-                crate::block::Tag::Article => self.articles += 1,
+                crate::tag::Tag::Section => self.sections += 1,
+                crate::tag::Tag::Article => self.articles += 1,
                 _ => {}
             }
             if e.hints & hints::ARTICLE_BODY != 0 {

@@ -8,13 +8,13 @@ pub use facts::Facts;
 pub use inline::Rich;
 
 use crate::block::{
-    Block, BlockKind, Elem, ListMark, Markup, Tag, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE,
-    PLAIN_CELL,
+    Block, BlockKind, Elem, ListMark, Markup, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE, PLAIN_CELL,
 };
 use crate::dom::{Dom, NodeId, Ns, View, DOCUMENT, NONE};
 use crate::element::{attr, code_language, tex_script, AuthorSource, ElemFacts};
 use crate::hints::{self, Hints};
 use crate::limits::Limits;
+use crate::tag::Tag;
 use crate::text::{push_collapsed, TextStats};
 use inline::{InlineMarkdown, Mark, MarkKind};
 
