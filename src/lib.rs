@@ -72,6 +72,12 @@ pub mod internals {
         crate::page_type::features(&page, &extras.ld_types, meta.url.as_deref())
     }
 
+    /// Runs `f` with the parser's trimming pass off on this thread (the tree builder then
+    /// sees the whole page), to check that the pass changes no extraction.
+    pub fn without_trimming<T>(f: impl FnOnce() -> T) -> T {
+        crate::dom::untrimmed::with(f)
+    }
+
     /// The decoding stage alone: the page's bytes to text.
     pub fn decode(bytes: &[u8]) -> String {
         crate::decode::decode(bytes, None).text.into_owned()

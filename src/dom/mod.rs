@@ -6,6 +6,8 @@ mod lex;
 mod tokenize;
 mod tree;
 mod trim;
+#[cfg(test)]
+mod untrim_tests;
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -263,6 +265,13 @@ impl Dom {
 /// rest is left out and [`Dom::cut`] says why. Memory stays bounded: one stretch makes at
 /// most a few thousand nodes past the limit.
 pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> Dom {
+    #[cfg(any(test, feature = "internals"))]
+    let drops = if untrimmed::on() {
+        Vec::new()
+    } else {
+        trim_drops(html, PARSE_NESTING_CAP)
+    };
+    #[cfg(not(any(test, feature = "internals")))]
     let drops = trim_drops(html, PARSE_NESTING_CAP);
     let elements = Rc::new(Cell::new(0));
     // the kept stretches of the page, which the tokenizer copies once into its buffer
@@ -300,6 +309,30 @@ pub(crate) fn parse(html: &str, max_nodes: usize, deadline: Option<Instant>) -> 
     }
     dom.cut = cut;
     dom
+}
+
+/// The switch that turns the trimming pass off on this thread, for the tests and the fuzz
+/// target that check that it changes no extraction.
+#[cfg(any(test, feature = "internals"))]
+pub(crate) mod untrimmed {
+    use std::cell::Cell;
+
+    thread_local! {
+        static OFF: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Whether the trimming pass is off on this thread.
+    pub(crate) fn on() -> bool {
+        OFF.with(Cell::get)
+    }
+
+    /// Runs `f` with the trimming pass off.
+    pub(crate) fn with<T>(f: impl FnOnce() -> T) -> T {
+        OFF.with(|o| o.set(true));
+        let out = f();
+        OFF.with(|o| o.set(false));
+        out
+    }
 }
 
 /// Room for the nodes the parse of `kept` will make, so that the node vector is allocated
