@@ -20,16 +20,7 @@ pub(crate) fn table_of(elems: &[Elem], e: u32) -> Option<u32> {
 /// cells or more hold text, none holds a table or a code block, none more than
 /// [`MAX_CELL_CHARS`] characters or [`MAX_CELL_LINES`] lines.
 pub(crate) fn data_row_cells(elems: &[Elem], blocks: &[Block], tr: u32) -> Option<Vec<u32>> {
-    let row = &elems[tr as usize];
-    let mut cells = Vec::new();
-    let mut child = tr as usize + 1;
-    while child < row.end as usize {
-        let c = &elems[child];
-        if c.parent == tr && matches!(c.tag, Tag::Td | Tag::Th) {
-            cells.push(child as u32);
-        }
-        child = (c.end as usize).max(child + 1);
-    }
+    let cells: Vec<u32> = cells(elems, tr).collect();
     let mut filled = 0;
     for &c in &cells {
         let (a, z) = elems[c as usize].blocks;
@@ -48,6 +39,23 @@ pub(crate) fn data_row_cells(elems: &[Elem], blocks: &[Block], tr: u32) -> Optio
         filled += usize::from(!held.is_empty());
     }
     (filled >= 2).then_some(cells)
+}
+
+/// The cells of the row `tr`: its `<td>` and `<th>` children, in order.
+pub(crate) fn cells(elems: &[Elem], tr: u32) -> impl Iterator<Item = u32> + '_ {
+    let end = elems[tr as usize].end as usize;
+    let mut child = tr as usize + 1;
+    std::iter::from_fn(move || {
+        while child < end {
+            let c = &elems[child];
+            let at = child;
+            child = (c.end as usize).max(child + 1);
+            if c.parent == tr && matches!(c.tag, Tag::Td | Tag::Th) {
+                return Some(at as u32);
+            }
+        }
+        None
+    })
 }
 
 /// The cell (a `<td>` or `<th>` child of a `<tr>`) around element `e`, within its

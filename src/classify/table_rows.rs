@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::Label;
 use crate::block::{Block, BlockKind, Elem, IN_TABLE};
-use crate::grid::{cell_of, data_row_cells, table_of};
+use crate::grid::{cell_of, cells, data_row_cells, table_of};
 use crate::hints;
 use crate::tag::Tag;
 
@@ -136,19 +136,6 @@ fn part_of_row(elems: &[Elem], b: &Block) -> Option<u32> {
 
 /// Whether the row `tr` has cells, every one a `<th>`.
 fn is_head_row(elems: &[Elem], tr: u32) -> bool {
-    let row = &elems[tr as usize];
-    let mut cells = 0;
-    let mut child = tr as usize + 1;
-    while child < row.end as usize {
-        let c = &elems[child];
-        if c.parent == tr {
-            match c.tag {
-                Tag::Th => cells += 1,
-                Tag::Td => return false,
-                _ => {}
-            }
-        }
-        child = (c.end as usize).max(child + 1);
-    }
-    cells > 0
+    let mut cells = cells(elems, tr).peekable();
+    cells.peek().is_some() && cells.all(|c| elems[c as usize].tag == Tag::Th)
 }

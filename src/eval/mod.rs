@@ -99,6 +99,20 @@ pub struct Prediction {
     pub markdown: Option<String>,
 }
 
+impl Prediction {
+    /// What gleaner returned for a page: its text, metadata, type and Markdown.
+    pub fn of(doc: &crate::Document) -> Self {
+        Prediction {
+            text: doc.text().to_string(),
+            title: doc.title().map(str::to_string),
+            author: doc.author().map(str::to_string),
+            date: doc.date().map(str::to_string),
+            page_type: Some(doc.page_type().name().to_string()),
+            markdown: Some(doc.to_markdown()),
+        }
+    }
+}
+
 /// Reads `truth.jsonl` of a dataset folder.
 pub fn load_truth(dataset_dir: &Path) -> std::io::Result<Vec<Truth>> {
     let s = std::fs::read_to_string(dataset_dir.join("truth.jsonl"))?;

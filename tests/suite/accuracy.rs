@@ -148,14 +148,7 @@ fn run_dir(dir: &Path) -> Report {
             ex.url(u);
         }
         let doc = ex.extract(bytes).map_err(|e| e.to_string())?;
-        Ok(Prediction {
-            text: doc.text().to_string(),
-            title: doc.title().map(str::to_string),
-            author: doc.author().map(str::to_string),
-            date: doc.date().map(str::to_string),
-            page_type: Some(doc.page_type().name().to_string()),
-            markdown: Some(doc.to_markdown()),
-        })
+        Ok(Prediction::of(&doc))
     })
     .unwrap()
 }

@@ -594,14 +594,7 @@ fn eval_gleaner(
             other => Err(other),
         });
         let doc = doc.map_err(|e| e.to_string())?;
-        Ok(gleaner::eval::Prediction {
-            text: doc.text().to_string(),
-            title: doc.title().map(str::to_string),
-            author: doc.author().map(str::to_string),
-            date: doc.date().map(str::to_string),
-            page_type: Some(doc.page_type().name().to_string()),
-            markdown: Some(doc.to_markdown()),
-        })
+        Ok(gleaner::eval::Prediction::of(&doc))
     })
 }
 
