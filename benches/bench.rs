@@ -138,8 +138,7 @@ fn corpus(c: &mut Criterion) {
         })
     });
     // Markdown-ready extraction: emphasis, inline code and code languages kept
-    let mut rich = gleaner::Extractor::new();
-    rich.formatting(true);
+    let rich = gleaner::Extractor::new().formatting(true);
     g.bench_function("extract-formatting", |b| {
         b.iter(|| {
             all.iter()

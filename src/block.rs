@@ -6,6 +6,7 @@ use crate::text::TextStats;
 
 /// What a block of text is, from the element that holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum BlockKind {
     /// A paragraph or running text in a generic container.
     Paragraph,
@@ -231,6 +232,7 @@ pub fn largest_item_group(
 
 /// Where a block sits in a list: how deep, its item, and the item's number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct ListMark {
     /// How many lists hold it (1 for an item of a top-level list).
     pub depth: u8,

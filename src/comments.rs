@@ -66,6 +66,7 @@ fn is_reply_form(text: &str) -> bool {
 
 /// One comment of the page's thread.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Comment {
     /// Who wrote it, where the page marks it.
     pub author: Option<String>,
@@ -255,8 +256,7 @@ mod tests {
 
     #[test]
     fn each_comment_comes_apart_with_author_and_date() {
-        let mut ex = Extractor::new();
-        ex.comments(true);
+        let ex = Extractor::new().comments(true);
         let doc = ex.extract(PAGE.as_bytes()).unwrap();
         let c = doc.comments();
         assert_eq!(c.len(), 3, "{c:#?}");

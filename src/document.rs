@@ -8,6 +8,7 @@ use crate::page_type::PageType;
 
 /// One block of the main content.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct ContentBlock {
     /// What the block is.
     #[serde(serialize_with = "kind_name")]
@@ -38,6 +39,7 @@ pub struct ContentBlock {
 /// A post of a thread (a forum's post, an answer on a Q&A page): where it starts among the
 /// document's blocks, and its author and date where the page marks them.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct PostMark {
     /// The index of its first block in [`Document::blocks`].
     pub block: usize,

@@ -19,6 +19,7 @@ const PATH_MAX_DEPTH: usize = 6;
 
 /// One text block of the page and the decision on it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct BlockDecision {
     /// Its text.
     pub text: String,

@@ -24,8 +24,10 @@ type Trace = (
 ///
 /// # Examples
 /// ```
-/// let mut ex = gleaner::Extractor::new();
-/// ex.url("https://example.com/news/1").comments(true).favor(gleaner::Favor::Precision);
+/// let ex = gleaner::Extractor::new()
+///     .url("https://example.com/news/1")
+///     .comments(true)
+///     .favor(gleaner::Favor::Precision);
 /// let doc = ex.extract(b"<html><body><article><h1>Hi</h1><p>Some text of the article, long enough to count as prose.</p></article></body></html>").unwrap();
 /// assert!(doc.text().contains("Some text"));
 /// ```
@@ -55,7 +57,8 @@ impl Extractor {
     /// The page's URL: resolves relative links and is the canonical URL's fallback.
     /// An unparseable URL makes [`Extractor::extract`] fail with [`Error::InvalidUrl`].
     /// Default: none.
-    pub fn url(&mut self, url: &str) -> &mut Self {
+    #[must_use]
+    pub fn url(mut self, url: &str) -> Self {
         self.url = Some(url.to_string());
         self
     }
@@ -63,44 +66,51 @@ impl Extractor {
     /// A charset the caller already knows (an HTTP `Content-Type` charset label). It beats
     /// a `<meta>` declaration but not a byte-order mark, and UTF-8 bytes still decode as
     /// UTF-8; an unknown label is ignored. Default: none.
-    pub fn charset(&mut self, label: &str) -> &mut Self {
+    #[must_use]
+    pub fn charset(mut self, label: &str) -> Self {
         self.charset = Some(label.to_string());
         self
     }
 
     /// Whether to return the page's comments, apart from the main text. Default: false.
-    pub fn comments(&mut self, yes: bool) -> &mut Self {
+    #[must_use]
+    pub fn comments(mut self, yes: bool) -> Self {
         self.comments = yes;
         self
     }
 
     /// Whether to keep tables in the main text. Default: true.
-    pub fn tables(&mut self, yes: bool) -> &mut Self {
+    #[must_use]
+    pub fn tables(mut self, yes: bool) -> Self {
         self.tables = Some(yes);
         self
     }
 
     /// Whether to keep figure and image captions. Default: false.
-    pub fn captions(&mut self, yes: bool) -> &mut Self {
+    #[must_use]
+    pub fn captions(mut self, yes: bool) -> Self {
         self.captions = yes;
         self
     }
 
     /// Whether Markdown output keeps links, as `[text](absolute url)`. Default: false.
-    pub fn links(&mut self, yes: bool) -> &mut Self {
+    #[must_use]
+    pub fn links(mut self, yes: bool) -> Self {
         self.links = yes;
         self
     }
 
     /// Whether Markdown output keeps images, as `![alt](absolute url)`. Default: false.
-    pub fn images(&mut self, yes: bool) -> &mut Self {
+    #[must_use]
+    pub fn images(mut self, yes: bool) -> Self {
         self.images = yes;
         self
     }
 
     /// Keep emphasis, strong emphasis and inline code in Markdown and HTML output, and
     /// the language of code blocks (default: off, which is a little faster).
-    pub fn formatting(&mut self, yes: bool) -> &mut Self {
+    #[must_use]
+    pub fn formatting(mut self, yes: bool) -> Self {
         self.formatting = yes;
         self
     }
@@ -110,31 +120,34 @@ impl Extractor {
     /// description, those the page gives. Default: false.
     ///
     /// ```
-    /// let mut ex = gleaner::Extractor::new();
-    /// ex.front_matter(true);
+    /// let ex = gleaner::Extractor::new().front_matter(true);
     /// let doc = ex.extract(b"<title>Rain due</title><article><p>Heavy rain is expected across the region on Tuesday, the forecasters said.</p></article>").unwrap();
     /// assert!(doc.to_markdown().starts_with("---\ntitle: \"Rain due\"\n"));
     /// ```
-    pub fn front_matter(&mut self, yes: bool) -> &mut Self {
+    #[must_use]
+    pub fn front_matter(mut self, yes: bool) -> Self {
         self.front_matter = yes;
         self
     }
 
     /// Whether the Markdown starts with the page's title as a `#` heading (after the front
     /// matter, if any). Default: false.
-    pub fn title_heading(&mut self, yes: bool) -> &mut Self {
+    #[must_use]
+    pub fn title_heading(mut self, yes: bool) -> Self {
         self.title_heading = yes;
         self
     }
 
     /// What to favour when a block is in doubt. Default: [`Favor::Balanced`].
-    pub fn favor(&mut self, favor: Favor) -> &mut Self {
+    #[must_use]
+    pub fn favor(mut self, favor: Favor) -> Self {
         self.favor = favor;
         self
     }
 
     /// Bounds on input size, tree depth and node count. Default: [`Limits::default`].
-    pub fn limits(&mut self, limits: Limits) -> &mut Self {
+    #[must_use]
+    pub fn limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
         self
     }
@@ -151,10 +164,11 @@ impl Extractor {
     /// ```
     /// let mut w = gleaner::Weights::default();
     /// w.prose_min_len = 80.0;
-    /// let mut ex = gleaner::Extractor::new();
-    /// ex.weights(w);
+    /// let ex = gleaner::Extractor::new().weights(w);
+    /// # let _ = ex;
     /// ```
-    pub fn weights(&mut self, weights: Weights) -> &mut Self {
+    #[must_use]
+    pub fn weights(mut self, weights: Weights) -> Self {
         self.weights = weights;
         self
     }
@@ -497,8 +511,7 @@ mod tests {
 
     #[test]
     fn options_change_what_is_kept() {
-        let mut ex = Extractor::new();
-        ex.captions(true).tables(false).comments(true);
+        let ex = Extractor::new().captions(true).tables(false).comments(true);
         let doc = ex.extract(PAGE.as_bytes()).unwrap();
         assert!(doc.text().contains("sunrise"));
         assert!(!doc.text().contains("2018"));
@@ -509,7 +522,8 @@ mod tests {
     #[test]
     fn url_resolves_canonical_and_charset_is_used() {
         let mut ex = Extractor::new();
-        ex.url("https://example.com/news/dam")
+        ex = ex
+            .url("https://example.com/news/dam")
             .charset("windows-1251");
         let html =
             "<p>Новая плотина на реке открылась в пятницу после шести лет строительства.</p>";

@@ -19,8 +19,18 @@ pub const DEFAULT_TIME_BUDGET: Duration = Duration::from_secs(30);
 /// about a third of the parse's time, so the whole stays within the budget.
 pub const PARSE_SHARE_OF_BUDGET: f64 = 0.7;
 
-/// Bounds on the work one page may cause.
+/// Bounds on the work one page may cause. New limits may be added: start from
+/// [`Limits::default`] and change what you need, by field or by the `with_` methods.
+///
+/// ```
+/// let limits = gleaner::Limits::default()
+///     .with_max_input_bytes(16 << 20)
+///     .with_truncate(true);
+/// let ex = gleaner::Extractor::new().limits(limits);
+/// # let _ = ex;
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Limits {
     /// Largest input accepted, in bytes; larger input is refused with
     /// [`crate::Error::InputTooLarge`].
@@ -50,5 +60,42 @@ impl Default for Limits {
             time_budget: Some(DEFAULT_TIME_BUDGET),
             truncate: false,
         }
+    }
+}
+
+impl Limits {
+    /// These limits with [`Limits::max_input_bytes`] set to `bytes`.
+    #[must_use]
+    pub fn with_max_input_bytes(mut self, bytes: usize) -> Self {
+        self.max_input_bytes = bytes;
+        self
+    }
+
+    /// These limits with [`Limits::max_depth`] set to `depth`.
+    #[must_use]
+    pub fn with_max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth;
+        self
+    }
+
+    /// These limits with [`Limits::max_nodes`] set to `nodes`.
+    #[must_use]
+    pub fn with_max_nodes(mut self, nodes: usize) -> Self {
+        self.max_nodes = nodes;
+        self
+    }
+
+    /// These limits with [`Limits::time_budget`] set to `budget` (`None`: no limit).
+    #[must_use]
+    pub fn with_time_budget(mut self, budget: Option<Duration>) -> Self {
+        self.time_budget = budget;
+        self
+    }
+
+    /// These limits with [`Limits::truncate`] set to `truncate`.
+    #[must_use]
+    pub fn with_truncate(mut self, truncate: bool) -> Self {
+        self.truncate = truncate;
+        self
     }
 }

@@ -6,6 +6,7 @@ use crate::md_escape::{escape_heading_end, escape_inline, escape_line_start};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
     /// The main text, a block per line.
     Text,
@@ -454,7 +455,7 @@ impl Document {
     ///
     /// ```
     /// let doc = gleaner::extract(b"<article><p>One paragraph of text, long enough to be the article.</p></article>").unwrap();
-    /// let json = doc.to_json_with(gleaner::JsonOptions { markdown: true, html: false });
+    /// let json = doc.to_json_with(gleaner::JsonOptions::default().with_markdown(true));
     /// assert!(json.contains("\"markdown\":"));
     /// ```
     pub fn to_json_with(&self, opts: JsonOptions) -> String {
@@ -470,13 +471,37 @@ impl Document {
 /// The version of the JSON schema the JSON output follows.
 pub const JSON_SCHEMA_VERSION: u32 = 2;
 
-/// Optional fields of the JSON output.
+/// Optional fields of the JSON output. More may be added: start from
+/// [`JsonOptions::default`] (none).
+///
+/// ```
+/// let opts = gleaner::JsonOptions::default().with_markdown(true);
+/// let doc = gleaner::extract(b"<article><p>A paragraph long enough to be kept as the article's prose.</p></article>").unwrap();
+/// assert!(doc.to_json_with(opts).contains("\"markdown\":"));
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct JsonOptions {
     /// Add the main content as Markdown (`"markdown"`).
     pub markdown: bool,
     /// Add the main content as clean HTML (`"html"`).
     pub html: bool,
+}
+
+impl JsonOptions {
+    /// These options with [`JsonOptions::markdown`] set to `yes`.
+    #[must_use]
+    pub fn with_markdown(mut self, yes: bool) -> Self {
+        self.markdown = yes;
+        self
+    }
+
+    /// These options with [`JsonOptions::html`] set to `yes`.
+    #[must_use]
+    pub fn with_html(mut self, yes: bool) -> Self {
+        self.html = yes;
+        self
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -699,8 +724,10 @@ mod tests {
             <p>Read the <a href='/docs/guide'>full guide</a> before you start, it explains every step of the setup in detail.</p>
             <p><img src='pics/a.png' alt='A diagram'> The diagram shows how the parts of the system fit together in the end.</p>
             </article></body></html>";
-        let mut ex = crate::Extractor::new();
-        ex.url("https://example.com/a/b").links(true).images(true);
+        let ex = crate::Extractor::new()
+            .url("https://example.com/a/b")
+            .links(true)
+            .images(true);
         let md = to_markdown(&ex.extract(html.as_bytes()).unwrap());
         assert!(
             md.contains("Read the [full guide](https://example.com/docs/guide) before"),
@@ -725,7 +752,8 @@ mod tests {
 
     fn rich(html: &str) -> Document {
         let mut ex = crate::Extractor::new();
-        ex.formatting(true)
+        ex = ex
+            .formatting(true)
             .links(true)
             .url("https://example.com/a/");
         ex.extract(html.as_bytes()).unwrap()
@@ -834,8 +862,7 @@ mod tests {
 
     #[test]
     fn a_pre_is_one_fence_with_every_line() {
-        let mut ex = crate::Extractor::new();
-        ex.formatting(true).comments(true);
+        let ex = crate::Extractor::new().formatting(true).comments(true);
         let doc = ex.extract(CODE.as_bytes()).unwrap();
         let md = to_markdown(&doc);
         assert!(
@@ -868,8 +895,9 @@ mod tests {
             <figure><img src=\"data:image/gif;base64,R0lGOD\" data-src=\"/img/deck.jpg\" alt=\"The deck\"><figcaption>On the upper deck</figcaption></figure>
             <p>The second paragraph of the page holds more of the text, so that the article is long enough to count.</p>
             </article></body></html>";
-        let mut ex = crate::Extractor::new();
-        ex.images(true).url("https://news.example.com/a/ferry");
+        let ex = crate::Extractor::new()
+            .images(true)
+            .url("https://news.example.com/a/ferry");
         let doc = ex.extract(html.as_bytes()).unwrap();
         let md = to_markdown(&doc);
         assert!(
@@ -904,10 +932,9 @@ mod tests {
             </article></body></html>")
         };
         let md = |head: &str, url: Option<&str>| {
-            let mut ex = crate::Extractor::new();
-            ex.links(true);
+            let mut ex = crate::Extractor::new().links(true);
             if let Some(u) = url {
-                ex.url(u);
+                ex = ex.url(u);
             }
             to_markdown(&ex.extract(page(head).as_bytes()).unwrap())
         };
@@ -1089,7 +1116,8 @@ mod tests {
             <body><article><h1>Rain due: \"heavy\"</h1><p>Heavy rain is expected across the region on Tuesday, the forecasters said.</p>
             <p>Residents near rivers were told to prepare, and schools may close early on the day.</p></article></body></html>";
         let mut ex = crate::Extractor::new();
-        ex.url("https://weather.example/rain")
+        ex = ex
+            .url("https://weather.example/rain")
             .front_matter(true)
             .title_heading(true);
         let doc = ex.extract(html.as_bytes()).unwrap();

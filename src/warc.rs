@@ -59,6 +59,7 @@ pub enum WarcError {
 
 /// One WARC record: its main named fields and its block.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Record {
     /// Where the record starts: the offset of its gzip member in a `.warc.gz` file, of its
     /// first byte in a `.warc` file.
@@ -521,14 +522,14 @@ fn extract_uncaught(
     }
     let mut ex = extractor.clone();
     if let Some(cs) = &response.charset {
-        ex.charset(cs);
+        ex = ex.charset(cs);
     }
     if let Some(uri) = record
         .target_uri
         .as_deref()
         .filter(|u| url::Url::parse(u).is_ok())
     {
-        ex.url(uri);
+        ex = ex.url(uri);
     }
     let doc = match ex.extract(&response.body) {
         Ok(doc) => doc,
@@ -556,6 +557,7 @@ pub fn reader_for<R: Read>(input: R, extractor: &crate::Extractor) -> Reader<R> 
 
 /// How many records of each outcome an archive has given so far.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Counts {
     /// Records read, broken ones included.
     pub records: u64,
@@ -661,6 +663,7 @@ impl<R: Read> Iterator for Pages<R> {
 /// An HTTP response taken apart: status, type, charset and the body, decoded from its
 /// transfer and content encodings.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct HttpResponse {
     /// The status code.
     pub status: u16,

@@ -130,11 +130,8 @@ fn a_gzip_bomb_is_inflated_only_up_to_the_limit() {
     let bomb = gz.finish().unwrap();
     drop(zeros);
     let limit = 4 << 20;
-    let mut ex = gleaner::Extractor::new();
-    ex.limits(gleaner::Limits {
-        max_input_bytes: limit,
-        ..gleaner::Limits::default()
-    });
+    let ex =
+        gleaner::Extractor::new().limits(gleaner::Limits::default().with_max_input_bytes(limit));
     let base = LIVE.load(Relaxed);
     PEAK.store(base, Relaxed);
     let err = ex.extract(&bomb).unwrap_err();

@@ -12,8 +12,8 @@ fuzz_target!(|data: &[u8]| {
     let Some((&[a, b], page)) = data.split_first_chunk::<2>() else {
         return;
     };
-    let mut ex = Extractor::new();
-    ex.comments(a & 1 != 0)
+    let mut ex = Extractor::new()
+        .comments(a & 1 != 0)
         .tables(a & 2 != 0)
         .captions(a & 4 != 0)
         .links(a & 8 != 0)
@@ -24,21 +24,21 @@ fuzz_target!(|data: &[u8]| {
             _ => Favor::Recall,
         });
     if b & 1 != 0 {
-        ex.url("https://example.com/a/b/page.html?q=1");
+        ex = ex.url("https://example.com/a/b/page.html?q=1");
     }
     if b & 2 != 0 {
-        ex.charset(CHARSETS[(b as usize >> 2) % CHARSETS.len()]);
+        ex = ex.charset(CHARSETS[(b as usize >> 2) % CHARSETS.len()]);
     }
-    ex.formatting(b & 0x20 != 0);
+    ex = ex.formatting(b & 0x20 != 0);
     if b & 0x80 != 0 {
         // small limits, so the limit paths are fuzzed too
-        ex.limits(Limits {
-            max_input_bytes: 1 << 16,
-            max_depth: 8,
-            max_nodes: 64,
-            truncate: b & 0x40 != 0,
-            ..Limits::default()
-        });
+        ex = ex.limits(
+            Limits::default()
+                .with_max_input_bytes(1 << 16)
+                .with_max_depth(8)
+                .with_max_nodes(64)
+                .with_truncate(b & 0x40 != 0),
+        );
     }
     if b & 0x10 != 0 {
         if let Ok(ex) = ex.explain(page) {

@@ -5,8 +5,8 @@
 use libfuzzer_sys::fuzz_target;
 
 fn extract(data: &[u8]) -> (String, String) {
-    let mut ex = gleaner::Extractor::new();
-    ex.formatting(true).links(true);
+    let ex = gleaner::Extractor::new()
+        .formatting(true).links(true);
     match ex.extract(data) {
         Ok(d) => (d.text().to_string(), d.to_markdown()),
         Err(e) => (format!("error: {e}"), String::new()),

@@ -35,8 +35,11 @@ const PIECES: &[&str] = &[
 ];
 
 fn texts(html: &str) -> (String, String, Option<String>) {
-    let mut ex = Extractor::new();
-    ex.formatting(true).links(true).images(true).comments(true);
+    let ex = Extractor::new()
+        .formatting(true)
+        .links(true)
+        .images(true)
+        .comments(true);
     match ex.extract(html.as_bytes()) {
         Ok(d) => (
             d.text().to_string(),

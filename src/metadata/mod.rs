@@ -150,6 +150,7 @@ const MAX_H1S: usize = 4;
 
 /// The page's metadata. Every field is `None` when the page does not say.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Metadata {
     /// The headline, cleaned of the site-name suffix.
     pub title: Option<String>,

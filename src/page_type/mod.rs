@@ -11,6 +11,7 @@ use crate::walk::Page;
 /// The kinds of page gleaner tells apart. Each is extracted with its own profile of the
 /// classifier's weights (see [`crate::Weights::for_page_type`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum PageType {
     /// A news story, blog post, essay or other article.
     #[default]
@@ -70,6 +71,7 @@ impl std::str::FromStr for PageType {
 
 /// One piece of evidence: a signal the page gave, the type it speaks for, and its weight.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Evidence {
     /// The signal, in words (`JSON-LD DiscussionForumPosting`, `URL /products/`, ...).
     pub signal: &'static str,
@@ -145,8 +147,7 @@ mod tests {
     use super::*;
 
     fn type_of(html: &str, url: &str) -> PageType {
-        let mut ex = crate::Extractor::new();
-        ex.url(url);
+        let ex = crate::Extractor::new().url(url);
         ex.extract(html.as_bytes()).unwrap().page_type()
     }
 

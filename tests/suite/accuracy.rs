@@ -142,10 +142,10 @@ fn run_dir(dir: &Path) -> Report {
     evaluate(dir, 2, |bytes, url| {
         let mut ex = gleaner::Extractor::new();
         // the Markdown as the command writes it, for its structure
-        ex.formatting(true).links(true);
+        ex = ex.formatting(true).links(true);
         // a page whose truth gives an empty or broken URL is read without one
         if let Some(u) = url.filter(|u| url::Url::parse(u).is_ok()) {
-            ex.url(u);
+            ex = ex.url(u);
         }
         let doc = ex.extract(bytes).map_err(|e| e.to_string())?;
         Ok(Prediction::of(&doc))

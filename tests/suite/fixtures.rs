@@ -65,8 +65,7 @@ fn check(html_path: &Path, expect: &serde_json::Value) -> Vec<String> {
 /// author, date and the opening of its text, and none of them in the main text.
 fn check_comments(name: &str, bytes: &[u8], want: &[serde_json::Value], text: &str) -> Vec<String> {
     let mut fails = Vec::new();
-    let mut ex = gleaner::Extractor::new();
-    ex.comments(true);
+    let ex = gleaner::Extractor::new().comments(true);
     let doc = ex.extract(bytes).unwrap();
     if norm(doc.text()) != text {
         fails.push(format!("{name}: asking for comments changed the main text"));

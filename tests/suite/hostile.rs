@@ -70,11 +70,7 @@ fn nul_bytes_and_broken_markup() {
 
 #[test]
 fn input_limit_gives_its_error() {
-    let mut ex = Extractor::new();
-    ex.limits(Limits {
-        max_input_bytes: 10,
-        ..Limits::default()
-    });
+    let ex = Extractor::new().limits(Limits::default().with_max_input_bytes(10));
     match ex.extract(b"<p>more than ten bytes</p>") {
         Err(Error::InputTooLarge { size: 26, max: 10 }) => {}
         other => panic!("unexpected {other:?}"),
@@ -83,11 +79,7 @@ fn input_limit_gives_its_error() {
 
 #[test]
 fn node_limit_gives_its_error() {
-    let mut ex = Extractor::new();
-    ex.limits(Limits {
-        max_nodes: 100,
-        ..Limits::default()
-    });
+    let ex = Extractor::new().limits(Limits::default().with_max_nodes(100));
     let html = "<p>x</p>".repeat(1000);
     assert!(matches!(
         ex.extract(html.as_bytes()),
@@ -97,8 +89,7 @@ fn node_limit_gives_its_error() {
 
 #[test]
 fn bad_url_gives_its_error() {
-    let mut ex = Extractor::new();
-    ex.url("not a url");
+    let ex = Extractor::new().url("not a url");
     assert!(matches!(
         ex.extract(b"<p>x</p>"),
         Err(Error::InvalidUrl { .. })
@@ -338,12 +329,8 @@ fn template_svg_and_math_hold_no_article_text() {
 fn time_budget_gives_its_error_or_a_truncated_result() {
     use std::time::Duration;
     let html = article(200_000); // about 22 MB: far more than a millisecond of work
-    let mut limits = Limits {
-        time_budget: Some(Duration::from_millis(1)),
-        ..Limits::default()
-    };
-    let mut ex = Extractor::new();
-    ex.limits(limits);
+    let mut limits = Limits::default().with_time_budget(Some(Duration::from_millis(1)));
+    let mut ex = Extractor::new().limits(limits);
     match ex.extract(html.as_bytes()) {
         Err(e @ Error::TimeBudgetExceeded { .. }) => {
             assert!(e.to_string().contains("time budget of 1ms"))
@@ -351,7 +338,7 @@ fn time_budget_gives_its_error_or_a_truncated_result() {
         other => panic!("unexpected {:?}", other.map(|d| d.text().len())),
     }
     limits.truncate = true;
-    ex.limits(limits);
+    ex = ex.limits(limits);
     let doc = ex.extract(html.as_bytes()).unwrap();
     assert!(doc.truncated());
     assert!(doc.text().contains("Paragraph 0 of the long article"));
@@ -361,21 +348,16 @@ fn time_budget_gives_its_error_or_a_truncated_result() {
 #[test]
 fn node_and_input_limits_can_truncate() {
     let html = article(2_000);
-    let mut ex = Extractor::new();
-    ex.limits(Limits {
-        max_nodes: 500,
-        truncate: true,
-        ..Limits::default()
-    });
+    let mut ex = Extractor::new().limits(Limits::default().with_max_nodes(500).with_truncate(true));
     let doc = ex.extract(html.as_bytes()).unwrap();
     assert!(doc.truncated());
     assert!(doc.text().contains("Paragraph 0 of"));
     assert!(!doc.text().contains("Paragraph 1999 of"));
-    ex.limits(Limits {
-        max_input_bytes: 10_000,
-        truncate: true,
-        ..Limits::default()
-    });
+    ex = ex.limits(
+        Limits::default()
+            .with_max_input_bytes(10_000)
+            .with_truncate(true),
+    );
     let doc = ex.extract(html.as_bytes()).unwrap();
     assert!(doc.truncated());
     assert!(doc.text().contains("Paragraph 1 of"));
@@ -398,12 +380,11 @@ fn node_limits_anywhere_in_a_real_page() {
         .unwrap();
     for max_nodes in [1, 5, 50, 200, 500] {
         for truncate in [false, true] {
-            let mut ex = Extractor::new();
-            ex.limits(Limits {
-                max_nodes,
-                truncate,
-                ..Limits::default()
-            });
+            let ex = Extractor::new().limits(
+                Limits::default()
+                    .with_max_nodes(max_nodes)
+                    .with_truncate(truncate),
+            );
             match ex.extract(&html) {
                 Ok(doc) => assert!(truncate && doc.truncated()),
                 Err(e) => assert!(!truncate && matches!(e, Error::TooManyNodes { .. })),

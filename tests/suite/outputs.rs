@@ -20,10 +20,9 @@ fn corpus(name: &str) -> PathBuf {
 }
 
 fn extractor(url: Option<&str>) -> Extractor {
-    let mut ex = Extractor::new();
-    ex.formatting(true).links(true).comments(true);
+    let mut ex = Extractor::new().formatting(true).links(true).comments(true);
     if let Some(u) = url {
-        ex.url(u);
+        ex = ex.url(u);
     }
     ex
 }
@@ -275,10 +274,9 @@ fn the_validator_catches_what_breaks_the_schema() {
 #[test]
 fn json_of_every_page_follows_the_schema() {
     let s = schema();
-    let opts = gleaner::JsonOptions {
-        markdown: true,
-        html: true,
-    };
+    let opts = gleaner::JsonOptions::default()
+        .with_markdown(true)
+        .with_html(true);
     let mut pages = 0;
     for name in CORPORA {
         let dir = corpus(name);

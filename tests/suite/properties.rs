@@ -153,8 +153,8 @@ proptest! {
 
     #[test]
     fn every_option_set_works((html, _) in page(), flags in 0u8..128) {
-        let mut ex = Extractor::new();
-        ex.comments(flags & 1 != 0)
+        let ex = Extractor::new()
+            .comments(flags & 1 != 0)
             .tables(flags & 2 != 0)
             .captions(flags & 4 != 0)
             .links(flags & 8 != 0)
@@ -178,8 +178,8 @@ proptest! {
     #[test]
     fn markdown_reads_back_as_the_text((html, _) in page(), flags in 0u8..4) {
         use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-        let mut ex = Extractor::new();
-        ex.formatting(flags & 1 != 0).links(flags & 2 != 0).url("https://example.com/a/");
+        let ex = Extractor::new()
+            .formatting(flags & 1 != 0).links(flags & 2 != 0).url("https://example.com/a/");
         let doc = ex.extract(html.as_bytes()).unwrap();
         let md = doc.to_markdown();
         let mut read = String::new();

@@ -267,10 +267,9 @@ pub unsafe extern "C" fn gleaner_document_json_with(
         non_null!(len_out, "len_out");
         // SAFETY: `document` is a live object from `gleaner_extract`.
         let d = unsafe { &*document };
-        let opts = gleaner_engine::JsonOptions {
-            markdown: fields & GLEANER_JSON_MARKDOWN != 0,
-            html: fields & GLEANER_JSON_HTML != 0,
-        };
+        let opts = gleaner_engine::JsonOptions::default()
+            .with_markdown(fields & GLEANER_JSON_MARKDOWN != 0)
+            .with_html(fields & GLEANER_JSON_HTML != 0);
         let json = d.json[fields as usize].get_or_init(|| d.doc.to_json_with(opts));
         // SAFETY: the out-pointers are non-NULL and valid for writes.
         unsafe { give(Some(json), ptr_out, len_out) }

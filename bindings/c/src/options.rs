@@ -69,11 +69,7 @@ pub unsafe extern "C" fn gleaner_options_set_url(
     len: usize,
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        set_string(options, value, len, |e, v| {
-            e.url(v);
-        })
-    }
+    unsafe { set_string(options, value, len, |e, v| e.url(v)) }
 }
 /// Sets the charset the caller already knows (an HTTP `Content-Type` label). An unknown
 /// label is ignored.
@@ -91,11 +87,7 @@ pub unsafe extern "C" fn gleaner_options_set_charset(
     len: usize,
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        set_string(options, value, len, |e, v| {
-            e.charset(v);
-        })
-    }
+    unsafe { set_string(options, value, len, |e, v| e.charset(v)) }
 }
 
 /// Whether to return the page's comments apart from the main text (default false).
@@ -110,11 +102,7 @@ pub unsafe extern "C" fn gleaner_options_set_comments(
     yes: bool,
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        set_bool(options, yes, |e, y| {
-            e.comments(y);
-        })
-    }
+    unsafe { set_bool(options, yes, |e, y| e.comments(y)) }
 }
 /// Whether to keep tables in the main text (default true).
 ///
@@ -128,11 +116,7 @@ pub unsafe extern "C" fn gleaner_options_set_tables(
     yes: bool,
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        set_bool(options, yes, |e, y| {
-            e.tables(y);
-        })
-    }
+    unsafe { set_bool(options, yes, |e, y| e.tables(y)) }
 }
 /// Whether to keep figure captions (default false).
 ///
@@ -146,11 +130,7 @@ pub unsafe extern "C" fn gleaner_options_set_captions(
     yes: bool,
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        set_bool(options, yes, |e, y| {
-            e.captions(y);
-        })
-    }
+    unsafe { set_bool(options, yes, |e, y| e.captions(y)) }
 }
 /// Whether Markdown output keeps links (default false).
 ///
@@ -164,11 +144,7 @@ pub unsafe extern "C" fn gleaner_options_set_links(
     yes: bool,
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        set_bool(options, yes, |e, y| {
-            e.links(y);
-        })
-    }
+    unsafe { set_bool(options, yes, |e, y| e.links(y)) }
 }
 /// Whether Markdown output keeps images (default false).
 ///
@@ -182,11 +158,7 @@ pub unsafe extern "C" fn gleaner_options_set_images(
     yes: bool,
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        set_bool(options, yes, |e, y| {
-            e.images(y);
-        })
-    }
+    unsafe { set_bool(options, yes, |e, y| e.images(y)) }
 }
 /// Whether Markdown and HTML output keep emphasis, inline code and the language of code
 /// blocks (default false, which is a little faster).
@@ -201,11 +173,7 @@ pub unsafe extern "C" fn gleaner_options_set_formatting(
     yes: bool,
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        set_bool(options, yes, |e, y| {
-            e.formatting(y);
-        })
-    }
+    unsafe { set_bool(options, yes, |e, y| e.formatting(y)) }
 }
 /// Whether Markdown output (`GLEANER_FIELD_MARKDOWN`, and the JSON's `"markdown"`) starts
 /// with YAML front matter holding the metadata: title, author, date, url, sitename,
@@ -221,11 +189,7 @@ pub unsafe extern "C" fn gleaner_options_set_front_matter(
     yes: bool,
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        set_bool(options, yes, |e, y| {
-            e.front_matter(y);
-        })
-    }
+    unsafe { set_bool(options, yes, |e, y| e.front_matter(y)) }
 }
 /// Whether Markdown output starts with the page's title as a `#` heading, after the front
 /// matter if any (default false).
@@ -240,11 +204,7 @@ pub unsafe extern "C" fn gleaner_options_set_title_heading(
     yes: bool,
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        set_bool(options, yes, |e, y| {
-            e.title_heading(y);
-        })
-    }
+    unsafe { set_bool(options, yes, |e, y| e.title_heading(y)) }
 }
 /// Whether documents keep the decision on every block, for `gleaner_document_report` and
 /// `gleaner_document_decisions` (default false; it costs a copy of every block's text).
@@ -288,7 +248,8 @@ pub unsafe extern "C" fn gleaner_options_set_favor(
             }
         };
         // SAFETY: `options` is a live object from `gleaner_options_new`.
-        unsafe { &mut *options }.extractor.favor(f);
+        let o = unsafe { &mut *options };
+        o.extractor = std::mem::take(&mut o.extractor).favor(f);
         gleaner_status::Ok
     })
 }
@@ -375,7 +336,7 @@ unsafe fn set_string(
     options: *mut gleaner_options,
     value: *const u8,
     len: usize,
-    set: fn(&mut Extractor, &str),
+    set: fn(Extractor, &str) -> Extractor,
 ) -> gleaner_status {
     boundary(gleaner_status::Internal, || {
         non_null!(options, "options");
@@ -385,7 +346,8 @@ unsafe fn set_string(
             Err(s) => return s,
         };
         // SAFETY: `options` is a live object from `gleaner_options_new`.
-        set(&mut unsafe { &mut *options }.extractor, v);
+        let o = unsafe { &mut *options };
+        o.extractor = set(std::mem::take(&mut o.extractor), v);
         gleaner_status::Ok
     })
 }
@@ -394,12 +356,13 @@ unsafe fn set_string(
 unsafe fn set_bool(
     options: *mut gleaner_options,
     yes: bool,
-    set: fn(&mut Extractor, bool),
+    set: fn(Extractor, bool) -> Extractor,
 ) -> gleaner_status {
     boundary(gleaner_status::Internal, || {
         non_null!(options, "options");
         // SAFETY: `options` is a live object from `gleaner_options_new`.
-        set(&mut unsafe { &mut *options }.extractor, yes);
+        let o = unsafe { &mut *options };
+        o.extractor = set(std::mem::take(&mut o.extractor), yes);
         gleaner_status::Ok
     })
 }
@@ -429,7 +392,7 @@ unsafe fn update_limits(
         let o = unsafe { &mut *options };
         let mut limits = o.extractor.current_limits();
         change(&mut limits);
-        o.extractor.limits(limits);
+        o.extractor = std::mem::take(&mut o.extractor).limits(limits);
         gleaner_status::Ok
     })
 }

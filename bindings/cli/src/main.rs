@@ -1,11 +1,15 @@
 //! The `gleaner` command: argument parsing and batch work only; extraction lives in the library.
 
+use args::{Cli, Command, EvalArgs, ExplainArgs, RunArgs};
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches};
 use gleaner::eval::Half;
-use gleaner::{Extractor, Favor, Format, JsonOptions, Limits};
+use gleaner::{Extractor, Format, JsonOptions};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod args;
 mod fetch;
 mod inputs;
 mod pool;
@@ -13,111 +17,7 @@ mod warc;
 
 use inputs::Input;
 
-const USAGE: &str = "\
-gleaner: the main content and metadata of web pages
-
-USAGE:
-    gleaner [OPTIONS] [INPUT]...
-    gleaner explain [OPTIONS] [--output REPORT.html] PAGE    (gleaner explain --help)
-    gleaner eval [OPTIONS] DATASET_DIR...                     (gleaner eval --help)
-
-INPUT is a file, a directory (every *.html, *.htm, *.html.gz and WARC file in it,
-recursively), an http:// or https:// URL (fetched: up to 10 redirects, the final URL is
-the page's URL, the server's charset is used, at most 2 requests to one host at a time)
-or - for standard input (the default when no input is given). Pages may be
-gzip- or brotli-compressed. A .warc or .warc.gz file is read as a stream: every HTML
-response in it gives one line of JSON (JSON Lines: the record's warc_record_id,
-warc_target_uri, warc_date, warc_offset and http_status, then the fields of --format
-json), in the order of the archive; the HTTP charset is passed on, chunked and compressed
-bodies are decoded, other records are counted and skipped, a broken record is reported
-with its offset and skipped.
-
-With several inputs on standard output, text, Markdown and HTML output put a line
-==> INPUT <== before each page; JSON output gives each page's input as \"source\".
-
-OPTIONS:
-    -f, --format FORMAT     text (default), markdown, json or html (a clean fragment)
-        --with FIELDS       add fields to JSON output: markdown, html or both (markdown,html)
-    -o, --output-dir DIR    write one file per input under DIR, mirroring the input tree:
-                            DIR/<path>/<stem>.txt|.md|.json|.html (<stem>.jsonl per WARC
-                            file, stdin.<ext> for standard input); inputs that would
-                            write the same file stop the run before any work
-        --input-file FILE   read more inputs (URLs and paths) from FILE, one per line
-        --timeout SECS      most time to fetch one URL (default 30)
-        --url URL           the page's URL (resolves links; canonical URL fallback)
-        --charset LABEL     the page's charset, if known (e.g. from an HTTP header)
-        --comments          also return the comments: after the main text, under a
-                            \"Comments\" mark, in text and Markdown; a list in JSON
-        --no-tables         drop tables from the main text
-        --captions          keep figure captions
-        --links             keep links in Markdown and HTML output
-        --images            keep images in Markdown and HTML output
-        --front-matter      start the Markdown with YAML front matter: title, author,
-                            date, url, sitename, language, page_type, description
-        --title-heading     start the Markdown with the title as a # heading
-        --fail-empty        exit with status 1 when a page gives no text (gleaner says
-                            \"nothing extracted from INPUT\" on standard error either way)
-        --precision         favour precision: drop doubtful blocks
-        --recall            favour recall: keep doubtful blocks
-    -j, --jobs N            worker threads (default: all cores)
-        --max-input-bytes N largest input accepted, after decompression
-        --max-depth N       deepest element given its own place in the tree
-        --max-nodes N       most elements built
-        --time-budget-ms N  most time per page, in milliseconds (default 30000; 0: none)
-        --truncate          past a limit, return the part of the page within it (marked
-                            truncated in JSON) instead of failing
-    -h, --help              this help
-    -V, --version           the version
-
-Input that is not a web page (an executable, an image, binary data) fails with
-\"input is not a web page\".
-
-Exit status: 0 when every input was extracted, 1 when any failed, 2 on a usage error.
-";
-
-const EXPLAIN_USAGE: &str = "\
-gleaner explain: why gleaner kept what it kept
-
-USAGE:
-    gleaner explain [OPTIONS] [-o, --output REPORT.html] PAGE
-
-Writes one self-contained HTML report on PAGE (to --output, or standard output): every
-text block in order, coloured by its label (kept, or which kind of boilerplate), with its
-score, features and the rule that decided it, under a summary (title, metadata, page
-type and its evidence, confidence, what was kept). It takes the extraction options of
-gleaner --help (--url, --charset, --comments, --precision, --recall, the limits ...).
-";
-
-const EVAL_USAGE: &str = "\
-gleaner eval: benchmark scores on dataset folders
-
-USAGE:
-    gleaner eval [--worst N] [--jobs N] [--half A|B] [--type TYPE] [--set NAME=VALUE]...
-                 [--sweep NAME=A,B,...] [--predictions FILE] DATASET_DIR...
-
-Prints, for each dataset folder (pages/<id>.html.gz and truth.jsonl), the benchmark
-scores: shingle F1 (article-extraction-benchmark), bag-of-words F1, snippet F1 and
-metadata agreement (title, author, date), and by page type where the truth gives one
-(with both halves of the corpus split by domain); then the structure of gleaner's
-Markdown: its code blocks, tables, headings and list items matched against those of the
-page that hold gold text (the definition of tools/structure_score.py), by page type.
-
-OPTIONS:
-        --worst N           list the N lowest-scoring pages, the N pages whose Markdown
-                            loses the most structure, and the metadata disagreements
-        --half A|B          keep the pages of one half of the corpus (split by domain)
-        --type TYPE         keep the pages of one page type
-        --set NAME=VALUE    change one of the classifier's weights
-        --sweep NAME=A,B,...  one line of scores per value of a weight
-        --predictions FILE  score FILE (the article-extraction benchmark's format:
-                            {\"<id>\": {\"articleBody\": ...}}, with \"markdown\" for the
-                            structure) instead of running gleaner, to compare other
-                            extractors by the same code
-    -j, --jobs N            worker threads (default: all cores)
-    -h, --help              this help
-";
-
-struct Args {
+struct Settings {
     format: Format,
     json: JsonOptions,
     output_dir: Option<PathBuf>,
@@ -142,143 +42,26 @@ fn default_jobs() -> usize {
         .unwrap_or(1)
 }
 
-fn parse_args(mut argv: Vec<String>) -> Result<Args, String> {
-    let mut a = Args {
-        format: Format::Text,
-        json: JsonOptions::default(),
-        output_dir: None,
-        inputs: Vec::new(),
-        extractor: Extractor::new(),
-        jobs: default_jobs(),
-        timeout: std::time::Duration::from_secs(fetch::DEFAULT_TIMEOUT_SECS),
-        charset_given: false,
-        max_input_bytes: 0,
-        format_given: false,
-        fail_empty: false,
-    };
-    let mut limits = Limits::default();
-    argv.reverse();
-    let value = |argv: &mut Vec<String>, name: &str| {
-        argv.pop().ok_or_else(|| format!("{name} needs a value"))
-    };
-    let number = |v: String, name: &str| {
-        v.parse::<usize>()
-            .map_err(|_| format!("{name} needs a whole number, not {v:?}"))
-    };
-    while let Some(arg) = argv.pop() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let take = |argv: &mut Vec<String>| match inline.clone() {
-            Some(v) => Ok(v),
-            None => value(argv, &flag),
-        };
-        match flag.as_str() {
-            "-h" | "--help" => return Err(String::new()),
-            "-V" | "--version" => {
-                println!("gleaner {}", env!("CARGO_PKG_VERSION"));
-                std::process::exit(0);
-            }
-            "-f" | "--format" => {
-                a.format = take(&mut argv)?.parse()?;
-                a.format_given = true;
-            }
-            "--fail-empty" => a.fail_empty = true,
-            "--with" => {
-                for field in take(&mut argv)?.split(',') {
-                    match field.trim() {
-                        "markdown" | "md" => a.json.markdown = true,
-                        "html" => a.json.html = true,
-                        other => return Err(format!("--with: unknown field {other:?}")),
-                    }
-                }
-            }
-            "-o" | "--output-dir" => a.output_dir = Some(PathBuf::from(take(&mut argv)?)),
-            "--url" => {
-                a.extractor.url(&take(&mut argv)?);
-            }
-            "--charset" => {
-                let label = take(&mut argv)?;
-                if encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none() {
-                    return Err(format!(
-                        "--charset: unknown character encoding {label:?} (labels as in the WHATWG Encoding Standard: utf-8, windows-1252, shift_jis ...)"
-                    ));
-                }
-                a.extractor.charset(&label);
-                a.charset_given = true;
-            }
-            "--timeout" => {
-                let secs = number(take(&mut argv)?, &flag)?.max(1);
-                a.timeout = std::time::Duration::from_secs(secs as u64);
-            }
-            "--input-file" => {
-                let file = take(&mut argv)?;
-                let list = std::fs::read_to_string(&file)
-                    .map_err(|e| format!("--input-file {file}: {e}"))?;
-                a.inputs.extend(
-                    list.lines()
-                        .map(str::trim)
-                        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                        .map(str::to_string),
-                );
-            }
-            "--comments" => {
-                a.extractor.comments(true);
-            }
-            "--no-tables" => {
-                a.extractor.tables(false);
-            }
-            "--captions" => {
-                a.extractor.captions(true);
-            }
-            "--links" => {
-                a.extractor.links(true);
-            }
-            "--images" => {
-                a.extractor.images(true);
-            }
-            "--front-matter" => {
-                a.extractor.front_matter(true);
-            }
-            "--title-heading" => {
-                a.extractor.title_heading(true);
-            }
-            "--precision" => {
-                a.extractor.favor(Favor::Precision);
-            }
-            "--recall" => {
-                a.extractor.favor(Favor::Recall);
-            }
-            "-j" | "--jobs" => a.jobs = number(take(&mut argv)?, "--jobs")?.max(1),
-            "--max-input-bytes" => limits.max_input_bytes = number(take(&mut argv)?, &flag)?,
-            "--max-depth" => limits.max_depth = number(take(&mut argv)?, &flag)?,
-            "--max-nodes" => limits.max_nodes = number(take(&mut argv)?, &flag)?,
-            "--time-budget-ms" => {
-                let ms = number(take(&mut argv)?, &flag)?;
-                limits.time_budget = (ms > 0).then(|| std::time::Duration::from_millis(ms as u64));
-            }
-            "--truncate" => limits.truncate = true,
-            j if j.starts_with("-j") && j.len() > 2 => {
-                a.jobs = number(j[2..].to_string(), "-j")?.max(1)
-            }
-            f if f.starts_with('-') && f != "-" => return Err(format!("unknown option {f}")),
-            _ => a.inputs.push(arg),
-        }
-    }
-    a.max_input_bytes = limits.max_input_bytes;
-    a.extractor.limits(limits);
-    if (a.json.markdown || a.json.html) && a.format != Format::Json {
+/// What the run does, from its arguments; `format_given` says whether `--format` was on
+/// the command line.
+fn settings(run: &RunArgs, format_given: bool) -> Result<Settings, String> {
+    let json = run.json();
+    if (json.markdown || json.html) && run.format != Format::Json {
         return Err("--with adds fields to JSON output: use it with --format json".into());
     }
-    // Markdown and HTML carry emphasis, inline code and code languages
-    if matches!(a.format, Format::Markdown | Format::Html) || a.json.markdown || a.json.html {
-        a.extractor.formatting(true);
-    }
-    if a.inputs.is_empty() {
-        a.inputs.push("-".into());
-    }
-    Ok(a)
+    Ok(Settings {
+        format: run.format,
+        json,
+        output_dir: run.output_dir.clone(),
+        inputs: run.all_inputs()?,
+        extractor: run.extractor(),
+        jobs: run.jobs.unwrap_or_else(default_jobs),
+        timeout: std::time::Duration::from_secs(run.timeout),
+        charset_given: run.extraction.charset.is_some(),
+        max_input_bytes: run.extraction.limits().max_input_bytes,
+        format_given,
+        fail_empty: run.fail_empty,
+    })
 }
 
 /// The bytes of one input, as they are: the library inflates gzip and brotli within its
@@ -299,7 +82,7 @@ fn read_input(p: &Path) -> std::io::Result<Vec<u8>> {
 fn read_page(
     input: &Input,
     fetcher: &fetch::Fetcher,
-    args: &Args,
+    args: &Settings,
 ) -> Result<(Vec<u8>, Option<Extractor>), String> {
     let name = input.path.to_string_lossy();
     if !fetch::is_url(&name) {
@@ -308,11 +91,10 @@ fn read_page(
             .map_err(|e| e.to_string());
     }
     let page = fetcher.get(&name)?;
-    let mut ex = args.extractor.clone();
-    ex.url(&page.url);
+    let mut ex = args.extractor.clone().url(&page.url);
     if let Some(cs) = page.charset.filter(|_| !args.charset_given) {
         if encoding_rs::Encoding::for_label(cs.trim().as_bytes()).is_some() {
-            ex.charset(&cs);
+            ex = ex.charset(&cs);
         }
     }
     Ok((page.bytes, Some(ex)))
@@ -320,7 +102,7 @@ fn read_page(
 
 /// Writes each WARC input as JSON Lines, to its file under the output folder or to
 /// standard output. Returns whether any failed.
-fn run_warcs(warcs: &[&Input], args: &Args) -> bool {
+fn run_warcs(warcs: &[&Input], args: &Settings) -> bool {
     let mut failed = false;
     for w in warcs {
         failed |= match &args.output_dir {
@@ -363,7 +145,7 @@ fn with_source(json: &str, input: &Input) -> String {
 /// One page's output: its JSON (with its `source`), or its text, Markdown or HTML under
 /// a `==> path <==` line when several pages share standard output, as `head` and `tail`
 /// mark files.
-fn render(doc: &gleaner::Document, input: &Input, args: &Args, several: bool) -> String {
+fn render(doc: &gleaner::Document, input: &Input, args: &Settings, several: bool) -> String {
     match args.format {
         Format::Json => with_source(&doc.to_json_with(args.json), input) + "\n",
         f if several && args.output_dir.is_none() => {
@@ -373,7 +155,7 @@ fn render(doc: &gleaner::Document, input: &Input, args: &Args, several: bool) ->
     }
 }
 
-fn run(args: Args) -> ExitCode {
+fn run(args: Settings) -> ExitCode {
     let inputs = match inputs::expand(&args.inputs, warc::is_warc) {
         Ok(i) => i,
         Err(e) => return usage_error(&e),
@@ -483,95 +265,6 @@ fn run(args: Args) -> ExitCode {
     }
 }
 
-/// What `gleaner eval` was asked.
-struct EvalArgs {
-    dirs: Vec<PathBuf>,
-    worst: usize,
-    jobs: usize,
-    predictions: Option<PathBuf>,
-    weights: gleaner::Weights,
-    sweep: Option<(String, Vec<f64>)>,
-    half: Option<Half>,
-    page_type: Option<String>,
-    features: Option<PathBuf>,
-}
-
-/// Reads `NAME=VALUE`.
-fn name_value(s: &str, flag: &str) -> Result<(String, String), String> {
-    s.split_once('=')
-        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
-        .ok_or_else(|| format!("{flag} needs NAME=VALUE, not {s:?}"))
-}
-
-fn parse_eval_args(argv: Vec<String>) -> Result<EvalArgs, String> {
-    let mut a = EvalArgs {
-        dirs: Vec::new(),
-        worst: 0,
-        jobs: default_jobs(),
-        predictions: None,
-        weights: gleaner::Weights::default(),
-        sweep: None,
-        half: None,
-        page_type: None,
-        features: None,
-    };
-    let mut it = argv.into_iter();
-    while let Some(arg) = it.next() {
-        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
-        match arg.as_str() {
-            "--worst" => {
-                a.worst = value("--worst")?
-                    .parse()
-                    .map_err(|_| "--worst needs a number".to_string())?
-            }
-            "-j" | "--jobs" => {
-                a.jobs = value("--jobs")?
-                    .parse()
-                    .map_err(|_| "--jobs needs a number".to_string())?
-            }
-            "--predictions" => a.predictions = Some(PathBuf::from(value("--predictions")?)),
-            "--set" => {
-                let (name, v) = name_value(&value("--set")?, "--set")?;
-                let v: f64 = v
-                    .parse()
-                    .map_err(|_| format!("--set {name}: not a number"))?;
-                a.weights.set(&name, v)?;
-            }
-            "--sweep" => {
-                let (name, vs) = name_value(&value("--sweep")?, "--sweep")?;
-                let values = vs
-                    .split(',')
-                    .map(|v| v.trim().parse::<f64>())
-                    .collect::<Result<Vec<f64>, _>>()
-                    .map_err(|_| format!("--sweep {name}: values are numbers A,B,..."))?;
-                a.weights
-                    .set(&name, values.first().copied().unwrap_or(0.0))?;
-                a.sweep = Some((name, values));
-            }
-            "--half" => a.half = Some(value("--half")?.parse()?),
-            "--type" => a.page_type = Some(value("--type")?),
-            "--page-type-features" => {
-                a.features = Some(PathBuf::from(value("--page-type-features")?))
-            }
-            "-h" | "--help" => return Err(String::new()),
-            f if f.starts_with('-') => return Err(format!("unknown option {f}")),
-            _ => a.dirs.push(PathBuf::from(arg)),
-        }
-    }
-    if a.dirs.is_empty() {
-        return Err("eval needs at least one dataset folder".into());
-    }
-    for d in &a.dirs {
-        if !d.join("truth.jsonl").is_file() {
-            return Err(format!(
-                "{}: not a dataset folder (it needs truth.jsonl and pages/)",
-                d.display()
-            ));
-        }
-    }
-    Ok(a)
-}
-
 /// Scores gleaner, with `weights`, on one dataset folder.
 fn eval_gleaner(
     dir: &Path,
@@ -580,17 +273,16 @@ fn eval_gleaner(
 ) -> std::io::Result<gleaner::eval::Report> {
     gleaner::eval::evaluate(dir, jobs.max(1), |bytes, url| {
         // the Markdown as the command writes it, with links, for its structure
-        let mut ex = Extractor::new();
-        ex.weights(weights.clone()).formatting(true).links(true);
-        if let Some(u) = url {
-            ex.url(u);
-        }
-        let doc = ex.extract(bytes).or_else(|e| match e {
-            gleaner::Error::InvalidUrl { .. } => {
-                let mut ex = Extractor::new();
-                ex.weights(weights.clone()).formatting(true).links(true);
-                ex.extract(bytes)
-            }
+        let ex = Extractor::new()
+            .weights(weights.clone())
+            .formatting(true)
+            .links(true);
+        let doc = match url {
+            Some(u) => ex.clone().url(u).extract(bytes),
+            None => ex.extract(bytes),
+        };
+        let doc = doc.or_else(|e| match e {
+            gleaner::Error::InvalidUrl { .. } => ex.extract(bytes),
             other => Err(other),
         });
         let doc = doc.map_err(|e| e.to_string())?;
@@ -598,15 +290,29 @@ fn eval_gleaner(
     })
 }
 
-fn run_eval(argv: Vec<String>) -> ExitCode {
-    let a = match parse_eval_args(argv) {
-        Ok(a) => a,
-        Err(e) if e.is_empty() => {
-            print!("{EVAL_USAGE}");
-            return ExitCode::SUCCESS;
+fn run_eval(a: EvalArgs) -> ExitCode {
+    for d in &a.dirs {
+        if !d.join("truth.jsonl").is_file() {
+            return usage_error_of(
+                "eval",
+                &format!(
+                    "{}: not a dataset folder (it needs truth.jsonl and pages/)",
+                    d.display()
+                ),
+            );
         }
-        Err(e) => return usage_error_of("eval", &e),
-    };
+    }
+    let mut weights = gleaner::Weights::default();
+    let sweep_first = a
+        .sweep
+        .iter()
+        .map(|(n, v)| (n.clone(), v.first().copied().unwrap_or(0.0)));
+    for (name, v) in a.set.iter().cloned().chain(sweep_first) {
+        if let Err(e) = weights.set(&name, v) {
+            return usage_error_of("eval", &e);
+        }
+    }
+    let jobs = a.jobs.unwrap_or_else(default_jobs);
     let stored = match &a.predictions {
         Some(p) => match gleaner::eval::read_predictions(p) {
             Ok(v) => Some(v),
@@ -647,11 +353,11 @@ fn run_eval(argv: Vec<String>) -> ExitCode {
         if let Some((name, values)) = &a.sweep {
             // one line per value: the dataset's main scores with the weight set to it
             for v in values {
-                let mut w = a.weights.clone();
+                let mut w = weights.clone();
                 if let Err(e) = w.set(name, *v) {
                     return usage_error(&e);
                 }
-                match eval_gleaner(dir, a.jobs, &w) {
+                match eval_gleaner(dir, jobs, &w) {
                     Ok(r) => println!("{name}={v}\t{}", sweep_line(&r.subset(keep))),
                     Err(e) => {
                         eprintln!("gleaner: {}: {e}", dir.display());
@@ -661,7 +367,7 @@ fn run_eval(argv: Vec<String>) -> ExitCode {
             }
             continue;
         }
-        match eval_gleaner(dir, a.jobs, &a.weights) {
+        match eval_gleaner(dir, jobs, &weights) {
             Ok(r) => {
                 let r = r.subset(keep);
                 println!("{r}");
@@ -762,38 +468,19 @@ fn sweep_line(r: &gleaner::eval::Report) -> String {
 }
 
 /// `gleaner explain`: one page in, one HTML report out.
-fn run_explain(mut argv: Vec<String>) -> ExitCode {
-    let mut output: Option<PathBuf> = None;
-    if let Some(i) = argv.iter().position(|a| a == "-o" || a == "--output") {
-        if i + 1 >= argv.len() {
-            return usage_error_of("explain", "--output needs a file");
-        }
-        output = Some(PathBuf::from(argv.remove(i + 1)));
-        argv.remove(i);
-    } else if let Some(i) = argv.iter().position(|a| a.starts_with("--output=")) {
-        output = Some(PathBuf::from(&argv.remove(i)["--output=".len()..]));
-    }
-    let args = match parse_args(argv) {
-        Ok(a) => a,
-        Err(e) if e.is_empty() => {
-            print!("{EXPLAIN_USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => return usage_error_of("explain", &e),
-    };
-    if args.inputs.len() != 1 {
-        return usage_error_of("explain", "explain takes one page");
-    }
+fn run_explain(a: ExplainArgs) -> ExitCode {
+    let output = a.output;
     if output.is_none() && std::io::stdout().is_terminal() {
         return usage_error_of(
             "explain",
             "the report is an HTML page: give --output REPORT.html, or redirect standard output",
         );
     }
-    let path = Path::new(&args.inputs[0]);
+    let extractor = a.extraction.extractor();
+    let path = a.page.as_path();
     let explained = read_input(path)
         .map_err(|e| e.to_string())
-        .and_then(|bytes| args.extractor.explain(&bytes).map_err(|e| e.to_string()));
+        .and_then(|bytes| extractor.explain(&bytes).map_err(|e| e.to_string()));
     let report = match explained {
         Ok(ex) => ex.report(),
         Err(e) => {
@@ -832,20 +519,72 @@ fn usage_error(msg: &str) -> ExitCode {
     usage_error_of("", msg)
 }
 
+/// The command line as clap reads it; help and the version are printed here, and a usage
+/// error is said in one line (clap's tip joined to it) and a pointer to the help.
+fn parse() -> Result<(Cli, bool), ExitCode> {
+    let matches = match Cli::command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => return Err(clap_error(e)),
+    };
+    let format_given = matches.value_source("format") == Some(ValueSource::CommandLine);
+    match Cli::from_arg_matches(&matches) {
+        Ok(cli) => Ok((cli, format_given)),
+        Err(e) => Err(clap_error(e)),
+    }
+}
+
+fn clap_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let rendered = e.render().to_string();
+    let mut lines = rendered.lines();
+    let mut msg = lines
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ")
+        .to_string();
+    // what a message ending in ':' lists, the possible values and clap's tip go on the
+    // same line
+    for line in lines.map(str::trim) {
+        if msg.ends_with(':') && !line.is_empty() {
+            msg.push(' ');
+            msg.push_str(line);
+        } else if let Some(values) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            msg.push_str(&format!(" ({values})"));
+        } else if let Some(tip) = line.strip_prefix("tip: ") {
+            msg.push_str(&format!(" ({tip})"));
+        }
+    }
+    let command = std::env::args()
+        .nth(1)
+        .filter(|a| ["explain", "eval", "completions"].contains(&a.as_str()))
+        .unwrap_or_default();
+    usage_error_of(&command, &msg)
+}
+
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    if argv.first().map(String::as_str) == Some("eval") {
-        return run_eval(argv[1..].to_vec());
-    }
-    if argv.first().map(String::as_str) == Some("explain") {
-        return run_explain(argv[1..].to_vec());
-    }
-    match parse_args(argv) {
-        Ok(a) => run(a),
-        Err(e) if e.is_empty() => {
-            print!("{USAGE}");
+    let (cli, format_given) = match parse() {
+        Ok(c) => c,
+        Err(status) => return status,
+    };
+    match cli.command {
+        Some(Command::Eval(a)) => run_eval(a),
+        Some(Command::Explain(a)) => run_explain(a),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "gleaner",
+                &mut std::io::stdout(),
+            );
             ExitCode::SUCCESS
         }
-        Err(e) => usage_error(&e),
+        None => match settings(&cli.run, format_given) {
+            Ok(s) => run(s),
+            Err(e) => usage_error(&e),
+        },
     }
 }

@@ -264,11 +264,113 @@ fn wrong_input_and_options_say_so_in_one_line() {
     let out = bin().arg(d.join("x.html")).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a web page: an ELF executable"));
-    // each command has its own help
-    let out = bin().args(["explain", "--help"]).output().unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("gleaner explain:"));
-    let out = bin().args(["eval", "--help"]).output().unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("gleaner eval:"));
+}
+
+#[test]
+fn each_command_has_its_own_help_and_refuses_what_conflicts() {
+    let help = |args: &[&str]| {
+        let out = bin().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let main = help(&["--help"]);
+    let explain = help(&["explain", "--help"]);
+    let eval = help(&["eval", "--help"]);
+    assert!(
+        main.contains("--output-dir") && main.contains("Exit status"),
+        "{main}"
+    );
+    assert!(
+        explain.contains("Usage: gleaner explain") && explain.contains("--output <REPORT.html>")
+    );
+    assert!(
+        !explain.contains("--output-dir") && !explain.contains("--worst"),
+        "{explain}"
+    );
+    assert!(eval.contains("Usage: gleaner eval") && eval.contains("--worst <N>"));
+    assert!(!eval.contains("--comments"), "{eval}");
+    // options that cannot go together are refused, in one line and a pointer to the help
+    for (args, said, help) in [
+        (
+            vec!["--precision", "--recall"],
+            "'--precision' cannot be used with '--recall'",
+            "gleaner --help",
+        ),
+        (
+            vec!["explain", "--recall", "--precision"],
+            "cannot be used with",
+            "gleaner explain --help",
+        ),
+        (
+            vec!["eval", "--sweep", "x=1,2", "--predictions", "p.json", "."],
+            "cannot be used with",
+            "gleaner eval --help",
+        ),
+        (
+            vec!["--format", "pdf"],
+            "possible values: text, markdown, json, html",
+            "gleaner --help",
+        ),
+        (
+            vec!["--coments"],
+            "a similar argument exists: '--comments'",
+            "gleaner --help",
+        ),
+        (vec!["completions"], "<SHELL>", "gleaner completions --help"),
+        (
+            vec!["explain", "a.html", "b.html"],
+            "unexpected argument 'b.html'",
+            "gleaner explain --help",
+        ),
+    ] {
+        let out = bin().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 2, "{args:?}: {err}");
+        assert!(
+            lines[0].starts_with("gleaner: ") && lines[0].contains(said),
+            "{args:?}: {err}"
+        );
+        assert_eq!(lines[1], format!("Try '{help}' for more."), "{args:?}");
+    }
+}
+
+#[test]
+fn completion_scripts_for_each_shell() {
+    for (shell, marks) in [
+        ("bash", ["_gleaner()", "complete -F _gleaner"]),
+        ("zsh", ["#compdef gleaner", "_gleaner"]),
+        ("fish", ["complete -c gleaner", "-l output-dir"]),
+    ] {
+        let out = bin().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        for mark in marks {
+            assert!(script.contains(mark), "{shell}: no {mark:?}");
+        }
+        // the subcommands and their own options are completed too
+        assert!(
+            script.contains("explain") && script.contains("worst"),
+            "{shell}"
+        );
+    }
+    if Command::new("bash").arg("--version").output().is_ok() {
+        let d = temp_dir("completions");
+        let script = d.join("gleaner.bash");
+        let out = bin().args(["completions", "bash"]).output().unwrap();
+        std::fs::write(&script, out.stdout).unwrap();
+        let check = Command::new("bash")
+            .arg("-n")
+            .arg(&script)
+            .output()
+            .unwrap();
+        assert!(
+            check.status.success(),
+            "{}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+    }
 }
 
 #[test]
