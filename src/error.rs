@@ -41,6 +41,20 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// The error's stable number, the same in every front end: the C library's
+    /// `gleaner_status`, Python's `Error.status`, JavaScript's `GleanerError.code`.
+    pub fn code(&self) -> u32 {
+        match self {
+            Error::InputTooLarge { .. } => 100,
+            Error::TooManyNodes { .. } => 101,
+            Error::InvalidUrl { .. } => 102,
+            Error::TimeBudgetExceeded { .. } => 103,
+            Error::NotHtml { .. } => 106,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

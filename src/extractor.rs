@@ -3,12 +3,13 @@
 
 use crate::assemble::{Kept, JSON_LD_FALLBACK};
 use crate::classify::{self, Favor, Weights};
+use crate::clock::Instant;
 use crate::document::{Document, MarkdownHead};
 use crate::error::Error;
 use crate::explain::{BlockDecision, Explanation};
 use crate::limits::{Limits, PARSE_SHARE_OF_BUDGET};
 use crate::{comments, decode, dom, explain, input, metadata, page_type, walk};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The decisions of an explained extraction: per block, the container's path, the fallback,
 /// the evidence for the page's type.

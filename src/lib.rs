@@ -18,6 +18,7 @@
 mod assemble;
 mod block;
 mod classify;
+mod clock;
 mod comments;
 mod dates;
 mod decode;
@@ -45,6 +46,8 @@ pub mod warc;
 
 pub use block::BlockKind;
 pub use classify::{Favor, Weights};
+#[cfg(all(target_family = "wasm", target_os = "unknown"))]
+pub use clock::set_clock;
 pub use document::{Comment, ContentBlock, Document, ListMark, PostMark};
 pub use error::Error;
 pub use explain::{BlockDecision, Explanation};

@@ -9,9 +9,9 @@ mod trim;
 #[cfg(test)]
 mod untrim_tests;
 
+use crate::clock::Instant;
 use std::cell::Cell;
 use std::rc::Rc;
-use std::time::Instant;
 
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};

@@ -79,17 +79,15 @@ impl gleaner_status {
         }
     }
 
-    /// The status of a library error.
+    /// The status of a library error: the one whose code is the error's
+    /// ([`Error::code`]).
     pub(super) fn of(e: &Error) -> gleaner_status {
-        match e {
-            Error::InputTooLarge { .. } => gleaner_status::InputTooLarge,
-            Error::TooManyNodes { .. } => gleaner_status::TooManyNodes,
-            Error::InvalidUrl { .. } => gleaner_status::InvalidUrl,
-            Error::TimeBudgetExceeded { .. } => gleaner_status::TimeBudgetExceeded,
-            Error::NotHtml { .. } => gleaner_status::NotHtml,
-            // an error a later engine adds has no code of its own until this crate names it
-            _ => gleaner_status::Internal,
-        }
+        let code = e.code();
+        Self::ALL
+            .into_iter()
+            .find(|s| *s as u32 == code)
+            // an error a later engine adds has no status until this crate names it
+            .unwrap_or(gleaner_status::Internal)
     }
 }
 
@@ -188,5 +186,33 @@ mod tests {
         assert_eq!(codes, gleaner_status::ALL.len());
         let unknown = unsafe { CStr::from_ptr(gleaner_status_message(7)) };
         assert_eq!(unknown, c"unknown status");
+    }
+
+    #[test]
+    fn each_engine_error_has_the_status_of_its_name() {
+        use std::time::Duration;
+        for (e, status) in [
+            (
+                Error::InputTooLarge { size: 2, max: 1 },
+                gleaner_status::InputTooLarge,
+            ),
+            (Error::TooManyNodes { max: 1 }, gleaner_status::TooManyNodes),
+            (
+                Error::InvalidUrl {
+                    url: "x".into(),
+                    reason: "y".into(),
+                },
+                gleaner_status::InvalidUrl,
+            ),
+            (
+                Error::TimeBudgetExceeded {
+                    budget: Duration::ZERO,
+                },
+                gleaner_status::TimeBudgetExceeded,
+            ),
+            (Error::NotHtml { why: "z".into() }, gleaner_status::NotHtml),
+        ] {
+            assert_eq!(gleaner_status::of(&e), status, "{e}");
+        }
     }
 }
