@@ -10,8 +10,8 @@ use crate::tag::Tag;
 pub(super) const BOILER_MASK: Hints = hints::STRONG_BOILERPLATE | hints::FOOTER | hints::SIDEBAR;
 
 /// The boilerplate names that a wrapper of a page's items may carry by chance ("related
-/// products", a "tag" list of teasers, a "subscription-eligible" product card, a
-/// "more-ads" section of listings).
+/// products", a "tag" list of teasers, a product card named for a "subscription" offer, a
+/// section of classified "ads").
 const ITEM_WRAPPER_NAMES: Hints =
     hints::RELATED | hints::TAGS | hints::NEWSLETTER | hints::SIDEBAR | hints::AD;
 

@@ -168,10 +168,6 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     // compounds written in parts: "article-body", "entry_content", "share-bar"
     h |= token_hints(&compact) & (ARTICLE_BODY | CONTENT | RELATED | SHARE | COMMENT);
     h |= stem_hints(&compact);
-    if compact.contains("editorialreview") {
-        // a publisher's blurbs are the product's description, not its customers' reviews
-        h &= !REVIEW;
-    }
     if compact.contains("sharing") || compact.starts_with("share") {
         h |= SHARE;
     }
@@ -661,7 +657,7 @@ mod tests {
     fn search_results_are_not_a_search_box() {
         assert_eq!(name_hints("search-results", false) & NAV, 0);
         assert_eq!(name_hints("searchResultsList", true) & NAV, 0);
-        assert_eq!(name_hints("layouts-searchResults", true) & NAV, 0);
+        assert_eq!(name_hints("page-searchResults", true) & NAV, 0);
         assert_ne!(name_hints("search-form", true) & NAV, 0);
     }
 
@@ -677,7 +673,8 @@ mod tests {
     fn search_pages_negated_words_and_controls() {
         assert_eq!(name_hints("searchPage", true) & NAV, 0);
         assert_eq!(name_hints("has-side-banner", true), 0);
-        assert_eq!(name_hints("a-carousel-overlay-buttons", true) & MODAL, 0);
+        assert_eq!(name_hints("carousel-overlay-buttons", true) & MODAL, 0);
+        assert_eq!(name_hints("slider-nav-arrows", true) & NAV, 0);
         assert_ne!(name_hints("modal-overlay", true) & MODAL, 0);
     }
 
@@ -699,7 +696,6 @@ mod tests {
         assert_ne!(name_hints("product-reviews", true) & REVIEW, 0);
         assert_ne!(name_hints("jdgm-rev-widg", true) & REVIEW, 0);
         assert_ne!(name_hints("tm-testimonial__content", true) & REVIEW, 0);
-        assert_eq!(name_hints("editorialReviews", false) & REVIEW, 0);
         assert_eq!(name_hints("preview", true) & REVIEW, 0);
     }
 

@@ -165,10 +165,10 @@ pub(super) mod url {
     pub const LISTING: u32 = 1 << 3;
     /// Documentation (`/docs/`, `/doc/`, `/documentation/`, `/api/`, `/reference/`,
     /// `/guide/`, `/manual/`, `/tutorial/`, `/learn/`, `/wiki/`, a `docs.` or
-    /// `developer.` host, readthedocs).
+    /// `developer.` host).
     pub const DOCS: u32 = 1 << 4;
-    /// A service or landing page (`/services/`, `/solutions/`, `/what-we-do`,
-    /// `/pricing`, `/features`, `/industries/`, `/platform`).
+    /// A service or landing page (`/services/`, `/solutions/`, `/pricing`, `/features`,
+    /// `/industries/`, `/platform`, `/how-it-works`).
     pub const SERVICE: u32 = 1 << 5;
     /// An article (`/blog/<slug>`, `/news/<slug>`, a date in the path, `/article/`,
     /// `/story/`, `/post/`).
@@ -668,7 +668,7 @@ fn url_flags(u: &str) -> u32 {
     {
         f |= url::FORUM;
     }
-    if seg(&["product", "products", "p", "dp", "ip", "item", "pd", "gp"]) {
+    if seg(&["product", "products", "p", "item"]) {
         f |= url::PRODUCT;
     }
     if seg(&[
@@ -714,7 +714,7 @@ fn url_flags(u: &str) -> u32 {
         "wiki",
         "handbook",
         "book",
-    ]) || seg(&["support", "help", "man-pages", "quickstart", "glossary"])
+    ]) || seg(&["support", "help", "quickstart", "glossary"])
         || host_starts(&[
             "docs.",
             "doc.",
@@ -723,7 +723,6 @@ fn url_flags(u: &str) -> u32 {
             "wiki.",
             "help.",
         ])
-        || host.ends_with("readthedocs.io")
     {
         f |= url::DOCS;
     }
@@ -744,10 +743,11 @@ fn url_flags(u: &str) -> u32 {
         "offerings",
         "packages",
         "plans",
-        "insurance",
-        "coupons",
         "offers",
-    ]) || seg(&["what-we-do", "how-it-works", "enterprise", "for-business"])
+        // an insurer's pages sell a service (`/pet-insurance`, `/drive/insurance/`): held
+        // on both halves of wcxb-dev (three insurers' sites, in A and in B)
+        "insurance",
+    ]) || seg(&["how-it-works", "enterprise", "for-business"])
     {
         f |= url::SERVICE;
     }

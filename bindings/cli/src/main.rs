@@ -565,7 +565,19 @@ fn clap_error(e: clap::Error) -> ExitCode {
     usage_error_of(&command, &msg)
 }
 
+/// A closed pipe on standard output (`gleaner eval ... | head`) ends the command as it ends
+/// `cat` or `grep`, by SIGPIPE, instead of a panic in the first `println!` after it: Rust
+/// ignores the signal, and its printing panics on the error.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring a signal's default disposition, before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let (cli, format_given) = match parse() {
         Ok(c) => c,
         Err(status) => return status,

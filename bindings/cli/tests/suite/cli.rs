@@ -337,6 +337,30 @@ fn each_command_has_its_own_help_and_refuses_what_conflicts() {
 }
 
 #[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/readability");
+    for cmd in [
+        format!("eval {corpus}"),
+        "completions bash".to_string(),
+        format!("-f json {corpus}/pages"),
+    ] {
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "{} {cmd} | head -c 1 >/dev/null",
+                env!("CARGO_BIN_EXE_gleaner")
+            ))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !err.contains("panicked") && !err.contains("Broken pipe"),
+            "{cmd}: {err}"
+        );
+    }
+}
+
+#[test]
 fn completion_scripts_for_each_shell() {
     for (shell, marks) in [
         ("bash", ["_gleaner()", "complete -F _gleaner"]),
