@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { extract, explain, init, GleanerError, memoryBytes } from "gleaner";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -46,7 +46,7 @@ test("every fixture keeps what it must and drops what it must not", () => {
   }
 });
 
-test("the seed page as UTF-8 and as EUC-KR bytes gives the same article", () => {
+test("the seed page as UTF-8 and as EUC-KR bytes, gzipped or brotli, gives the same article", () => {
   const utf8 = extract(page("seed_utf8.html"));
   const euckr = extract(page("seed_euckr.html"));
   assert.equal(utf8.encoding, "UTF-8");
@@ -60,6 +60,7 @@ test("the seed page as UTF-8 and as EUC-KR bytes gives the same article", () => 
   assert.equal(extract(copy).text, euckr.text);
   assert.equal(extract(new DataView(copy)).text, euckr.text);
   assert.equal(extract(gzipSync(bytes)).text, euckr.text);
+  assert.equal(extract(brotliCompressSync(bytes)).text, euckr.text);
 });
 
 test("a string is text: its declared charset does not matter", () => {
