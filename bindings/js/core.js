@@ -43,7 +43,9 @@ function snake(name) {
 function bytesOf(input) {
   if (typeof input === "string") return [encoder.encode(input), true];
   if (input instanceof Uint8Array) return [input, false];
-  if (input instanceof ArrayBuffer) return [new Uint8Array(input), false];
+  if (input instanceof ArrayBuffer || Object.prototype.toString.call(input) === "[object ArrayBuffer]") {
+    return [new Uint8Array(input), false];
+  }
   if (ArrayBuffer.isView(input)) {
     return [new Uint8Array(input.buffer, input.byteOffset, input.byteLength), false];
   }
@@ -65,7 +67,7 @@ function optionsJson(options, isString) {
     if (value !== undefined) out[snake(name)] = value;
   }
   // a string is text already: its bytes are UTF-8 whatever the page declares
-  if (isString && out.charset === undefined) out.charset = "utf-8";
+  if (isString && out.charset == null) out.charset = "utf-8";
   return JSON.stringify(out);
 }
 
@@ -130,36 +132,42 @@ export class Engine {
     }
     const x = this.instance.exports;
     const opts = encoder.encode(options);
-    const input = this.#copyIn(bytes);
+    let input = 0;
     let optsPtr = 0;
     let status;
     try {
+      input = this.#copyIn(bytes);
       optsPtr = this.#copyIn(opts);
-      status = x.gleaner_run(input, bytes.length, optsPtr, opts.length, what);
-    } catch (e) {
-      if (e instanceof WebAssembly.RuntimeError) {
-        // a panic ends in a trap: its message is where the result would be
-        const message = this.#result() || `internal error: ${e.message}`;
+      try {
+        status = x.gleaner_run(input, bytes.length, optsPtr, opts.length, what);
+      } catch (e) {
+        // a trap (a panic), or a JavaScript error thrown through the module (a stack
+        // overflow in its clock import): the call was cut short and the instance's state
+        // is not to be trusted; a panic's message is where the result would be
+        const message = e instanceof WebAssembly.RuntimeError ? this.#result() : "";
         this.#restart();
-        throw new GleanerError(999, message);
+        throw new GleanerError(999, message || `internal error: ${e.message}`);
       }
-      throw e;
     } finally {
       if (this.instance?.exports === x) {
-        x.gleaner_dealloc(input, bytes.length);
+        if (input) x.gleaner_dealloc(input, bytes.length);
         if (optsPtr) x.gleaner_dealloc(optsPtr, opts.length);
       }
     }
-    const out = this.#result();
-    x.gleaner_result_clear();
-    if (status !== 0) throw new GleanerError(status, out);
-    return out;
+    try {
+      const out = this.#result();
+      if (status !== 0) throw new GleanerError(status, out);
+      return out;
+    } finally {
+      x.gleaner_result_clear();
+    }
   }
 
   /** Copies `bytes` into the module's memory; returns where. */
   #copyIn(bytes) {
     const x = this.instance.exports;
-    const ptr = x.gleaner_alloc(bytes.length);
+    // addresses past 2 GiB come back as negative i32s
+    const ptr = x.gleaner_alloc(bytes.length) >>> 0;
     if (!ptr) throw new GleanerError(100, `no memory for an input of ${bytes.length} bytes`);
     new Uint8Array(x.memory.buffer, ptr, bytes.length).set(bytes);
     return ptr;
@@ -168,22 +176,18 @@ export class Engine {
   /** The last call's result, as text. */
   #result() {
     const x = this.instance.exports;
-    const ptr = x.gleaner_result_ptr();
-    const len = x.gleaner_result_len();
+    const ptr = x.gleaner_result_ptr() >>> 0;
+    const len = x.gleaner_result_len() >>> 0;
     return decoder.decode(new Uint8Array(x.memory.buffer, ptr, len));
   }
 
   /** A fresh instance after a trap: synchronously where allowed, else in the background. */
   #restart() {
-    const old = this.instance;
     this.instance = null;
     try {
       this.instance = new WebAssembly.Instance(this.module, imports());
     } catch {
-      WebAssembly.instantiate(this.module, imports()).then(
-        (i) => (this.instance = i),
-        () => (this.instance = old),
-      );
+      WebAssembly.instantiate(this.module, imports()).then((i) => (this.instance = i));
     }
   }
 }

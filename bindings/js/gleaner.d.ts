@@ -1,7 +1,8 @@
 /** A page: text (a JavaScript string), or its bytes in any charset, gzip or brotli too. */
 export type Input = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 
-/** Extraction options. Python's snake_case names (`max_input_bytes`) are accepted too. */
+/** Extraction options. (At run time Python's snake_case spellings, `max_input_bytes`, are
+ * accepted too; the types name JavaScript's.) */
 export interface Options {
   /** The page's URL: resolves relative links; the canonical URL's fallback. */
   url?: string;
@@ -80,6 +81,7 @@ export interface Document {
 
 /** An extraction or argument error, with the status code of the C library and Python. */
 export class GleanerError extends Error {
+  constructor(code: number, message: string);
   /** 3 InvalidArgument, 100 InputTooLarge, 101 TooManyNodes, 102 InvalidUrl, 103 TimeBudgetExceeded, 106 NotHtml, 999 Internal. */
   readonly code: number;
   /** The code's name, as above. */

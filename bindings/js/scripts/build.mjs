@@ -28,7 +28,8 @@ try {
   );
   process.exit(1);
 }
-const built = join(root, "target", "wasm32-unknown-unknown", "wasm", "gleaner_js.wasm");
+const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
+const built = join(target, "wasm32-unknown-unknown", "wasm", "gleaner_js.wasm");
 copyFileSync(built, out);
 
 const wasmOpt = [join(here, "node_modules", ".bin", "wasm-opt"), "wasm-opt"].find((p) => {
