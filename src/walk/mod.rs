@@ -12,6 +12,7 @@ use crate::block::{
 };
 use crate::dom::{Dom, NodeId, Ns, View, DOCUMENT, NONE};
 use crate::element::{attr, code_language, tex_script, AuthorSource, ElemFacts};
+use crate::grid;
 use crate::hints::{self, Hints};
 use crate::limits::Limits;
 use crate::tag::Tag;
@@ -730,17 +731,16 @@ impl Builder {
         if tag == Tag::Pre {
             self.lang = None;
         }
+        // the element's subtree is whole (a row's cells are found by it); its blocks are
+        // counted after a row or a figure joined or captioned them
+        self.page.elems[e as usize].end = self.page.elems.len() as u32;
         if tag == Tag::Tr {
             self.join_row(e, block_start);
         }
         if tag == Tag::Figure {
             self.caption_images(block_start);
         }
-        let n_blocks = self.page.blocks.len() as u32;
-        let n_elems = self.page.elems.len() as u32;
-        let el = &mut self.page.elems[e as usize];
-        el.blocks.1 = n_blocks;
-        el.end = n_elems;
+        self.page.elems[e as usize].blocks.1 = self.page.blocks.len() as u32;
         if let Some((src, in_comment)) = author {
             let blocks = &self.page.blocks[block_start as usize..];
             self.page.facts.author(src, blocks, block_start, in_comment);
@@ -867,21 +867,20 @@ impl Builder {
             straight(b) && !b.text.contains('\n') && b.text.chars().count() <= MAX_ROW_CELL_CHARS
         };
         if let [b] = blocks {
-            // a lone cell holding lines of text, or long, is layout, not data
-            return line(b).then(|| vec![1]);
+            // a lone cell holding lines of text, or long, is layout, not data; so is a
+            // row of one cell that is the page's `<h1>` (a layout table's headline; a
+            // lesser heading alone in a row titles the rows after it)
+            return (b.kind != BlockKind::Heading(1) && line(b)).then(|| vec![1]);
         }
         if blocks.is_empty() || !blocks.iter().all(line) {
             return None;
         }
-        let mut cells = Vec::new();
-        let mut child = tr as usize + 1;
-        while child < elems.len() {
-            let c = &elems[child];
-            if c.parent == tr && matches!(c.tag, Tag::Td | Tag::Th) {
-                cells.push(c.blocks.1 - c.blocks.0);
-            }
-            child = (c.end as usize).max(child + 1);
-        }
+        let cells: Vec<u32> = grid::cells(elems, tr)
+            .map(|c| {
+                let (a, z) = elems[c as usize].blocks;
+                z - a
+            })
+            .collect();
         (cells.iter().sum::<u32>() as usize == blocks.len()).then_some(cells)
     }
 
@@ -1020,6 +1019,24 @@ mod tests {
         assert_eq!(texts, ["Title", "One link two.", "Three", "Four", "Five"]);
         assert_eq!(p.blocks[0].kind, BlockKind::Heading(1));
         assert_eq!(p.blocks[1].link_chars, 4);
+    }
+
+    #[test]
+    fn a_layout_tables_headline_stays_a_heading() {
+        // the page's <h1> alone in a row of one cell is its headline; a lesser heading
+        // alone in a row titles the rows after it, and a heading in a cell of a row of
+        // data is the cell's text
+        let p = page("<table><tr><td><img src=a.gif><h1>Mail to parliament</h1></td></tr><tr><td><h3>Fees</h3></td></tr><tr><td><h4>Size</h4></td><td>Large</td></tr></table>");
+        let kinds: Vec<BlockKind> = p.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading(1),
+                BlockKind::TableRow,
+                BlockKind::TableRow
+            ]
+        );
+        assert_eq!(&*p.blocks[2].text, "Size\tLarge");
     }
 
     #[test]
