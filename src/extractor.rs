@@ -522,8 +522,7 @@ mod tests {
 
     #[test]
     fn url_resolves_canonical_and_charset_is_used() {
-        let mut ex = Extractor::new();
-        ex = ex
+        let ex = Extractor::new()
             .url("https://example.com/news/dam")
             .charset("windows-1251");
         let html =

@@ -751,8 +751,7 @@ mod tests {
     }
 
     fn rich(html: &str) -> Document {
-        let mut ex = crate::Extractor::new();
-        ex = ex
+        let ex = crate::Extractor::new()
             .formatting(true)
             .links(true)
             .url("https://example.com/a/");
@@ -1115,8 +1114,7 @@ mod tests {
             <meta name=author content=\"Ana Lima\"><meta name=description content=\"Rain, then more rain.\"></head>
             <body><article><h1>Rain due: \"heavy\"</h1><p>Heavy rain is expected across the region on Tuesday, the forecasters said.</p>
             <p>Residents near rivers were told to prepare, and schools may close early on the day.</p></article></body></html>";
-        let mut ex = crate::Extractor::new();
-        ex = ex
+        let ex = crate::Extractor::new()
             .url("https://weather.example/rain")
             .front_matter(true)
             .title_heading(true);

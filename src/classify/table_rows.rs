@@ -30,8 +30,7 @@ struct Row {
 /// - a row cut off as the article's short edge (with its links) after a kept row of
 ///   its table;
 /// - the parts of a row of data one of whose parts is kept (a cell of links, a name that
-///   links to its page, a button's label beside the row's values).
-///
+///   links to its page, a button's label beside the row's values);
 /// - in such a row, the hidden text that is all its cell holds (an icon's words for
 ///   screen readers).
 ///
@@ -72,9 +71,10 @@ pub(super) fn keep_table_rows(elems: &[Elem], blocks: &[Block], labels: &mut [La
 /// Whether block `i` is the only block of its cell: a cell whose one text is hidden
 /// says with it what an icon shows ("Yes" for screen readers beside a check mark).
 fn alone_in_cell(elems: &[Elem], blocks: &[Block], i: usize) -> bool {
-    let cell = cell_of(elems, blocks[i].elem).map(|c| c.0);
-    let (a, z) = cell.map_or((0, 0), |c| elems[c as usize].blocks);
-    cell.is_some() && z == a + 1
+    cell_of(elems, blocks[i].elem).is_some_and(|(cell, _)| {
+        let (a, z) = elems[cell as usize].blocks;
+        z == a + 1
+    })
 }
 
 /// Whether a block labelled `l` was dropped for its own text alone, or as a header or

@@ -141,9 +141,8 @@ fn run(name: &str) -> Report {
 
 fn run_dir(dir: &Path) -> Report {
     evaluate(dir, 2, |bytes, url| {
-        let mut ex = gleaner::Extractor::new();
         // the Markdown as the command writes it, for its structure
-        ex = ex.formatting(true).links(true);
+        let mut ex = gleaner::Extractor::new().formatting(true).links(true);
         // a page whose truth gives an empty or broken URL is read without one
         if let Some(u) = url.filter(|u| url::Url::parse(u).is_ok()) {
             ex = ex.url(u);

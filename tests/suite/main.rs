@@ -10,17 +10,6 @@ mod metadata;
 mod outputs;
 mod properties;
 
-/// Says that a test skipped its work, and why, straight to the terminal: libtest shows a
-/// test's own output (`println!`, `eprintln!`) only when it fails, and would show `ok`.
-pub fn say_skipped(why: &str) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "skipped: {why}");
-}
-
-/// `bytes` gzipped.
-pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    e.write_all(bytes).unwrap();
-    e.finish().unwrap()
-}
+#[path = "../support/mod.rs"]
+mod support;
+pub use support::{gzip, say_skipped};

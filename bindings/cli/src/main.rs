@@ -28,8 +28,6 @@ struct Settings {
     timeout: std::time::Duration,
     /// `--charset` was given: it wins over a server's `Content-Type`.
     charset_given: bool,
-    /// The input limit, which fetches enforce while reading.
-    max_input_bytes: usize,
     /// `--format` was given (WARC input gives JSON Lines whatever it says).
     format_given: bool,
     /// `--fail-empty`: a page with nothing extracted fails the run.
@@ -58,7 +56,6 @@ fn settings(run: &RunArgs, format_given: bool) -> Result<Settings, String> {
         jobs: run.jobs.unwrap_or_else(default_jobs),
         timeout: std::time::Duration::from_secs(run.timeout),
         charset_given: run.extraction.charset.is_some(),
-        max_input_bytes: run.extraction.limits().max_input_bytes,
         format_given,
         fail_empty: run.fail_empty,
     })
@@ -202,7 +199,10 @@ fn run(args: Settings) -> ExitCode {
     // One page: read, extracted (a bug in the library must not end the whole batch: the
     // page is reported instead), rendered, and written to the output folder if there is
     // one; the text for standard output otherwise.
-    let fetcher = fetch::Fetcher::new(args.timeout, args.max_input_bytes);
+    let fetcher = fetch::Fetcher::new(
+        args.timeout,
+        args.extractor.current_limits().max_input_bytes,
+    );
     // (the output, and whether nothing was extracted)
     let work = |input: &&Input| -> Result<(String, bool), String> {
         let (out, empty) = read_page(input, &fetcher, &args)
