@@ -165,7 +165,7 @@ weights! {
     /// less than `min_article_len`.
     wide_regions: bool = false,
     /// How many times more a region must keep than the container to replace it.
-    region_min_gain: f32 = 2.0,
+    region_min_gain: f32 = 1.5,
     /// Whether the container itself is relabelled as a region, on any gain, when its
     /// repeated items hold most of its text (a listing whose items' titles are links; not
     /// a thread, whose posts' buttons would come with them).
