@@ -99,9 +99,9 @@ weights! {
     /// Highest link density of a prose block.
     prose_max_link_density: f32 = 0.35,
     /// Link density from which a block counts as a list of links.
-    linky_density: f32 = 0.5,
+    linky_density: f32 = 0.7,
     /// The link density from which a block is a list of links when recall is favoured.
-    recall_linky_density: f32 = 0.7,
+    recall_linky_density: f32 = 0.85,
     /// Weight of a character of prose in a container's score.
     prose_weight: f32 = 1.0,
     /// Weight (negative) of a character of link text in a container's score.
