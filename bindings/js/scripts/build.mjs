@@ -3,11 +3,10 @@
 // `--if-missing` builds only when there is no gleaner.wasm yet (npm's prepare).
 
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { copyFileSync, existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { readFileSync } from "node:fs";
 
 const here = dirname(dirname(fileURLToPath(import.meta.url)));
 const root = join(here, "..", "..");
@@ -28,7 +27,8 @@ try {
   );
   process.exit(1);
 }
-const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
+// cargo reads a relative CARGO_TARGET_DIR from its working directory, the workspace's root
+const target = resolve(root, process.env.CARGO_TARGET_DIR ?? "target");
 const built = join(target, "wasm32-unknown-unknown", "wasm", "gleaner_js.wasm");
 copyFileSync(built, out);
 
