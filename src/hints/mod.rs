@@ -112,6 +112,14 @@ fn hiding_class(class: &str) -> bool {
     )
 }
 
+/// Whether a class word is a utility class under a variant or with an arbitrary value
+/// (Tailwind, UnoCSS, Windi: `print:break-inside-avoid`, `md:hidden`,
+/// `[html.sidebar-filled_&]:bg-base`): it says when a style applies, not what the element
+/// is, so its words (`print`, `sidebar`) give no hints.
+fn is_variant_utility(word: &str) -> bool {
+    word.contains(':') || word.contains('[')
+}
+
 /// Words before a hint word that negate it (`has-comments`, `no-sidebar`, `with-ads`).
 fn is_negating(tok: &str) -> bool {
     matches!(
@@ -222,7 +230,9 @@ pub fn name_hints(value: &str, is_class: bool) -> Hints {
 /// The hints of one word of a class or id value: a hiding class word gives only
 /// [`HIDDEN`].
 fn one_word_hints(word: &str, is_class: bool, buf: &mut String) -> Hints {
-    if is_class && hiding_class(word) {
+    if is_class && is_variant_utility(word) {
+        0
+    } else if is_class && hiding_class(word) {
         HIDDEN
     } else {
         word_hints(word, buf)
@@ -676,6 +686,16 @@ mod tests {
         assert_eq!(name_hints("carousel-overlay-buttons", true) & MODAL, 0);
         assert_eq!(name_hints("slider-nav-arrows", true) & NAV, 0);
         assert_ne!(name_hints("modal-overlay", true) & MODAL, 0);
+    }
+
+    #[test]
+    fn a_utility_class_under_a_variant_says_nothing() {
+        // Tailwind: when a style applies, not what the element is
+        assert_eq!(name_hints("print:break-inside-avoid", true), 0);
+        assert_eq!(name_hints("[html.sidebar-filled_&]:bg-base", true), 0);
+        assert_eq!(name_hints("lg:mr-[--sidebar-width] w-full", true), 0);
+        assert_ne!(name_hints("print", true) & SHARE, 0);
+        assert_ne!(name_hints("sidebar-filled", true) & SIDEBAR, 0);
     }
 
     #[test]
