@@ -29,6 +29,9 @@ pub(super) fn label_range(page: &Page, top: u32, range: Range<usize>, labels: &m
     let signup = signup_mask(page, range.clone());
     let mut pre = first_labels(page, top, range, &signup);
     cut_reading_list(page, &mut pre);
+    if page.weights.drop_reading_lists {
+        drop_reading_list_sections(page, top, &mut pre);
+    }
     settle_short_blocks(page, &pre, labels);
 }
 
@@ -226,6 +229,64 @@ fn cut_reading_list(page: &Page, pre: &mut [(usize, Pre)]) {
             e.1 = Pre::Bad(Label::Hinted(hints::RELATED));
         }
     }
+}
+
+/// Least share of a section's characters inside links for a reading list: its teasers link
+/// their stories, where a list under "Read more about the costs:" is the article's own.
+pub const READING_LIST_MIN_LINK_SHARE: f32 = 0.05;
+
+/// A section that a reading list's heading opens ("Related articles", "Read next") and
+/// whose items link their stories goes, wherever it stands: the teasers are not the
+/// article's, however much prose they hold or however much article follows them.
+fn drop_reading_list_sections(page: &Page, top: u32, pre: &mut [(usize, Pre)]) {
+    let (elems, blocks) = (page.elems, page.blocks);
+    let mut k = 0;
+    while k < pre.len() {
+        let (i, p) = pre[k];
+        let section = (matches!(p, Pre::Short | Pre::Bad(Label::StockPhrase))
+            && is_end_marker(&blocks[i], page.weights.linky_density))
+        .then(|| section_opened_by(page, top, i))
+        .flatten()
+        .filter(|&s| links_its_items(page, s));
+        let Some(s) = section else {
+            k += 1;
+            continue;
+        };
+        let end = elems[s as usize].blocks.1 as usize;
+        while k < pre.len() && pre[k].0 < end {
+            pre[k].1 = Pre::Bad(Label::Hinted(hints::RELATED));
+            k += 1;
+        }
+    }
+}
+
+/// The largest element, up to `top`, whose first block is block `i` and which holds more
+/// than it: the section the heading `i` opens.
+fn section_opened_by(page: &Page, top: u32, i: usize) -> Option<u32> {
+    let mut section = None;
+    for a in ancestors(page.elems, page.blocks[i].elem) {
+        let e = &page.elems[a as usize];
+        if e.blocks.0 as usize != i {
+            break;
+        }
+        if e.blocks.1 as usize > i + 1 {
+            section = Some(a);
+        }
+        if a == top {
+            break;
+        }
+    }
+    section
+}
+
+/// Whether the blocks of element `e` have [`READING_LIST_MIN_LINK_SHARE`] of their
+/// characters inside links.
+fn links_its_items(page: &Page, e: u32) -> bool {
+    let (from, to) = page.elems[e as usize].blocks;
+    let (chars, linked) = page.blocks[from as usize..to as usize]
+        .iter()
+        .fold((0, 0), |(c, l), b| (c + b.stats.chars, l + b.link_chars));
+    linked as f32 >= READING_LIST_MIN_LINK_SHARE * chars as f32
 }
 
 /// Short blocks take the label of their context: kept between content, dropped at the

@@ -210,7 +210,7 @@ pub(crate) fn classify(
 /// a short line ("Reply", a price, a table's cell) may well repeat.
 pub const DUPLICATE_MIN_CHARS: u32 = 80;
 
-/// Labels [`Label::Duplicate`] the kept paragraphs and list items whose text, of
+/// Labels [`Label::Duplicate`] the kept paragraphs, list items and headings whose text, of
 /// [`DUPLICATE_MIN_CHARS`] or more, a block kept before them already holds in another
 /// part of the page (a copy near its original, under one grandparent, is the text's own:
 /// a refrain, a repeated notice).
@@ -222,7 +222,10 @@ fn drop_duplicates(elems: &[Elem], blocks: &[Block], labels: &mut [Label]) {
     let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
     for (b, l) in blocks.iter().zip(labels.iter_mut()) {
         if !(l.is_content()
-            && matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem)
+            && matches!(
+                b.kind,
+                BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading(_)
+            )
             && b.stats.chars >= DUPLICATE_MIN_CHARS)
         {
             continue;
@@ -362,6 +365,29 @@ mod tests {
              <div><p>A teaser sentence about another story that is long enough to be prose.</p></div></article>"
         );
         assert_eq!(kept(&html, None), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_section_of_linked_teasers_goes_wherever_it_stands() {
+        // "Related Articles" between two parts of the article: prose enough to stay, and
+        // too much article after it to end the text there, but a reading list; a section
+        // under a heading that only starts like one and links nothing is the article's own
+        const T: &str = "A teaser's sentence about another story of the same site, long enough to be prose on its own.";
+        let html = format!(
+            "<body><section><p>{P1}</p><p>{P2}</p><p>{P3}</p></section>
+             <section><div><h2>Related Articles</h2></div>
+             <div><h3><a href='/a'>Another story</a></h3><p>{T}</p><a href='/a'>Read more</a></div>
+             <div><h3><a href='/b'>A third story</a></h3><p>{T}</p><a href='/b'>Read more</a></div></section>
+             <section><h3>Read more about the costs:</h3><ul><li>{P2}</li><li>{P3}</li></ul></section>
+             <section><p>{P1} {P2}</p><p>{P3} {P1}</p></section></body>"
+        );
+        let kept = kept(&html, None);
+        assert!(!kept.iter().any(|t| t == T), "{kept:?}");
+        assert!(
+            kept.iter().any(|t| t == "Read more about the costs:"),
+            "{kept:?}"
+        );
+        assert!(kept.iter().any(|t| t == &format!("{P3} {P1}")), "{kept:?}");
     }
 
     #[test]

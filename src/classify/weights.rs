@@ -180,6 +180,10 @@ weights! {
     /// Whether customer reviews are comments, apart from the main text (a product's
     /// reviews), rather than content (a review article).
     reviews_are_comments: bool = false,
+    /// Whether a section opened by a reading list's heading ("Related articles") whose
+    /// items link their stories goes wherever it stands in the container. On pages of
+    /// items and sections such a section ("Trending", "Related guides") is the page's own.
+    drop_reading_lists: bool = true,
 }
 
 /// On a forum, the posts are the content while the prose outside them is less than this
@@ -221,6 +225,12 @@ impl Weights {
         }
         if page_type == PageType::Product {
             w.reviews_are_comments = true;
+        }
+        if matches!(
+            page_type,
+            PageType::Listing | PageType::Collection | PageType::Service
+        ) {
+            w.drop_reading_lists = false;
         }
         if page_type == PageType::Documentation {
             // inside a document's body, a list of links is its own (an index of pages,
@@ -266,6 +276,7 @@ mod tests {
                     | "reveal_panels"
                     | "reviews_are_comments"
                     | "container_items"
+                    | "drop_reading_lists"
             ) {
                 on
             } else {

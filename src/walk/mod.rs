@@ -270,6 +270,8 @@ fn block_kind(tag: Tag, outer: BlockKind) -> BlockKind {
         Tag::Pre => BlockKind::Code,
         Tag::Td | Tag::Th => BlockKind::Cell,
         Tag::Figcaption | Tag::Caption => BlockKind::Caption,
+        // a <div> inside a heading (GitBook's, beside its anchor link) is the heading's text
+        _ if matches!(outer, BlockKind::Heading(_)) => outer,
         _ if outer == BlockKind::Code => BlockKind::Code,
         _ if outer == BlockKind::Caption => BlockKind::Caption,
         _ => BlockKind::Paragraph,
@@ -1019,6 +1021,14 @@ mod tests {
         assert_eq!(texts, ["Title", "One link two.", "Three", "Four", "Five"]);
         assert_eq!(p.blocks[0].kind, BlockKind::Heading(1));
         assert_eq!(p.blocks[1].link_chars, 4);
+    }
+
+    #[test]
+    fn a_div_inside_a_heading_is_the_headings_text() {
+        // GitBook: the anchor link and the text each in a <div> of the <h3>
+        let p = page("<body><h3 id=about><div><a href='#about'></a></div><div>About this book</div></h3><p>Text.</p></body>");
+        assert_eq!(p.blocks[0].kind, BlockKind::Heading(3));
+        assert_eq!(&*p.blocks[0].text, "About this book");
     }
 
     #[test]
