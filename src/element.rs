@@ -58,6 +58,10 @@ impl ElemFacts {
     /// The language label a highlighter writes inside a code block (Shiki twoslash's
     /// `<div class="language-id">ts</div>`): the code's language, not its text.
     pub(crate) const CODE_LABEL: u8 = 1 << 5;
+    /// A `<section>` (or Docutils' `<div class="section">`) whose hints all come from its
+    /// id: when the id is its heading's slug (Sphinx's `<section id="cookies">` over
+    /// "Cookies"), it names the text, not a part of the page, and the walk drops them.
+    pub(crate) const ID_HINTS: u8 = 1 << 6;
 
     /// Whether it has the flag `f`.
     pub(crate) fn is(&self, f: u8) -> bool {
@@ -145,6 +149,11 @@ pub(crate) fn element_facts(
     let (attr_hints, class_author) =
         hints::element_hints(cache, class, id, a.role, itemprop, a.itemtype);
     let mut own = hints::tag_hints(local) | attr_hints;
+    let id_hints = own != 0
+        && is_section(local, class)
+        && a.role.is_none()
+        && itemprop.is_none()
+        && hints::element_hints(cache, class, None, None, None, a.itemtype).0 == 0;
     if matches!(tag, Tag::Html | Tag::Body) {
         own &= hints::CONTENT;
     }
@@ -179,6 +188,7 @@ pub(crate) fn element_facts(
         (panel, ElemFacts::PANEL),
         (a.href.is_some(), ElemFacts::HAS_HREF),
         (code_label, ElemFacts::CODE_LABEL),
+        (id_hints, ElemFacts::ID_HINTS),
     ]
     .into_iter()
     .fold(0, |f, (yes, bit)| if yes { f | bit } else { f });
@@ -212,6 +222,14 @@ fn names_a_heading(local: &html5ever::LocalName) -> bool {
             | local_name!("h5")
             | local_name!("h6")
     )
+}
+
+/// Whether an element is a document's section: `<section>`, or Docutils' older
+/// `<div class="section">`.
+fn is_section(local: &html5ever::LocalName, class: Option<&str>) -> bool {
+    *local == local_name!("section")
+        || (*local == local_name!("div")
+            && class.is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "section")))
 }
 
 /// Path segments that lead to an author's page, followed by the author's own segment.

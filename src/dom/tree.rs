@@ -251,7 +251,8 @@ impl TreeSink for Sink {
                 (facts, slot) = element_facts(&mut cache.borrow_mut(), &name.local, &attrs);
                 // the walk reads the attributes of a few elements only; the others go now,
                 // while they are in the processor's cache
-                let attrs = if keeps_attrs(&name.local) {
+                // a section named by its id keeps it, to be compared with its heading
+                let attrs = if keeps_attrs(&name.local) || facts.is(ElemFacts::ID_HINTS) {
                     attrs
                 } else {
                     Vec::new()

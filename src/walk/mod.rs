@@ -225,6 +225,64 @@ fn code_holds_most(dom: &Dom, node: NodeId) -> bool {
     codes == 1 && in_code > 0 && in_code * 100 >= all * PRE_CODE_SHARE
 }
 
+/// Whether a link is a heading's or a definition's permalink: a sign alone (Sphinx's `¶`,
+/// rustdoc's `§`, `#`, `🔗`) leading to a place on the page. It is no text of the page.
+fn is_permalink(dom: &Dom, node: NodeId, attrs: &[html5ever::Attribute]) -> bool {
+    attr(attrs, "href").is_some_and(|h| h.starts_with('#'))
+        && first_text(dom, node).is_some_and(|t| matches!(t.trim(), "¶" | "§" | "#" | "🔗"))
+        && dom.node(dom.node(node).first_child).next == NONE
+}
+
+/// Longest heading text read to compare with a section's id.
+const SLUG_MAX_CHARS: usize = 200;
+
+/// Whether `id` is the slug of the heading that opens element `node` (Sphinx's `<section
+/// id="cookies"><h2>Cookies</h2>`): its first child with text is a heading whose words,
+/// lower-cased and joined by hyphens, are the id's.
+fn names_its_heading(dom: &Dom, node: NodeId, id: &str) -> bool {
+    for child in dom.children(node) {
+        let mut text = String::new();
+        let mut stack = vec![dom.node(child).first_child];
+        if let Some(t) = dom.text(child) {
+            text.push_str(t);
+        }
+        while let Some(n) = stack.pop() {
+            if n == NONE || text.len() > SLUG_MAX_CHARS {
+                continue;
+            }
+            stack.push(dom.node(n).next);
+            match dom.view(n) {
+                View::Text(t) => text.push_str(t),
+                View::Element(..) => stack.push(dom.node(n).first_child),
+                _ => {}
+            }
+        }
+        if text.trim().is_empty() {
+            continue;
+        }
+        let heading = dom
+            .element(child)
+            .is_some_and(|e| matches!(Tag::from_name(&e.name), Tag::H(_)));
+        return heading && slug(&text) == slug(id);
+    }
+    false
+}
+
+/// Lower-cased runs of letters and digits joined by hyphens.
+fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
 /// Whether an element is MediaWiki's picture of a formula (`<img
 /// class="mwe-math-fallback-image-inline">`), its TeX in its alt text; and whether the
 /// formula is displayed.
@@ -364,6 +422,7 @@ impl Builder {
             "meta" => facts.add_meta(attrs),
             "link" => facts.link(attrs),
             "br" => self.line_break(ctx),
+            "a" if is_permalink(dom, node, attrs) => {}
             _ => return false,
         }
         true
@@ -523,6 +582,13 @@ impl Builder {
             push_children(stack, dom, node, inner);
             return;
         }
+        let mut facts = *facts;
+        if facts.is(ElemFacts::ID_HINTS)
+            && attr(attrs, "id").is_some_and(|id| names_its_heading(dom, node, id))
+        {
+            facts.own = 0;
+        }
+        let facts = &facts;
         let (e, block_start, mut inner) = self.open(facts, ctx, depth);
         let tag = facts.tag;
         if tag == Tag::Pre {
@@ -1029,6 +1095,30 @@ mod tests {
         let p = page("<body><h3 id=about><div><a href='#about'></a></div><div>About this book</div></h3><p>Text.</p></body>");
         assert_eq!(p.blocks[0].kind, BlockKind::Heading(3));
         assert_eq!(&*p.blocks[0].text, "About this book");
+    }
+
+    #[test]
+    fn a_headings_permalink_is_no_text() {
+        // Sphinx's ¶ and rustdoc's §, leading to the heading; a '#' that says more stays
+        let p = page("<body><h2>Cookies<a class=headerlink href='#cookies'>¶</a></h2><h3><a href='#x'>§</a>Sessions</h3><p>See <a href='#notes'># notes</a>.</p></body>");
+        let texts: Vec<&str> = p.blocks.iter().map(|b| &*b.text).collect();
+        assert_eq!(texts, ["Cookies", "Sessions", "See # notes."]);
+    }
+
+    #[test]
+    fn a_sections_id_that_is_its_headings_slug_names_no_part_of_the_page() {
+        // Sphinx: <section id="cookies"> over "Cookies" is the text's section, where an
+        // id "cookies" over a consent notice names the banner
+        let p = page("<body><section id=cookies><h3>Cookies<a href='#cookies'>¶</a></h3><p>To read cookies, use the request.</p></section><section id=cookies><p>We use cookies.</p></section></body>");
+        let hinted: Vec<bool> = p
+            .blocks
+            .iter()
+            .map(|b| {
+                crate::block::ancestors(&p.elems, b.elem)
+                    .any(|e| p.elems[e as usize].hints & hints::COOKIE != 0)
+            })
+            .collect();
+        assert_eq!(hinted, [false, false, true]);
     }
 
     #[test]
