@@ -62,6 +62,10 @@ impl ElemFacts {
     /// id: when the id is its heading's slug (Sphinx's `<section id="cookies">` over
     /// "Cookies"), it names the text, not a part of the page, and the walk drops them.
     pub(crate) const ID_HINTS: u8 = 1 << 6;
+    /// A line of a highlighted code block (Shiki's `<span class="line">`): inside a
+    /// `<pre>` it starts a line, even where the page leaves out the newline between lines
+    /// and lets its style make each a block.
+    pub(crate) const CODE_LINE: u8 = 1 << 7;
 
     /// Whether it has the flag `f`.
     pub(crate) fn is(&self, f: u8) -> bool {
@@ -182,6 +186,7 @@ pub(crate) fn element_facts(
         tag = Tag::Block;
     }
     let code_label = class.is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "language-id"));
+    let code_line = class.is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "line"));
     let flags = [
         (hidden, ElemFacts::HIDDEN),
         (style_hidden, ElemFacts::STYLE_HIDDEN),
@@ -189,6 +194,7 @@ pub(crate) fn element_facts(
         (a.href.is_some(), ElemFacts::HAS_HREF),
         (code_label, ElemFacts::CODE_LABEL),
         (id_hints, ElemFacts::ID_HINTS),
+        (code_line, ElemFacts::CODE_LINE),
     ]
     .into_iter()
     .fold(0, |f, (yes, bit)| if yes { f | bit } else { f });

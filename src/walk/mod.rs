@@ -617,7 +617,8 @@ impl Builder {
 
     /// An element inside preformatted text. It opens no block and its names count for
     /// nothing (a highlighter's `token comment` or `tag` is code, not boilerplate); a
-    /// block-level one is a line of the code (Shiki's and CodeMirror's `<div class="line">`).
+    /// block-level one is a line of the code (Shiki's and CodeMirror's `<div class="line">`),
+    /// and so is Shiki's `<span class="line">`.
     /// The language label a highlighter writes inside the code (Shiki twoslash's
     /// `<div class="language-id">`) gives the language and is no line.
     #[allow(clippy::too_many_arguments)]
@@ -655,6 +656,17 @@ impl Builder {
         if tag.is_block() {
             self.end_line();
             stack.push(Task::EndLine);
+        } else if facts.is(ElemFacts::CODE_LINE)
+            && !self
+                .text
+                .rsplit('\n')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .is_empty()
+        {
+            // Shiki's lines, their newlines left out by a minifier
+            self.end_line();
         }
         push_children(stack, dom, node, inner);
     }
@@ -1119,6 +1131,13 @@ mod tests {
             })
             .collect();
         assert_eq!(hinted, [false, false, true]);
+    }
+
+    #[test]
+    fn shikis_lines_stay_lines_without_their_newlines() {
+        // minified Shiki output: the lines' spans side by side, a newline only in one place
+        let p = page("<body><pre class=shiki><code><span class=line><span>npm</span><span> create</span></span><span class=line><span>cd</span><span> app</span></span>\n<span class=line>ls</span></code></pre></body>");
+        assert_eq!(&*p.blocks[0].text, "npm create\ncd app\nls");
     }
 
     #[test]
