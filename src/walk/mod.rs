@@ -328,8 +328,9 @@ fn block_kind(tag: Tag, outer: BlockKind) -> BlockKind {
         Tag::Pre => BlockKind::Code,
         Tag::Td | Tag::Th => BlockKind::Cell,
         Tag::Figcaption | Tag::Caption => BlockKind::Caption,
-        // a <div> inside a heading (GitBook's, beside its anchor link) is the heading's text
-        _ if matches!(outer, BlockKind::Heading(_)) => outer,
+        // a <div> inside a heading (GitBook's, beside its anchor link) is the heading's text;
+        // an inline element made a block of its own (a commenter's name) is not
+        Tag::Div if matches!(outer, BlockKind::Heading(_)) => outer,
         _ if outer == BlockKind::Code => BlockKind::Code,
         _ if outer == BlockKind::Caption => BlockKind::Caption,
         _ => BlockKind::Paragraph,
