@@ -1,5 +1,6 @@
 //! Finding the element that holds the article: each block's score, each element's score as a
-//! range sum of its blocks', and the descent to a child that holds nearly all of it.
+//! range sum of its blocks', the descent to a child that holds nearly all of it, and the
+//! way up to the page's only `<article>` when that holds most of the prose.
 
 use super::{Page, Weights};
 use crate::block::{Block, BlockKind, Elem, Prefix, IN_FIGURE};
@@ -211,8 +212,41 @@ fn descend(page: &Page, mut best: u32, scores: &[f32]) -> u32 {
 pub(super) fn container(page: &Page, scores: &[f32], prefix: &Prefix) -> (u32, u32) {
     let (argmax, best_score) = best_element(page, prefix);
     if best_score > 0.0 {
-        (descend(page, argmax, scores), argmax)
+        let best = descend(page, argmax, scores);
+        (sole_article(page, best).unwrap_or(best), argmax)
     } else {
         (0, argmax)
     }
+}
+
+/// The page's only `<article>` holding `best`, when there is one, it is not named as
+/// boilerplate and it holds [`super::Weights::sole_article_share`] times more prose outside
+/// `best` than inside.
+fn sole_article(page: &Page, best: u32) -> Option<u32> {
+    if !page.weights.sole_article {
+        return None;
+    }
+    let mut found = None;
+    for (i, e) in page.elems.iter().enumerate() {
+        if e.tag == Tag::Article {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(i as u32);
+        }
+    }
+    let a = found?;
+    let e = &page.elems[a as usize];
+    if !(a < best && best < e.end && page.effective[a as usize] & BOILER_MASK == 0) {
+        return None;
+    }
+    let prose = |e: &Elem| -> f32 {
+        page.blocks[e.blocks.0 as usize..e.blocks.1 as usize]
+            .iter()
+            .filter(|b| page.weights.is_prose(b))
+            .map(|b| b.stats.weighted_len())
+            .sum()
+    };
+    let inside = prose(&page.elems[best as usize]);
+    (prose(e) - inside >= page.weights.sole_article_share * inside).then_some(a)
 }

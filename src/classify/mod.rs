@@ -497,6 +497,40 @@ mod tests {
     }
 
     #[test]
+    fn the_pages_only_article_holds_all_its_sections() {
+        // Asciidoctor's sections, one a long list of linked changes: the best subtree is a
+        // single section, but the page's <article> holds more prose outside it than in it
+        let section = |h: &str, body: &str| {
+            format!("<div class=sect1><h2>{h}</h2><div class=sectionbody>{body}</div></div>")
+        };
+        let links: String = (0..40)
+            .map(|i| {
+                format!(
+                    "<li><a href=/pr/{i}>Change number {i} to the tram timetable software</a></li>"
+                )
+            })
+            .collect();
+        let mut body = String::new();
+        for h in ["What", "Why", "Where", "When", "Who"] {
+            body += &section(h, &format!("<p>{P1}</p><p>{h}: {P3}</p>"));
+            if h == "Why" {
+                body += &section("Changes", &format!("<ul>{links}</ul>"));
+            }
+        }
+        body += &section("How", &format!("<p>{P2} {P3}</p><p>{P3} {P2}</p>"));
+        let html = format!(
+            "<nav><a href=/>Home</a></nav><main><article><div class=content>{body}</div></article></main>"
+        );
+        let k = kept(&html, None);
+        assert!(k.iter().any(|t| t == P1), "{k:?}");
+        assert!(k.iter().any(|t| t.starts_with(P2)), "{k:?}");
+        let mut w = Weights::default();
+        w.sole_article = false;
+        let k = content(labels_as(&html, None, &w));
+        assert!(!k.iter().any(|t| t == P1), "{k:?}");
+    }
+
+    #[test]
     fn a_listings_linked_titles_are_kept_with_its_items() {
         let jobs: String = (1..=5)
             .map(|i| format!("<div class=\"job job-{i}\"><div><a href=/j/{i}>Senior tram engineer, depot {i}</a></div><p>Maintain the fleet of the northern line, with a team of six; full time, on site.</p></div>"))

@@ -184,6 +184,12 @@ weights! {
     /// items link their stories goes wherever it stands in the container. On pages of
     /// items and sections such a section ("Trending", "Related guides") is the page's own.
     drop_reading_lists: bool = true,
+    /// The page's only `<article>` above the container becomes the container (a long list
+    /// of links between an article's sections must not leave the article to its last one) ...
+    sole_article: bool = true,
+    /// ... when the prose it holds outside the container is at least this multiple of the
+    /// container's.
+    sole_article_share: f32 = 2.0,
 }
 
 /// On a forum, the posts are the content while the prose outside them is less than this
@@ -277,6 +283,7 @@ mod tests {
                     | "reviews_are_comments"
                     | "container_items"
                     | "drop_reading_lists"
+                    | "sole_article"
             ) {
                 on
             } else {
