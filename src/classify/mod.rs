@@ -407,6 +407,31 @@ mod tests {
     }
 
     #[test]
+    fn a_products_page_is_its_main_element() {
+        let specs: String = [
+            "Capacity 1.7 litres of water",
+            "Power 3000 watts at 230 volts",
+            "Weight 1.2 kg when empty",
+            "Cord 75 cm, wound in the base",
+            "Body brushed stainless steel",
+            "Filter removable limescale filter",
+        ]
+        .iter()
+        .map(|s| format!("<li>{s}</li>"))
+        .collect();
+        let product = format!(
+            "<div class=info><h1>Kettle</h1><p>{P1}</p></div>
+             <div class=specs><h2>Specifications</h2><ul>{specs}</ul></div>"
+        );
+        let html = format!(
+            "<body><nav><a href=/>Home</a><a href=/shop>Shop</a></nav><main>{product}</main></body>"
+        );
+        let k = kept_as(&html, PageType::Product);
+        let spec = "Power 3000 watts at 230 volts";
+        assert!(k.iter().any(|t| t == spec), "{k:?}");
+    }
+
+    #[test]
     fn a_products_reviews_go_and_a_review_articles_stay() {
         let html = format!(
             "<body><div class=product><h1>Kettle</h1><p>{P1}</p><p>{P2}</p></div>

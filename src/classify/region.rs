@@ -43,8 +43,10 @@ fn candidates(page: &Page, inherited: &[Hints], container: u32) -> Vec<(u32, f32
             allowed,
         )
     };
-    if let Some(g) = group(&outside_boilerplate) {
-        out.push((g.parent, gain));
+    if page.weights.item_regions {
+        if let Some(g) = group(&outside_boilerplate) {
+            out.push((g.parent, gain));
+        }
     }
     if page.weights.container_items {
         let c = &elems[container as usize];

@@ -170,6 +170,9 @@ weights! {
     /// repeated items hold most of its text (a listing whose items' titles are links; not
     /// a thread, whose posts' buttons would come with them).
     container_items: bool = false,
+    /// Whether the parent of the page's largest group of repeated items may be the region
+    /// (not on a product's page, where such a grid is of other products or recipes).
+    item_regions: bool = true,
     /// A container that keeps this much is not looked past for a region.
     region_max_kept: f32 = 3000.0,
     /// Whether short blocks in the container are content wherever they stand (inside a
@@ -218,9 +221,11 @@ impl Weights {
                 | PageType::Collection
                 | PageType::Service
                 | PageType::Documentation
+                | PageType::Product
         ) {
             w.wide_regions = true;
-            w.container_items = page_type != PageType::Forum;
+            w.container_items = !matches!(page_type, PageType::Forum | PageType::Product);
+            w.item_regions = page_type != PageType::Product;
         }
         if matches!(
             page_type,
@@ -282,6 +287,7 @@ mod tests {
                     | "reveal_panels"
                     | "reviews_are_comments"
                     | "container_items"
+                    | "item_regions"
                     | "drop_reading_lists"
                     | "sole_article"
             ) {

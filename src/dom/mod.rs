@@ -176,6 +176,9 @@ pub(crate) struct Dom {
     extras: Vec<Extra>,
     /// Set when the page went past a limit and the tree holds only what came before it.
     pub(crate) cut: Option<Cut>,
+    /// The schema.org types the page's microdata names (`itemtype`), each with the number
+    /// of elements that name it.
+    pub(crate) microdata_types: Vec<(String, u32)>,
 }
 
 impl Dom {
@@ -188,6 +191,7 @@ impl Dom {
             texts: Vec::with_capacity(nodes / 2 + 1),
             extras: Vec::new(),
             cut: None,
+            microdata_types: Vec::new(),
         }
     }
 

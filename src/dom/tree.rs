@@ -249,6 +249,12 @@ impl TreeSink for Sink {
             Some(cache) if ns == Ns::Html => {
                 let facts;
                 (facts, slot) = element_facts(&mut cache.borrow_mut(), &name.local, &attrs);
+                if let Some(a) = attrs
+                    .iter()
+                    .find(|a| a.name.local == local_name!("itemtype"))
+                {
+                    add_microdata_types(&mut self.dom.borrow_mut().microdata_types, &a.value);
+                }
                 // the walk reads the attributes of a few elements only; the others go now,
                 // while they are in the processor's cache
                 // a section named by its id keeps it, to be compared with its heading
@@ -452,6 +458,29 @@ pub(super) fn move_streamed(dom: &mut Dom, streamed: &[(u32, NodeId)]) {
     }
 }
 
+/// Most microdata types kept.
+const MAX_MICRODATA_TYPES: usize = 64;
+
+/// Counts the schema.org types an `itemtype` names (`https://schema.org/Product`, several
+/// space-separated; the older data-vocabulary.org's too) in `types`.
+fn add_microdata_types(types: &mut Vec<(String, u32)>, itemtype: &str) {
+    for url in itemtype.split_ascii_whitespace() {
+        let Some((host, name)) = url.trim_end_matches('/').rsplit_once('/') else {
+            continue;
+        };
+        if !(host.ends_with("schema.org") || host.ends_with("data-vocabulary.org"))
+            || name.is_empty()
+        {
+            continue;
+        }
+        if let Some((_, n)) = types.iter_mut().find(|(t, _)| t == name) {
+            *n += 1;
+        } else if types.len() < MAX_MICRODATA_TYPES {
+            types.push((name.to_string(), 1));
+        }
+    }
+}
+
 /// Elements whose attributes [`crate::walk`] reads after the parse (besides their
 /// [`ElemFacts`]); `<html>` and `<body>` also take attributes from repeated tags.
 fn keeps_attrs(local: &html5ever::LocalName) -> bool {
@@ -500,6 +529,19 @@ mod tests {
             .filter(|t| !t.trim().is_empty())
             .collect();
         assert_eq!(t, ["one", "two", "three", "four", "no place"]);
+    }
+
+    #[test]
+    fn microdata_types_are_counted() {
+        let dom = parse(
+            r#"<div itemscope itemtype="https://schema.org/Product"><span itemtype="http://schema.org/Offer  http://schema.org/Offer/"></span>
+            <b itemtype="http://data-vocabulary.org/Review"></b><i itemtype="https://example.com/Thing"></i><u itemtype="Product"></u></div>"#,
+            usize::MAX,
+            None,
+        );
+        let want = [("Product", 1), ("Offer", 2), ("Review", 1)];
+        let want: Vec<(String, u32)> = want.iter().map(|(t, n)| (t.to_string(), *n)).collect();
+        assert_eq!(dom.microdata_types, want);
     }
 
     #[test]

@@ -170,12 +170,28 @@ pub struct Metadata {
     pub image: Option<String>,
 }
 
+/// Most elements of a page that may name one microdata type for the type to be the page's:
+/// a hundred `Book`s are a list of books, not a book's page.
+const MAX_MICRODATA_REPEATS: u32 = 3;
+
+/// The JSON-LD's types, then those of the microdata that the JSON-LD does not name and
+/// that few elements name.
+fn schema_types(mut ld: Vec<String>, microdata: &[(String, u32)]) -> Vec<String> {
+    for (t, n) in microdata {
+        if *n <= MAX_MICRODATA_REPEATS && !ld.contains(t) {
+            ld.push(t.clone());
+        }
+    }
+    ld
+}
+
 /// What [`extract`] gives beyond the metadata itself.
 #[derive(Debug, Default)]
 pub struct Extras {
     /// `articleBody` from JSON-LD, a fallback for pages whose body is scripted in.
     pub article_body: Option<String>,
-    /// Every `@type` the JSON-LD names.
+    /// Every schema.org type the page names: each `@type` of its JSON-LD, then each type
+    /// its microdata (`itemtype`) names on few elements.
     pub ld_types: Vec<String>,
     /// JSON-LD's description of the page's product.
     pub product_description: Option<String>,
@@ -236,7 +252,7 @@ pub(crate) fn extract(
     let extras = Extras {
         declared_author,
         article_body: s.ld.article_body,
-        ld_types: s.ld.types,
+        ld_types: schema_types(s.ld.types, &facts.microdata_types),
         product_description: s.ld.product_description,
         declared_date,
     };
@@ -608,4 +624,17 @@ fn language(s: &Sources) -> Option<String> {
         .or_else(|| meta(s.facts, LANGUAGE_KEYS).and_then(language::normalize_lang))
         .or_else(|| s.ld.language.as_deref().and_then(language::normalize_lang))
         .or_else(|| language::detect(s.blocks))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::schema_types;
+
+    #[test]
+    fn microdata_types_named_by_few_elements_join_the_json_ld_types() {
+        let ld = vec!["WebPage".to_string()];
+        let micro = [("Product", 1), ("Offer", 3), ("Book", 100), ("WebPage", 1)];
+        let micro: Vec<(String, u32)> = micro.iter().map(|(t, n)| (t.to_string(), *n)).collect();
+        assert_eq!(schema_types(ld, &micro), ["WebPage", "Product", "Offer"]);
+    }
 }

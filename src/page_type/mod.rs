@@ -186,6 +186,29 @@ mod tests {
     }
 
     #[test]
+    fn microdata_names_the_type_of_a_page_not_of_its_items() {
+        // a game's store page: no JSON-LD, no og:type product, a URL of no shop software;
+        // its microdata names the Product and its Offer
+        let card = |itemtype: &str| {
+            format!(
+                r#"<div itemscope itemtype="http://schema.org/{itemtype}"><h3>The Tram Game</h3><div itemprop="offers" itemscope itemtype="http://schema.org/Offer"><span>$19.99</span></div></div>"#
+            )
+        };
+        let page = format!(
+            r#"<head><meta property="og:type" content="website"></head><body>{}{PROSE}{PROSE}</body>"#,
+            card("Product")
+        );
+        let url = "https://games.example/app/1174/tram_game/";
+        assert_eq!(type_of(&page, url), PageType::Product);
+        // a hundred books are a list of books
+        let list = format!(
+            "<body>{PROSE}{}</body>",
+            (0..100).map(|_| card("Book")).collect::<String>()
+        );
+        assert_ne!(type_of(&list, url), PageType::Product);
+    }
+
+    #[test]
     fn names_read_back() {
         for t in PageType::ALL {
             assert_eq!(t.name().parse::<PageType>(), Ok(t));

@@ -396,8 +396,8 @@ pub(super) struct Signals {
 }
 
 impl Signals {
-    /// Reads the signals of `page`; `ld_types` are the types its JSON-LD names, `url` its
-    /// URL (the caller's, else the canonical one).
+    /// Reads the signals of `page`; `ld_types` are the schema.org types its JSON-LD and its
+    /// microdata name, `url` its URL (the caller's, else the canonical one).
     pub(super) fn read(page: &Page, ld_types: &[String], url: Option<&str>) -> Signals {
         let generator = page.facts.meta(&["generator"]).unwrap_or("");
         let mut s = Signals {

@@ -26,6 +26,9 @@ pub struct Facts {
     pub metas: Vec<(String, String)>,
     /// Contents of `<script type="application/ld+json">`.
     pub json_ld: Vec<String>,
+    /// The schema.org types the page's microdata names (`itemtype`), each with the number
+    /// of elements that name it.
+    pub microdata_types: Vec<(String, u32)>,
     /// `href` of `<link rel="canonical">`.
     pub canonical: Option<String>,
     /// `href` of the first `<base>`.

@@ -179,6 +179,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
     let n_elems = b.page.elems.len() as u32;
     b.page.elems[0].blocks = (0, n_blocks);
     b.page.elems[0].end = n_elems;
+    b.page.facts.microdata_types = dom.microdata_types.clone();
     b.page
 }
 
