@@ -549,8 +549,10 @@ mod tests {
         let k = kept(&html, None);
         assert!(k.iter().any(|t| t == P1), "{k:?}");
         assert!(k.iter().any(|t| t.starts_with(P2)), "{k:?}");
-        let mut w = Weights::default();
-        w.sole_article = false;
+        let w = Weights {
+            sole_article: false,
+            ..Weights::default()
+        };
         let k = content(labels_as(&html, None, &w));
         assert!(!k.iter().any(|t| t == P1), "{k:?}");
     }
