@@ -208,12 +208,17 @@ fn descend(page: &Page, mut best: u32, scores: &[f32]) -> u32 {
 }
 
 /// The article's container and the element the scores chose before the descent (the root
-/// when nothing scores as prose).
-pub(super) fn container(page: &Page, scores: &[f32], prefix: &Prefix) -> (u32, u32) {
+/// when nothing scores as prose); `prose` holds each block's length of prose as prefix sums.
+pub(super) fn container(
+    page: &Page,
+    scores: &[f32],
+    prefix: &Prefix,
+    prose: &Prefix,
+) -> (u32, u32) {
     let (argmax, best_score) = best_element(page, prefix);
     if best_score > 0.0 {
         let best = descend(page, argmax, scores);
-        (sole_article(page, best).unwrap_or(best), argmax)
+        (sole_article(page, best, prose).unwrap_or(best), argmax)
     } else {
         (0, argmax)
     }
@@ -222,31 +227,17 @@ pub(super) fn container(page: &Page, scores: &[f32], prefix: &Prefix) -> (u32, u
 /// The page's only `<article>` holding `best`, when there is one, it is not named as
 /// boilerplate and it holds [`super::Weights::sole_article_share`] times more prose outside
 /// `best` than inside.
-fn sole_article(page: &Page, best: u32) -> Option<u32> {
+fn sole_article(page: &Page, best: u32, prose: &Prefix) -> Option<u32> {
     if !page.weights.sole_article {
         return None;
     }
-    let mut found = None;
-    for (i, e) in page.elems.iter().enumerate() {
-        if e.tag == Tag::Article {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(i as u32);
-        }
-    }
-    let a = found?;
-    let e = &page.elems[a as usize];
-    if !(a < best && best < e.end && page.effective[a as usize] & BOILER_MASK == 0) {
+    let mut articles = (0..page.elems.len()).filter(|&i| page.elems[i].tag == Tag::Article);
+    let (a, None) = (articles.next()?, articles.next()) else {
         return None;
-    }
-    let prose = |e: &Elem| -> f32 {
-        page.blocks[e.blocks.0 as usize..e.blocks.1 as usize]
-            .iter()
-            .filter(|b| page.weights.is_prose(b))
-            .map(|b| b.stats.weighted_len())
-            .sum()
     };
-    let inside = prose(&page.elems[best as usize]);
-    (prose(e) - inside >= page.weights.sole_article_share * inside).then_some(a)
+    let e = &page.elems[a];
+    let inside = prose.of_elem(&page.elems[best as usize]);
+    let holds = a < best as usize && best < e.end && page.effective[a] & BOILER_MASK == 0;
+    (holds && prose.of_elem(e) - inside >= page.weights.sole_article_share * inside)
+        .then_some(a as u32)
 }

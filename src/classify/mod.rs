@@ -177,7 +177,7 @@ pub(crate) fn classify(
         options,
         weights,
     };
-    let (best, argmax) = container::container(&page, &scores, &prefix);
+    let (best, argmax) = container::container(&page, &scores, &prefix, &prose);
 
     let mut labels = vec![Label::OutsideArticle; n];
     let c = &elems[best as usize];
