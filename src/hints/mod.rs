@@ -689,6 +689,17 @@ mod tests {
     }
 
     #[test]
+    fn a_site_wide_notice_bar_is_a_notice() {
+        assert_ne!(name_hints("announcement-bar gradient", true) & MODAL, 0);
+        assert_ne!(name_hints("sqs-announcement-bar-dropzone", true) & MODAL, 0);
+        assert_ne!(name_hints("announcementBar_cTOO", true) & MODAL, 0);
+        assert_ne!(name_hints("bulletinwp-bulletin-content", true) & MODAL, 0);
+        // the body's class says the page has one, not that the body is one
+        assert_eq!(name_hints("header-with-promo-bar", true) & MODAL, 0);
+        assert_eq!(name_hints("press-announcements", true) & MODAL, 0);
+    }
+
+    #[test]
     fn a_utility_class_under_a_variant_says_nothing() {
         // Tailwind: when a style applies, not what the element is
         assert_eq!(name_hints("print:break-inside-avoid", true), 0);

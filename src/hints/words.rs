@@ -369,4 +369,9 @@ pub(super) const STEMS: &[(&str, Hints)] = &[
     ("bildunterschrift", CAPTION),
     ("breadcrumb", NAV),
     ("sidebar", SIDEBAR),
+    // a site-wide notice above the header (Shopify's announcement-bar section, Squarespace's
+    // sqs-announcement-bar, Docusaurus's announcementBar, WordPress's BulletinWP)
+    ("announcementbar", MODAL),
+    ("promobar", MODAL),
+    ("bulletinwp", MODAL),
 ];

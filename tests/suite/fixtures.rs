@@ -150,3 +150,45 @@ fn a_cookie_notice_is_never_the_content_even_when_it_has_the_most_prose() {
     );
     assert!(!doc.text().contains("These technologies"), "{}", doc.text());
 }
+
+#[test]
+fn a_site_wide_announcement_bar_is_not_the_content() {
+    // a notice above the header, twice (desktop and mobile), in a bar named as the
+    // platforms name it (Shopify's announcement-bar section, WordPress's BulletinWP), on a
+    // page of a heading, short items and two paragraphs
+    let notice = "Important update: our Main Street clinic is not affiliated with the hospital across the road. Rest assured, we are open and ready to serve you!";
+    let items: String = [
+        "Screening exams",
+        "Cleanings",
+        "Extractions",
+        "X-rays",
+        "Fillings",
+        "Root canals",
+        "Dental emergencies",
+        "Orthodontic evaluations",
+    ]
+    .iter()
+    .map(|i| format!("<li>{i}</li>"))
+    .collect();
+    for bar in ["announcement-bar", "bulletinwp-bulletin-content"] {
+        let html = format!(
+            "<html><body><div class=\"{bar}\"><div class=\"notice-content\"><p>{notice}</p></div><div class=\"notice-content\"><p>{notice}</p></div></div><article><h1>Dental care</h1><p>You will find modern treatment rooms at our centres, along with caring dentists and hygienists for adults and children.</p><h2>Procedures and services</h2><ul>{items}</ul><h2>Walk-in centre</h2><p>Do you have a dental emergency? Our walk-in centre is open most Saturdays.</p></article></body></html>"
+        );
+        let doc = gleaner::extract(html.as_bytes()).unwrap();
+        assert!(
+            doc.text().contains("modern treatment rooms"),
+            "{bar}: {}",
+            doc.text()
+        );
+        assert!(
+            doc.text().contains("walk-in centre is open"),
+            "{bar}: {}",
+            doc.text()
+        );
+        assert!(
+            !doc.text().contains("Important update"),
+            "{bar}: {}",
+            doc.text()
+        );
+    }
+}
