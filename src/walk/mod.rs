@@ -234,6 +234,29 @@ fn is_permalink(dom: &Dom, node: NodeId, attrs: &[html5ever::Attribute]) -> bool
         && dom.node(dom.node(node).first_child).next == NONE
 }
 
+/// Most nodes of a button looked at for a heading inside it.
+const BUTTON_SCAN_NODES: usize = 32;
+
+/// Whether a heading stands among the first [`BUTTON_SCAN_NODES`] nodes under `node`.
+fn holds_heading(dom: &Dom, node: NodeId) -> bool {
+    let mut stack = vec![dom.node(node).first_child];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        if n == NONE || seen == BUTTON_SCAN_NODES {
+            continue;
+        }
+        seen += 1;
+        stack.push(dom.node(n).next);
+        if let Some(e) = dom.element(n) {
+            if matches!(Tag::from_name(&e.name), Tag::H(_)) {
+                return true;
+            }
+            stack.push(dom.node(n).first_child);
+        }
+    }
+    false
+}
+
 /// Longest heading text read to compare with a section's id.
 const SLUG_MAX_CHARS: usize = 200;
 
@@ -321,6 +344,10 @@ fn first_text(dom: &Dom, node: NodeId) -> Option<&str> {
 /// The kind of the blocks inside a block-level element `tag`, inside `outer`.
 fn block_kind(tag: Tag, outer: BlockKind) -> BlockKind {
     match tag {
+        // a <div> or <p> inside a heading (GitBook's beside its anchor link, a rich-text
+        // editor's paragraph) is the heading's text; an inline element made a block of its
+        // own (a commenter's name) is not
+        Tag::Div | Tag::P if matches!(outer, BlockKind::Heading(_)) => outer,
         Tag::P => BlockKind::Paragraph,
         Tag::H(l) => BlockKind::Heading(l),
         Tag::Li => BlockKind::ListItem,
@@ -329,9 +356,6 @@ fn block_kind(tag: Tag, outer: BlockKind) -> BlockKind {
         Tag::Pre => BlockKind::Code,
         Tag::Td | Tag::Th => BlockKind::Cell,
         Tag::Figcaption | Tag::Caption => BlockKind::Caption,
-        // a <div> inside a heading (GitBook's, beside its anchor link) is the heading's text;
-        // an inline element made a block of its own (a commenter's name) is not
-        Tag::Div if matches!(outer, BlockKind::Heading(_)) => outer,
         _ if outer == BlockKind::Code => BlockKind::Code,
         _ if outer == BlockKind::Caption => BlockKind::Caption,
         _ => BlockKind::Paragraph,
@@ -418,8 +442,11 @@ impl Builder {
             }
             "noscript" => facts.noscript(dom, node),
             "style" | "template" | "iframe" | "object" | "embed" | "canvas" | "video" | "audio"
-            | "select" | "button" | "textarea" | "input" | "map" | "frame" | "svg" | "math"
-            | "datalist" | "option" | "source" | "track" | "param" | "wbr" => {}
+            | "select" | "textarea" | "input" | "map" | "frame" | "svg" | "math" | "datalist"
+            | "option" | "source" | "track" | "param" | "wbr" => {}
+            // an accordion's toggle holding its section's heading (a FAQ's question) is
+            // walked for that heading; other buttons are controls
+            "button" if !holds_heading(dom, node) => {}
             "title" => facts.title(dom, node),
             "meta" => facts.add_meta(attrs),
             "link" => facts.link(attrs),
@@ -1109,6 +1136,22 @@ mod tests {
         let p = page("<body><h3 id=about><div><a href='#about'></a></div><div>About this book</div></h3><p>Text.</p></body>");
         assert_eq!(p.blocks[0].kind, BlockKind::Heading(3));
         assert_eq!(&*p.blocks[0].text, "About this book");
+    }
+
+    #[test]
+    fn a_paragraph_inside_a_heading_is_the_headings_text() {
+        let p = page("<body><h3><div><p>It is flexible</p></div></h3><p>Text.</p></body>");
+        assert_eq!(p.blocks[0].kind, BlockKind::Heading(3));
+        assert_eq!(&*p.blocks[0].text, "It is flexible");
+    }
+
+    #[test]
+    fn a_toggle_holding_a_heading_gives_the_heading_and_other_buttons_nothing() {
+        // an accordion's question in its toggle, the answer in the panel after it
+        let p = page("<body><button aria-expanded=false><div><h3>Is it better to use a CPA?</h3></div><svg></svg></button><div>It depends.</div><button>Show more</button></body>");
+        let texts: Vec<&str> = p.blocks.iter().map(|b| &*b.text).collect();
+        assert_eq!(texts, ["Is it better to use a CPA?", "It depends."]);
+        assert_eq!(p.blocks[0].kind, BlockKind::Heading(3));
     }
 
     #[test]
