@@ -475,9 +475,10 @@ impl HintCache {
 }
 
 /// Whether one class word names an author: it holds "byline" or ends in one of the
-/// author names, in any case, or it is hCard's `fn`.
+/// author names (a forum's `username` among them), in any case, or it is hCard's `fn`.
 fn names_author_word(w: &str) -> bool {
-    const ENDS: [&str; 8] = [
+    const ENDS: [&str; 9] = [
+        "username",
         "author",
         "authors",
         "authorname",
@@ -818,6 +819,8 @@ mod tests {
             assert!(by(&mut cache, Some("meta Post-Byline-x"), None).1);
             assert!(by(&mut cache, Some("vcard fn"), None).1);
             assert!(by(&mut cache, Some("c-article__author_name"), None).1);
+            // a forum's poster (XenForo, phpBB, vBulletin)
+            assert!(by(&mut cache, Some("username "), None).1);
             assert!(!by(&mut cache, Some("authority"), Some("author")).1);
             assert!(!by(&mut cache, None, None).1);
             // the private bit never leaks into the hints

@@ -187,3 +187,23 @@ fn a_product_page_has_no_author_from_its_info_lines() {
     assert_eq!(doc.page_type(), gleaner::PageType::Product);
     assert_eq!(doc.author(), None);
 }
+
+#[test]
+fn a_threads_author_is_its_first_poster() {
+    // a forum thread as XenForo writes it: each post's author a link named "username"
+    let post = |who: &str, id: u32, text: &str| {
+        format!(
+            r#"<article class="message message--post"><div class="message-cell message-cell--user"><h4 class="message-name"><a href="/members/{}.{id}/" class="username" data-user-id="{id}">{who}</a></h4></div><div class="message-cell message-cell--main"><time datetime="2025-03-27T10:00:00+0000">Mar 27, 2025</time><div class="bbWrapper">{text}</div></div></article>"#,
+            who.to_lowercase()
+        )
+    };
+    let d = page(
+        "<title>You and your friends have to fight Giygas | ResetEra</title>",
+        &format!(
+            "<h1>You and your friends have to fight Giygas</h1>{}{}",
+            post("TissueBox", 529, "You and your closest friends have been chosen by a twist of fate to prevent the end of the world. What is next, and who comes along?"),
+            post("Poltergust", 1021, "Do I unlock latent psychic powers on my journey? Because if not, I would rather leave the Earth to its fate.")
+        ),
+    );
+    assert_eq!(d.author(), Some("TissueBox"));
+}
