@@ -432,6 +432,26 @@ mod tests {
     }
 
     #[test]
+    fn a_grid_on_a_products_page_is_not_its_content() {
+        // a kettle's page with a carousel of recipes below it: on a page of items the grid
+        // would be the content, on a product's page the product is
+        let cards: String = (1..=5)
+            .map(|i| format!("<div class=card><h3><a href=/r/{i}>Recipe {i}: iced coffee with oat milk</a></h3><p>Ten minutes, serves two people</p></div>"))
+            .collect();
+        let html = format!(
+            "<body><nav><a href=/>Home</a><a href=/shop>Shop</a></nav>
+             <div class=product><h1>Kettle</h1><p>{P1}</p></div>
+             <div class=recipes><h2>Try it with</h2><div class=carousel>{cards}</div></div></body>"
+        );
+        let card = "Ten minutes, serves two people";
+        let k = kept_as(&html, PageType::Product);
+        assert!(k.iter().any(|t| t == P1), "{k:?}");
+        assert!(!k.iter().any(|t| t == card), "{k:?}");
+        let k = kept_as(&html, PageType::Collection);
+        assert!(k.iter().any(|t| t == card), "{k:?}");
+    }
+
+    #[test]
     fn a_products_reviews_go_and_a_review_articles_stay() {
         let html = format!(
             "<body><div class=product><h1>Kettle</h1><p>{P1}</p><p>{P2}</p></div>
