@@ -432,6 +432,17 @@ mod tests {
     }
 
     #[test]
+    fn a_products_info_lines_are_content_and_an_articles_are_its_byline() {
+        let html = format!(
+            "<body><div class=product><h1>Kettle</h1><p>{P1}</p>
+             <div class=product-info><p>Model KE-200, stainless steel</p></div><p>{P2}</p></div></body>"
+        );
+        let info = "Model KE-200, stainless steel";
+        assert!(kept_as(&html, PageType::Product).iter().any(|t| t == info));
+        assert!(!kept_as(&html, PageType::Article).iter().any(|t| t == info));
+    }
+
+    #[test]
     fn a_grid_on_a_products_page_is_not_its_content() {
         // a kettle's page with a carousel of recipes below it: on a page of items the grid
         // would be the content, on a product's page the product is

@@ -154,7 +154,7 @@ weights! {
     /// Whether posts named like comments are content (a forum thread's posts).
     posts_are_content: bool = false,
     /// Whether short lines named as bylines inside the container are content (a forum
-    /// post's author and date).
+    /// post's author and date, a product's "info" lines).
     keep_bylines: bool = false,
     /// Whether short lines named as headers inside the container are content (an item's
     /// header in a list of items).
@@ -236,6 +236,11 @@ impl Weights {
         }
         if page_type == PageType::Product {
             w.reviews_are_comments = true;
+        }
+        if matches!(page_type, PageType::Product | PageType::Service) {
+            // a product's "info" lines (brand, model, price) and a service page's
+            // "meta" facts are its content, not an article's byline
+            w.keep_bylines = true;
         }
         if matches!(
             page_type,
