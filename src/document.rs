@@ -101,6 +101,9 @@ pub struct Document {
     pub(crate) markdown_head: MarkdownHead,
     /// The thread's posts, in order, when the page holds one.
     pub(crate) posts: Vec<PostMark>,
+    /// The page's headline as the page writes it, when it shows one as a heading in or
+    /// just above the article: the Markdown opens with it.
+    pub(crate) headline: Option<String>,
 }
 
 /// What the Markdown of a document starts with, besides the main text.
@@ -144,6 +147,7 @@ impl Document {
             page_type: PageType::default(),
             markdown_head: MarkdownHead::default(),
             posts: Vec::new(),
+            headline: None,
         }
     }
 
@@ -167,6 +171,12 @@ impl Document {
     /// The headline, cleaned of the site-name suffix.
     pub fn title(&self) -> Option<&str> {
         self.metadata.title.as_deref()
+    }
+    /// The headline as the page writes it, when the page shows it as a heading in the
+    /// article or above it: the Markdown opens with it, the text leaves it to
+    /// [`Document::title`].
+    pub fn headline(&self) -> Option<&str> {
+        self.headline.as_deref()
     }
     /// The author or authors, joined with "; ".
     pub fn author(&self) -> Option<&str> {

@@ -132,7 +132,10 @@ impl Extractor {
     }
 
     /// Whether the Markdown starts with the page's title as a `#` heading (after the front
-    /// matter, if any). Default: false.
+    /// matter, if any), also when the page shows no headline. Without it, the Markdown
+    /// opens with the page's headline when the page shows one as a heading (in the
+    /// article or above it, outside the menus); the text never holds the headline, which
+    /// is the title. Default: false.
     #[must_use]
     pub fn title_heading(mut self, yes: bool) -> Self {
         self.title_heading = yes;
@@ -285,6 +288,9 @@ impl Extractor {
         });
         // the page goes into the kept blocks, which take its texts without a copy
         let thread = page_type == page_type::PageType::Forum;
+        let headline = verdict
+            .headline
+            .map(|i| crate::text::normalize_space(&page.blocks[i as usize].text));
         let mut kept = Kept::assemble(page, &verdict.labels, fallback, article_body, thread);
         if page_type == page_type::PageType::Product {
             if let Some(d) = extras.product_description.as_deref() {
@@ -293,6 +299,7 @@ impl Extractor {
         }
         let mut doc = Document::new(meta, kept.blocks, comments);
         doc.posts = kept.posts;
+        doc.headline = headline;
         doc.confidence = confidence;
         doc.encoding = encoding.name();
         doc.fallback = kept.fallback.is_some();

@@ -254,8 +254,10 @@ pub(crate) fn to_markdown(doc: &Document) -> String {
     if head.front_matter {
         push_front_matter(&mut out, doc);
     }
-    if let Some(title) = doc.title().filter(|_| head.title) {
-        // unless the text starts with the headline already
+    // the page's own headline, else the title when asked
+    let heading = (doc.headline.as_deref()).or_else(|| doc.title().filter(|_| head.title));
+    if let Some(title) = heading {
+        // unless the text starts with it already
         let first = doc.blocks().first();
         let repeated = first.is_some_and(|b| {
             matches!(b.kind, BlockKind::Heading(_)) && b.text.trim() == title.trim()
@@ -1162,7 +1164,9 @@ mod tests {
         );
         let md = to_markdown(&doc);
         assert!(
-            md.starts_with("**ana** · 2024-03-01\n\nI bought a big sack"),
+            md.starts_with(
+                "# Best way to store flour?\n\n**ana** · 2024-03-01\n\nI bought a big sack"
+            ),
             "{md}"
         );
         assert!(
@@ -1172,6 +1176,33 @@ mod tests {
         assert_eq!(md.matches("* * *").count(), 2, "{md}");
         // the text is the posts' alone
         assert!(!doc.text().contains("ana"));
+    }
+
+    #[test]
+    fn the_markdown_opens_with_the_pages_headline_and_the_text_leaves_it_to_the_title() {
+        let body = "<p>The council voted on Tuesday to close the old harbour bridge to cars from May, after engineers found cracks in two of its piers.</p>
+            <p>Buses and bicycles may still cross it until the repairs begin, which the council expects to take most of next year.</p>";
+        let page = |menu: &str| {
+            format!("<html><head><title>Harbour bridge to close to cars | City News</title></head><body>
+            <nav>{menu}<a href=/>Home</a> <a href=/city>City</a></nav>
+            <header><h1>Harbour bridge to close to cars</h1><p class=byline>By Ana Lima</p></header>
+            <ul class=share><li><a href=/s>Share</a></li></ul>
+            <article>{body}</article></body></html>")
+        };
+        // a headline above the article, past its byline and share buttons
+        let doc = crate::extract(page("").as_bytes()).unwrap();
+        let md = to_markdown(&doc);
+        assert!(
+            md.starts_with("# Harbour bridge to close to cars\n\nThe council voted"),
+            "{md}"
+        );
+        assert!(!doc.text().contains("Harbour bridge"), "{}", doc.text());
+        assert!(to_html(&doc).starts_with("<p>The council"));
+        // a menu's heading that repeats the title is not the headline
+        let html = page("<h2>Harbour bridge to close to cars</h2>")
+            .replace("<h1>Harbour bridge to close to cars</h1>", "");
+        let md = to_markdown(&crate::extract(html.as_bytes()).unwrap());
+        assert!(md.starts_with("The council voted"), "{md}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! on their own, and the lead paragraph just before it.
 
 use super::container::BOILER_MASK;
-use super::label::label_range;
+use super::label::{is_headline, label_range};
 use super::phrases::is_credit_line;
 use super::{Label, Page};
 use crate::block::Prefix;
@@ -105,4 +105,23 @@ pub(super) fn take_lead(page: &Page, best: u32, inherited: &[Hints], labels: &mu
             skipped += 1;
         }
     }
+}
+
+/// The page's headline: the heading labelled [`Label::Title`], or else the last heading
+/// before the first kept block that repeats the title and lies outside the article (a
+/// headline in the page's header, above a byline, a share bar or a menu), not in a
+/// subtree the page names as boilerplate (a menu's, a modal's or a hidden copy's).
+pub(super) fn find_headline(page: &Page, inherited: &[Hints], labels: &mut [Label]) -> Option<u32> {
+    if let Some(i) = labels.iter().position(|&l| l == Label::Title) {
+        return Some(i as u32);
+    }
+    let first = labels.iter().position(|l| l.is_content())?;
+    let i = (0..first).rev().find(|&i| {
+        let b = &page.blocks[i];
+        labels[i] == Label::OutsideArticle
+            && inherited[b.elem as usize] & BOILER_MASK == 0
+            && is_headline(page, b)
+    })?;
+    labels[i] = Label::Title;
+    Some(i as u32)
 }

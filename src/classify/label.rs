@@ -182,7 +182,7 @@ fn in_long_list(page: &Page, b: &crate::block::Block) -> bool {
 
 /// Whether a heading repeats the page's title (or most of its start): the headline, which
 /// goes to the title rather than the text.
-fn is_headline(page: &Page, b: &crate::block::Block) -> bool {
+pub(super) fn is_headline(page: &Page, b: &crate::block::Block) -> bool {
     matches!(b.kind, BlockKind::Heading(_))
         && page.title.is_some_and(|t| {
             let ht = normalize_space(&b.text).to_lowercase();

@@ -115,6 +115,9 @@ pub struct Verdict {
     pub container: u32,
     /// Whether the fallback replaced the container's text.
     pub fallback: bool,
+    /// The block of the page's headline, when the page shows it as a heading in or
+    /// just above the article ([`Label::Title`]).
+    pub headline: Option<u32>,
 }
 
 /// What every phase of the classification reads: the page's elements and blocks, the hints
@@ -147,6 +150,7 @@ pub(crate) fn classify(
             scores: vec![0.0; n],
             container: 0,
             fallback: false,
+            headline: None,
         };
     }
     let w = weights;
@@ -198,11 +202,13 @@ pub(crate) fn classify(
     let fallback = fall_back(&page, prose.total(), &mut labels);
     table_rows::keep_table_rows(elems, blocks, &mut labels);
     drop_duplicates(elems, blocks, &mut labels);
+    let headline = around::find_headline(&page, &inherited, &mut labels);
     Verdict {
         labels,
         scores,
         container,
         fallback,
+        headline,
     }
 }
 
