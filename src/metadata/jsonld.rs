@@ -49,10 +49,18 @@ fn is_article_type(t: &str) -> bool {
         )
 }
 
+/// A JSON-LD string as text: its character references decoded, twice, as a `<meta>`
+/// value's are (the parser, then [`crate::text::decode_entities`]): plugins escape the
+/// escaped title again (`And finally&amp;#8230;`).
+fn unescape(s: &str) -> String {
+    use crate::text::decode_entities;
+    normalize_space(&decode_entities(&decode_entities(s)))
+}
+
 fn value_str(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => {
-            let s = normalize_space(&crate::text::decode_entities(s));
+            let s = unescape(s);
             (!s.is_empty()).then_some(s)
         }
         Value::Object(o) => o
@@ -73,7 +81,7 @@ fn names(v: &Value) -> Option<String> {
         }
         Value::Object(o) => o.get("name").and_then(value_str),
         Value::String(s) => {
-            let s = normalize_space(&crate::text::decode_entities(s));
+            let s = unescape(s);
             (!s.is_empty() && !s.starts_with("http")).then_some(s)
         }
         _ => None,
@@ -231,6 +239,15 @@ mod tests {
         let ld = read_json_ld(&["{\"@type\":\"Article\",\"headline\":\"Two\nlines \\\"quoted\\\"\",\n\"datePublished\":\"2024-02-21 13:00:00\"}".to_string()]);
         assert_eq!(ld.date.as_deref(), Some("2024-02-21 13:00:00"));
         assert_eq!(controls_escaped("{\"a\":\"x\ty\"}\n"), "{\"a\":\"x y\"}\n");
+    }
+
+    #[test]
+    fn references_escaped_twice_are_decoded() {
+        let ld = read_json_ld(&[
+            r#"{"@type":"NewsArticle","headline":"And finally&amp;#8230; trouble brewing","author":{"name":"Ana &amp;amp; Bo"}}"#.to_string(),
+        ]);
+        assert_eq!(ld.headline.as_deref(), Some("And finally… trouble brewing"));
+        assert_eq!(ld.author.as_deref(), Some("Ana & Bo"));
     }
 
     #[test]
