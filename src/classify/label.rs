@@ -100,6 +100,10 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
             || is_credit_line(b)
             || b.flags & IN_FIGURE != 0)
             && !(w.wide_regions && matches!(b.kind, BlockKind::Heading(_)))
+            && !(w.keep_named_captions
+                && b.kind != BlockKind::Caption
+                && b.flags & IN_FIGURE == 0
+                && !is_credit_line(b))
         {
             if o.captions {
                 Pre::Good

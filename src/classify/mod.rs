@@ -494,6 +494,22 @@ mod tests {
     }
 
     #[test]
+    fn a_cards_caption_is_its_text_in_a_grid_of_items_and_a_figures_is_not() {
+        // a shop theme's card: the name and price under `.product-caption`
+        let items: String = (1..=6)
+            .map(|i| format!("<li class=product><a href=/p/{i}><img src=/i/{i}.jpg></a><div class=product-caption><h3><a href=/p/{i}>Laser projector model {i}</a></h3><p>Brand: Lumen</p><p>Price: $4,899.00</p></div></li>"))
+            .collect();
+        let html = format!(
+            "<body><nav><a href=/>Home</a><a href=/shop>Shop</a></nav><main><h1>Projectors</h1>
+             <figure><img src=/banner.jpg><figcaption>Our showroom in Leeds</figcaption></figure>
+             <ul class=products>{items}</ul></main></body>"
+        );
+        let k = kept_as(&html, PageType::Collection);
+        assert!(k.iter().any(|t| t == "Price: $4,899.00"), "{k:?}");
+        assert!(!k.iter().any(|t| t == "Our showroom in Leeds"), "{k:?}");
+    }
+
+    #[test]
     fn a_grids_wrapper_named_related_keeps_its_items_on_a_page_of_items() {
         let items: String = (1..=6)
             .map(|i| format!("<div class=item><h3><a href=/p/{i}>Robotic lawn mower model {i}</a></h3><p>A quarter-acre mower</p><p>$2,099.99</p></div>"))

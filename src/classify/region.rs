@@ -75,8 +75,8 @@ pub(super) fn widen(
         return None;
     }
     // an item's title is a link and its other lines are short (a price, a date, a byline
-    // in the item's header): inside the region, no block is dropped for its links, its
-    // length or such names
+    // in the item's header, a card's name under a `.caption`): inside the region, no block
+    // is dropped for its links, its length or such names
     let relaxed = Weights {
         linky_density: f32::INFINITY,
         recall_linky_density: f32::INFINITY,
@@ -84,6 +84,7 @@ pub(super) fn widen(
         short_blocks_are_content: true,
         keep_bylines: true,
         keep_headers: true,
+        keep_named_captions: w.item_regions,
         ..w.clone()
     };
     let region_page = Page {

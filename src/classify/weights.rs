@@ -159,6 +159,9 @@ weights! {
     /// Whether short lines named as headers inside the container are content (an item's
     /// header in a list of items).
     keep_headers: bool = false,
+    /// Whether lines named as captions by their classes, outside a figure, are content
+    /// (a product card's name and price under Bootstrap's `.caption`).
+    keep_named_captions: bool = false,
     /// Whether a page of items or sections may take its main element, or the parent of
     /// its largest group of repeated items, for the container, when that keeps clearly
     /// more (listings, collections, forums, service pages). Any page may when its container keeps
@@ -287,6 +290,7 @@ mod tests {
                 "posts_are_content"
                     | "keep_bylines"
                     | "keep_headers"
+                    | "keep_named_captions"
                     | "wide_regions"
                     | "short_blocks_are_content"
                     | "reveal_panels"
