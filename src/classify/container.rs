@@ -69,6 +69,37 @@ pub(super) fn effective_hints(
         .collect()
 }
 
+/// The hints the labels read inside the container: [`effective_hints`] less the menu
+/// name of an element that is prose, not links ([`Weights::menu_min_prose`] of prose or
+/// more, at most [`Weights::menu_max_link_share`] of its characters linked), unless it is
+/// a `<nav>`. The container is chosen with the name still on: a page's intro under a
+/// `region-sub-menu` is not its article.
+pub(super) fn label_hints(
+    elems: &[Elem],
+    blocks: &[Block],
+    prose: &Prefix,
+    effective: &[Hints],
+    w: &Weights,
+) -> Vec<Hints> {
+    let links = Prefix::of(blocks.iter().map(|b| b.link_chars as f32));
+    let chars = Prefix::of(blocks.iter().map(|b| b.stats.chars as f32));
+    elems
+        .iter()
+        .zip(effective)
+        .map(|(e, &h)| {
+            if h & hints::NAV != 0
+                && e.tag != Tag::Nav
+                && prose.of_elem(e) >= w.menu_min_prose
+                && links.of_elem(e) <= w.menu_max_link_share * chars.of_elem(e)
+            {
+                h & !hints::NAV
+            } else {
+                h
+            }
+        })
+        .collect()
+}
+
 /// The names of the page's frame around its content: menus, header, footer, banners.
 const FRAME: Hints =
     hints::NAV | hints::HEADER | hints::FOOTER | hints::COOKIE | hints::MODAL | hints::HIDDEN;

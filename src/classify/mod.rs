@@ -182,6 +182,11 @@ pub(crate) fn classify(
         weights,
     };
     let (best, argmax) = container::container(&page, &scores, &prefix, &prose);
+    let labelled = container::label_hints(elems, blocks, &prose, &effective, w);
+    let page = Page {
+        effective: &labelled,
+        ..page
+    };
 
     let mut labels = vec![Label::OutsideArticle; n];
     let c = &elems[best as usize];
@@ -394,6 +399,23 @@ mod tests {
             "{kept:?}"
         );
         assert!(kept.iter().any(|t| t == &format!("{P3} {P1}")), "{kept:?}");
+    }
+
+    #[test]
+    fn prose_named_like_a_menu_is_text_and_a_menu_so_named_is_not() {
+        // an accordion's panels named `dropdown` (Squarespace's accordion block) hold the
+        // article's answers; a dropdown of links in the same article is a menu
+        let menu: String = (1..=6)
+            .map(|i| format!("<li><a href=/c/{i}>Category number {i}</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><nav><a href=/>Home</a><a href=/a>News</a></nav><article><p>{P1}</p>
+             <ul class=accordion><li><h3>When?</h3><div class=accordion-item__dropdown><p>{P2}</p><p>{P3}</p><p>{P1}</p></div></li></ul>
+             <div class=dropdown><ul>{menu}</ul></div><p>{P1} {P3}</p></article></body>"
+        );
+        let k = kept(&html, None);
+        assert!(k.iter().any(|t| t == P2), "{k:?}");
+        assert!(!k.iter().any(|t| t == "Category number 1"), "{k:?}");
     }
 
     #[test]

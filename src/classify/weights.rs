@@ -120,6 +120,13 @@ weights! {
     /// A boilerplate hint on an element holding at least this share of the page's prose is
     /// ignored: it is a wrapper with an unlucky name (`main-with-sidebar`).
     hint_void_share: f32 = 0.6,
+    /// Least prose (weighted characters) under an element named like a menu for its
+    /// name to be ignored inside the container, when little of its text is linked (see
+    /// `menu_max_link_share`): an accordion's `dropdown`, a section a scroll-spy's menu
+    /// points to (`navSource`), a card's description in a `nestedNavCard`.
+    menu_min_prose: f32 = 300.0,
+    /// Most share of linked characters under such an element: a menu is links.
+    menu_max_link_share: f32 = 0.2,
     /// A child holding this share of the container's positive score becomes the container.
     dominant_child_share: f32 = 0.85,
     /// How many levels above the container the sibling rule looks, beyond those the
