@@ -336,7 +336,8 @@ gleaner_status gleaner_options_set_formatting(gleaner_options *options, bool yes
 gleaner_status gleaner_options_set_front_matter(gleaner_options *options, bool yes);
 
 // Whether Markdown output starts with the page's title as a `#` heading, after the front
-// matter if any (default false).
+// matter if any, also when the page shows no headline (default false; without it, the
+// Markdown opens with the page's headline when the page shows one as a heading).
 //
 // Returns `NullArgument` if `options` is NULL.
 //

@@ -22,7 +22,7 @@ export interface Options {
   formatting?: boolean;
   /** Start the Markdown with YAML front matter holding the metadata (default false). */
   frontMatter?: boolean;
-  /** Start the Markdown with the title as a `#` heading (default false). */
+  /** Start the Markdown with the title as a `#` heading, also when the page shows no headline (default false; without it, the Markdown opens with the page's headline when the page shows one). */
   titleHeading?: boolean;
   /** What to favour when a block is in doubt (default "balanced"). */
   favor?: "balanced" | "precision" | "recall";

@@ -192,7 +192,8 @@ pub unsafe extern "C" fn gleaner_options_set_front_matter(
     unsafe { set_bool(options, yes, |e, y| e.front_matter(y)) }
 }
 /// Whether Markdown output starts with the page's title as a `#` heading, after the front
-/// matter if any (default false).
+/// matter if any, also when the page shows no headline (default false; without it, the
+/// Markdown opens with the page's headline when the page shows one as a heading).
 ///
 /// Returns `NullArgument` if `options` is NULL.
 ///

@@ -112,7 +112,8 @@ pub struct RunArgs {
     #[arg(long, help_heading = "Output")]
     pub front_matter: bool,
 
-    /// Start the Markdown with the title as a # heading
+    /// Start the Markdown with the title as a # heading, also when the page shows no headline
+    /// (without it, the page's headline opens the Markdown when the page shows one)
     #[arg(long, help_heading = "Output")]
     pub title_heading: bool,
 
