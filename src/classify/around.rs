@@ -1,5 +1,5 @@
 //! What joins the article from around its container: subtrees beside it that score as prose
-//! on their own, and the lead paragraph just before it.
+//! on their own, the lead paragraph just before it, and the headline above it.
 
 use super::container::BOILER_MASK;
 use super::label::{is_headline, label_range};
