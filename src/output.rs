@@ -255,7 +255,10 @@ pub(crate) fn to_markdown(doc: &Document) -> String {
         push_front_matter(&mut out, doc);
     }
     // the page's own headline, else the title when asked
-    let heading = (doc.headline.as_deref()).or_else(|| doc.title().filter(|_| head.title));
+    let heading = doc
+        .headline
+        .as_deref()
+        .or_else(|| doc.title().filter(|_| head.title));
     if let Some(title) = heading {
         // unless the text starts with it already
         let first = doc.blocks().first();
