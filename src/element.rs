@@ -129,8 +129,13 @@ pub(crate) fn element_facts(
         return (facts, 0);
     }
     let a = Attrs::read(attrs);
-    let hidden = a.hidden || a.aria_hidden.is_some_and(|v| v.trim() == "true");
-    let style_hidden = a.style.is_some_and(style_hides);
+    let aria_hidden = a.aria_hidden.is_some_and(|v| v.trim() == "true");
+    // a block the page hides from screen readers is often the whole page behind an open
+    // dialog (a consent banner's focus trap sets `aria-hidden` on `<main>`): it is hidden
+    // as inline style hides, and shown when the page reads as empty without it
+    let block_aria_hidden = aria_hidden && Tag::from_name(local).is_block();
+    let hidden = a.hidden || (aria_hidden && !block_aria_hidden);
+    let style_hidden = a.style.is_some_and(style_hides) || block_aria_hidden;
     let panel = (hidden || style_hidden)
         && (a
             .role

@@ -540,4 +540,30 @@ mod tests {
         assert_eq!(doc.encoding(), "windows-1251");
         assert_eq!(doc.url(), Some("https://example.com/news/dam"));
     }
+
+    #[test]
+    fn a_page_behind_an_open_dialog_is_read_and_a_hidden_copy_is_not() {
+        // a consent dialog's focus trap hides the rest of the page from screen readers
+        let page = r#"<body><div role="dialog"><p>We use cookies.</p><button>Accept</button></div>
+            <main aria-hidden="true"><article><h1>Dam opens</h1>
+            <p>The new dam on the upper river opened on Friday after six years of building, and its gates were raised for the first time.</p>
+            <p>Engineers said the reservoir would take two winters to fill, and the power station will reach full output after that.</p>
+            <p>Farmers downstream, who lost their fields to the floods of 2019, welcomed the news and asked for a say in how the water is let out.</p>
+            </article></main></body>"#;
+        let doc = Extractor::new().extract(page.as_bytes()).unwrap();
+        assert!(
+            doc.text().contains("six years of building"),
+            "{}",
+            doc.text()
+        );
+        assert!(doc.text().contains("two winters"));
+        // where the page reads as a page, what it hides from screen readers stays out
+        let copy = PAGE.replace(
+            "<table>",
+            r#"<div aria-hidden="true"><p>A copy for the carousel, hidden from screen readers, that no reader should get twice.</p></div><table>"#,
+        );
+        let doc = Extractor::new().extract(copy.as_bytes()).unwrap();
+        assert!(doc.text().contains("six years of building"));
+        assert!(!doc.text().contains("carousel"), "{}", doc.text());
+    }
 }
