@@ -6,12 +6,14 @@ use super::label::{is_headline, label_range};
 use super::phrases::is_credit_line;
 use super::{Label, Page};
 use crate::block::Prefix;
-use crate::block::{BlockKind, IN_FIGURE};
+use crate::block::{BlockKind, Elem, IN_FIGURE};
 use crate::hints::{self, Hints};
 
 /// Readability's sibling rule, generalised: subtrees next to the container (under its
 /// parent and grandparent) that score as prose on their own belong to the article too (a
-/// lead paragraph in the header, an article split into several sections). The levels looked
+/// lead paragraph in the header, an article split into several sections), and so does a
+/// run of paragraphs of prose right after it under its parent, whatever their score (a post
+/// whose share bar outweighs its short last paragraph, leaving the first as the container). The levels looked
 /// up are those the descent from `argmax` to `best` went down, plus
 /// [`super::Weights::extend_levels`].
 pub(super) fn join_siblings(
@@ -31,18 +33,27 @@ pub(super) fn join_siblings(
     let mut top = best;
     // one buffer for every sibling: only a sibling's own range is written and read
     let mut sub = vec![Label::OutsideArticle; page.blocks.len()];
-    for _ in 0..levels {
+    for level in 0..levels {
         let parent = elems[top as usize].parent;
         if parent == top || best == 0 {
             break;
         }
         let p = &elems[parent as usize];
         let mut child = parent + 1;
+        // the paragraphs of prose that follow the container without a break join it,
+        // whatever their score (an editor's line ends the run: a disclaimer may follow)
+        let mut run = false;
         while child < p.end {
             let ch = &elems[child as usize];
+            let has_text = ch.blocks.0 < ch.blocks.1;
+            if child == top {
+                run = level == 0 && page.weights.join_sibling_paragraphs;
+            } else if has_text {
+                run &= is_prose_paragraph(page, ch);
+            }
             if child != top
-                && ch.blocks.0 < ch.blocks.1
-                && scores.of_elem(ch) >= page.weights.extend_min_score
+                && has_text
+                && (scores.of_elem(ch) >= page.weights.extend_min_score || run)
                 && page.effective[child as usize] & BOILER_MASK == 0
             {
                 let range = ch.blocks.0 as usize..ch.blocks.1 as usize;
@@ -57,6 +68,19 @@ pub(super) fn join_siblings(
         }
         top = parent;
     }
+}
+
+/// Most link text a sibling paragraph may hold to join the container (Readability's 0.25).
+pub const SIBLING_PARAGRAPH_MAX_LINK_DENSITY: f32 = 0.25;
+
+/// Whether element `e` is one paragraph of prose with few links: Readability's sibling
+/// paragraphs, which join the article whatever their score.
+fn is_prose_paragraph(page: &Page, e: &Elem) -> bool {
+    let b = &page.blocks[e.blocks.0 as usize];
+    e.blocks.1 == e.blocks.0 + 1
+        && b.kind == BlockKind::Paragraph
+        && page.weights.is_prose(b)
+        && b.link_density() < SIBLING_PARAGRAPH_MAX_LINK_DENSITY
 }
 
 /// The lead: prose just before the container (a standfirst between the headline and the

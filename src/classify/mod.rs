@@ -351,6 +351,26 @@ mod tests {
     }
 
     #[test]
+    fn a_prose_paragraph_after_a_paragraph_container_joins_it() {
+        // the share bar under the post outweighs the short last paragraph, so the first
+        // paragraph alone scores highest: Readability's sibling rule joins the next one
+        let share = "<p>Click to share on Twitter (opens in a new window)</p>".repeat(10);
+        let html = format!(
+            "<body><div class=post><p>{P1} {P2}</p><p>{P3}</p>
+             <div class=sharedaddy>{share}</div></div></body>"
+        );
+        let with = |on: bool| {
+            let w = Weights {
+                join_sibling_paragraphs: on,
+                ..Weights::default()
+            };
+            content(labels_as(&html, None, &w))
+        };
+        assert_eq!(with(true), [format!("{P1} {P2}"), P3.to_string()]);
+        assert_eq!(with(false), [format!("{P1} {P2}")]);
+    }
+
+    #[test]
     fn short_lines_follow_their_neighbours() {
         let html = format!(
             "<article><p>By Ann Lee</p><p>{P1}</p><h2>Costs</h2><p>{P2}</p><p>Share</p></article>"
