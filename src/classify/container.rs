@@ -17,7 +17,8 @@ const ITEM_WRAPPER_NAMES: Hints =
     hints::RELATED | hints::TAGS | hints::NEWSLETTER | hints::SIDEBAR | hints::AD;
 
 /// Each element's own hints, less those that say nothing on this page, and with those the
-/// page's type gives (a hidden panel, a product's reviews as its comments): on a discussion (a
+/// page's type gives (a hidden panel or a FAQ's hidden answer, a product's reviews as its
+/// comments): on a discussion (a
 /// forum thread, a Q&A page, nearly all its prose in posts named like comments) the comment
 /// names, and a boilerplate name on a wrapper that holds most of the page's prose
 /// (`main-with-sidebar`), unless the name is the tag's own (`<footer>`, `<nav>`).
@@ -32,12 +33,17 @@ pub(super) fn effective_hints(
     // on a page of items, the text outside the page's frame: a grid of short items has
     // little prose
     let text = w.wide_regions.then(|| framed_text(elems, blocks));
+    let answers = hidden_answers(elems, blocks);
     elems
         .iter()
-        .map(|e| {
+        .zip(answers)
+        .map(|(e, answer)| {
             // a hidden panel is hidden unless the profile shows it; a product's reviews are
             // its comments
             let mut h = e.hints;
+            if answer {
+                h = (h & !hints::HIDDEN) | hints::PANEL;
+            }
             if h & hints::PANEL != 0 && !w.reveal_panels {
                 h |= hints::HIDDEN;
             }
@@ -67,6 +73,27 @@ pub(super) fn effective_hints(
             }
         })
         .collect()
+}
+
+/// Whether each element is a hidden answer: named hidden by a class (Tailwind's `hidden`,
+/// toggled by a script) and right after a question, an element whose text ends in a question
+/// mark: a FAQ's answer, shown on a click, as a panel is.
+fn hidden_answers(elems: &[Elem], blocks: &[Block]) -> Vec<bool> {
+    let mut out = vec![false; elems.len()];
+    for (p, parent) in elems.iter().enumerate() {
+        let mut prev_asks = false;
+        let mut child = p as u32 + 1;
+        while child < parent.end {
+            let ch = &elems[child as usize];
+            if ch.blocks.0 < ch.blocks.1 {
+                out[child as usize] = prev_asks && ch.hints & hints::HIDDEN != 0;
+                let last = blocks[ch.blocks.1 as usize - 1].text.trim_end();
+                prev_asks = last.ends_with('?') || last.ends_with('？');
+            }
+            child = ch.end.max(child + 1);
+        }
+    }
+    out
 }
 
 /// The hints the labels read inside the container: [`effective_hints`] less the menu

@@ -716,6 +716,23 @@ mod tests {
     }
 
     #[test]
+    fn a_faqs_hidden_answer_is_a_panel_and_other_hidden_text_is_not() {
+        let answer =
+            "Most sites are ready in four to six weeks, depending on how much content you bring.";
+        let html = format!(
+            "<main><h2>Questions</h2><p>{P1}</p><div><h3>How long does a site take?</h3>
+             <div class=\"text-base hidden\"><p>{answer}</p></div></div>
+             <div><h3>Our offices</h3><div class=hidden><p>{P3}</p></div></div><p>{P2}</p></main>"
+        );
+        // on a service page the answer shows, as a panel does; an article leaves it hidden
+        let service = kept_as(&html, PageType::Service);
+        assert!(service.iter().any(|t| t == answer), "{service:?}");
+        assert!(!service.iter().any(|t| t == P3), "{service:?}");
+        let article = kept_as(&html, PageType::Article);
+        assert!(!article.iter().any(|t| t == answer), "{article:?}");
+    }
+
+    #[test]
     fn a_page_without_prose_keeps_its_text() {
         assert_eq!(kept("<body><div>Test</div></body>", None), ["Test"]);
     }
