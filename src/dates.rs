@@ -111,17 +111,24 @@ pub fn parse_date(s: &str) -> Option<String> {
             return Some(d);
         }
     }
+    // the text between two numbers of a window: a date's parts are joined by one mark
+    // written twice ("2019 4:08" is a year and a time)
+    let between = |x: &(usize, u32, usize), y: &(usize, u32, usize)| s[x.0 + x.2..y.0].trim();
+    let one_mark = |w: &[(usize, u32, usize)]| {
+        let (a, b) = (between(&w[0], &w[1]), between(&w[1], &w[2]));
+        a == b && matches!(a, "-" | "/" | "." | "_")
+    };
     // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD
     for w in nums.windows(3) {
-        if w[0].2 == 4 && w[1].2 <= 2 && w[2].2 <= 2 {
+        if w[0].2 == 4 && w[1].2 <= 2 && w[2].2 <= 2 && one_mark(w) {
             if let Some(d) = valid_date(w[0].1, w[1].1, w[2].1) {
                 return Some(d);
             }
         }
         // DD.MM.YYYY, DD/MM/YYYY (day first outside the US-style month-name forms)
-        if w[0].2 <= 2 && w[1].2 <= 2 && w[2].2 == 4 {
+        if w[0].2 <= 2 && w[1].2 <= 2 && w[2].2 == 4 && one_mark(w) {
             let (a, b) = (w[0].1, w[1].1);
-            let sep = s[w[0].0 + w[0].2..w[1].0].trim();
+            let sep = between(&w[0], &w[1]);
             let (d, m) = if sep == "/" && b > 12 { (b, a) } else { (a, b) };
             if let Some(x) = valid_date(w[2].1, m, d) {
                 return Some(x);
@@ -291,6 +298,13 @@ mod tests {
             Some("2019-10-16")
         );
         assert_eq!(parse_date("no date here"), None);
+        // a year and a time are no date; the month's name gives it
+        assert_eq!(
+            parse_date("by Ann » Tue Aug 27, 2019 4:08 am").as_deref(),
+            Some("2019-08-27")
+        );
+        assert_eq!(parse_date("2019 4:08"), None);
+        assert_eq!(parse_date("2019/10-16"), None);
         assert_eq!(parse_date("2019年10月16日").as_deref(), Some("2019-10-16"));
         assert_eq!(
             parse_date("2019년 10월 16일").as_deref(),
