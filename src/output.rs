@@ -1182,6 +1182,37 @@ mod tests {
     }
 
     #[test]
+    fn posts_whose_author_line_gives_the_date_come_apart() {
+        // phpBB's prosilver: no <time>, the date follows the poster's name
+        let post = |n: u32, who: &str, text: &str| {
+            format!("<div id=\"p{n}\" class=\"post bg{}\"><div class=\"postbody\"><h3>Re: Flour</h3>
+            <p class=\"author\">by <strong><a href=\"./memberlist.php?mode=viewprofile&amp;u={n}\">{who}</a></strong> &raquo; Tue Aug 2{n}, 2019 4:0{n} am</p>
+            <div class=\"content\">{text}</div></div></div>", n % 2 + 1)
+        };
+        let html = format!(
+            "<html><head><title>Flour - Baking Forum</title></head><body><div id=\"page-body\">{}{}{}</div></body></html>",
+            post(1, "ana", "I bought a big sack of flour and I am not sure how to keep it fresh for months. Any tips?"),
+            post(2, "ben", "Put it in an airtight container and keep it somewhere cool and dark; the freezer works too."),
+            post(3, "cyd", "I freeze mine for two days first, then it goes into glass jars in the pantry for the year."),
+        );
+        let doc = crate::extract(html.as_bytes()).unwrap();
+        let posts: Vec<_> = doc
+            .posts()
+            .iter()
+            .map(|p| (p.author.as_deref(), p.date.as_deref()))
+            .collect();
+        assert_eq!(
+            posts,
+            [
+                (Some("ana"), Some("2019-08-21")),
+                (Some("ben"), Some("2019-08-22")),
+                (Some("cyd"), Some("2019-08-23"))
+            ]
+        );
+        assert!(to_markdown(&doc).contains("**ben** · 2019-08-22"));
+    }
+
+    #[test]
     fn the_markdown_opens_with_the_pages_headline_and_the_text_leaves_it_to_the_title() {
         let body = "<p>The council voted on Tuesday to close the old harbour bridge to cars from May, after engineers found cracks in two of its piers.</p>
             <p>Buses and bicycles may still cross it until the repairs begin, which the council expects to take most of next year.</p>";

@@ -39,11 +39,20 @@ pub(crate) fn posts(
             .iter()
             .filter(|(at, _)| (a..z).contains(at))
             .find_map(|(_, name)| clean_author(name));
+        // a post's date is its <time>, or the date its author's line gives ("by Ann » Tue
+        // Aug 27, 2019 1:47 am", phpBB's prosilver)
         let date = facts
             .times
             .iter()
             .filter(|(at, _, _)| (a..z).contains(at))
-            .find_map(|(_, _, v)| parse_date(v));
+            .find_map(|(_, _, v)| parse_date(v))
+            .or_else(|| {
+                facts
+                    .posters
+                    .iter()
+                    .filter(|(at, _)| (a..z).contains(at))
+                    .find_map(|(_, line)| parse_date(line))
+            });
         out.push((
             first,
             PostMark {

@@ -142,6 +142,7 @@ pub(crate) fn clean_author(raw: &str) -> Option<String> {
         " | ",
         " - ",
         " — ",
+        " » ",
         ",  ",
         "\n",
         " on ",
@@ -258,6 +259,10 @@ mod tests {
         );
         assert_eq!(clean_author("By"), None);
         assert_eq!(clean_author("pcurry – pcurry").as_deref(), Some("pcurry"));
+        assert_eq!(
+            clean_author("by Ann Lee » Tue Aug 27, 2019 1:47 am").as_deref(),
+            Some("Ann Lee")
+        );
         assert_eq!(clean_author("Updated"), None);
         assert_eq!(clean_author("page.head.extra.author"), None);
     }
