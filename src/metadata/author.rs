@@ -54,6 +54,11 @@ const BYLINE_LABELS: &[&str] = &[
     "guest",
     "anonymous",
     "unknown",
+    "published on",
+    "posted on",
+    "posted in",
+    "auteur",
+    "autor",
 ];
 
 /// Cleans a byline into a name: drops "By", dates, labels and trailing punctuation. A
@@ -87,6 +92,23 @@ const NOT_NAME_WORDS: &[&str] = &[
     "contact",
     "print",
     "email",
+    "cookie",
+    "cookies",
+    "settings",
+    "einstellungen",
+    "navigation",
+    "rss",
+    "archive",
+    "archiv",
+    "article",
+    "articles",
+    "filed",
+    "modified",
+    "publiziert",
+    "veröffentlicht",
+    "accueil",
+    "info",
+    "payment",
 ];
 
 /// Words of a label that introduces an author's name before a colon ("Text und
@@ -162,7 +184,11 @@ pub(crate) fn clean_author(raw: &str) -> Option<String> {
         _ => s,
     };
     let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
-    let label = BYLINE_LABELS.iter().any(|l| s.eq_ignore_ascii_case(l));
+    // a label alone ("Written By", "Published On")
+    let label = BYLINE_LABELS.iter().any(|l| s.eq_ignore_ascii_case(l))
+        || BYLINE_PREFIXES
+            .iter()
+            .any(|p| s.eq_ignore_ascii_case(p.trim_end_matches([' ', ':'])));
     // a template's placeholder ("page.head.author") is no name
     let placeholder =
         s.contains('.') && !s.contains(' ') && s.chars().any(|c| c.is_ascii_lowercase());
@@ -215,6 +241,17 @@ mod tests {
             "Comments RSS",
             "Color: Black",
             "SKU: N/A",
+            "Written By",
+            "Published On",
+            "Last Modified",
+            "Filed Under",
+            "Cookies Settings",
+            "Meta Navigation",
+            "Entries RSS",
+            "Archiv anzeigen",
+            "9 articles",
+            "Publiziert am",
+            "Auteur",
         ] {
             assert_eq!(clean_author(line), None, "{line}");
         }
