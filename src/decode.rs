@@ -68,12 +68,21 @@
 //! A UTF-16 label from a meta tag or XML declaration means UTF-8 (the bytes
 //! were readable as ASCII); `x-user-defined` means windows-1252.
 //!
+//! # Pages encoded twice
+//!
+//! A page whose UTF-8 was once read as windows-1252 or Latin-1 and written out
+//! as UTF-8 again ("donâ€™t") is repaired when the whole text maps back to
+//! valid UTF-8 ([`mojibake`]); any other text is left as decoded.
+//!
 //! # Cost
 //!
 //! The common cases (valid UTF-8, ASCII, a correct legacy declaration) take
 //! one SIMD UTF-8 validation pass, one decode and at most one copy. chardetng
 //! runs only for undeclared non-UTF-8 pages and for the suspicious cases
-//! above, and is fed at most 4 KiB (well under a millisecond).
+//! above, and is fed at most 4 KiB (well under a millisecond). The check for a
+//! double encoding jumps with memchr between the bytes 0xC3 of the text.
+
+mod mojibake;
 
 use std::borrow::Cow;
 
@@ -136,6 +145,15 @@ pub struct Decoded<'a> {
 /// Never panics, whatever the bytes. See the module documentation for the
 /// exact order and override rules.
 pub fn decode<'a>(bytes: &'a [u8], caller_charset: Option<&str>) -> Decoded<'a> {
+    let mut decoded = decode_bytes(bytes, caller_charset);
+    if let Some(repaired) = mojibake::repair(&decoded.text) {
+        decoded.text = Cow::Owned(repaired);
+    }
+    decoded
+}
+
+/// [`decode`] before the repair of a double encoding.
+fn decode_bytes<'a>(bytes: &'a [u8], caller_charset: Option<&str>) -> Decoded<'a> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_as(encoding, &bytes[bom_len..], Source::Bom);
     }
@@ -763,6 +781,24 @@ mod tests {
     const JAPANESE: &str = "昨日の夕方、町の小さな図書館で地域の人々のための読書会が開かれました。参加者はそれぞれ好きな本を一冊ずつ持ち寄り、印象に残った一節を声に出して読み合いました。会を企画した司書は、これからも毎月一回このような催しを続けたいと話しています。子ども向けの絵本の読み聞かせの時間も設けられ、保護者からも大変好評でした。";
     const CHINESE_SIMPLIFIED: &str = "昨天傍晚，市中心的一家小图书馆为附近居民举办了一场读书会。参加者每人带来一本自己喜欢的书，向大家介绍书中的故事，并朗读了印象最深的段落。组织这次活动的图书管理员表示，今后每个月都会举行一次类似的聚会。活动还专门为孩子们安排了绘本阅读时间，受到了家长们的热烈欢迎。";
     const CHINESE_TRADITIONAL: &str = "昨天傍晚，市中心的一家小圖書館為附近居民舉辦了一場讀書會。參加者每人帶來一本自己喜歡的書，向大家介紹書中的故事，並朗讀了印象最深的段落。組織這次活動的圖書管理員表示，今後每個月都會舉行一次類似的聚會。活動還專門為孩子們安排了繪本閱讀時間，受到了家長們的熱烈歡迎。";
+
+    #[test]
+    fn a_page_encoded_twice_is_read_as_written() {
+        for text in [FRENCH, GERMAN, FRENCH_15] {
+            let twice: String = encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(text.as_bytes())
+                .0
+                .into_owned();
+            assert_ne!(twice, text);
+            let html = page("<meta charset=\"utf-8\">", &twice);
+            let d = decode(html.as_bytes(), None);
+            assert!(d.text.contains(text), "{}", d.text);
+            assert_eq!(d.encoding, UTF_8);
+            // the page written once stays as it is
+            let html = page("<meta charset=\"utf-8\">", text);
+            assert!(decode(html.as_bytes(), None).text.contains(text));
+        }
+    }
 
     /// A small but realistic page around `body`, with `head_extra` in `<head>`.
     fn page(head_extra: &str, body: &str) -> String {
