@@ -129,7 +129,7 @@ pub enum Source {
 pub struct Decoded<'a> {
     /// The page text, with malformed sequences replaced by U+FFFD and any BOM removed:
     /// the input itself when it was valid UTF-8 (or ASCII in an ASCII-compatible
-    /// encoding), else a decoded copy.
+    /// encoding), else a decoded copy; a repaired copy when the page was encoded twice.
     pub text: Cow<'a, str>,
     /// The encoding the text was decoded with.
     pub encoding: &'static Encoding,
