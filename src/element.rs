@@ -459,14 +459,20 @@ impl<'a> Attrs<'a> {
 }
 
 /// The language a code element names: `language-x` or `lang-x` in its class (as
-/// highlight.js, Prism and most site generators write), or `data-lang`.
+/// highlight.js, Prism and most site generators write), SyntaxHighlighter's
+/// `brush: x` (WordPress's SyntaxHighlighter Evolved, MDN), or `data-lang`.
 pub(crate) fn code_language(attrs: &[html5ever::Attribute]) -> Option<&str> {
     let from_class = attr(attrs, "class").and_then(|c| {
-        c.split_ascii_whitespace().find_map(|w| {
-            w.strip_prefix("language-")
-                .or_else(|| w.strip_prefix("lang-"))
-                .or_else(|| w.strip_prefix("highlight-source-"))
-        })
+        c.split_ascii_whitespace()
+            .find_map(|w| {
+                w.strip_prefix("language-")
+                    .or_else(|| w.strip_prefix("lang-"))
+                    .or_else(|| w.strip_prefix("highlight-source-"))
+            })
+            .or_else(|| {
+                let (_, rest) = c.split_once("brush:")?;
+                rest.split([';', ' ', '\t', '\n']).find(|w| !w.is_empty())
+            })
     });
     from_class
         .or_else(|| attr(attrs, "data-lang"))

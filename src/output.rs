@@ -795,6 +795,25 @@ mod tests {
     }
 
     #[test]
+    fn a_fences_language_comes_from_the_highlighters_class() {
+        let page = |pre: &str| {
+            format!("<html><body><article><p>Install the package first, then call it from a script of your own as the example below shows.</p>
+            {pre}let total = items.length;</pre><p>The total is counted once, when the page loads, and then kept up to date by the events.</p></article></body></html>")
+        };
+        for (pre, lang) in [
+            ("<pre class=\"brush: js; toolbar: false\">", "js"),
+            ("<pre class=\"brush:html notranslate\">", "html"),
+            ("<pre class=\"language-ts\">", "ts"),
+        ] {
+            let md = to_markdown(&rich(&page(pre)));
+            assert!(
+                md.contains(&format!("```{lang}\nlet total = items.length;\n```")),
+                "{md}"
+            );
+        }
+    }
+
+    #[test]
     fn markdown_parses_back_to_the_same_structure() {
         use pulldown_cmark::{Event, Options, Parser, Tag};
         let doc = rich(LISTS);
