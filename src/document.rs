@@ -65,6 +65,19 @@ impl ContentBlock {
         }
     }
 
+    /// The block one list less deep: out of the list that held it, where that list was
+    /// the outermost (a thread's list of posts).
+    pub(crate) fn leave_outer_list(&mut self) {
+        match &mut self.list {
+            Some(m) if m.depth > 1 => m.depth -= 1,
+            Some(_) => {
+                self.list = None;
+                self.listed = false;
+            }
+            None => {}
+        }
+    }
+
     /// A block of plain text of `kind`, outside lists and quotes.
     pub(crate) fn plain(kind: BlockKind, text: String) -> Self {
         ContentBlock {

@@ -143,6 +143,14 @@ pub(crate) fn element_facts(
             || a.class.is_some_and(hints::names_panel)
             || a.id.is_some_and(hints::names_panel));
     let mut tag = Tag::from_name(local);
+    // XenForo 1 sets each post's text in a `<blockquote class="messageText">`: the post,
+    // not a quotation
+    if tag == Tag::Blockquote
+        && a.class
+            .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "messageText"))
+    {
+        tag = Tag::Block;
+    }
     // a block that says it is the page's main part is one, as <main> is
     if tag.is_block()
         && a.role

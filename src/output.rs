@@ -1232,6 +1232,30 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_posts_is_the_threads_frame_and_its_message_no_quote() {
+        // XenForo 1: an <ol> of posts, each post's text in a <blockquote class="messageText">
+        let post = |n: u32, who: &str, text: &str| {
+            format!("<li id=\"post-{n}\" class=\"message\"><div class=\"messageUserInfo\"><a class=\"username\" href=\"/members/{who}.{n}/\">{who}</a></div>
+            <div class=\"messageContent\"><blockquote class=\"messageText ugc\">{text}<ul><li>flour</li><li>salt</li></ul></blockquote></div>
+            <div class=\"messageMeta\"><time datetime=\"2024-03-0{n}T10:00:00\">Mar {n}, 2024</time></div></li>")
+        };
+        let html = format!(
+            "<html><head><title>Best way to store flour? - Baking Forum</title></head><body><h1>Best way to store flour?</h1><ol class=\"messageList\">{}{}{}</ol></body></html>",
+            post(1, "anna", "I bought a big sack of flour and I am not sure how to keep it fresh for months. Any tips?"),
+            post(2, "ben", "Put it in an airtight container and keep it somewhere cool and dark; the freezer works too."),
+            post(3, "cyd", "I freeze mine for two days first, then it goes into glass jars in the pantry for the year."),
+        );
+        let doc = crate::extract(html.as_bytes()).unwrap();
+        assert_eq!(doc.posts().len(), 3);
+        let md = to_markdown(&doc);
+        assert!(md.contains("**ben** · 2024-03-02\n\n"), "{md}");
+        assert!(md.contains("\nPut it in an airtight container"), "{md}");
+        // no post is a numbered item or a quote; the lists inside them stay lists
+        assert!(!md.contains("1. ") && !md.contains("> "), "{md}");
+        assert!(md.contains("- flour\n- salt"), "{md}");
+    }
+
+    #[test]
     fn the_markdown_opens_with_the_pages_headline_and_the_text_leaves_it_to_the_title() {
         let body = "<p>The council voted on Tuesday to close the old harbour bridge to cars from May, after engineers found cracks in two of its piers.</p>
             <p>Buses and bicycles may still cross it until the repairs begin, which the council expects to take most of next year.</p>";

@@ -125,6 +125,7 @@ impl Kept {
         let places = table::places(&elems, &blocks, kept_at());
         // a thread's posts, on a page read as one or whose markup names two posters
         let mut posts = Vec::new();
+        let mut listed_posts = None;
         if thread || facts.posters.len() >= posts::MIN_POSTS {
             let kept: Vec<bool> = labels.iter().map(|l| l.is_content()).collect();
             let mut lens = Vec::with_capacity(blocks.len() + 1);
@@ -133,7 +134,7 @@ impl Kept {
                 let len = if k { b.stats.weighted_len() } else { 0.0 };
                 lens.push(lens[lens.len() - 1] + len);
             }
-            posts = posts::posts(&elems, &facts, &kept, &lens);
+            (posts, listed_posts) = posts::posts(&elems, &facts, &kept, &lens);
             // on a page not read as a thread, only items that name their authors and
             // dates are posts (a list of books names their authors, testimonials their
             // customers)
@@ -143,6 +144,9 @@ impl Kept {
                 .count();
             if !thread && named < posts::MIN_POSTS {
                 posts.clear();
+            }
+            if posts.is_empty() {
+                listed_posts = None;
             }
         }
         drop((elems, facts));
@@ -157,7 +161,11 @@ impl Kept {
                 m.block = kept.len();
                 post_marks.push(m);
             }
-            kept.push(ContentBlock::of_block(b, &lists));
+            let mut block = ContentBlock::of_block(b, &lists);
+            if listed_posts.as_ref().is_some_and(|r| r.contains(&i)) {
+                block.leave_outer_list();
+            }
+            kept.push(block);
         }
         Kept {
             blocks: table::join_rows(kept, &places, &mut post_marks),

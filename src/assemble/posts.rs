@@ -19,14 +19,22 @@ const MAX_SHAPES: usize = 64;
 /// blocks), with its author and date. The posts are the children of one element that
 /// share a tag and a class's first word and hold the most kept text (`kept_len`, the
 /// weighted length of the blocks the classifier kept, 0 for the others, as prefix sums).
+/// Also the blocks the posts span when they are the items of a list (XenForo 1's and
+/// vBulletin's `<ol>` of posts): that list is the thread's frame, not its text's.
 pub(crate) fn posts(
     elems: &[Elem],
     facts: &Facts,
     kept: &[bool],
     kept_len: &[f32],
-) -> Vec<(usize, PostMark)> {
+) -> (Vec<(usize, PostMark)>, Option<std::ops::Range<usize>>) {
     let Some(items) = post_items(elems, kept_len) else {
-        return Vec::new();
+        return (Vec::new(), None);
+    };
+    let listed = match (items.first(), items.last()) {
+        (Some(&f), Some(&l)) if elems[f as usize].tag == Tag::Li => {
+            Some(elems[f as usize].blocks.0 as usize..elems[l as usize].blocks.1 as usize)
+        }
+        _ => None,
     };
     let mut out = Vec::new();
     for item in items {
@@ -65,7 +73,7 @@ pub(crate) fn posts(
     if out.len() < MIN_POSTS {
         out.clear();
     }
-    out
+    (out, listed)
 }
 
 /// The elements of the thread's posts, in order: among the children of each element, those
