@@ -719,6 +719,7 @@ mod tests {
     #[test]
     fn a_posts_user_panel_is_a_bio() {
         assert_ne!(name_hints("message-userExtras", true) & BIO, 0);
+        assert_ne!(name_hints("extraUserInfo", true) & BIO, 0);
         assert_ne!(name_hints("cAuthorPane_info", true) & BIO, 0);
         assert_ne!(name_hints("postprofile", false) & BIO, 0);
     }

@@ -350,8 +350,10 @@ pub(super) const STEMS: &[(&str, Hints)] = &[
     ("authordesc", BIO),
     ("authorprofile", BIO),
     // a forum post's user panel: title, banner, join date and post count (XenForo's
-    // message-userExtras, Invision's cAuthorPane, phpBB's postprofile)
+    // message-userExtras and extraUserInfo, Invision's cAuthorPane, phpBB's postprofile)
     ("userextras", BIO),
+    // XenForo 1's extraUserInfo
+    ("extrauserinfo", BIO),
     ("usertitle", BIO),
     ("userbanner", BIO),
     ("postprofile", BIO),
