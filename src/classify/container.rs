@@ -265,6 +265,22 @@ fn descend(page: &Page, mut best: u32, scores: &[f32]) -> u32 {
     }
 }
 
+/// `best`, or where it holds nothing but code (a log pasted in a thread, a long listing),
+/// the nearest element above it that holds more: a code block is part of an article, never
+/// the article.
+fn above_code(page: &Page, mut best: u32) -> u32 {
+    let only_code = |e: u32| {
+        let (a, z) = page.elems[e as usize].blocks;
+        page.blocks[a as usize..z as usize]
+            .iter()
+            .all(|b| b.kind == BlockKind::Code)
+    };
+    while best != 0 && only_code(best) {
+        best = page.elems[best as usize].parent;
+    }
+    best
+}
+
 /// The article's container and the element the scores chose before the descent (the root
 /// when nothing scores as prose); `prose` holds each block's length of prose as prefix sums.
 pub(super) fn container(
@@ -275,7 +291,7 @@ pub(super) fn container(
 ) -> (u32, u32) {
     let (argmax, best_score) = best_element(page, prefix);
     if best_score > 0.0 {
-        let best = descend(page, argmax, scores);
+        let best = above_code(page, descend(page, argmax, scores));
         (sole_article(page, best, prose).unwrap_or(best), argmax)
     } else {
         (0, argmax)

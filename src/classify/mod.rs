@@ -371,6 +371,19 @@ mod tests {
     }
 
     #[test]
+    fn a_long_code_block_is_part_of_the_article_not_the_article() {
+        // a log pasted in a post outweighs the prose around it many times over
+        let log = "2024-05-03 10:09:38 ERROR [core] Error doing job: Future exception was never retrieved\n".repeat(60);
+        let html = format!(
+            "<body><div class=post><p>{P1}</p><div class=code><pre>{log}</pre></div><div class=after><p>{P2}</p></div></div></body>"
+        );
+        let k = kept(&html, None);
+        assert!(k.iter().any(|t| t == P1), "{k:?}");
+        assert!(k.iter().any(|t| t == P2), "{k:?}");
+        assert!(k.iter().any(|t| t.starts_with("2024-05-03")));
+    }
+
+    #[test]
     fn short_lines_follow_their_neighbours() {
         let html = format!(
             "<article><p>By Ann Lee</p><p>{P1}</p><h2>Costs</h2><p>{P2}</p><p>Share</p></article>"
