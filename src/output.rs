@@ -1158,6 +1158,27 @@ mod tests {
         assert!(!to_markdown(&crate::extract(html.as_bytes()).unwrap()).starts_with("---"));
     }
 
+    /// The three posts of the thread tests, each written by `post` (its number, its
+    /// poster from `names`, its text).
+    fn three_posts(post: impl Fn(u32, &str, &str) -> String, names: [&str; 3]) -> String {
+        let texts = [
+            "I bought a big sack of flour and I am not sure how to keep it fresh for months. Any tips?",
+            "Put it in an airtight container and keep it somewhere cool and dark; the freezer works too.",
+            "I freeze mine for two days first, then it goes into glass jars in the pantry for the year.",
+        ];
+        (0..3)
+            .map(|i| post(i as u32 + 1, names[i], texts[i]))
+            .collect()
+    }
+
+    /// Each post's author and date.
+    fn bylines(doc: &Document) -> Vec<(Option<&str>, Option<&str>)> {
+        doc.posts()
+            .iter()
+            .map(|p| (p.author.as_deref(), p.date.as_deref()))
+            .collect()
+    }
+
     #[test]
     fn a_threads_posts_come_apart_with_author_and_date() {
         let post = |n: u32, who: &str, text: &str| {
@@ -1165,19 +1186,12 @@ mod tests {
             <div class=\"message-body\"><time datetime=\"2024-03-0{n}T10:00:00\">Mar {n}, 2024</time><p>{text}</p></div></article>")
         };
         let html = format!(
-            "<html><head><title>Best way to store flour? - Baking Forum</title></head><body><h1>Best way to store flour?</h1><div class=\"posts\">{}{}{}</div></body></html>",
-            post(1, "ana", "I bought a big sack of flour and I am not sure how to keep it fresh for months. Any tips?"),
-            post(2, "bo", "Put it in an airtight container and keep it somewhere cool and dark; the freezer works too."),
-            post(3, "cy", "I freeze mine for two days first, then it goes into glass jars in the pantry for the year."),
+            "<html><head><title>Best way to store flour? - Baking Forum</title></head><body><h1>Best way to store flour?</h1><div class=\"posts\">{}</div></body></html>",
+            three_posts(post, ["ana", "bo", "cy"]),
         );
         let doc = crate::extract(html.as_bytes()).unwrap();
-        let posts: Vec<_> = doc
-            .posts()
-            .iter()
-            .map(|p| (p.author.as_deref(), p.date.as_deref()))
-            .collect();
         assert_eq!(
-            posts,
+            bylines(&doc),
             [
                 (Some("ana"), Some("2024-03-01")),
                 (Some("bo"), Some("2024-03-02")),
@@ -1209,19 +1223,12 @@ mod tests {
             <div class=\"content\">{text}</div></div></div>", n % 2 + 1)
         };
         let html = format!(
-            "<html><head><title>Flour - Baking Forum</title></head><body><div id=\"page-body\">{}{}{}</div></body></html>",
-            post(1, "ana", "I bought a big sack of flour and I am not sure how to keep it fresh for months. Any tips?"),
-            post(2, "ben", "Put it in an airtight container and keep it somewhere cool and dark; the freezer works too."),
-            post(3, "cyd", "I freeze mine for two days first, then it goes into glass jars in the pantry for the year."),
+            "<html><head><title>Flour - Baking Forum</title></head><body><div id=\"page-body\">{}</div></body></html>",
+            three_posts(post, ["ana", "ben", "cyd"]),
         );
         let doc = crate::extract(html.as_bytes()).unwrap();
-        let posts: Vec<_> = doc
-            .posts()
-            .iter()
-            .map(|p| (p.author.as_deref(), p.date.as_deref()))
-            .collect();
         assert_eq!(
-            posts,
+            bylines(&doc),
             [
                 (Some("ana"), Some("2019-08-21")),
                 (Some("ben"), Some("2019-08-22")),
@@ -1240,10 +1247,8 @@ mod tests {
             <div class=\"messageMeta\"><time datetime=\"2024-03-0{n}T10:00:00\">Mar {n}, 2024</time></div></li>")
         };
         let html = format!(
-            "<html><head><title>Best way to store flour? - Baking Forum</title></head><body><h1>Best way to store flour?</h1><ol class=\"messageList\">{}{}{}</ol></body></html>",
-            post(1, "anna", "I bought a big sack of flour and I am not sure how to keep it fresh for months. Any tips?"),
-            post(2, "ben", "Put it in an airtight container and keep it somewhere cool and dark; the freezer works too."),
-            post(3, "cyd", "I freeze mine for two days first, then it goes into glass jars in the pantry for the year."),
+            "<html><head><title>Best way to store flour? - Baking Forum</title></head><body><h1>Best way to store flour?</h1><ol class=\"messageList\">{}</ol></body></html>",
+            three_posts(post, ["anna", "ben", "cyd"]),
         );
         let doc = crate::extract(html.as_bytes()).unwrap();
         assert_eq!(doc.posts().len(), 3);
