@@ -133,7 +133,8 @@ pub(crate) fn element_facts(
     // a block the page hides from screen readers is often the whole page behind an open
     // dialog (a consent banner's focus trap sets `aria-hidden` on `<main>`): it is hidden
     // as inline style hides, and shown when the page reads as empty without it
-    let block_aria_hidden = aria_hidden && Tag::from_name(local).is_block();
+    let mut tag = Tag::from_name(local);
+    let block_aria_hidden = aria_hidden && tag.is_block();
     let hidden = a.hidden || (aria_hidden && !block_aria_hidden);
     let style_hidden = a.style.is_some_and(style_hides) || block_aria_hidden;
     let panel = (hidden || style_hidden)
@@ -142,7 +143,6 @@ pub(crate) fn element_facts(
             .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
             || a.class.is_some_and(hints::names_panel)
             || a.id.is_some_and(hints::names_panel));
-    let mut tag = Tag::from_name(local);
     // XenForo 1 sets each post's text in a `<blockquote class="messageText">`: the post,
     // not a quotation
     if tag == Tag::Blockquote

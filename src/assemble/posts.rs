@@ -42,11 +42,8 @@ pub(crate) fn posts(
         let Some(first) = (a as usize..z as usize).find(|&i| kept[i]) else {
             continue;
         };
-        let author = facts
-            .posters
-            .iter()
-            .filter(|(at, _)| (a..z).contains(at))
-            .find_map(|(_, name)| clean_author(name));
+        let posters = || facts.posters.iter().filter(|(at, _)| (a..z).contains(at));
+        let author = posters().find_map(|(_, name)| clean_author(name));
         // a post's date is its <time>, or the date its author's line gives ("by Ann » Tue
         // Aug 27, 2019 1:47 am", phpBB's prosilver)
         let date = facts
@@ -54,13 +51,7 @@ pub(crate) fn posts(
             .iter()
             .filter(|(at, _, _)| (a..z).contains(at))
             .find_map(|(_, _, v)| parse_date(v))
-            .or_else(|| {
-                facts
-                    .posters
-                    .iter()
-                    .filter(|(at, _)| (a..z).contains(at))
-                    .find_map(|(_, line)| parse_date(line))
-            });
+            .or_else(|| posters().find_map(|(_, line)| parse_date(line)));
         out.push((
             first,
             PostMark {

@@ -12,10 +12,10 @@ use crate::hints::{self, Hints};
 /// Readability's sibling rule, generalised: subtrees next to the container (under its
 /// parent and grandparent) that score as prose on their own belong to the article too (a
 /// lead paragraph in the header, an article split into several sections), and so does a
-/// run of paragraphs of prose right after it under its parent, whatever their score (a post
-/// whose share bar outweighs its short last paragraph, leaving the first as the container). The levels looked
-/// up are those the descent from `argmax` to `best` went down, plus
-/// [`super::Weights::extend_levels`].
+/// run of paragraphs of prose right after it under its parent, whatever their score (a
+/// post whose share bar outweighs its short last paragraph, leaving the first as the
+/// container). The levels looked up are those the descent from `argmax` to `best` went
+/// down, plus [`super::Weights::extend_levels`].
 pub(super) fn join_siblings(
     page: &Page,
     best: u32,

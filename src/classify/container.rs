@@ -18,10 +18,10 @@ const ITEM_WRAPPER_NAMES: Hints =
 
 /// Each element's own hints, less those that say nothing on this page, and with those the
 /// page's type gives (a hidden panel or a FAQ's hidden answer, a product's reviews as its
-/// comments): on a discussion (a
-/// forum thread, a Q&A page, nearly all its prose in posts named like comments) the comment
-/// names, and a boilerplate name on a wrapper that holds most of the page's prose
-/// (`main-with-sidebar`), unless the name is the tag's own (`<footer>`, `<nav>`).
+/// comments): on a discussion (a forum thread, a Q&A page, nearly all its prose in posts
+/// named like comments) the comment names, and a boilerplate name on a wrapper that holds
+/// most of the page's prose (`main-with-sidebar`), unless the name is the tag's own
+/// (`<footer>`, `<nav>`).
 pub(super) fn effective_hints(
     elems: &[Elem],
     blocks: &[Block],
@@ -80,15 +80,19 @@ pub(super) fn effective_hints(
 /// mark: a FAQ's answer, shown on a click, as a panel is.
 fn hidden_answers(elems: &[Elem], blocks: &[Block]) -> Vec<bool> {
     let mut out = vec![false; elems.len()];
+    let asks = |e: &Elem| {
+        let last = blocks[e.blocks.1 as usize - 1].text.trim_end();
+        last.ends_with('?') || last.ends_with('？')
+    };
     for (p, parent) in elems.iter().enumerate() {
-        let mut prev_asks = false;
+        // the previous child that holds text
+        let mut prev: Option<&Elem> = None;
         let mut child = p as u32 + 1;
         while child < parent.end {
             let ch = &elems[child as usize];
             if ch.blocks.0 < ch.blocks.1 {
-                out[child as usize] = prev_asks && ch.hints & hints::HIDDEN != 0;
-                let last = blocks[ch.blocks.1 as usize - 1].text.trim_end();
-                prev_asks = last.ends_with('?') || last.ends_with('？');
+                out[child as usize] = ch.hints & hints::HIDDEN != 0 && prev.is_some_and(asks);
+                prev = Some(ch);
             }
             child = ch.end.max(child + 1);
         }

@@ -134,8 +134,9 @@ weights! {
     extend_levels: usize = 1,
     /// Least score of a subtree next to the container for it to join the article.
     extend_min_score: f32 = 150.0,
-    /// Whether a paragraph of prose after the container, under its parent, joins the
-    /// article whatever its score (Readability's sibling paragraphs).
+    /// Whether the paragraphs of prose right after the container, under its parent and
+    /// with nothing else between, join the article whatever their score (Readability's
+    /// sibling paragraphs).
     join_sibling_paragraphs: bool = true,
     /// Most lead paragraphs taken from just before the container.
     lead_max_blocks: usize = 3,

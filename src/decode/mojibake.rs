@@ -13,7 +13,7 @@ const MIN_PAIRS: usize = 3;
 
 /// The text with its double encoding undone, when it has one throughout.
 pub(super) fn repair(text: &str) -> Option<String> {
-    if count_pairs(text.as_bytes()) < MIN_PAIRS {
+    if count_pairs(text) < MIN_PAIRS {
         return None;
     }
     let mut bytes = Vec::with_capacity(text.len());
@@ -29,27 +29,20 @@ pub(super) fn repair(text: &str) -> Option<String> {
 
 /// How many UTF-8 lead bytes (0xC2..=0xF4) read as Latin-1 and written as UTF-8 (U+00C2 ..
 /// U+00F4, the bytes `C3 82` .. `C3 B4`) are followed by a continuation byte read the same
-/// way (U+0080 .. U+00BF, `C2 80` .. `C2 BF`) or by windows-1252's reading of one (`€`,
-/// `’`, `™` ...), up to [`MIN_PAIRS`].
-fn count_pairs(b: &[u8]) -> usize {
+/// way (U+0080 .. U+00BF) or by windows-1252's reading of one (`€`, `’`, `™` ...), up to
+/// [`MIN_PAIRS`].
+fn count_pairs(text: &str) -> usize {
+    let b = text.as_bytes();
     let mut pairs = 0;
     for i in memchr::memchr_iter(0xC3, b) {
+        // in valid UTF-8, 0xC3 always opens a character of two bytes
         if !matches!(b.get(i + 1), Some(0x82..=0xB4)) {
             continue;
         }
-        let next = &b[(i + 2).min(b.len())..];
-        let continuation = match next {
-            [0xC2, 0x80..=0xBF, ..] => true,
-            [c0, c1, c2, ..] => std::str::from_utf8(&[*c0, *c1, *c2])
-                .ok()
-                .and_then(|s| s.chars().next())
-                .is_some_and(|c| windows_1252_byte(c).is_some()),
-            [c0, c1] => std::str::from_utf8(&[*c0, *c1])
-                .ok()
-                .and_then(|s| s.chars().next())
-                .is_some_and(|c| windows_1252_byte(c).is_some()),
-            _ => false,
-        };
+        let continuation = text[i + 2..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '\u{80}'..='\u{BF}') || windows_1252_byte(c).is_some());
         if continuation {
             pairs += 1;
             if pairs >= MIN_PAIRS {

@@ -352,7 +352,6 @@ pub(super) const STEMS: &[(&str, Hints)] = &[
     // a forum post's user panel: title, banner, join date and post count (XenForo's
     // message-userExtras and extraUserInfo, Invision's cAuthorPane, phpBB's postprofile)
     ("userextras", BIO),
-    // XenForo 1's extraUserInfo
     ("extrauserinfo", BIO),
     ("usertitle", BIO),
     ("userbanner", BIO),
