@@ -1,6 +1,7 @@
 //! Labelling the blocks inside one element: hints on the way down to each block, captions,
-//! the headline, link lists, stock phrases and sign-up boxes, the reading list that ends an
-//! article, and the short blocks that take the label of their neighbours.
+//! the headline, link lists (not those a sentence introduces), stock phrases and sign-up
+//! boxes, the reading list that ends an article, and the short blocks that take the label
+//! of their neighbours.
 
 use std::ops::Range;
 
@@ -27,12 +28,62 @@ enum Pre {
 /// Labels the blocks in `range`, all inside element `top`.
 pub(super) fn label_range(page: &Page, top: u32, range: Range<usize>, labels: &mut [Label]) {
     let signup = signup_mask(page, range.clone());
-    let mut pre = first_labels(page, top, range, &signup);
+    let mut pre = first_labels(page, top, range.clone(), &signup);
+    keep_introduced_lists(page, range.start, &mut pre);
     cut_reading_list(page, &mut pre);
     if page.weights.drop_reading_lists {
         drop_reading_list_sections(page, top, &mut pre);
     }
     settle_short_blocks(page, &pre, labels);
+}
+
+/// A list of links that a sentence introduces ("The following universities also offer
+/// courses:") is the article's own, not a reading list: its items become short text, kept
+/// between content like any other. An introduced list that ends the text still goes.
+fn keep_introduced_lists(page: &Page, base: usize, pre: &mut [(usize, Pre)]) {
+    let (elems, blocks) = (page.elems, page.blocks);
+    let end = base + pre.len();
+    let mut k = 0;
+    while k < pre.len() {
+        let (i, p) = pre[k];
+        let list = (p == Pre::Bad(Label::LinkList) && blocks[i].kind == BlockKind::ListItem)
+            .then(|| {
+                ancestors(elems, blocks[i].elem)
+                    .find(|&a| matches!(elems[a as usize].tag, Tag::Ul | Tag::Ol))
+            })
+            .flatten();
+        let Some(list) = list else {
+            k += 1;
+            continue;
+        };
+        let (from, to) = elems[list as usize].blocks;
+        let (from, to) = (from as usize, to as usize);
+        if from > base && introduces_list(page, from - 1, pre[from - 1 - base].1) {
+            for e in &mut pre[from - base..to.min(end) - base] {
+                if e.1 == Pre::Bad(Label::LinkList) {
+                    e.1 = Pre::Short;
+                }
+            }
+        }
+        k = (to.min(end) - base).max(k + 1);
+    }
+}
+
+/// Least words of a short paragraph that introduces a list ("Here are the courses:");
+/// "Links:" or "Read more:" alone introduce a reading list.
+const LIST_INTRO_MIN_WORDS: usize = 4;
+
+/// Whether block `i`, labelled `p`, is a sentence that introduces the list after it: a
+/// paragraph ending in a colon, prose or a short line of a few words that opens no
+/// reading list.
+fn introduces_list(page: &Page, i: usize, p: Pre) -> bool {
+    let b = &page.blocks[i];
+    b.kind == BlockKind::Paragraph
+        && b.text.trim_end().ends_with(':')
+        && (p == Pre::Good
+            || (p == Pre::Short
+                && b.text.split_whitespace().count() >= LIST_INTRO_MIN_WORDS
+                && !is_end_marker(b, page.weights.linky_density)))
 }
 
 /// The union of the hints of the elements from `e` up to, not including, `top`.

@@ -403,6 +403,26 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_links_a_sentence_introduces_is_the_articles() {
+        let list = "<ul><li><a href=/1>Tram line</a></li><li><a href=/2>Bus routes</a></li></ul>";
+        let intro = "The council published these plans, each open for comment:";
+        let html = format!("<article><p>{P1}</p><p>{intro}</p>{list}<p>{P2}</p></article>");
+        assert_eq!(
+            kept(&html, None),
+            [P1, intro, "Tram line", "Bus routes", P2]
+        );
+        // a short intro of a few words introduces it too; "Read more:" opens a reading list
+        let html =
+            format!("<article><p>{P1}</p><p>Here are the plans:</p>{list}<p>{P2}</p></article>");
+        assert!(kept(&html, None).contains(&"Tram line".to_string()));
+        let html = format!("<article><p>{P1}</p><p>Read more:</p>{list}<p>{P2}</p></article>");
+        assert_eq!(kept(&html, None), [P1, P2]);
+        // without the colon, the list is a reading list between paragraphs (BBC's)
+        let html = format!("<article><p>{P1}</p><p>{P3}</p>{list}<p>{P2}</p></article>");
+        assert_eq!(kept(&html, None), [P1, P3, P2]);
+    }
+
+    #[test]
     fn reading_list_heading_ends_the_article() {
         let html = format!(
             "<article><p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>Read more</h3>
