@@ -46,7 +46,7 @@ fn keep_introduced_lists(page: &Page, base: usize, pre: &mut [(usize, Pre)]) {
     let mut k = 0;
     while k < pre.len() {
         let (i, p) = pre[k];
-        let list = (p == Pre::Bad(Label::LinkList) && blocks[i].kind == BlockKind::ListItem)
+        let list = (p == Pre::Bad(Label::LinkList))
             .then(|| {
                 ancestors(elems, blocks[i].elem)
                     .find(|&a| matches!(elems[a as usize].tag, Tag::Ul | Tag::Ol))

@@ -411,6 +411,10 @@ mod tests {
             kept(&html, None),
             [P1, intro, "Tram line", "Bus routes", P2]
         );
+        // Asciidoctor's items hold paragraphs
+        let paras = "<ul><li><p><a href=/1>Tram line</a></p></li><li><p><a href=/2>Bus routes</a></p></li></ul>";
+        let html = format!("<article><p>{P1}</p><p>{intro}</p>{paras}<p>{P2}</p></article>");
+        assert!(kept(&html, None).contains(&"Bus routes".to_string()));
         // a short intro of a few words introduces it too; "Read more:" opens a reading list
         let html =
             format!("<article><p>{P1}</p><p>Here are the plans:</p>{list}<p>{P2}</p></article>");
