@@ -708,6 +708,31 @@ mod tests {
     }
 
     #[test]
+    fn an_article_gives_way_only_to_a_region_of_more_prose() {
+        // an association's page taken for a listing: its portrait, and beside it a box of
+        // linked news teasers that holds more characters than the portrait
+        let teasers: String = (1..=24)
+            .map(|i| format!("<div class=teaser><h4><a href=/n/{i}>Cooperative bank {i} elects a new board</a></h4><p>0{}.02.2020</p></div>", i % 9 + 1))
+            .collect();
+        let page = |paragraphs: usize| {
+            let prose: String = [P1, P2, P3]
+                .iter()
+                .cycle()
+                .take(paragraphs)
+                .enumerate()
+                .map(|(i, p)| format!("<p>{p} (Part {i}.)</p>"))
+                .collect();
+            format!("<body><main><div class=portrait>{prose}</div><div class=news>{teasers}</div></main></body>")
+        };
+        let teaser = "Cooperative bank 1 elects a new board";
+        let k = kept_as(&page(9), PageType::Listing);
+        assert!(k.len() == 9 && !k.iter().any(|t| t == teaser), "{k:?}");
+        // a short introduction is no page's worth of prose: the items are the page
+        let k = kept_as(&page(2), PageType::Listing);
+        assert!(k.iter().any(|t| t == teaser), "{k:?}");
+    }
+
+    #[test]
     fn a_footer_tag_stays_a_footer_however_long_its_small_print() {
         let html = format!(
             "<body><main><h1>Trams</h1><h2>Faster</h2><p>New trams, every six minutes.</p><h2>Greener</h2><p>Powered by the wind.</p></main>

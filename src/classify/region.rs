@@ -61,7 +61,9 @@ fn candidates(page: &Page, inherited: &[Hints], container: u32) -> Vec<(u32, f32
 }
 
 /// Labels the best candidate region into `labels` when it keeps more than its least gain
-/// (see [`candidates`]) times what they keep; returns the region's element if so.
+/// (see [`candidates`]) times what they keep and, where they keep
+/// [`Weights::region_prose_min_kept`], more prose than they do; returns the region's
+/// element if so.
 pub(super) fn widen(
     page: &Page,
     inherited: &[Hints],
@@ -92,6 +94,9 @@ pub(super) fn widen(
         ..*page
     };
     let n = page.blocks.len();
+    // a container of a page's worth of prose gives way only to a region of more prose:
+    // teasers, links and panels around an article are not worth it
+    let prose_needed = (kept >= w.region_prose_min_kept).then(|| prose_len(page, labels));
     let mut best: Option<(u32, f32, Vec<Label>)> = None;
     for (c, min_gain) in candidates(page, inherited, container) {
         let e = &page.elems[c as usize];
@@ -103,11 +108,24 @@ pub(super) fn widen(
             &mut alt,
         );
         let alt_kept = kept_len(&alt, page.blocks);
-        if alt_kept > kept * min_gain && best.as_ref().is_none_or(|b| alt_kept > b.1) {
+        if alt_kept > kept * min_gain
+            && prose_needed.is_none_or(|p| prose_len(page, &alt) > p)
+            && best.as_ref().is_none_or(|b| alt_kept > b.1)
+        {
             best = Some((c, alt_kept, alt));
         }
     }
     let (c, _, alt) = best?;
     *labels = alt;
     Some(c)
+}
+
+/// The weighted length of the kept blocks that read as prose.
+fn prose_len(page: &Page, labels: &[Label]) -> f32 {
+    labels
+        .iter()
+        .zip(page.blocks)
+        .filter(|(l, b)| l.is_content() && page.weights.is_prose(b))
+        .map(|(_, b)| b.stats.weighted_len())
+        .sum()
 }

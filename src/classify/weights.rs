@@ -189,6 +189,9 @@ weights! {
     item_regions: bool = true,
     /// A container that keeps this much is not looked past for a region.
     region_max_kept: f32 = 3000.0,
+    /// A container that keeps this much gives way only to a region that holds more prose
+    /// than it (not to the teasers, links and panels around an article).
+    region_prose_min_kept: f32 = 1000.0,
     /// Whether short blocks in the container are content wherever they stand (inside a
     /// region of items, whose lines are all short).
     short_blocks_are_content: bool = false,
