@@ -1,5 +1,6 @@
 //! What joins the article from around its container: subtrees beside it that score as prose
-//! on their own, the lead paragraph just before it, and the headline above it.
+//! on their own or are lists without links, the lead paragraph just before it, and the
+//! headline above it.
 
 use super::container::BOILER_MASK;
 use super::label::{is_headline, label_range};
@@ -14,7 +15,8 @@ use crate::hints::{self, Hints};
 /// lead paragraph in the header, an article split into several sections), and so does a
 /// run of paragraphs of prose right after it under its parent, whatever their score (a
 /// post whose share bar outweighs its short last paragraph, leaving the first as the
-/// container). The levels looked up are those the descent from `argmax` to `best` went
+/// container); so does an unlinked list beside it (see [`is_plain_list`]). The levels
+/// looked up are those the descent from `argmax` to `best` went
 /// down, plus [`super::Weights::extend_levels`].
 pub(super) fn join_siblings(
     page: &Page,
@@ -33,7 +35,8 @@ pub(super) fn join_siblings(
     let mut top = best;
     // one buffer for every sibling: only a sibling's own range is written and read
     let mut sub = vec![Label::OutsideArticle; page.blocks.len()];
-    for level in 0..levels {
+    for level in 0..levels.max(PLAIN_LIST_LEVELS) {
+        let scored = level < levels;
         let parent = elems[top as usize].parent;
         if parent == top || best == 0 {
             break;
@@ -53,7 +56,8 @@ pub(super) fn join_siblings(
             }
             if child != top
                 && has_text
-                && (scores.of_elem(ch) >= page.weights.extend_min_score || run)
+                && ((scored && (scores.of_elem(ch) >= page.weights.extend_min_score || run))
+                    || (level < PLAIN_LIST_LEVELS && is_plain_list(page, ch)))
                 && page.effective[child as usize] & BOILER_MASK == 0
             {
                 let range = ch.blocks.0 as usize..ch.blocks.1 as usize;
@@ -68,6 +72,30 @@ pub(super) fn join_siblings(
         }
         top = parent;
     }
+}
+
+/// How many levels above the container an unlinked list joins the article from.
+const PLAIN_LIST_LEVELS: usize = 2;
+/// Least items of an unlinked list beside the container that joins the article.
+const PLAIN_LIST_MIN_ITEMS: usize = 3;
+/// Least characters of such a list.
+const PLAIN_LIST_MIN_CHARS: u32 = 60;
+
+/// Whether element `e` is a list without a single link, of [`PLAIN_LIST_MIN_ITEMS`] or
+/// more items that make at least half its blocks (a heading above them may be one): a
+/// recipe's ingredients beside its steps, a box of key facts. Its short lines score below
+/// zero, but nothing in it leads away from the page.
+fn is_plain_list(page: &Page, e: &Elem) -> bool {
+    let blocks = &page.blocks[e.blocks.0 as usize..e.blocks.1 as usize];
+    let items = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::ListItem)
+        .count();
+    let chars: u32 = blocks.iter().map(|b| b.stats.chars).sum();
+    items >= PLAIN_LIST_MIN_ITEMS
+        && items * 2 >= blocks.len()
+        && chars >= PLAIN_LIST_MIN_CHARS
+        && blocks.iter().all(|b| b.link_chars == 0)
 }
 
 /// Most link text a sibling paragraph may hold to join the container (Readability's 0.25).

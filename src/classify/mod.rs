@@ -708,6 +708,19 @@ mod tests {
     }
 
     #[test]
+    fn an_unlinked_list_beside_the_article_joins_it_and_a_linked_one_does_not() {
+        // a recipe: the ingredients in a box of their own beside the steps
+        let ingredients = "<div class=ingredients><h2>Ingredients</h2><ul><li>500 ml whole milk</li><li>350 g plain flour</li><li>1 pinch of sea salt</li><li>5 eggs (medium)</li></ul></div>";
+        let tags = "<div class=cats><ul><li><a href=/t/1>Cakes and baking</a></li><li><a href=/t/2>Vegetarian dishes</a></li><li><a href=/t/3>Sweet things</a></li></ul></div>";
+        let html = format!(
+            "<body><div class=recipe>{ingredients}<div class=steps><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>{tags}</div></body>"
+        );
+        let k = kept(&html, None);
+        assert!(k.iter().any(|t| t == "350 g plain flour"), "{k:?}");
+        assert!(!k.iter().any(|t| t == "Vegetarian dishes"), "{k:?}");
+    }
+
+    #[test]
     fn an_article_gives_way_only_to_a_region_of_more_prose() {
         // an association's page taken for a listing: its portrait, and beside it a box of
         // linked news teasers that holds more characters than the portrait
