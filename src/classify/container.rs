@@ -216,17 +216,36 @@ pub(super) fn block_score(b: &Block, boiler: bool, w: &Weights) -> f32 {
     }
 }
 
-/// The element whose blocks score highest, with a bonus for names that say article body,
-/// `<article>` and `<main>`; and its score.
-fn best_element(page: &Page, scores: &Prefix) -> (u32, f32) {
+/// Each element's score: its own blocks' scores, and each child's score, no lower than
+/// minus [`super::Weights::subtree_penalty_cap`]. A box of teasers or a comment form inside
+/// an article is one piece of boilerplate: however many links it holds, it must not
+/// outweigh the article's paragraphs and hand the page to a smaller element beside them.
+fn element_scores(page: &Page, block_scores: &[f32]) -> Vec<f32> {
+    let cap = page.weights.subtree_penalty_cap;
+    let mut acc = vec![0f32; page.elems.len()];
+    for (b, &sc) in page.blocks.iter().zip(block_scores) {
+        acc[b.elem as usize] += sc;
+    }
+    // children come after their parent: backwards, each is complete before its parent
+    for i in (1..page.elems.len()).rev() {
+        let p = page.elems[i].parent as usize;
+        acc[p] += acc[i].max(-cap);
+    }
+    acc
+}
+
+/// The element whose blocks score highest (see [`element_scores`]), with a bonus for names
+/// that say article body, `<article>` and `<main>`; and its score.
+fn best_element(page: &Page, block_scores: &[f32]) -> (u32, f32) {
     let w = page.weights;
+    let scores = element_scores(page, block_scores);
     let mut best = 0u32;
     let mut best_score = f32::MIN;
     for (i, e) in page.elems.iter().enumerate() {
         if !e.tag.is_block() || e.blocks.0 == e.blocks.1 {
             continue;
         }
-        let mut sc = scores.of_elem(e);
+        let mut sc = scores[i];
         if sc > 0.0 {
             if e.hints & hints::ARTICLE_BODY != 0 {
                 sc *= w.article_body_bonus;
@@ -287,13 +306,8 @@ fn above_code(page: &Page, mut best: u32) -> u32 {
 
 /// The article's container and the element the scores chose before the descent (the root
 /// when nothing scores as prose); `prose` holds each block's length of prose as prefix sums.
-pub(super) fn container(
-    page: &Page,
-    scores: &[f32],
-    prefix: &Prefix,
-    prose: &Prefix,
-) -> (u32, u32) {
-    let (argmax, best_score) = best_element(page, prefix);
+pub(super) fn container(page: &Page, scores: &[f32], prose: &Prefix) -> (u32, u32) {
+    let (argmax, best_score) = best_element(page, scores);
     if best_score > 0.0 {
         let best = above_code(page, descend(page, argmax, scores));
         (sole_article(page, best, prose).unwrap_or(best), argmax)

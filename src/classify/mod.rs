@@ -181,7 +181,7 @@ pub(crate) fn classify(
         options,
         weights,
     };
-    let (best, argmax) = container::container(&page, &scores, &prefix, &prose);
+    let (best, argmax) = container::container(&page, &scores, &prose);
     let labelled = container::label_hints(elems, blocks, &prose, &effective, w);
     let page = Page {
         effective: &labelled,
@@ -681,8 +681,17 @@ mod tests {
         let k = kept(&html, None);
         assert!(k.iter().any(|t| t == P1), "{k:?}");
         assert!(k.iter().any(|t| t.starts_with(P2)), "{k:?}");
+        // the list's penalty, capped, no longer outweighs the other sections either: each
+        // rule alone takes the whole article, and without both a single section is taken
         let w = Weights {
             sole_article: false,
+            ..Weights::default()
+        };
+        let k = content(labels_as(&html, None, &w));
+        assert!(k.iter().any(|t| t == P1), "{k:?}");
+        let w = Weights {
+            sole_article: false,
+            subtree_penalty_cap: f32::INFINITY,
             ..Weights::default()
         };
         let k = content(labels_as(&html, None, &w));
@@ -705,6 +714,33 @@ mod tests {
         assert!(!kept_as(&html, PageType::Article)
             .iter()
             .any(|t| t == "Senior tram engineer, depot 1"));
+    }
+
+    #[test]
+    fn boxes_of_teasers_inside_the_story_do_not_hand_it_to_a_smaller_box() {
+        // a news site's story whose paragraphs sit around boxes of linked teasers, with a
+        // box promoting another story by two paragraphs of its own at the end
+        let teasers = |n: usize| -> String {
+            let items: String = (0..12)
+                .map(|i| format!("<li><a href=/s/{n}/{i}>Another story number {i} that the editors picked for you today</a></li>"))
+                .collect();
+            format!("<ul class=box>{items}</ul>")
+        };
+        let paras: Vec<String> = (0..10)
+            .map(|i| format!("<p>{} (Part {i}.)</p>", [P1, P2, P3][i % 3]))
+            .collect();
+        let other = "<div class=insert><p>Rock and roll had its women pioneers from the start, singers and players whom the histories of the music have mostly left out.</p><p>A new project gives these performers their voice back, with recordings and interviews that have not been heard for seventy years.</p></div>";
+        let html = format!(
+            "<body><div class=story>{}{}{}{}{}{other}</div></body>",
+            paras[..4].concat(),
+            teasers(1),
+            paras[4..7].concat(),
+            teasers(2),
+            paras[7..].concat()
+        );
+        let k = kept(&html, None);
+        assert!(k.contains(&format!("{P1} (Part 0.)")), "{k:?}");
+        assert!(!k.iter().any(|t| t.starts_with("Another story")), "{k:?}");
     }
 
     #[test]

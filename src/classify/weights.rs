@@ -187,6 +187,9 @@ weights! {
     /// Whether the parent of the page's largest group of repeated items may be the region
     /// (not on a product's page, where such a grid is of other products or recipes).
     item_regions: bool = true,
+    /// The most a child's subtree may count against its parent when the container is
+    /// chosen (a box of teasers or a comment form inside the article).
+    subtree_penalty_cap: f32 = 300.0,
     /// A container that keeps this much is not looked past for a region.
     region_max_kept: f32 = 3000.0,
     /// A container that keeps this much gives way only to a region that holds more prose
