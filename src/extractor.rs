@@ -223,7 +223,13 @@ impl Extractor {
         let title = meta.title.as_deref();
         let verdict = self.classify(&page, title, &weights);
         let reading = self.without_scripts((page, verdict), title, &weights, &base, &budget);
-        let (page, verdict) = self.unhidden(reading, title, &weights, &base, &budget, html);
+        let (page, mut verdict) = self.unhidden(reading, title, &weights, &base, &budget, html);
+        classify::join_ingredients(
+            &page.elems,
+            &page.blocks,
+            &extras.recipe_ingredients,
+            &mut verdict.labels,
+        );
         budget.check(limits)?;
         let mut meta = meta;
         if meta.date.is_none() && page.read_again {

@@ -4,6 +4,7 @@
 mod around;
 mod confidence;
 mod container;
+mod ingredients;
 mod label;
 mod phrases;
 mod region;
@@ -11,6 +12,7 @@ mod table_rows;
 mod weights;
 
 pub(crate) use confidence::confidence;
+pub(crate) use ingredients::join_ingredients;
 pub(crate) use phrases::is_stock_phrase;
 pub use weights::Weights;
 

@@ -1,6 +1,6 @@
 //! What the page's JSON-LD says of its article: headline, author, date, publisher,
-//! description, image, language and body, from the first object of an article's type (in
-//! any `@graph`).
+//! description, image, language, body and a recipe's ingredients, from the first object of
+//! an article's type (in any `@graph`).
 
 use serde_json::Value;
 
@@ -28,7 +28,12 @@ pub(super) struct JsonLd {
     pub(super) types: Vec<String>,
     /// The first product's description.
     pub(super) product_description: Option<String>,
+    /// The first recipe's ingredients (`recipeIngredient`), one line each.
+    pub(super) recipe_ingredients: Vec<String>,
 }
+
+/// Most ingredients read from a recipe.
+const MAX_INGREDIENTS: usize = 200;
 
 fn is_article_type(t: &str) -> bool {
     t.ends_with("Article")
@@ -217,6 +222,17 @@ pub(super) fn read_json_ld(scripts: &[String]) -> JsonLd {
                         .map(crate::text::strip_tags)
                         .filter(|d| !d.trim().is_empty());
                 }
+                if out.recipe_ingredients.is_empty() && types.iter().any(|t| t == "Recipe") {
+                    if let Some(Value::Array(a)) = o.get("recipeIngredient") {
+                        out.recipe_ingredients = a
+                            .iter()
+                            .filter_map(Value::as_str)
+                            .map(|i| normalize_space(&unescape(i)))
+                            .filter(|i| !i.is_empty())
+                            .take(MAX_INGREDIENTS)
+                            .collect();
+                    }
+                }
                 if out.article_body.is_none() {
                     out.article_body = o
                         .get("articleBody")
@@ -260,5 +276,10 @@ mod tests {
         assert_eq!(ld.date.as_deref(), Some("2020-01-02T03:04:05Z"));
         assert_eq!(ld.publisher.as_deref(), Some("P"));
         assert_eq!(ld.article_body.as_deref(), Some("Body"));
+        let ld = read_json_ld(&[r#"{"@type":"Recipe","name":"Muffins","recipeIngredient":["300 g Mehl","1 Pck. Vanillin-Zucker"," "]}"#.to_string()]);
+        assert_eq!(
+            ld.recipe_ingredients,
+            ["300 g Mehl", "1 Pck. Vanillin-Zucker"]
+        );
     }
 }

@@ -195,6 +195,8 @@ pub struct Extras {
     pub ld_types: Vec<String>,
     /// JSON-LD's description of the page's product.
     pub product_description: Option<String>,
+    /// JSON-LD's ingredients of the page's recipe (`recipeIngredient`), one line each.
+    pub recipe_ingredients: Vec<String>,
     /// The publication date where the page declares one (JSON-LD, `<meta>`, a `<time>`
     /// marked as the publication), not read from its text: a product page's date.
     pub declared_date: Option<String>,
@@ -254,6 +256,7 @@ pub(crate) fn extract(
         article_body: s.ld.article_body,
         ld_types: schema_types(s.ld.types, &facts.microdata_types),
         product_description: s.ld.product_description,
+        recipe_ingredients: s.ld.recipe_ingredients,
         declared_date,
     };
     (metadata, extras)
