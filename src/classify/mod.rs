@@ -394,6 +394,21 @@ mod tests {
     }
 
     #[test]
+    fn a_posts_closing_lines_stay_and_its_buttons_go() {
+        let html = format!(
+            "<article><p>{P1}</p><p>{P2}</p><p>I hope you like the new line.</p><p>See you soon!</p><p>Share this</p></article>"
+        );
+        assert_eq!(
+            kept(&html, None),
+            [P1, P2, "I hope you like the new line.", "See you soon!"]
+        );
+        // a reading list's opening is no closing line
+        let html =
+            format!("<article><p>{P1}</p><p>{P2}</p><p>Read more about trams:</p></article>");
+        assert_eq!(kept(&html, None), [P1, P2]);
+    }
+
+    #[test]
     fn link_lists_and_signup_boxes_go() {
         let html = format!(
             "<article><p>{P1}</p><ul><li><a href=/1>Other story one about trams</a></li>
