@@ -344,30 +344,31 @@ fn links_its_items(page: &Page, e: u32) -> bool {
     linked as f32 >= READING_LIST_MIN_LINK_SHARE * chars as f32
 }
 
-/// Least words of a closing line after the article's last paragraph.
-const CLOSING_MIN_WORDS: usize = 3;
-/// Most link text of a closing line.
-const CLOSING_MAX_LINK_DENSITY: f32 = 0.5;
+/// Least words of an opening or closing line of the article.
+const EDGE_SENTENCE_MIN_WORDS: usize = 3;
+/// Most link text of such a line.
+const EDGE_SENTENCE_MAX_LINK_DENSITY: f32 = 0.5;
 
-/// Whether block `j`, after the article's last paragraph `last_good`, is one of its closing
-/// lines: a short paragraph beside it (under one parent) that is a sentence of
-/// [`CLOSING_MIN_WORDS`] or more, not a link, a stock phrase or a reading list's opening.
-fn is_closing_line(page: &Page, last_good: usize, j: usize) -> bool {
+/// Whether block `j`, before the article's first paragraph or after its last (`edge`), is
+/// one of its opening or closing lines: a short paragraph beside it (under one parent)
+/// that is a sentence of [`EDGE_SENTENCE_MIN_WORDS`] or more, not a link, a stock phrase or
+/// a reading list's opening.
+fn is_edge_sentence(page: &Page, edge: usize, j: usize) -> bool {
     let b = &page.blocks[j];
     let parent = |i: usize| page.elems[page.blocks[i].elem as usize].parent;
     let t = b.text.trim_end();
     b.kind == BlockKind::Paragraph
-        && parent(j) == parent(last_good)
-        && t.split_whitespace().count() >= CLOSING_MIN_WORDS
+        && parent(j) == parent(edge)
+        && t.split_whitespace().count() >= EDGE_SENTENCE_MIN_WORDS
         && t.ends_with(|c: char| matches!(c, '.' | '!' | '?' | ':' | '…'))
-        && b.link_density() < CLOSING_MAX_LINK_DENSITY
+        && b.link_density() < EDGE_SENTENCE_MAX_LINK_DENSITY
         && !is_stock_phrase(&b.text)
         && !is_end_marker(b, page.weights.linky_density)
 }
 
 /// Short blocks take the label of their context: kept between content, dropped at the
-/// edges, where bylines, dates and buttons sit, but for a post's closing lines (see
-/// [`is_closing_line`]). A heading is kept when content follows.
+/// edges, where bylines, dates and buttons sit, but for a post's opening and closing lines
+/// (see [`is_edge_sentence`]). A heading is kept when content follows.
 fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) {
     let first_good = pre.iter().position(|(_, p)| *p == Pre::Good);
     let last_good = pre.iter().rposition(|(_, p)| *p == Pre::Good);
@@ -405,17 +406,23 @@ fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) 
                         < reach;
                 let recall_edge =
                     page.options.favor == Favor::Recall && (k + 1 == first || k == last + 1);
-                // the post's closing lines ("I hope you like it.", "x Franzi"), unless
-                // precision is asked for
+                // the post's opening and closing lines ("Hello everyone!", "I hope you
+                // like it."), unless precision is asked for
                 let closing = page.options.favor != Favor::Precision
                     && k > last
                     && pre[last + 1..=k]
                         .iter()
-                        .all(|&(j, _)| is_closing_line(page, pre[last].0, j));
+                        .all(|&(j, _)| is_edge_sentence(page, pre[last].0, j));
+                let opening = page.options.favor != Favor::Precision
+                    && k < first
+                    && pre[k..first]
+                        .iter()
+                        .all(|&(j, _)| is_edge_sentence(page, pre[first].0, j));
                 if inside
                     || lead_heading
                     || recall_edge
                     || closing
+                    || opening
                     || page.weights.short_blocks_are_content
                 {
                     Label::Content

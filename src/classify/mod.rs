@@ -394,7 +394,7 @@ mod tests {
     }
 
     #[test]
-    fn a_posts_closing_lines_stay_and_its_buttons_go() {
+    fn a_posts_opening_and_closing_lines_stay_and_its_buttons_go() {
         let html = format!(
             "<article><p>{P1}</p><p>{P2}</p><p>I hope you like the new line.</p><p>See you soon!</p><p>Share this</p></article>"
         );
@@ -402,6 +402,11 @@ mod tests {
             kept(&html, None),
             [P1, P2, "I hope you like the new line.", "See you soon!"]
         );
+        // an opening line too; a byline of two words is none
+        let html = format!(
+            "<article><p>By Ann</p><p>Hello to all my readers!</p><p>{P1}</p><p>{P2}</p></article>"
+        );
+        assert_eq!(kept(&html, None), ["Hello to all my readers!", P1, P2]);
         // a reading list's opening is no closing line
         let html =
             format!("<article><p>{P1}</p><p>{P2}</p><p>Read more about trams:</p></article>");
