@@ -360,7 +360,7 @@ fn is_edge_sentence(page: &Page, edge: usize, j: usize) -> bool {
     b.kind == BlockKind::Paragraph
         && parent(j) == parent(edge)
         && t.split_whitespace().count() >= EDGE_SENTENCE_MIN_WORDS
-        && t.ends_with(|c: char| matches!(c, '.' | '!' | '?' | ':' | '…'))
+        && t.ends_with(['.', '!', '?', ':', '…'])
         && b.link_density() < EDGE_SENTENCE_MAX_LINK_DENSITY
         && !is_stock_phrase(&b.text)
         && !is_end_marker(b, page.weights.linky_density)
