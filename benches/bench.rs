@@ -159,7 +159,8 @@ fn corpus(c: &mut Criterion) {
 
 /// Pathological pages: 100,000 nested elements (html5ever alone takes minutes on it; the
 /// nesting cap makes it linear), 1,000,000 sibling elements, 400,000 siblings each of its
-/// own class (the search for groups of repeated items), and 400,000 comments.
+/// own class (the search for groups of repeated items), 400,000 comments, and an article
+/// followed by 20,000 short sentences (the runs of a post's opening and closing lines).
 fn hostile(c: &mut Criterion) {
     let n = 100_000;
     let nested = format!(
@@ -179,6 +180,13 @@ fn hostile(c: &mut Criterion) {
         "<html><body><p>{}</p></body></html>",
         "<!--x-->a ".repeat(400_000)
     );
+    let prose: String = (0..2_000)
+        .map(|i| format!("<p>The council voted on Tuesday to extend the tram line to the northern suburbs, a debate of more than a decade. Part {i}.</p>"))
+        .collect();
+    let lines: String = (0..20_000)
+        .map(|i| format!("<p>Line number {i} here.</p>"))
+        .collect();
+    let sentences = format!("<html><body><article>{prose}{lines}</article></body></html>");
     let mut g = c.benchmark_group("hostile");
     g.sample_size(10);
     for (name, html) in [
@@ -186,6 +194,7 @@ fn hostile(c: &mut Criterion) {
         ("siblings-1m", &siblings),
         ("classes-400k", &classes),
         ("comments-400k", &comments),
+        ("sentences-20k", &sentences),
     ] {
         g.throughput(Throughput::Bytes(html.len() as u64));
         g.bench_function(name, |b| {

@@ -384,6 +384,19 @@ fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) 
         return;
     };
     let reach = page.weights.lead_heading_reach;
+    // the post's opening and closing lines ("Hello everyone!", "I hope you like it."): the
+    // runs of such sentences right before the first paragraph and right after the last,
+    // unless precision is asked for
+    let (mut opening, mut closing) = (first, last + 1);
+    if page.options.favor != Favor::Precision {
+        let run = |blocks: &mut dyn Iterator<Item = &(usize, Pre)>, edge: usize| {
+            blocks
+                .take_while(|&&(j, _)| is_edge_sentence(page, pre[edge].0, j))
+                .count()
+        };
+        opening -= run(&mut pre[..first].iter().rev(), first);
+        closing += run(&mut pre[last + 1..].iter(), last);
+    }
     for (k, &(i, p)) in pre.iter().enumerate() {
         labels[i] = match p {
             Pre::Good => Label::Content,
@@ -406,23 +419,12 @@ fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) 
                         < reach;
                 let recall_edge =
                     page.options.favor == Favor::Recall && (k + 1 == first || k == last + 1);
-                // the post's opening and closing lines ("Hello everyone!", "I hope you
-                // like it."), unless precision is asked for
-                let closing = page.options.favor != Favor::Precision
-                    && k > last
-                    && pre[last + 1..=k]
-                        .iter()
-                        .all(|&(j, _)| is_edge_sentence(page, pre[last].0, j));
-                let opening = page.options.favor != Favor::Precision
-                    && k < first
-                    && pre[k..first]
-                        .iter()
-                        .all(|&(j, _)| is_edge_sentence(page, pre[first].0, j));
+                let edge_sentence =
+                    (opening..first).contains(&k) || (last + 1..closing).contains(&k);
                 if inside
                     || lead_heading
                     || recall_edge
-                    || closing
-                    || opening
+                    || edge_sentence
                     || page.weights.short_blocks_are_content
                 {
                     Label::Content
