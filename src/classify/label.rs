@@ -134,7 +134,9 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
             Pre::Bad(Label::Hinted(hints::NEWSLETTER))
         } else if h & hints::STRONG_BOILERPLATE != 0 {
             Pre::Bad(Label::Hinted(h & hints::STRONG_BOILERPLATE))
-        } else if h & (hints::SIDEBAR | hints::FOOTER) != 0 {
+        } else if h & hints::FOOTER != 0 || (h & hints::SIDEBAR != 0 && b.kind != BlockKind::Code) {
+            // code in a side column is the example of the text beside it (the request and
+            // response column of three-column API references: Stripe, Slate, Redoc)
             Pre::Bad(Label::Hinted(h & (hints::SIDEBAR | hints::FOOTER)))
         } else if b.kind == BlockKind::Code {
             // code is never a caption, byline or header, whatever its figure or box

@@ -386,6 +386,23 @@ mod tests {
     }
 
     #[test]
+    fn code_in_a_side_column_of_the_article_stays() {
+        // a three-column API reference: the parameters, and beside them the request
+        let curl =
+            "curl https://api.example.com/v1/charges \\\n  -d amount=1099 \\\n  -d currency=usd";
+        let html = format!(
+            "<body><article><section><div class=text><h2>Create a charge</h2><p>{P1}</p></div>
+             <div class=AsideContentStack><pre><code>{curl}</code></pre></div></section>
+             <section><div class=text><h2>Update a charge</h2><p>{P2}</p></div>
+             <div class=AsideContentStack><pre><code>{curl}</code></pre></div></section></article>
+             <aside class=sidebar><p>{P3}</p></aside></body>"
+        );
+        let k = kept(&html, None);
+        assert!(k.iter().any(|t| t.starts_with("curl https://")), "{k:?}");
+        assert!(!k.iter().any(|t| t == P3), "{k:?}");
+    }
+
+    #[test]
     fn short_lines_follow_their_neighbours() {
         let html = format!(
             "<article><p>By Ann Lee</p><p>{P1}</p><h2>Costs</h2><p>{P2}</p><p>Share</p></article>"
