@@ -59,8 +59,18 @@ impl fmt::Display for MetaDisagreement {
 }
 
 impl PageScore {
-    /// The page's main score: shingle F1, else snippet accuracy.
+    /// The bag-of-words precision, recall and F1 of a page of a corpus that types its pages
+    /// (WCXB, whose metric it is).
+    fn typed_bow(&self) -> Option<(f64, f64, f64)> {
+        self.bow.filter(|_| self.page_type.is_some())
+    }
+
+    /// The page's main score: on a corpus that types its pages, bag-of-words F1 (WCXB's
+    /// metric); else shingle F1 (the article-extraction benchmark's), else snippet accuracy.
     pub fn main_score(&self) -> f64 {
+        if let Some((_, _, f)) = self.typed_bow() {
+            return f;
+        }
         if let Some(c) = self.shingle {
             let (p, r) = (page_precision(c), page_recall(c));
             return f1(p, r);
@@ -73,7 +83,9 @@ impl PageScore {
 impl fmt::Display for PageScore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:.3}  {}", self.main_score(), self.id)?;
-        if let Some(c) = self.shingle {
+        if let Some((p, r, _)) = self.typed_bow() {
+            write!(f, "  (P {p:.3} R {r:.3})")?;
+        } else if let Some(c) = self.shingle {
             write!(f, "  (P {:.3} R {:.3})", page_precision(c), page_recall(c))?;
         } else {
             let (tp, fp, fn_, _) = self.snippets;
@@ -492,4 +504,24 @@ fn write_structure(f: &mut fmt::Formatter<'_>, r: &Report) -> fmt::Result {
         writeln!(f, "  absolute links   {:.1}%", 100.0 * a)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_pages_main_score_is_its_bag_of_words_f1() {
+        // four words of gold, three found: shingles of four words find none of them
+        let mut p = PageScore {
+            id: "x".into(),
+            shingle: Some((0.0, 1.0, 1.0)),
+            bow: Some((1.0, 0.6, 0.75)),
+            ..PageScore::default()
+        };
+        assert_eq!(p.main_score(), 0.0);
+        p.page_type = Some("collection".into());
+        assert_eq!(p.main_score(), 0.75);
+        assert_eq!(p.to_string(), "0.750  x  (P 1.000 R 0.600)");
+    }
 }
