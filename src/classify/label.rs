@@ -168,11 +168,7 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
         } else if !title_seen && is_headline(page, b) {
             title_seen = true;
             Pre::Bad(Label::Title)
-        } else if b.link_density() > linky
-            && !opens_section(page, i, linky)
-            && !(b.kind == BlockKind::TableRow && b.flags & PLAIN_CELL != 0)
-        {
-            // (a row of data whose names are links keeps its values in plain cells)
+        } else if b.link_density() > linky && !links_as_content(page, i, linky) {
             Pre::Bad(Label::LinkList)
         } else if is_stock_phrase(&b.text) {
             Pre::Bad(Label::StockPhrase)
@@ -191,6 +187,15 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
     pre
 }
 
+/// Whether block `i`, mostly link text, is content all the same: a section's title, a
+/// card's title, or a row of data whose names are links (its values in plain cells).
+fn links_as_content(page: &Page, i: usize, linky: f32) -> bool {
+    let b = &page.blocks[i];
+    opens_section(page, i, linky)
+        || titles_card(page, i, linky)
+        || (b.kind == BlockKind::TableRow && b.flags & PLAIN_CELL != 0)
+}
+
 /// How many blocks after a heading the prose of its section may start (a place, a rating
 /// or a byline between them).
 const SECTION_PROSE_REACH: usize = 3;
@@ -207,6 +212,36 @@ fn opens_section(page: &Page, i: usize, linky: f32) -> bool {
             .take(SECTION_PROSE_REACH)
             .take_while(|next| !matches!(next.kind, BlockKind::Heading(_)))
             .any(|next| page.weights.is_prose(next) && next.link_density() <= linky)
+}
+
+/// How many levels above a card's linked title its box may stand.
+const CARD_LEVELS: usize = 3;
+
+/// Most blocks in a card: its title, a line or two, a price, a button.
+const CARD_MAX_BLOCKS: u32 = 6;
+
+/// Whether block `i` is the linked title of a card whose next block is plain text: a
+/// product card's name above its line and price, a teaser's headline above its summary.
+/// The title goes with the card's text (kept when that text is kept), not with the menus.
+fn titles_card(page: &Page, i: usize, linky: f32) -> bool {
+    let (elems, blocks) = (page.elems, page.blocks);
+    let b = &blocks[i];
+    let Some(next) = blocks.get(i + 1) else {
+        return false;
+    };
+    if !matches!(b.kind, BlockKind::Heading(_))
+        || matches!(next.kind, BlockKind::Heading(_))
+        || next.link_density() > linky
+        || !next.text.chars().any(char::is_alphanumeric)
+    {
+        return false;
+    }
+    ancestors(elems, b.elem)
+        .skip(1)
+        .take(CARD_LEVELS)
+        .map(|a| elems[a as usize].blocks)
+        .find(|&(_, z)| z as usize > i + 1)
+        .is_some_and(|(a, z)| a as usize == i && z - a <= CARD_MAX_BLOCKS)
 }
 
 /// Most items of a list that reads as a byline (author, date, reading time); a longer

@@ -431,6 +431,28 @@ mod tests {
     }
 
     #[test]
+    fn a_cards_linked_title_goes_with_its_text() {
+        // a collection's text, its grid of product cards, and more text after it
+        let card = |name: &str, line: &str, price: &str| {
+            format!(
+                "<li class=product><div class=card><h3><a href=/products/{price}>{name}</a></h3>
+                 <p>{line}</p><p>Sale price {price} Regular price £102</p></div></li>"
+            )
+        };
+        let html = format!(
+            "<body><nav><h3><a href=/shop>Shop</a></h3><ul><li><a href=/a>Skincare</a></li>
+             <li><a href=/b>Makeup</a></li></ul></nav><main><h1>Skincare</h1><p>{P1}</p>
+             <ul class=grid>{}{}</ul><p>{P2}</p></main></body>",
+            card("The Super Pack", "All three serums", "£88"),
+            card("Balm Dotcom Trio", "Original formula", "£42"),
+        );
+        let k = kept(&html, None);
+        assert!(k.iter().any(|t| t == "The Super Pack"), "{k:?}");
+        assert!(k.iter().any(|t| t == "Balm Dotcom Trio"), "{k:?}");
+        assert!(!k.iter().any(|t| t == "Shop"), "{k:?}");
+    }
+
+    #[test]
     fn link_lists_and_signup_boxes_go() {
         let html = format!(
             "<article><p>{P1}</p><ul><li><a href=/1>Other story one about trams</a></li>
