@@ -160,7 +160,8 @@ fn corpus(c: &mut Criterion) {
 /// Pathological pages: 100,000 nested elements (html5ever alone takes minutes on it; the
 /// nesting cap makes it linear), 1,000,000 sibling elements, 400,000 siblings each of its
 /// own class (the search for groups of repeated items), 400,000 comments, and an article
-/// followed by 20,000 short sentences (the runs of a post's opening and closing lines).
+/// followed by 20,000 short sentences (the runs of a post's opening and closing lines), and
+/// 30,000 headings before an article (the headings that may lead into its first paragraph).
 fn hostile(c: &mut Criterion) {
     let n = 100_000;
     let nested = format!(
@@ -187,6 +188,11 @@ fn hostile(c: &mut Criterion) {
         .map(|i| format!("<p>Line number {i} here.</p>"))
         .collect();
     let sentences = format!("<html><body><article>{prose}{lines}</article></body></html>");
+    let heads: String = (0..30_000)
+        .map(|i| format!("<h3>Heading number {i}</h3>"))
+        .collect();
+    let headings =
+        format!("<html><body><article><div>{heads}</div>{prose}</article></body></html>");
     let mut g = c.benchmark_group("hostile");
     g.sample_size(10);
     for (name, html) in [
@@ -195,6 +201,7 @@ fn hostile(c: &mut Criterion) {
         ("classes-400k", &classes),
         ("comments-400k", &comments),
         ("sentences-20k", &sentences),
+        ("headings-30k", &headings),
     ] {
         g.throughput(Throughput::Bytes(html.len() as u64));
         g.bench_function(name, |b| {

@@ -420,7 +420,16 @@ fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) 
         }
         return;
     };
+    // a heading or an image (the article's picture) leads into the prose from `lead_from`
+    // on: fewer than `lead_heading_reach` blocks before the first paragraph, images aside
     let reach = page.weights.lead_heading_reach;
+    let (mut lead_from, mut between) = (first, 0);
+    while lead_from > 0 && between + 1 < reach {
+        lead_from -= 1;
+        if page.blocks[pre[lead_from].0].kind != BlockKind::Image {
+            between += 1;
+        }
+    }
     // the post's opening and closing lines ("Hello everyone!", "I hope you like it."): the
     // runs of such sentences right before the first paragraph and right after the last,
     // unless precision is asked for
@@ -439,21 +448,11 @@ fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) 
             Pre::Good => Label::Content,
             Pre::Bad(l) => l,
             Pre::Short => {
-                // a heading or an image (the article's picture) just before the prose
-                let lead = matches!(
+                let lead_heading = matches!(
                     page.blocks[i].kind,
                     BlockKind::Heading(_) | BlockKind::Image
-                );
+                ) && (lead_from..first).contains(&k);
                 let inside = k > first && k < last;
-                // images between do not count in the reach
-                let lead_heading = lead
-                    && k < first
-                    && pre[k + 1..first]
-                        .iter()
-                        .filter(|(j, _)| page.blocks[*j].kind != BlockKind::Image)
-                        .count()
-                        + 1
-                        < reach;
                 let recall_edge =
                     page.options.favor == Favor::Recall && (k + 1 == first || k == last + 1);
                 let edge_sentence =
