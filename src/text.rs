@@ -204,6 +204,26 @@ pub fn is_urls(text: &str) -> bool {
     any
 }
 
+/// Shortest text taken for a data blob by [`is_json_data`]: an example in a sentence is
+/// shorter, a page's state written into an element is longer.
+pub const JSON_DATA_MIN_CHARS: usize = 200;
+
+/// Fewest `"key":` pairs in a data blob.
+pub const JSON_DATA_MIN_KEYS: usize = 3;
+
+/// Whether a text is a JSON object or array written into the page as text (a widget's
+/// state in a hidden `<div>`, which a script reads): it opens with `{"`, `[{` or `["`,
+/// closes with `}` or `]`, runs to [`JSON_DATA_MIN_CHARS`] on one line (an example laid out for
+/// readers breaks its lines) and holds [`JSON_DATA_MIN_KEYS`] quoted keys.
+pub fn is_json_data(text: &str) -> bool {
+    let t = text.trim();
+    t.len() >= JSON_DATA_MIN_CHARS
+        && !t.contains('\n')
+        && ["{\"", "[{", "[\""].iter().any(|o| t.starts_with(o))
+        && t.ends_with(['}', ']'])
+        && t.match_indices("\":").take(JSON_DATA_MIN_KEYS).count() == JSON_DATA_MIN_KEYS
+}
+
 /// Longest character reference read by [`decode_entities`] (`&CounterClockwiseContourIntegral;`).
 const MAX_ENTITY_BYTES: usize = 34;
 
@@ -292,6 +312,25 @@ pub fn normalize_space(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_widgets_state_is_data_and_an_example_is_not() {
+        let asins: Vec<String> = (0..20).map(|i| format!("\"B0CXGXT6W{i}\"")).collect();
+        let state = format!(
+            "{{\"painterId\":\"AsinGrid\",\"hostPageType\":\"BROWSE\",\"asins\":[{}],\"offset\":0}}",
+            asins.join(",")
+        );
+        assert!(is_json_data(&state));
+        assert!(is_json_data(&format!("  [{state}] ")));
+        // short, laid out over lines, or prose in braces
+        assert!(!is_json_data(r#"{"a": 0, "b": 0, "c": 0}"#));
+        assert!(!is_json_data(&state.replace(',', ",\n")));
+        let prose = format!(
+            "{{{}}}",
+            "Braces around a sentence, with \"quotes\": here. ".repeat(6)
+        );
+        assert!(!is_json_data(&prose));
+    }
 
     #[test]
     fn counts_english() {

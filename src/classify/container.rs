@@ -198,8 +198,11 @@ pub(super) fn inherited_hints(elems: &[Elem], effective: &[Hints]) -> Vec<Hints>
 pub(super) fn block_score(b: &Block, boiler: bool, w: &Weights) -> f32 {
     let len = b.stats.weighted_len();
     let ld = b.link_density();
-    if (b.hints & hints::PANEL != 0 && !w.reveal_panels) || b.kind == BlockKind::Image {
-        // a hidden panel counts neither for nor against, nor does an image
+    if (b.hints & hints::PANEL != 0 && !w.reveal_panels)
+        || b.kind == BlockKind::Image
+        || crate::text::is_json_data(&b.text)
+    {
+        // a hidden panel counts neither for nor against, nor does an image or a data blob
         0.0
     } else if boiler {
         -len * w.boilerplate_penalty

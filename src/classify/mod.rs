@@ -56,6 +56,8 @@ pub enum Label {
     /// The same text as a block kept before it (a page's copy for small screens, an
     /// accordion's answer written twice).
     Duplicate,
+    /// Data written into the page as text (a JSON object outside a code block).
+    Data,
 }
 
 impl Label {
@@ -76,6 +78,7 @@ impl Label {
             Label::ShortEdge => "short-edge",
             Label::StockPhrase => "stock-phrase",
             Label::Duplicate => "duplicate",
+            Label::Data => "data",
         }
     }
 
@@ -91,6 +94,7 @@ impl Label {
             Label::ShortEdge => "short text at the article's edge (byline, date, button)",
             Label::StockPhrase => "a stock boilerplate phrase",
             Label::Duplicate => "the same text as a block kept before it",
+            Label::Data => "data written into the page as text (a JSON object)",
         }
     }
 }
@@ -400,6 +404,27 @@ mod tests {
         let k = kept(&html, None);
         assert!(k.iter().any(|t| t.starts_with("curl https://")), "{k:?}");
         assert!(!k.iter().any(|t| t == P3), "{k:?}");
+    }
+
+    #[test]
+    fn a_widgets_state_written_as_text_goes_and_a_json_example_stays() {
+        let items: Vec<String> = (0..30)
+            .map(|i| format!("{{\"id\":\"item{i}\",\"price\":{i}.99}}"))
+            .collect();
+        let state = format!("{{\"widget\":\"grid\",\"items\":[{}]}}", items.join(","));
+        let example = "{\n  \"id\": \"ch_3MmlLr\",\n  \"amount\": 1099\n}";
+        let html = format!(
+            "<body><article><p>{P1}</p><div class=state>{state}</div><p>{P2}</p>
+             <pre>{example}</pre><p>{P3}</p></article></body>"
+        );
+        let l = labels(&html, None);
+        assert!(
+            l.iter().any(|(t, lab)| t == &state && *lab == Label::Data),
+            "{l:?}"
+        );
+        assert!(kept(&html, None)
+            .iter()
+            .any(|t| t.starts_with("{\n  \"id\"")));
     }
 
     #[test]

@@ -282,10 +282,11 @@ impl Weights {
     }
 
     /// Whether a block reads as prose: long enough, few links, or shorter with a sentence;
-    /// not a bare address.
+    /// not a bare address or a data blob.
     pub(crate) fn is_prose(&self, b: &Block) -> bool {
         let len = b.stats.weighted_len();
         !crate::text::is_urls(&b.text)
+            && !crate::text::is_json_data(&b.text)
             && b.link_density() <= self.prose_max_link_density
             && (len >= self.prose_min_len
                 || (len >= self.prose_min_len_sentence
