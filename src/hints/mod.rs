@@ -152,11 +152,13 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     if negated_whole {
         return 0;
     }
-    // a search's results and the page that holds them are a listing's content, not the
-    // search box ("search-results", "searchResultsList", "searchPage")
-    if compact.contains("searchresult")
-        || (compact.starts_with("search")
-            && (compact.contains("result") || compact.contains("page")))
+    // a search's results, their cards and the page that holds them are a listing's
+    // content, not the search box ("search-results", "searchResultsList", "searchPage",
+    // "feed-search-page", "search-base-screen", "discover-search-mobile-card")
+    if compact.contains("search")
+        && ["result", "page", "screen", "card"]
+            .iter()
+            .any(|w| compact.contains(w))
     {
         h &= !NAV;
     }
@@ -669,7 +671,12 @@ mod tests {
         assert_eq!(name_hints("search-results", false) & NAV, 0);
         assert_eq!(name_hints("searchResultsList", true) & NAV, 0);
         assert_eq!(name_hints("page-searchResults", true) & NAV, 0);
+        // the page of a search, its screen and its result cards
+        assert_eq!(name_hints("feed-search-page", true) & NAV, 0);
+        assert_eq!(name_hints("search-base-screen--filters", true) & NAV, 0);
+        assert_eq!(name_hints("discover-search-mobile-card", true) & NAV, 0);
         assert_ne!(name_hints("search-form", true) & NAV, 0);
+        assert_ne!(name_hints("header-search", true) & NAV, 0);
     }
 
     #[test]
