@@ -224,6 +224,44 @@ pub fn is_json_data(text: &str) -> bool {
         && t.match_indices("\":").take(JSON_DATA_MIN_KEYS).count() == JSON_DATA_MIN_KEYS
 }
 
+/// Whether a text is data a script or a stylesheet reads, not words for a reader: a JSON
+/// object ([`is_json_data`]) or a run of identifiers ([`is_id_run`]).
+pub fn is_machine_data(text: &str) -> bool {
+    is_json_data(text) || is_id_run(text)
+}
+
+/// Fewest identifiers in a run of them (see [`is_id_run`]).
+pub const ID_RUN_MIN_IDS: usize = 2;
+
+/// Whether identifiers (UUIDs, `8-4-4-4-12` hex digits) make up most of a text's
+/// non-space characters: the letters of a "Sponsored" label scattered among hidden spans of
+/// random ids, which a stylesheet shows or hides one by one (eBay's listings).
+pub fn is_id_run(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() < 36 * ID_RUN_MIN_IDS || !text.contains('-') {
+        return false;
+    }
+    let (mut ids, mut i) = (0, 0);
+    while i + 36 <= b.len() {
+        if is_uuid(&b[i..i + 36]) {
+            ids += 1;
+            i += 36;
+        } else {
+            i += 1;
+        }
+    }
+    let chars = b.iter().filter(|c| !c.is_ascii_whitespace()).count();
+    ids >= ID_RUN_MIN_IDS && ids * 36 * 2 >= chars
+}
+
+/// Whether 36 bytes are a UUID: hex digits in groups of 8, 4, 4, 4 and 12 joined by `-`.
+fn is_uuid(b: &[u8]) -> bool {
+    b.iter().enumerate().all(|(k, c)| match k {
+        8 | 13 | 18 | 23 => *c == b'-',
+        _ => c.is_ascii_hexdigit(),
+    })
+}
+
 /// Longest character reference read by [`decode_entities`] (`&CounterClockwiseContourIntegral;`).
 const MAX_ENTITY_BYTES: usize = 34;
 
@@ -312,6 +350,17 @@ pub fn normalize_space(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_of_ids_is_data_and_an_id_in_a_sentence_is_not() {
+        let run = "S19aea247-2e76-4905-9b83-15a5a5664cfaG661bd3c3-576f-4713-baee-9dc0dd7c3568p2e2c3720-cfa9-41e9-9571-b179b489e15f o";
+        assert!(is_id_run(run) && is_machine_data(run));
+        let sentence = "Take note of the UUID, for example ba5b7f3a-54d2-4325-80e5-e7a159900d3f, and keep it: you will need it to mount the disk again later.";
+        assert!(!is_id_run(sentence));
+        assert!(!is_id_run(
+            "2e76-4905-9b83-15a5a5664cfa-2e76-4905-9b83-15a5a5664cfa-zz"
+        ));
+    }
 
     #[test]
     fn a_widgets_state_is_data_and_an_example_is_not() {

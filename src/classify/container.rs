@@ -200,7 +200,7 @@ pub(super) fn block_score(b: &Block, boiler: bool, w: &Weights) -> f32 {
     let ld = b.link_density();
     if (b.hints & hints::PANEL != 0 && !w.reveal_panels)
         || b.kind == BlockKind::Image
-        || crate::text::is_json_data(&b.text)
+        || crate::text::is_machine_data(&b.text)
     {
         // a hidden panel counts neither for nor against, nor does an image or a data blob
         0.0

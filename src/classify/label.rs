@@ -141,7 +141,7 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
         } else if b.kind == BlockKind::Code {
             // code is never a caption, byline or header, whatever its figure or box
             Pre::Good
-        } else if crate::text::is_json_data(&b.text) {
+        } else if crate::text::is_machine_data(&b.text) {
             Pre::Bad(Label::Data)
         } else if b.kind == BlockKind::Image {
             // an image goes with the text around it, a figure's as any other

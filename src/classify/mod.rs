@@ -56,7 +56,8 @@ pub enum Label {
     /// The same text as a block kept before it (a page's copy for small screens, an
     /// accordion's answer written twice).
     Duplicate,
-    /// Data written into the page as text (a JSON object outside a code block).
+    /// Data written into the page as text, outside a code block (a JSON object, a run of
+    /// identifiers).
     Data,
 }
 
@@ -94,7 +95,7 @@ impl Label {
             Label::ShortEdge => "short text at the article's edge (byline, date, button)",
             Label::StockPhrase => "a stock boilerplate phrase",
             Label::Duplicate => "the same text as a block kept before it",
-            Label::Data => "data written into the page as text (a JSON object)",
+            Label::Data => "data written into the page as text (a JSON object, identifiers)",
         }
     }
 }

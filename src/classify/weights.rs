@@ -286,7 +286,7 @@ impl Weights {
     pub(crate) fn is_prose(&self, b: &Block) -> bool {
         let len = b.stats.weighted_len();
         !crate::text::is_urls(&b.text)
-            && !crate::text::is_json_data(&b.text)
+            && !crate::text::is_machine_data(&b.text)
             && b.link_density() <= self.prose_max_link_density
             && (len >= self.prose_min_len
                 || (len >= self.prose_min_len_sentence
