@@ -57,6 +57,9 @@ pub const IN_FIGURE: u8 = 1 << 3;
 /// A table row one of whose cells holds text outside links (a value beside the linked
 /// name of a row of data): a row of data, however many links its other cells hold.
 pub const PLAIN_CELL: u8 = 1 << 4;
+/// Text that is data, not words for a reader ([`crate::text::is_machine_data`]): a JSON
+/// blob or a run of identifiers outside a code block. Found once, when the block is made.
+pub const MACHINE_DATA: u8 = 1 << 5;
 
 /// One element of the page as the classifier sees it.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 //! way up to the page's only `<article>` when that holds most of the prose.
 
 use super::{Page, Weights};
-use crate::block::{Block, BlockKind, Elem, Prefix, IN_FIGURE};
+use crate::block::{Block, BlockKind, Elem, Prefix, IN_FIGURE, MACHINE_DATA};
 use crate::hints::{self, Hints};
 use crate::tag::Tag;
 
@@ -200,7 +200,7 @@ pub(super) fn block_score(b: &Block, boiler: bool, w: &Weights) -> f32 {
     let ld = b.link_density();
     if (b.hints & hints::PANEL != 0 && !w.reveal_panels)
         || b.kind == BlockKind::Image
-        || crate::text::is_machine_data(&b.text)
+        || b.flags & MACHINE_DATA != 0
     {
         // a hidden panel counts neither for nor against, nor does an image or a data blob
         0.0

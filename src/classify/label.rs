@@ -9,7 +9,7 @@ use super::phrases::{
     is_credit_line, is_end_marker, is_signup_title, is_stock_phrase, SIGNUP_BOX_MAX_BLOCKS,
 };
 use super::{Favor, Label, Page};
-use crate::block::{ancestors, BlockKind, IN_FIGURE, PLAIN_CELL};
+use crate::block::{ancestors, BlockKind, IN_FIGURE, MACHINE_DATA, PLAIN_CELL};
 use crate::hints::{self, Hints};
 use crate::tag::Tag;
 use crate::text::normalize_space;
@@ -141,7 +141,7 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
         } else if b.kind == BlockKind::Code {
             // code is never a caption, byline or header, whatever its figure or box
             Pre::Good
-        } else if crate::text::is_machine_data(&b.text) {
+        } else if b.flags & MACHINE_DATA != 0 {
             Pre::Bad(Label::Data)
         } else if b.kind == BlockKind::Image {
             // an image goes with the text around it, a figure's as any other

@@ -1,6 +1,6 @@
 //! The classifier's weights and thresholds, gathered in one value with documented defaults.
 
-use crate::block::Block;
+use crate::block::{Block, MACHINE_DATA};
 use crate::page_type::PageType;
 
 /// A weight's value as `gleaner eval --set` gives it: a number (for a switch, 0 is off).
@@ -286,7 +286,7 @@ impl Weights {
     pub(crate) fn is_prose(&self, b: &Block) -> bool {
         let len = b.stats.weighted_len();
         !crate::text::is_urls(&b.text)
-            && !crate::text::is_machine_data(&b.text)
+            && b.flags & MACHINE_DATA == 0
             && b.link_density() <= self.prose_max_link_density
             && (len >= self.prose_min_len
                 || (len >= self.prose_min_len_sentence

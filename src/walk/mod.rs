@@ -8,7 +8,8 @@ pub use facts::Facts;
 pub use inline::Rich;
 
 use crate::block::{
-    Block, BlockKind, Elem, ListMark, Markup, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE, PLAIN_CELL,
+    Block, BlockKind, Elem, ListMark, Markup, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE, MACHINE_DATA,
+    PLAIN_CELL,
 };
 use crate::dom::{Dom, NodeId, Ns, View, DOCUMENT, NONE};
 use crate::element::{attr, code_language, tex_script, AuthorSource, ElemFacts};
@@ -1093,12 +1094,13 @@ impl Builder {
         }
         let stats = TextStats::of(&text);
         let markup = (md.is_some() || lang.is_some()).then(|| Box::new(Markup { md, lang }));
+        let data = ctx.kind != BlockKind::Code && crate::text::is_machine_data(&text);
         self.page.blocks.push(Block {
             list: ctx.list,
             markup,
             text: text.into_boxed_str(),
             kind: ctx.kind,
-            flags: ctx.flags,
+            flags: ctx.flags | if data { MACHINE_DATA } else { 0 },
             elem: ctx.owner,
             stats,
             link_chars: link_chars.min(stats.chars),
