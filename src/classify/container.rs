@@ -204,7 +204,7 @@ pub(super) fn block_score(b: &Block, boiler: bool, w: &Weights) -> f32 {
     {
         // a hidden panel counts neither for nor against, nor does an image or a data blob
         0.0
-    } else if boiler {
+    } else if boiler || super::phrases::is_cookie_notice(b) {
         -len * w.boilerplate_penalty
     } else if b.kind == BlockKind::Code && w.is_prose(b) {
         len * w.prose_weight * w.code_weight

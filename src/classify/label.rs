@@ -6,7 +6,8 @@
 use std::ops::Range;
 
 use super::phrases::{
-    is_credit_line, is_end_marker, is_signup_title, is_stock_phrase, SIGNUP_BOX_MAX_BLOCKS,
+    is_cookie_notice, is_credit_line, is_end_marker, is_signup_title, is_stock_phrase,
+    SIGNUP_BOX_MAX_BLOCKS,
 };
 use super::{Favor, Label, Page};
 use crate::block::{ancestors, BlockKind, IN_FIGURE, MACHINE_DATA, PLAIN_CELL};
@@ -141,6 +142,8 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
         } else if b.kind == BlockKind::Code {
             // code is never a caption, byline or header, whatever its figure or box
             Pre::Good
+        } else if is_cookie_notice(b) {
+            Pre::Bad(Label::Hinted(hints::COOKIE))
         } else if b.flags & MACHINE_DATA != 0 {
             Pre::Bad(Label::Data)
         } else if b.kind == BlockKind::Image {

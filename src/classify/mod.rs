@@ -429,6 +429,23 @@ mod tests {
     }
 
     #[test]
+    fn a_cookie_dialog_is_no_article_on_a_page_of_little_prose() {
+        // a product page of short lines, and a consent manager's dialog named only as a
+        // modal, whose paragraphs are the page's longest
+        let notice = "These cookies allow a website to remember choices you have made in the past, like what language you prefer, what region you are in, or what your user name is so you can log in.";
+        let tracking = "Cookies collect information about how you use a website, like which pages you visited and which links you clicked on, to improve the website's functions.";
+        let html = format!(
+            "<body><main><h1>Portman Lights P1 Roadcase</h1><p>Expected availability: 2-4 Weeks</p>
+             <p>Free Standard Shipping</p><p>A roadcase for four P1 lights, with foam inserts.</p></main>
+             <section id=ensModalWrapper role=dialog><div class=ensModal><p>Functional</p>
+             <p>{notice}</p><p>Performance</p><p>{tracking}</p></div></section></body>"
+        );
+        let k = kept(&html, None);
+        assert!(!k.iter().any(|t| t == notice || t == tracking), "{k:?}");
+        assert!(k.iter().any(|t| t.starts_with("A roadcase")), "{k:?}");
+    }
+
+    #[test]
     fn short_lines_follow_their_neighbours() {
         let html = format!(
             "<article><p>By Ann Lee</p><p>{P1}</p><h2>Costs</h2><p>{P2}</p><p>Share</p></article>"

@@ -208,3 +208,32 @@ pub(super) fn is_credit_line(b: &Block) -> bool {
     });
     MARKS.is_match(&*b.text)
 }
+
+/// Words that, beside "cookie", make a dialog's text a cookie notice.
+const COOKIE_NOTICE_WORDS: &[&str] = &[
+    "consent",
+    "necessary",
+    "preferences",
+    "third part",
+    "third-part",
+    "accept",
+    "opt out",
+    "opt-out",
+    "we use",
+    "privacy",
+    "website",
+    "browser",
+    "track",
+];
+
+/// Whether a block in a dialog is a cookie notice's text ("These cookies allow a website to
+/// remember choices you have made..."): a consent manager's dialog (OneTrust, Cookiebot,
+/// Ensighten) is often named only as a modal, and on a page of little prose its paragraphs
+/// outweigh the page's own.
+pub(super) fn is_cookie_notice(b: &Block) -> bool {
+    if b.hints & crate::hints::MODAL == 0 {
+        return false;
+    }
+    let t = b.text.to_ascii_lowercase();
+    t.contains("cookie") && COOKIE_NOTICE_WORDS.iter().any(|w| t.contains(w))
+}
