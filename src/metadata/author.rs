@@ -198,7 +198,7 @@ pub(crate) fn clean_author(raw: &str) -> Option<String> {
             .to_lowercase();
         NOT_NAME_WORDS.contains(&w.as_str())
     });
-    if s.is_empty()
+    if !s.chars().any(char::is_alphabetic)
         || label
         || placeholder
         || interface
@@ -252,6 +252,9 @@ mod tests {
             "9 articles",
             "Publiziert am",
             "Auteur",
+            // a separator left of a byline whose name is a link elsewhere
+            "/",
+            "- | -",
         ] {
             assert_eq!(clean_author(line), None, "{line}");
         }
