@@ -218,9 +218,9 @@ pub const JSON_DATA_MIN_KEYS: usize = 3;
 pub fn is_json_data(text: &str) -> bool {
     let t = text.trim();
     t.len() >= JSON_DATA_MIN_CHARS
-        && !t.contains('\n')
         && ["{\"", "[{", "[\""].iter().any(|o| t.starts_with(o))
         && t.ends_with(['}', ']'])
+        && !t.contains('\n')
         && t.match_indices("\":").take(JSON_DATA_MIN_KEYS).count() == JSON_DATA_MIN_KEYS
 }
 

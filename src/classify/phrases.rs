@@ -231,9 +231,16 @@ const COOKIE_NOTICE_WORDS: &[&str] = &[
 /// Ensighten) is often named only as a modal, and on a page of little prose its paragraphs
 /// outweigh the page's own.
 pub(super) fn is_cookie_notice(b: &Block) -> bool {
-    if b.hints & crate::hints::MODAL == 0 {
-        return false;
+    use std::sync::LazyLock;
+    // ASCII case folding: no lower-cased copy of each block of a dialog, for every score
+    fn folded(words: &[&str]) -> aho_corasick::AhoCorasick {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .expect("valid patterns")
     }
-    let t = b.text.to_ascii_lowercase();
-    t.contains("cookie") && COOKIE_NOTICE_WORDS.iter().any(|w| t.contains(w))
+    static COOKIE: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| folded(&["cookie"]));
+    static WORDS: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| folded(COOKIE_NOTICE_WORDS));
+    b.hints & crate::hints::MODAL != 0 && COOKIE.is_match(&*b.text) && WORDS.is_match(&*b.text)
 }
