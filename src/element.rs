@@ -291,9 +291,14 @@ fn is_heading_slug(id: &str) -> bool {
 /// The part an element plays in React's streamed rendering (server components, Next.js):
 /// the page is sent with `<template id="B:n">` placeholders, and each one's content comes
 /// later in a hidden `<div id="S:n">` that a script moves in (`<template id="P:n">` for
-/// segments). Placeholders give `2n + 2`, content `2n + 3`, anything else 0.
+/// segments). React writes `n` in hexadecimal (`S:2e`). Placeholders give `2n + 2`,
+/// content `2n + 3`, anything else 0.
 pub(crate) fn streamed_slot(id: &str, prefix: &str) -> u32 {
-    let Some(n) = id.strip_prefix(prefix).and_then(|n| n.parse::<u32>().ok()) else {
+    let Some(n) = id
+        .strip_prefix(prefix)
+        .filter(|n| !n.starts_with(['+', '-']))
+        .and_then(|n| u32::from_str_radix(n, 16).ok())
+    else {
         return 0;
     };
     if n >= 1 << 30 {

@@ -523,12 +523,17 @@ mod tests {
     fn streamed_content_takes_its_placeholders_place() {
         let html = r#"<body><p>one</p><template id="B:0"></template><p>three</p>
             <template id="P:1"></template><div hidden id="S:0"><p>two</p></div>
-            <div hidden id="S:1"><p>four</p></div><div hidden id="S:9"><p>no place</p></div>"#;
+            <template id="P:2e"></template><p>five</p><div hidden id="S:1"><p>four</p></div>
+            <div hidden id="S:9"><p>no place</p></div><div hidden id="S:2e"><p>ten</p></div>"#;
         let t: Vec<String> = texts(html)
             .into_iter()
             .filter(|t| !t.trim().is_empty())
             .collect();
-        assert_eq!(t, ["one", "two", "three", "four", "no place"]);
+        // React numbers its boundaries and segments in hexadecimal
+        assert_eq!(
+            t,
+            ["one", "two", "three", "four", "ten", "five", "no place"]
+        );
     }
 
     #[test]
