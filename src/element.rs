@@ -142,7 +142,12 @@ pub(crate) fn element_facts(
             .role
             .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
             || a.class.is_some_and(hints::names_panel)
-            || a.id.is_some_and(hints::names_panel));
+            || a.id.is_some_and(hints::names_panel)
+            // WAI-ARIA's accordion: each panel is labelled by its button, and a region
+            // when it has a role (a labelled dialog or menu is no panel)
+            || (a.labelled
+                && a.role
+                    .is_none_or(|r| r.trim().eq_ignore_ascii_case("region"))));
     // XenForo 1 sets each post's text in a `<blockquote class="messageText">`: the post,
     // not a quotation
     if tag == Tag::Blockquote
@@ -378,6 +383,8 @@ pub(crate) struct Attrs<'a> {
     pub(crate) datetime: Option<&'a str>,
     pub(crate) hidden: bool,
     pub(crate) pubdate: bool,
+    /// `aria-labelledby` is given: the element is named by another (a panel by its button)
+    pub(crate) labelled: bool,
 }
 
 /// Whether an attribute named `name` is read after the parse, by gleaner or by the tree
@@ -385,7 +392,7 @@ pub(crate) struct Attrs<'a> {
 /// anywhere must be named here. `name` is compared in any case, as the tokenizer lowers it.
 pub(crate) fn attr_read(name: &[u8]) -> bool {
     // as long as the longest name below
-    let mut buf = [0u8; 14];
+    let mut buf = [0u8; 15];
     if name.len() > buf.len() {
         return false;
     }
@@ -409,6 +416,7 @@ pub(crate) fn attr_read(name: &[u8]) -> bool {
             | b"href"
             | b"style"
             | b"aria-hidden"
+            | b"aria-labelledby"
             | b"datetime"
             | b"hidden"
             | b"pubdate"
@@ -464,6 +472,9 @@ impl<'a> Attrs<'a> {
                 ref other if other.len() == 7 && &**other == "pubdate" => a.pubdate = true,
                 // a popover is hidden until a control opens it (a menu, a card, a tip)
                 ref other if other.len() == 7 && &**other == "popover" => a.hidden = true,
+                ref other if other.len() == 15 && &**other == "aria-labelledby" => {
+                    a.labelled = true
+                }
                 _ => {}
             }
         }

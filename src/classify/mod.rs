@@ -948,6 +948,21 @@ mod tests {
     }
 
     #[test]
+    fn an_aria_accordions_hidden_panel_is_a_panel() {
+        let answer =
+            "A typical installation takes one to three days once the permits are approved.";
+        let menu = "Residential solar, commercial solar, community solar and battery storage.";
+        let html = format!(
+            "<main><h2>Questions</h2><p>{P1}</p><h3><button id=q1>How long does it take?</button></h3>
+             <div id=a1 aria-labelledby=q1 hidden><p>{answer}</p></div>
+             <div role=menu aria-labelledby=m1 hidden><p>{menu}</p></div><p>{P2}</p></main>"
+        );
+        let service = kept_as(&html, PageType::Service);
+        assert!(service.iter().any(|t| t == answer), "{service:?}");
+        assert!(!service.iter().any(|t| t == menu), "{service:?}");
+    }
+
+    #[test]
     fn a_page_without_prose_keeps_its_text() {
         assert_eq!(kept("<body><div>Test</div></body>", None), ["Test"]);
     }
