@@ -120,11 +120,13 @@ fn is_variant_utility(word: &str) -> bool {
     word.contains(':') || word.contains('[')
 }
 
-/// Words before a hint word that negate it (`has-comments`, `no-sidebar`, `with-ads`).
+/// Words before a hint word that negate it (`has-comments`, `no-sidebar`, `with-ads`), or
+/// make it a state of the element, not what the element is (`is-paywall`, as the state
+/// classes of SMACSS and BEM write it: an article behind a paywall is still the article).
 fn is_negating(tok: &str) -> bool {
     matches!(
         tok,
-        "has" | "no" | "with" | "without" | "show" | "enable" | "allow" | "open"
+        "has" | "no" | "with" | "without" | "show" | "enable" | "allow" | "open" | "is"
     )
 }
 
@@ -719,6 +721,10 @@ mod tests {
 
     #[test]
     fn a_negated_stem_says_nothing() {
+        assert_eq!(name_hints("jslc isPaywall", true) & NEWSLETTER, 0);
+        assert_eq!(name_hints("is-paywall", true) & NEWSLETTER, 0);
+        assert_ne!(name_hints("paywall", true) & NEWSLETTER, 0);
+        assert_ne!(name_hints("is-hidden", true) & HIDDEN, 0);
         assert_eq!(name_hints("mainContainer_noSidebar", true) & SIDEBAR, 0);
         assert_ne!(name_hints("mainSidebar", true) & SIDEBAR, 0);
     }
