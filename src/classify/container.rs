@@ -19,9 +19,10 @@ const ITEM_WRAPPER_NAMES: Hints =
 /// Each element's own hints, less those that say nothing on this page, and with those the
 /// page's type gives (a hidden panel or a FAQ's hidden answer, a product's reviews as its
 /// comments): on a discussion (a forum thread, a Q&A page, nearly all its prose in posts
-/// named like comments) the comment names, and a boilerplate name on a wrapper that holds
+/// named like comments) the comment names, a boilerplate name on a wrapper that holds
 /// most of the page's prose (`main-with-sidebar`), unless the name is the tag's own
-/// (`<footer>`, `<nav>`).
+/// (`<footer>`, `<nav>`), and a menu's or column's name on a wrapper of the page's
+/// `<main>`.
 pub(super) fn effective_hints(
     elems: &[Elem],
     blocks: &[Block],
@@ -34,10 +35,12 @@ pub(super) fn effective_hints(
     // little prose
     let text = w.wide_regions.then(|| framed_text(elems, blocks));
     let answers = hidden_answers(elems, blocks);
+    let around_main = around_main(elems);
     elems
         .iter()
         .zip(answers)
-        .map(|(e, answer)| {
+        .zip(around_main)
+        .map(|((e, answer), around_main)| {
             // a hidden panel is hidden unless the profile shows it; a product's reviews are
             // its comments
             let mut h = e.hints;
@@ -60,6 +63,13 @@ pub(super) fn effective_hints(
                 && e.hints & hints::COMMENT == 0
             {
                 e.hints & !(BOILER_MASK & !hints::COOKIE)
+            } else if around_main
+                && e.hints & LAYOUT_NAMES != 0
+                && !matches!(e.tag, Tag::Footer | Tag::Nav | Tag::Header)
+            {
+                // a wrapper of the page's <main> named for a menu or a column beside it
+                // ("left-navigation-wrapper"): the page's frame, not the menu
+                e.hints & !LAYOUT_NAMES
             } else if e.hints & ITEM_WRAPPER_NAMES != 0
                 && text
                     .as_ref()
@@ -73,6 +83,28 @@ pub(super) fn effective_hints(
             }
         })
         .collect()
+}
+
+/// The names of a page's frame: its menus, columns, header and footer.
+const LAYOUT_NAMES: Hints = hints::NAV | hints::SIDEBAR | hints::HEADER | hints::FOOTER;
+
+/// Whether each element holds the page's `<main>` (or an element whose role is main).
+fn around_main(elems: &[Elem]) -> Vec<bool> {
+    let mut out = vec![false; elems.len()];
+    for (i, e) in elems.iter().enumerate() {
+        if e.tag != Tag::Main {
+            continue;
+        }
+        let mut a = e.parent as usize;
+        while a != i && !out[a] {
+            out[a] = true;
+            if elems[a].parent as usize == a {
+                break;
+            }
+            a = elems[a].parent as usize;
+        }
+    }
+    out
 }
 
 /// Whether each element is a hidden answer: named hidden by a class (Tailwind's `hidden`,

@@ -963,6 +963,18 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapper_of_main_named_for_a_menu_is_the_pages_frame() {
+        let html = format!(
+            "<body><div class=\"page left-navigation-wrapper\"><ul><li><a href=/a>Home</a></li>
+             <li><a href=/b>News</a></li></ul><main><h1>Tram line</h1><p>{P1}</p><p>{P2}</p></main>
+             </div><div class=gallery><p>{P3}</p><p>{P3} Again.</p></div></body>"
+        );
+        let kept = kept(&html, None);
+        assert!(kept.iter().any(|t| t == P1), "{kept:?}");
+        assert!(!kept.iter().any(|t| t == "Home"), "{kept:?}");
+    }
+
+    #[test]
     fn a_page_without_prose_keeps_its_text() {
         assert_eq!(kept("<body><div>Test</div></body>", None), ["Test"]);
     }
