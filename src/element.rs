@@ -143,6 +143,7 @@ pub(crate) fn element_facts(
             .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
             || a.class.is_some_and(hints::names_panel)
             || a.id.is_some_and(hints::names_panel)
+            || a.until_found
             // WAI-ARIA's accordion: each panel is labelled by its button, and a region
             // when it has a role (a labelled dialog or menu is no panel)
             || (a.labelled
@@ -385,6 +386,9 @@ pub(crate) struct Attrs<'a> {
     pub(crate) pubdate: bool,
     /// `aria-labelledby` is given: the element is named by another (a panel by its button)
     pub(crate) labelled: bool,
+    /// `hidden="until-found"`: hidden until find-in-page or a link reveals it (an
+    /// accordion's section, by the HTML standard)
+    pub(crate) until_found: bool,
 }
 
 /// Whether an attribute named `name` is read after the parse, by gleaner or by the tree
@@ -467,7 +471,10 @@ impl<'a> Attrs<'a> {
                 local_name!("style") => a.style = v,
                 local_name!("aria-hidden") => a.aria_hidden = v,
                 local_name!("datetime") => a.datetime = v,
-                local_name!("hidden") => a.hidden = true,
+                local_name!("hidden") => {
+                    a.hidden = true;
+                    a.until_found = at.value.trim().eq_ignore_ascii_case("until-found");
+                }
                 // not a static atom: compared as text, and only when short enough to match
                 ref other if other.len() == 7 && &**other == "pubdate" => a.pubdate = true,
                 // a popover is hidden until a control opens it (a menu, a card, a tip)

@@ -960,6 +960,13 @@ mod tests {
         let service = kept_as(&html, PageType::Service);
         assert!(service.iter().any(|t| t == answer), "{service:?}");
         assert!(!service.iter().any(|t| t == menu), "{service:?}");
+        // the HTML standard's own: hidden until find-in-page reveals it
+        let found = html.replace("id=a1 aria-labelledby=q1 hidden", "hidden=until-found");
+        let service = kept_as(&found, PageType::Service);
+        assert!(service.iter().any(|t| t == answer), "{service:?}");
+        let hidden = html.replace("id=a1 aria-labelledby=q1 hidden", "hidden");
+        let service = kept_as(&hidden, PageType::Service);
+        assert!(!service.iter().any(|t| t == answer), "{service:?}");
     }
 
     #[test]
