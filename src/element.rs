@@ -180,9 +180,11 @@ pub(crate) fn element_facts(
     if matches!(tag, Tag::Html | Tag::Body) {
         own &= hints::CONTENT;
     }
-    if is_table_part(local) {
+    if is_table_part(local) || (*local == local_name!("table") && a.id.is_none()) {
         // "header" and "footer" on a row or cell name the table's own head and foot (a
-        // sortable column's "headerSort", jQuery tablesorter's "tablesorter-header")
+        // sortable column's "headerSort", jQuery tablesorter's "tablesorter-header"), and
+        // in a table's class its head's ways (MediaWiki's "sticky-header"); an id still
+        // names the page's part (an old layout's `<table id="header">`)
         own &= !(hints::HEADER | hints::FOOTER);
     }
     let author = if itemprop.is_some_and(|p| p.contains("author") || p.contains("creator")) {

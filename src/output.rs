@@ -1057,6 +1057,38 @@ mod tests {
     }
 
     #[test]
+    fn a_sticky_header_table_keeps_its_runs_of_rows_of_links() {
+        // MediaWiki's list tables: the class names the table's head, and from some year on
+        // every cell of a row is a link
+        let name = |n: &str, y: u32| {
+            format!("<span class=vcard><span class=fn><a href='/w/{y}{n}'>{n}</a></span></span>")
+        };
+        let plain = |y: u32| {
+            let (a, b) = (name("Wilhelm Roentgen", y), name("Jacobus van 't Hoff", y));
+            format!("<tr><td>{y}</td><td>{a}</td><td>{b}</td></tr>")
+        };
+        let linked = |y: u32| {
+            let (a, b) = (name("Marie Curie", y), name("Svante Arrhenius", y));
+            format!("<tr><td><a href='/w/{y}'>{y}</a></td><td>{a}</td><td>{b}</td></tr>")
+        };
+        let rows: String = (1901..1905)
+            .map(plain)
+            .chain((1990..1996).map(linked))
+            .chain((2022..2024).map(plain))
+            .collect();
+        let p = "<p>The prizes are awarded each year by the academies and the committee named in the will, which also gives the rules for choosing the laureates.</p>";
+        let html = format!(
+            "<html><body><main><h1>Laureates</h1>{p}{p}{p}{p}
+            <table class='wikitable sortable sticky-header'><tr><th>Year</th><th>Physics</th><th>Chemistry</th></tr>{rows}</table>{p}</main></body></html>"
+        );
+        let md = to_markdown(&doc(&html));
+        assert!(md.contains("| Year | Physics | Chemistry |"), "{md}");
+        for y in [1901, 1990, 1993, 1995, 2023] {
+            assert!(md.contains(&format!("| {y} |")), "{y}: {md}");
+        }
+    }
+
+    #[test]
     fn a_table_of_one_row_is_paragraphs() {
         let html = "<html><body><article><p>We tested the desk for three months in our office, raising and lowering it many times a day.</p>
             <table><tr><td><p>Pros:</p><ul><li>Strong warranty</li><li>Easy to adjust</li></ul></td><td><p>Cons:</p><ul><li>Long assembly</li></ul></td></tr></table>

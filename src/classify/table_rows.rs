@@ -24,9 +24,10 @@ struct Row {
 /// Labels [`Label::Content`] the table rows dropped for their own text alone (short,
 /// mostly links, at the article's edge) that the kept rows of their table hold with
 /// them:
-/// - a head row (every cell a `<th>`) whose next row is kept, and a row whose previous
-///   and next rows are kept: a column's names read as navigation on their own, a row of
-///   titles as a list of links, yet the table loses its meaning without them;
+/// - a head row (every cell a `<th>`) whose next row is kept, and the rows between two
+///   kept rows of their table, however many: a column's names read as navigation on
+///   their own, a run of rows whose every cell is a link as a list of links, yet the
+///   table loses its meaning without them;
 /// - a row cut off as the article's short edge (with its links) after a kept row of
 ///   its table;
 /// - the parts of a row of data one of whose parts is kept (a cell of links, a name that
@@ -39,6 +40,12 @@ struct Row {
 pub(super) fn keep_table_rows(elems: &[Elem], blocks: &[Block], labels: &mut [Label]) {
     let rows = rows(elems, blocks);
     let kept = |labels: &[Label], r: &Row| labels[r.blocks.clone()].iter().any(|l| l.is_content());
+    // whether a later row of the same table is kept, before any row is relabelled
+    let mut kept_later = vec![false; rows.len()];
+    for k in (0..rows.len().saturating_sub(1)).rev() {
+        let n = &rows[k + 1];
+        kept_later[k] = n.table == rows[k].table && (kept(labels, n) || kept_later[k + 1]);
+    }
     for k in 0..rows.len() {
         let r = &rows[k];
         let before = k
@@ -50,7 +57,8 @@ pub(super) fn keep_table_rows(elems: &[Elem], blocks: &[Block], labels: &mut [La
         let kept_after = after.is_some_and(|n| kept(labels, n));
         let own = &mut labels[r.blocks.clone()];
         let keep_all = own.iter().any(|l| l.is_content())
-            || (kept_after && (kept_before || is_head_row(elems, r.tr)))
+            || (kept_after && is_head_row(elems, r.tr))
+            || (kept_before && kept_later[k])
             || (kept_before
                 && own
                     .iter()
