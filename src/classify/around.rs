@@ -85,7 +85,7 @@ const PLAIN_LIST_MIN_CHARS: u32 = 60;
 /// more items that make at least half its blocks (a heading above them may be one): a
 /// recipe's ingredients beside its steps, a box of key facts. Its short lines score below
 /// zero, but nothing in it leads away from the page.
-fn is_plain_list(page: &Page, e: &Elem) -> bool {
+pub(super) fn is_plain_list(page: &Page, e: &Elem) -> bool {
     let blocks = &page.blocks[e.blocks.0 as usize..e.blocks.1 as usize];
     let items = blocks
         .iter()

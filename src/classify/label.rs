@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::around::is_plain_list;
 use super::phrases::{
     is_cookie_notice, is_credit_line, is_end_marker, is_signup_title, is_stock_phrase,
     SIGNUP_BOX_MAX_BLOCKS,
@@ -408,6 +409,41 @@ fn is_edge_sentence(page: &Page, edge: usize, j: usize) -> bool {
         && !is_end_marker(b, page.weights.linky_density)
 }
 
+/// The section that closes the article with a list, as indices into `pre`: after the
+/// article's last paragraph (`last`) and its closing lines (up to `closing`), a heading at
+/// most, then every item of one list without links ([`is_plain_list`]) that stands beside
+/// that paragraph, in its element ("Qualified teams" and the teams). Empty when there is
+/// none.
+fn closing_list(page: &Page, pre: &[(usize, Pre)], last: usize, closing: usize) -> Range<usize> {
+    let (elems, blocks) = (page.elems, page.blocks);
+    let parent = |i: usize| elems[blocks[i].elem as usize].parent;
+    let beside = parent(pre[last].0);
+    let mut k = closing;
+    if pre.get(k).is_some_and(|&(i, p)| {
+        p == Pre::Short && matches!(blocks[i].kind, BlockKind::Heading(_)) && parent(i) == beside
+    }) {
+        k += 1;
+    }
+    let Some(&(i, Pre::Short)) = pre.get(k) else {
+        return closing..closing;
+    };
+    let list = parent(i);
+    let e = &elems[list as usize];
+    let (from, to) = (e.blocks.0 as usize, e.blocks.1 as usize);
+    let n = to - from;
+    if blocks[i].kind != BlockKind::ListItem
+        || !matches!(e.tag, Tag::Ul | Tag::Ol)
+        || e.parent != beside
+        || from != i
+        || k + n > pre.len()
+        || !pre[k..k + n].iter().all(|&(_, p)| p == Pre::Short)
+        || !is_plain_list(page, e)
+    {
+        return closing..closing;
+    }
+    closing..k + n
+}
+
 /// Short blocks take the label of their context: kept between content, dropped at the
 /// edges, where bylines, dates and buttons sit, but for a post's opening and closing lines
 /// (see [`is_edge_sentence`]). A heading is kept when content follows.
@@ -448,6 +484,7 @@ fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) 
         opening -= run(&mut pre[..first].iter().rev(), first);
         closing += run(&mut pre[last + 1..].iter(), last);
     }
+    let closing_list = closing_list(page, pre, last, closing);
     for (k, &(i, p)) in pre.iter().enumerate() {
         labels[i] = match p {
             Pre::Good => Label::Content,
@@ -466,6 +503,7 @@ fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) 
                     || lead_heading
                     || recall_edge
                     || edge_sentence
+                    || closing_list.contains(&k)
                     || page.weights.short_blocks_are_content
                 {
                     Label::Content

@@ -982,6 +982,26 @@ mod tests {
     }
 
     #[test]
+    fn a_list_that_closes_the_article_is_its_own() {
+        let teams = [
+            "England (Group A): 10th appearance",
+            "Ukraine (Group B): third appearance",
+            "Spain (Group F): 11th appearance",
+        ];
+        let items: String = teams.iter().map(|t| format!("<li>{t}</li>")).collect();
+        let html = format!(
+            "<body><article><div class=body><p>{P1}</p><p>{P2}</p><h3>Qualified teams</h3><ul>{items}</ul></div>
+             <div class=byline>By Roger Gonzalez</div></article></body>"
+        );
+        let kept = kept(&html, None);
+        assert!(kept.iter().any(|t| t == "Qualified teams"), "{kept:?}");
+        for t in teams {
+            assert!(kept.iter().any(|k| k == t), "{t}: {kept:?}");
+        }
+        assert!(!kept.iter().any(|t| t.contains("Gonzalez")), "{kept:?}");
+    }
+
+    #[test]
     fn a_page_without_prose_keeps_its_text() {
         assert_eq!(kept("<body><div>Test</div></body>", None), ["Test"]);
     }
