@@ -182,6 +182,10 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     h |= stem_hints(&compact);
     if compact.contains("sharing") || compact.starts_with("share") {
         h |= SHARE;
+    } else if compact.contains("embed") {
+        // a social network's post set in the article ("social-media-embed",
+        // "twitter-embed"): quoted, not a button to share the page
+        h &= !SHARE;
     }
     h
 }
@@ -717,6 +721,14 @@ mod tests {
         assert_eq!(name_hints("lg:mr-[--sidebar-width] w-full", true), 0);
         assert_ne!(name_hints("print", true) & SHARE, 0);
         assert_ne!(name_hints("sidebar-filled", true) & SIDEBAR, 0);
+    }
+
+    #[test]
+    fn an_embedded_post_is_no_share_button() {
+        assert_eq!(name_hints("social-media-embed", true) & SHARE, 0);
+        assert_eq!(name_hints("twitterEmbed", true) & SHARE, 0);
+        assert_ne!(name_hints("social-media", true) & SHARE, 0);
+        assert_ne!(name_hints("share-embed", true) & SHARE, 0);
     }
 
     #[test]
