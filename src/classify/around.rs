@@ -3,7 +3,7 @@
 //! headline above it.
 
 use super::container::BOILER_MASK;
-use super::label::{is_headline, label_range};
+use super::label::{is_headline, is_plain_list, label_range};
 use super::phrases::is_credit_line;
 use super::{Label, Page};
 use crate::block::Prefix;
@@ -76,28 +76,6 @@ pub(super) fn join_siblings(
 
 /// How many levels above the container an unlinked list joins the article from.
 const PLAIN_LIST_LEVELS: usize = 2;
-/// Least items of an unlinked list beside the container that joins the article.
-const PLAIN_LIST_MIN_ITEMS: usize = 3;
-/// Least characters of such a list.
-const PLAIN_LIST_MIN_CHARS: u32 = 60;
-
-/// Whether element `e` is a list without a single link, of [`PLAIN_LIST_MIN_ITEMS`] or
-/// more items that make at least half its blocks (a heading above them may be one): a
-/// recipe's ingredients beside its steps, a box of key facts. Its short lines score below
-/// zero, but nothing in it leads away from the page.
-pub(super) fn is_plain_list(page: &Page, e: &Elem) -> bool {
-    let blocks = &page.blocks[e.blocks.0 as usize..e.blocks.1 as usize];
-    let items = blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::ListItem)
-        .count();
-    let chars: u32 = blocks.iter().map(|b| b.stats.chars).sum();
-    items >= PLAIN_LIST_MIN_ITEMS
-        && items * 2 >= blocks.len()
-        && chars >= PLAIN_LIST_MIN_CHARS
-        && blocks.iter().all(|b| b.link_chars == 0)
-}
-
 /// Most link text a sibling paragraph may hold to join the container (Readability's 0.25).
 pub const SIBLING_PARAGRAPH_MAX_LINK_DENSITY: f32 = 0.25;
 

@@ -3,7 +3,7 @@
 //! way up to the page's only `<article>` when that holds most of the prose.
 
 use super::{Page, Weights};
-use crate::block::{Block, BlockKind, Elem, Prefix, IN_FIGURE, MACHINE_DATA};
+use crate::block::{ancestors, Block, BlockKind, Elem, Prefix, IN_FIGURE, MACHINE_DATA};
 use crate::hints::{self, Hints};
 use crate::tag::Tag;
 
@@ -92,16 +92,13 @@ const LAYOUT_NAMES: Hints = hints::NAV | hints::SIDEBAR | hints::HEADER | hints:
 fn around_main(elems: &[Elem]) -> Vec<bool> {
     let mut out = vec![false; elems.len()];
     for (i, e) in elems.iter().enumerate() {
-        if e.tag != Tag::Main {
-            continue;
-        }
-        let mut a = e.parent as usize;
-        while a != i && !out[a] {
-            out[a] = true;
-            if elems[a].parent as usize == a {
-                break;
+        if e.tag == Tag::Main {
+            // up to an element a <main> met before already marked
+            for a in ancestors(elems, i as u32).skip(1) {
+                if std::mem::replace(&mut out[a as usize], true) {
+                    break;
+                }
             }
-            a = elems[a].parent as usize;
         }
     }
     out

@@ -5,13 +5,12 @@
 
 use std::ops::Range;
 
-use super::around::is_plain_list;
 use super::phrases::{
     is_cookie_notice, is_credit_line, is_end_marker, is_signup_title, is_stock_phrase,
     SIGNUP_BOX_MAX_BLOCKS,
 };
 use super::{Favor, Label, Page};
-use crate::block::{ancestors, BlockKind, IN_FIGURE, MACHINE_DATA, PLAIN_CELL};
+use crate::block::{ancestors, BlockKind, Elem, IN_FIGURE, MACHINE_DATA, PLAIN_CELL};
 use crate::hints::{self, Hints};
 use crate::tag::Tag;
 use crate::text::normalize_space;
@@ -407,6 +406,28 @@ fn is_edge_sentence(page: &Page, edge: usize, j: usize) -> bool {
         && b.link_density() < EDGE_SENTENCE_MAX_LINK_DENSITY
         && !is_stock_phrase(&b.text)
         && !is_end_marker(b, page.weights.linky_density)
+}
+
+/// Least items of an unlinked list beside the container that joins the article.
+const PLAIN_LIST_MIN_ITEMS: usize = 3;
+/// Least characters of such a list.
+const PLAIN_LIST_MIN_CHARS: u32 = 60;
+
+/// Whether element `e` is a list without a single link, of [`PLAIN_LIST_MIN_ITEMS`] or
+/// more items that make at least half its blocks (a heading above them may be one): a
+/// recipe's ingredients beside its steps, a box of key facts. Its short lines score below
+/// zero, but nothing in it leads away from the page.
+pub(super) fn is_plain_list(page: &Page, e: &Elem) -> bool {
+    let blocks = &page.blocks[e.blocks.0 as usize..e.blocks.1 as usize];
+    let items = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::ListItem)
+        .count();
+    let chars: u32 = blocks.iter().map(|b| b.stats.chars).sum();
+    items >= PLAIN_LIST_MIN_ITEMS
+        && items * 2 >= blocks.len()
+        && chars >= PLAIN_LIST_MIN_CHARS
+        && blocks.iter().all(|b| b.link_chars == 0)
 }
 
 /// The section that closes the article with a list, as indices into `pre`: after the
