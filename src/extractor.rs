@@ -360,6 +360,7 @@ impl Extractor {
         classify::classify(
             &page.elems,
             &page.blocks,
+            &page.bare_links,
             title,
             &self.classify_options(),
             w,

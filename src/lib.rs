@@ -127,6 +127,7 @@ pub mod internals {
         let v = crate::classify::classify(
             &page.elems,
             &page.blocks,
+            &page.bare_links,
             meta.title.as_deref(),
             &crate::classify::Options::default(),
             &crate::Weights::default(),

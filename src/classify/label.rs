@@ -376,14 +376,23 @@ fn section_opened_by(page: &Page, top: u32, i: usize) -> Option<u32> {
     section
 }
 
-/// Whether the blocks of element `e` have [`READING_LIST_MIN_LINK_SHARE`] of their
-/// characters inside links.
+/// Least links without text in a section for its items to be linked cards: a shop's
+/// carousel lays one empty link over each card, its target named by `aria-label`.
+pub const READING_LIST_MIN_BARE_LINKS: usize = 3;
+
+/// Whether element `e` links its items: its blocks have [`READING_LIST_MIN_LINK_SHARE`] of
+/// their characters inside links, or it holds [`READING_LIST_MIN_BARE_LINKS`] links
+/// without text.
 fn links_its_items(page: &Page, e: u32) -> bool {
-    let (from, to) = page.elems[e as usize].blocks;
+    let el = &page.elems[e as usize];
+    let (from, to) = el.blocks;
     let (chars, linked) = page.blocks[from as usize..to as usize]
         .iter()
         .fold((0, 0), |(c, l), b| (c + b.stats.chars, l + b.link_chars));
+    let bare = page.bare_links.partition_point(|&a| a < el.end)
+        - page.bare_links.partition_point(|&a| a <= e);
     linked as f32 >= READING_LIST_MIN_LINK_SHARE * chars as f32
+        || bare >= READING_LIST_MIN_BARE_LINKS
 }
 
 /// Least words of an opening or closing line of the article.

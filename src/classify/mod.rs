@@ -133,6 +133,8 @@ pub struct Verdict {
 struct Page<'a> {
     elems: &'a [Elem],
     blocks: &'a [Block],
+    /// The links without text (the walk's [`crate::walk::Page::bare_links`]).
+    bare_links: &'a [u32],
     /// Each element's own hints, less those that say nothing on this page.
     effective: &'a [Hints],
     /// The page's title, whitespace collapsed and lower-cased: its heading is dropped.
@@ -141,11 +143,12 @@ struct Page<'a> {
     weights: &'a Weights,
 }
 
-/// Labels every block of a page. `title` is the page's title, whose heading is dropped
-/// from the text.
+/// Labels every block of a page. `bare_links` are its links without text, in order;
+/// `title` is the page's title, whose heading is dropped from the text.
 pub(crate) fn classify(
     elems: &[Elem],
     blocks: &[Block],
+    bare_links: &[u32],
     title: Option<&str>,
     options: &Options,
     weights: &Weights,
@@ -183,6 +186,7 @@ pub(crate) fn classify(
     let page = Page {
         elems,
         blocks,
+        bare_links,
         effective: &effective,
         title: title.as_deref(),
         options,
@@ -314,6 +318,7 @@ mod tests {
         let v = classify(
             &page.elems,
             &page.blocks,
+            &page.bare_links,
             title,
             &Options::default(),
             weights,
@@ -560,6 +565,42 @@ mod tests {
             "{kept:?}"
         );
         assert!(kept.iter().any(|t| t == &format!("{P3} {P1}")), "{kept:?}");
+    }
+
+    #[test]
+    fn a_shops_carousel_of_linked_cards_goes() {
+        // "Similar items": each card a name and a price under one empty link laid over
+        // the card (its name in `aria-label`), as a shop's recommendation carousels are
+        // built, however much of the page follows; the same cards without links are the
+        // page's own
+        let card = |i: u32, link: bool| {
+            let a = if link {
+                format!("<a aria-label='Blouse number {i}' href='/itm/{i}'></a>")
+            } else {
+                String::new()
+            };
+            format!(
+                "<li><section><div><h3>A floral blouse of size {i} in green and white</h3>
+                 <span>$1{i}.00</span></div>{a}</section></li>"
+            )
+        };
+        let page = |link: bool| {
+            let cards: String = (1..=4).map(|i| card(i, link)).collect();
+            format!(
+                "<body><main><div><h1>A blouse</h1><p>{P1}</p><p>{P2}</p></div>
+                 <section><div><h2>Similar items</h2></div><ul>{cards}</ul></section>
+                 <div><h2>Description</h2><p>{P3}</p><p>{P1} {P2}</p></div></main></body>"
+            )
+        };
+        let name = "A floral blouse of size 2 in green and white".to_string();
+        let k = kept_as(&page(true), PageType::Product);
+        assert!(
+            k.contains(&P1.to_string()) && k.contains(&P3.to_string()),
+            "{k:?}"
+        );
+        assert!(!k.contains(&name), "{k:?}");
+        let k = kept_as(&page(false), PageType::Product);
+        assert!(k.contains(&name), "{k:?}");
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct Page {
     pub facts: Facts,
     /// Elements hidden by inline style that the walk left out.
     pub style_hidden: u32,
+    /// The links without text, in order: the stretched links laid over a whole card
+    /// (their target named by `aria-label`), which make the card a link.
+    pub bare_links: Vec<u32>,
     /// Whether this is the page read a second time (its `<noscript>` or hidden parts
     /// shown), the first reading having kept too little.
     pub read_again: bool,
@@ -233,6 +236,32 @@ fn is_permalink(dom: &Dom, node: NodeId, attrs: &[html5ever::Attribute]) -> bool
     attr(attrs, "href").is_some_and(|h| h.starts_with('#'))
         && first_text(dom, node).is_some_and(|t| matches!(t.trim(), "¶" | "§" | "#" | "🔗"))
         && dom.node(dom.node(node).first_child).next == NONE
+}
+
+/// Most nodes of a link looked at for text; a link of more is taken to have some.
+const BARE_LINK_SCAN_NODES: usize = 16;
+
+/// Whether the subtree under `node` holds visible text, looking at no more than
+/// [`BARE_LINK_SCAN_NODES`] nodes.
+fn has_text(dom: &Dom, node: NodeId) -> bool {
+    let mut stack = vec![dom.node(node).first_child];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        if n == NONE {
+            continue;
+        }
+        if seen == BARE_LINK_SCAN_NODES {
+            return true;
+        }
+        seen += 1;
+        stack.push(dom.node(n).next);
+        match dom.view(n) {
+            View::Text(t) if !t.trim().is_empty() => return true,
+            View::Element(..) => stack.push(dom.node(n).first_child),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Most nodes of a button looked at for a heading inside it.
@@ -630,6 +659,9 @@ impl Builder {
             if let Some(l) = code_language(attrs) {
                 self.lang = Some(l.into());
             }
+        }
+        if tag == Tag::A && facts.is(ElemFacts::HAS_HREF) && !has_text(dom, node) {
+            self.page.bare_links.push(e);
         }
         self.open_list(tag, e, attrs, &mut inner);
         let (mark, link) = self.open_inline(facts, attrs, ctx, &mut inner);
