@@ -130,6 +130,13 @@ fn is_negating(tok: &str) -> bool {
     )
 }
 
+/// The page elements that follow `adv` in a name when it abbreviates "advanced" (with
+/// a block's number after them: `kt-adv-heading2368_aaa829`).
+const ADVANCED_PARTS: &[&str] = &[
+    "heading", "text", "btn", "button", "search", "form", "filter", "tabs", "gallery", "image",
+    "icon", "list",
+];
+
 /// Hints from one class word or id, such as `article__body` or `share-bar`.
 fn word_hints(word: &str, buf: &mut String) -> Hints {
     let mut h = 0;
@@ -138,11 +145,15 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     let mut compact = String::with_capacity(word.len());
     let (mut first, mut last) = (true, "");
     let mut negated_whole = false;
+    let mut advanced = false;
     for part in split_name(word, buf) {
         if first && is_negating(part) {
             // "has-side-banner", "no-sidebar", "with-ads": the whole word is negated
             negated_whole = true;
         }
+        // "adv" before a page element is "advanced", not an advert: Kadence Blocks'
+        // `kt-adv-heading`, an `adv-search` form
+        advanced |= last == "adv" && ADVANCED_PARTS.iter().any(|w| part.starts_with(w));
         if !prev_negating {
             h |= token_hints(part);
         }
@@ -153,6 +164,9 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     }
     if negated_whole {
         return 0;
+    }
+    if advanced {
+        h &= !AD;
     }
     // a search's results, their cards and the page that holds them are a listing's
     // content, not the search box ("search-results", "searchResultsList", "searchPage",
@@ -729,6 +743,15 @@ mod tests {
         assert_eq!(name_hints("twitterEmbed", true) & SHARE, 0);
         assert_ne!(name_hints("social-media", true) & SHARE, 0);
         assert_ne!(name_hints("share-embed", true) & SHARE, 0);
+    }
+
+    #[test]
+    fn adv_before_a_page_element_is_advanced() {
+        // Kadence Blocks' advanced heading, an advanced search form
+        assert_eq!(name_hints("kt-adv-heading2368_aaa829-50", true) & AD, 0);
+        assert_eq!(name_hints("adv-search", true) & AD, 0);
+        assert_ne!(name_hints("adv-banner", true) & AD, 0);
+        assert_ne!(name_hints("box-adv", true) & AD, 0);
     }
 
     #[test]
