@@ -568,6 +568,17 @@ mod tests {
     }
 
     #[test]
+    fn the_text_behind_a_paywall_is_the_articles() {
+        // Dow Jones's and Google's markup: the subscribers' paragraphs in `.paywall`, the
+        // offer to subscribe in a box of its own
+        let html = format!(
+            "<body><article><div class=article__body><p>{P1}</p><div class=paywall><p>{P2}</p>
+             <p>{P3}</p></div><div class=paywall-prompt><p>Subscribe to keep reading this story and every other one.</p></div></div></article></body>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2, P3]);
+    }
+
+    #[test]
     fn a_shops_carousel_of_linked_cards_goes() {
         // "Similar items": each card a name and a price under one empty link laid over
         // the card (its name in `aria-label`), as a shop's recommendation carousels are

@@ -137,6 +137,18 @@ const ADVANCED_PARTS: &[&str] = &[
     "icon", "list",
 ];
 
+/// Names of the part of an article behind a paywall, written in parts run together: the
+/// text subscribers read, in the page for them and for search engines (Google's markup
+/// for paywalled content marks it `isAccessibleForFree: false` with the `cssSelector`
+/// `.paywall`), not a box that asks to subscribe (`paywall-prompt`, `paywall-message`).
+const GATED_CONTENT_NAMES: &[&str] = &[
+    "paywall",
+    "paywalled",
+    "paywalledcontent",
+    "contentbehindpaywall",
+    "paywallfullcontent",
+];
+
 /// Hints from one class word or id, such as `article__body` or `share-bar`.
 fn word_hints(word: &str, buf: &mut String) -> Hints {
     let mut h = 0;
@@ -167,6 +179,9 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     }
     if advanced {
         h &= !AD;
+    }
+    if GATED_CONTENT_NAMES.contains(&compact.as_str()) {
+        h &= !NEWSLETTER;
     }
     // a search's results, their cards and the page that holds them are a listing's
     // content, not the search box ("search-results", "searchResultsList", "searchPage",
@@ -755,10 +770,18 @@ mod tests {
     }
 
     #[test]
+    fn the_paywalled_part_of_an_article_is_no_signup_box() {
+        assert_eq!(name_hints("paywall", true) & NEWSLETTER, 0);
+        assert_eq!(name_hints("paywalled-content", true) & NEWSLETTER, 0);
+        assert_ne!(name_hints("paywall-prompt", true) & NEWSLETTER, 0);
+        assert_ne!(name_hints("paywall-message", true) & NEWSLETTER, 0);
+    }
+
+    #[test]
     fn a_negated_stem_says_nothing() {
         assert_eq!(name_hints("jslc isPaywall", true) & NEWSLETTER, 0);
         assert_eq!(name_hints("is-paywall", true) & NEWSLETTER, 0);
-        assert_ne!(name_hints("paywall", true) & NEWSLETTER, 0);
+        assert_ne!(name_hints("paywall-prompt", true) & NEWSLETTER, 0);
         assert_ne!(name_hints("is-hidden", true) & HIDDEN, 0);
         assert_eq!(name_hints("mainContainer_noSidebar", true) & SIDEBAR, 0);
         assert_ne!(name_hints("mainSidebar", true) & SIDEBAR, 0);
