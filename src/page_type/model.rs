@@ -1,7 +1,10 @@
 //! The page-type model's weights: a multinomial logistic regression over the features of
-//! [`super::features`], learned offline by `tools/page_type/train.py` on half A of the
-//! wcxb-dev corpus (features scaled to unit spread, L2 0.01). Agreement with the corpus's labels:
-//! half A with its URL 90.1%, half A without 89.0%, half B with its URL 83.3%, half B without 82.7%.
+//! [`super::features()`], learned offline by `tools/page_type/train.py` on half A of the
+//! wcxb-dev corpus (features scaled to unit spread, L2 0.01). Agreement with the corpus's
+//! labels: half A with its URL 90.1%,
+//! half A without 89.0%,
+//! half B with its URL 83.3%,
+//! half B without 82.7%.
 //! Generated: do not edit by hand; run the script again after changing the features.
 
 use super::features::N;

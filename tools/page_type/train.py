@@ -84,9 +84,9 @@ def write_model(names, w, b, l2, agreement):
         rows.append(f"    // {name}\n    [{cells}],")
     MODEL_RS.write_text(
         f"""//! The page-type model's weights: a multinomial logistic regression over the features of
-//! [`super::features`], learned offline by `tools/page_type/train.py` on half A of the
-//! wcxb-dev corpus (features scaled to unit spread, L2 {l2}). Agreement with the corpus's labels:
-//! {agreement}.
+//! [`super::features()`], learned offline by `tools/page_type/train.py` on half A of the
+//! wcxb-dev corpus (features scaled to unit spread, L2 {l2}). Agreement with the corpus's
+//! labels: {agreement}.
 //! Generated: do not edit by hand; run the script again after changing the features.
 
 use super::features::N;
@@ -143,7 +143,7 @@ def main():
             parts.append(f"half {h} {what} {acc:.1%}")
             print(f"agreement on half {h}, {what}: {acc:.3f} ({int(m.sum())} pages)")
     if not args.dry_run:
-        write_model(names, w, b, l2, ", ".join(parts))
+        write_model(names, w, b, l2, ",\n//! ".join(parts))
         print(f"wrote {MODEL_RS}")
 
 
