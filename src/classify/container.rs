@@ -21,8 +21,8 @@ const ITEM_WRAPPER_NAMES: Hints =
 /// comments): on a discussion (a forum thread, a Q&A page, nearly all its prose in posts
 /// named like comments) the comment names, a boilerplate name on a wrapper that holds
 /// most of the page's prose (`main-with-sidebar`), unless the name is the tag's own
-/// (`<footer>`, `<nav>`), and a menu's or column's name on a wrapper of the page's
-/// `<main>`.
+/// (`<footer>`, `<nav>`), a menu's or column's name on a wrapper of the page's `<main>`,
+/// and a caption's name on an element that holds an `<h1>`.
 pub(super) fn effective_hints(
     elems: &[Elem],
     blocks: &[Block],
@@ -52,6 +52,11 @@ pub(super) fn effective_hints(
             }
             if h & hints::REVIEW != 0 && w.reviews_are_comments {
                 h |= hints::COMMENT;
+            }
+            if h & hints::CAPTION != 0 && holds_title(e, blocks) {
+                // a caption has no title of its own: an element named `item-caption` that
+                // holds an <h1> is a description
+                h &= !hints::CAPTION;
             }
             let e = &Elem { hints: h, ..*e };
             if discussion && e.hints & hints::COMMENT != 0 {
@@ -83,6 +88,13 @@ pub(super) fn effective_hints(
             }
         })
         .collect()
+}
+
+/// Whether one of element `e`'s blocks is a heading of level 1.
+fn holds_title(e: &Elem, blocks: &[Block]) -> bool {
+    blocks[e.blocks.0 as usize..e.blocks.1 as usize]
+        .iter()
+        .any(|b| b.kind == BlockKind::Heading(1))
 }
 
 /// The names of a page's frame: its menus, columns, header and footer.

@@ -568,6 +568,23 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_holds_no_title() {
+        // a shop's description in an element named `item-caption`, under the page's
+        // <h1>; a photo's caption named so still goes
+        let html = format!(
+            "<body><div class=item><img src=/chair.jpg><div class=item-caption><h1>The chair</h1>
+             <p>{P1}</p><p>{P2}</p></div></div>
+             <figure><img src=/a.jpg><div class=image-caption><p>{P3}</p></div></figure></body>"
+        );
+        let k = kept_as(&html, PageType::Product);
+        assert!(
+            k.contains(&P1.to_string()) && k.contains(&P2.to_string()),
+            "{k:?}"
+        );
+        assert!(!k.contains(&P3.to_string()), "{k:?}");
+    }
+
+    #[test]
     fn the_text_behind_a_paywall_is_the_articles() {
         // Dow Jones's and Google's markup: the subscribers' paragraphs in `.paywall`, the
         // offer to subscribe in a box of its own
