@@ -244,7 +244,15 @@ const BARE_LINK_SCAN_NODES: usize = 16;
 /// Whether the subtree under `node` holds visible text, looking at no more than
 /// [`BARE_LINK_SCAN_NODES`] nodes.
 fn has_text(dom: &Dom, node: NodeId) -> bool {
-    let mut stack = vec![dom.node(node).first_child];
+    let first = dom.node(node).first_child;
+    if first == NONE {
+        return false;
+    }
+    if first_text(dom, node).is_some_and(|t| !t.trim().is_empty()) {
+        // the usual link, its text first: no scan
+        return true;
+    }
+    let mut stack = vec![first];
     let mut seen = 0;
     while let Some(n) = stack.pop() {
         if n == NONE {
