@@ -22,7 +22,8 @@ const ITEM_WRAPPER_NAMES: Hints =
 /// named like comments) the comment names, a boilerplate name on a wrapper that holds
 /// most of the page's prose (`main-with-sidebar`), unless the name is the tag's own
 /// (`<footer>`, `<nav>`), a menu's or column's name on a wrapper of the page's `<main>`,
-/// and a caption's name on an element that holds an `<h1>`.
+/// a caption's name on an element that holds an `<h1>`, and on a page of items, a menu's
+/// name on an element that holds its `<h1>` and most of its text.
 pub(super) fn effective_hints(
     elems: &[Elem],
     blocks: &[Block],
@@ -34,6 +35,10 @@ pub(super) fn effective_hints(
     // on a page of items, the text outside the page's frame: a grid of short items has
     // little prose
     let text = w.wide_regions.then(|| framed_text(elems, blocks));
+    // and all of its text
+    let all = w
+        .wide_regions
+        .then(|| Prefix::of(blocks.iter().map(|b| b.stats.weighted_len())));
     let answers = hidden_answers(elems, blocks);
     let around_main = around_main(elems);
     elems
@@ -75,6 +80,16 @@ pub(super) fn effective_hints(
                 // a wrapper of the page's <main> named for a menu or a column beside it
                 // ("left-navigation-wrapper"): the page's frame, not the menu
                 e.hints & !LAYOUT_NAMES
+            } else if e.hints & hints::NAV != 0
+                && e.tag != Tag::Nav
+                && holds_title(e, blocks)
+                && all
+                    .as_ref()
+                    .is_some_and(|t| t.of_elem(e) >= w.hint_void_share * t.total())
+            {
+                // a search's page named for its search (`searchWrapper`, `searchFacets`):
+                // the wrapper of its heading, its filters and its results, not a menu
+                e.hints & !hints::NAV
             } else if e.hints & ITEM_WRAPPER_NAMES != 0
                 && text
                     .as_ref()

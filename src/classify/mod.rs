@@ -585,6 +585,31 @@ mod tests {
     }
 
     #[test]
+    fn a_search_page_named_for_its_search_is_no_menu() {
+        // a shop's results under a wrapper named `searchWrapper`, each card one link whose
+        // text is the item's name and price; the menu above stays a menu
+        let cards: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<article><a href='/p/{i}'>Trail shoe model {i}. Color grey and blue. On sale for ${i}8.00.</a></article>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><div class=menu><ul><li><a href=/w>Women</a></li><li><a href=/m>Men</a></li>
+             <li><a href=/k>Kids</a></li><li><a href=/s>Sale</a></li></ul></div>
+             <main><div class=searchWrapper><h1>Trail shoes</h1><p>120 items found</p>
+             <div id=products>{cards}</div></div></main></body>"
+        );
+        let k = kept_as(&html, PageType::Collection);
+        assert!(
+            k.iter().any(|t| t.starts_with("Trail shoe model 3.")),
+            "{k:?}"
+        );
+        assert!(!k.iter().any(|t| t == "Women"), "{k:?}");
+    }
+
+    #[test]
     fn the_text_behind_a_paywall_is_the_articles() {
         // Dow Jones's and Google's markup: the subscribers' paragraphs in `.paywall`, the
         // offer to subscribe in a box of its own
