@@ -14,11 +14,11 @@ pub(super) const BOILER_MASK: Hints = hints::STRONG_BOILERPLATE | hints::FOOTER 
 /// products", a "tag" list of teasers, a product card named for a "subscription" offer, a
 /// section of classified "ads").
 const ITEM_WRAPPER_NAMES: Hints =
-    hints::RELATED | hints::TAGS | hints::NEWSLETTER | hints::SIDEBAR | hints::AD;
+    hints::RELATED | hints::TAGS | hints::NEWSLETTER | hints::SIDEBAR | hints::AD | hints::PROMO;
 
 /// Each element's own hints, less those that say nothing on this page, and with those the
 /// page's type gives (a hidden panel or a FAQ's hidden answer, a product's reviews as its
-/// comments): on a discussion (a forum thread, a Q&A page, nearly all its prose in posts
+/// comments, a promotion as one of the page's items): on a discussion (a forum thread, a Q&A page, nearly all its prose in posts
 /// named like comments) the comment names, a boilerplate name on a wrapper that holds
 /// most of the page's prose (`main-with-sidebar`), unless the name is the tag's own
 /// (`<footer>`, `<nav>`), a menu's or column's name on a wrapper of the page's `<main>`,
@@ -57,6 +57,9 @@ pub(super) fn effective_hints(
             }
             if h & hints::REVIEW != 0 && w.reviews_are_comments {
                 h |= hints::COMMENT;
+            }
+            if w.promos_are_items {
+                h &= !hints::PROMO;
             }
             if h & hints::CAPTION != 0 && holds_title(e, blocks) {
                 // a caption has no title of its own: an element named `item-caption` that

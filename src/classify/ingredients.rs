@@ -17,7 +17,7 @@ const MIN_MATCHED_LINES: usize = 2;
 const LIST_MAX_LEVELS: usize = 4;
 /// The names that keep an element out even when it lists the ingredients (a hidden copy,
 /// a shopping-list dialog, an advertisement).
-const NEVER: hints::Hints = hints::HIDDEN | hints::MODAL | hints::AD | hints::COOKIE;
+const NEVER: hints::Hints = hints::HIDDEN | hints::MODAL | hints::AD | hints::PROMO | hints::COOKIE;
 
 /// The words of a line, lower-cased, each run of letters and digits one word, with a space
 /// on either side: "1 Pck.\tDr. Oetker" and "1 pck. dr. oetker" are one key.

@@ -610,6 +610,23 @@ mod tests {
     }
 
     #[test]
+    fn a_promotion_is_an_ad_on_an_article_and_a_card_on_a_page_of_services() {
+        // a firm's services in cards named `cmp-promo` (each a title and a sentence); the
+        // same box in a story is the site's advertisement for itself
+        const CARD: &str = "Our auditors help clients understand their risks and improve the way the business is managed.";
+        let html = format!(
+            "<body><main><h1>Services</h1><p>{P1}</p><p>{P2}</p>
+             <div class=cmp-promo><h3>Audit</h3><p>{CARD}</p></div>
+             <div class=cmp-promo><h3>Tax</h3><p>{CARD} Tax too.</p></div><p>{P3}</p></main></body>"
+        );
+        let k = kept_as(&html, PageType::Service);
+        assert!(k.iter().any(|t| t == CARD), "{k:?}");
+        let k = kept_as(&html, PageType::Article);
+        assert!(!k.iter().any(|t| t == CARD), "{k:?}");
+        assert!(k.iter().any(|t| t == P3), "{k:?}");
+    }
+
+    #[test]
     fn the_text_behind_a_paywall_is_the_articles() {
         // Dow Jones's and Google's markup: the subscribers' paragraphs in `.paywall`, the
         // offer to subscribe in a box of its own

@@ -207,6 +207,9 @@ weights! {
     /// items link their stories goes wherever it stands in the container. On pages of
     /// items and sections such a section ("Trending", "Related guides") is the page's own.
     drop_reading_lists: bool = true,
+    /// Whether an element named as a promotion (`promo`) is one of the page's cards (a
+    /// shop's offers, a firm's services) rather than an advertisement.
+    promos_are_items: bool = false,
     /// The page's only `<article>` above the container becomes the container (a long list
     /// of links between an article's sections must not leave the article to its last one) ...
     sole_article: bool = true,
@@ -267,6 +270,8 @@ impl Weights {
             PageType::Listing | PageType::Collection | PageType::Service
         ) {
             w.drop_reading_lists = false;
+            // a page of items or services promotes its own
+            w.promos_are_items = true;
         }
         if page_type == PageType::Documentation {
             // inside a document's body, a list of links is its own (an index of pages,
@@ -316,6 +321,7 @@ mod tests {
                     | "container_items"
                     | "item_regions"
                     | "drop_reading_lists"
+                    | "promos_are_items"
                     | "sole_article"
                     | "join_sibling_paragraphs"
             ) {

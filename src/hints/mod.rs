@@ -52,11 +52,24 @@ pub const BIO: Hints = 1 << 17;
 pub const PANEL: Hints = 1 << 18;
 /// Customer reviews and ratings: a product page's comments, content on a review article.
 pub const REVIEW: Hints = 1 << 19;
+/// A promotion (`promo`, `promoted`): an advertisement on an article, one of the page's
+/// own cards on a page of items or services (a shop's offers, a firm's services).
+pub const PROMO: Hints = 1 << 20;
 
 /// Hints that mark a subtree as boilerplate with high confidence: inside the main
 /// container such a subtree is dropped whole.
-pub const STRONG_BOILERPLATE: Hints =
-    NAV | SHARE | COMMENT | RELATED | COOKIE | NEWSLETTER | AD | HIDDEN | MODAL | TAGS | BIO;
+pub const STRONG_BOILERPLATE: Hints = NAV
+    | SHARE
+    | COMMENT
+    | RELATED
+    | COOKIE
+    | NEWSLETTER
+    | AD
+    | PROMO
+    | HIDDEN
+    | MODAL
+    | TAGS
+    | BIO;
 
 /// Hints from a single lower-cased token of a class, id, role or itemprop value: one
 /// lookup in a table made once from [`TOKENS`].
@@ -644,7 +657,7 @@ pub fn tag_hints(tag: &html5ever::LocalName) -> Hints {
 }
 
 /// Every hint with its name for reports, strongest boilerplate kind first.
-const NAMES: [(Hints, &str); 20] = [
+const NAMES: [(Hints, &str); 21] = [
     (BIO, "author-bio"),
     (HIDDEN, "hidden"),
     (PANEL, "hidden-panel"),
@@ -655,6 +668,7 @@ const NAMES: [(Hints, &str); 20] = [
     (SHARE, "share"),
     (NEWSLETTER, "newsletter"),
     (AD, "ad"),
+    (PROMO, "promo"),
     (RELATED, "related"),
     (NAV, "navigation"),
     (TAGS, "tags"),
@@ -801,6 +815,17 @@ mod tests {
         assert_ne!(name_hints("jdgm-rev-widg", true) & REVIEW, 0);
         assert_ne!(name_hints("tm-testimonial__content", true) & REVIEW, 0);
         assert_eq!(name_hints("preview", true) & REVIEW, 0);
+    }
+
+    #[test]
+    fn promotions_are_named_apart_from_ads() {
+        // a promotion is an ad on an article and a card on a page of items: its own kind
+        let h = name_hints("cmp-promo-container", true);
+        assert_ne!(h & PROMO, 0);
+        assert_eq!(h & AD, 0);
+        assert_ne!(name_hints("PagePromo", true) & PROMO, 0);
+        assert_ne!(name_hints("ad-promo", true) & AD, 0);
+        assert_ne!(STRONG_BOILERPLATE & PROMO, 0);
     }
 
     #[test]

@@ -177,12 +177,10 @@ pub(super) const TOKENS: &[(&[&str], Hints)] = &[
             "werbung",
             "publicite",
             "commercial",
-            "promo",
-            "promoted",
-            "promotion",
         ],
         AD,
     ),
+    (&["promo", "promoted", "promotion"], PROMO),
     (
         &[
             "byline",
