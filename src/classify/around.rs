@@ -15,7 +15,9 @@ use crate::hints::{self, Hints};
 /// lead paragraph in the header, an article split into several sections), and so does a
 /// run of paragraphs of prose right after it under its parent, whatever their score (a
 /// post whose share bar outweighs its short last paragraph, leaving the first as the
-/// container); so does an unlinked list beside it (see [`is_plain_list`]). The levels
+/// container); so does an unlinked list beside it (see [`is_plain_list`]), and in a
+/// document a table of contents just before it under its parent (DocBook's `div.toc`
+/// between a chapter's title and its text: see [`super::Weights::join_contents`]). The levels
 /// looked up are those the descent from `argmax` to `best` went
 /// down, plus [`super::Weights::extend_levels`].
 pub(super) fn join_siblings(
@@ -57,7 +59,11 @@ pub(super) fn join_siblings(
             if child != top
                 && has_text
                 && ((scored && (scores.of_elem(ch) >= page.weights.extend_min_score || run))
-                    || (level < PLAIN_LIST_LEVELS && is_plain_list(page, ch)))
+                    || (level < PLAIN_LIST_LEVELS && is_plain_list(page, ch))
+                    || (page.weights.join_contents
+                        && level == 0
+                        && child < top
+                        && page.effective[child as usize] & hints::TOC != 0))
                 && page.effective[child as usize] & BOILER_MASK == 0
             {
                 let range = ch.blocks.0 as usize..ch.blocks.1 as usize;

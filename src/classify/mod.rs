@@ -858,6 +858,28 @@ mod tests {
     }
 
     #[test]
+    fn a_chapters_table_of_contents_joins_its_text() {
+        // DocBook's chapter page: the title, the contents, then the chapter's opening
+        // paragraph; the links of a menu beside the chapter stay out, and so do the
+        // contents of an article
+        let html = format!(
+            "<body><div class=menu><p><a href=/>Home</a> <a href=/docs>Documentation</a></p></div>
+             <div class=chapter><div class=titlepage><h2>Chapter 11. Indexes</h2></div>
+             <div class=toc><p><b>Table of Contents</b></p><dl class=toc>
+             <dt><a href=indexes-intro.html>11.1. Introduction</a></dt>
+             <dt><a href=indexes-types.html>11.2. Index Types</a></dt>
+             <dt><a href=indexes-multicolumn.html>11.3. Multicolumn Indexes</a></dt></dl></div>
+             <p>{P1} {P2}</p></div></body>"
+        );
+        let k = kept_as(&html, PageType::Documentation);
+        assert!(k.iter().any(|t| t == "11.2. Index Types"), "{k:?}");
+        assert!(!k.iter().any(|t| t.contains("Home")), "{k:?}");
+        // an article's contents repeat its headings
+        let k = kept_as(&html, PageType::Article);
+        assert!(!k.iter().any(|t| t == "Table of Contents"), "{k:?}");
+    }
+
+    #[test]
     fn a_linked_heading_over_its_prose_is_a_section_title() {
         let html = format!(
             "<article><p>{P1}</p><section><h2><a href=/trams>The Citadis tram</a></h2><p>{P2}</p></section>

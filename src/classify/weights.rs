@@ -210,6 +210,10 @@ weights! {
     /// Whether an element named as a promotion (`promo`) is one of the page's cards (a
     /// shop's offers, a firm's services) rather than an advertisement.
     promos_are_items: bool = false,
+    /// Whether a table of contents just before the container under its parent joins the
+    /// article (a document's chapter page is its title, its contents and an opening
+    /// paragraph); an article's contents repeat its headings and stay out.
+    join_contents: bool = false,
     /// The page's only `<article>` above the container becomes the container (a long list
     /// of links between an article's sections must not leave the article to its last one) ...
     sole_article: bool = true,
@@ -278,6 +282,7 @@ impl Weights {
             // the functions of a module, "see also")
             w.linky_density = f32::INFINITY;
             w.recall_linky_density = f32::INFINITY;
+            w.join_contents = true;
         }
         if page_type == PageType::Service {
             // a service page is sections side by side, at any depth
@@ -322,6 +327,7 @@ mod tests {
                     | "item_regions"
                     | "drop_reading_lists"
                     | "promos_are_items"
+                    | "join_contents"
                     | "sole_article"
                     | "join_sibling_paragraphs"
             ) {

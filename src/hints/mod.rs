@@ -55,6 +55,8 @@ pub const REVIEW: Hints = 1 << 19;
 /// A promotion (`promo`, `promoted`): an advertisement on an article, one of the page's
 /// own cards on a page of items or services (a shop's offers, a firm's services).
 pub const PROMO: Hints = 1 << 20;
+/// A table of contents (`toc`, `table-of-contents`): the links to a document's sections.
+pub const TOC: Hints = 1 << 21;
 
 /// Hints that mark a subtree as boilerplate with high confidence: inside the main
 /// container such a subtree is dropped whole.
@@ -220,7 +222,7 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
         return h;
     }
     // compounds written in parts: "article-body", "entry_content", "share-bar"
-    h |= token_hints(&compact) & (ARTICLE_BODY | CONTENT | RELATED | SHARE | COMMENT);
+    h |= token_hints(&compact) & (ARTICLE_BODY | CONTENT | RELATED | SHARE | COMMENT | TOC);
     h |= stem_hints(&compact);
     if compact.contains("sharing") || compact.starts_with("share") {
         h |= SHARE;
@@ -657,7 +659,7 @@ pub fn tag_hints(tag: &html5ever::LocalName) -> Hints {
 }
 
 /// Every hint with its name for reports, strongest boilerplate kind first.
-const NAMES: [(Hints, &str); 21] = [
+const NAMES: [(Hints, &str); 22] = [
     (BIO, "author-bio"),
     (HIDDEN, "hidden"),
     (PANEL, "hidden-panel"),
@@ -669,6 +671,7 @@ const NAMES: [(Hints, &str); 21] = [
     (NEWSLETTER, "newsletter"),
     (AD, "ad"),
     (PROMO, "promo"),
+    (TOC, "toc"),
     (RELATED, "related"),
     (NAV, "navigation"),
     (TAGS, "tags"),
@@ -826,6 +829,14 @@ mod tests {
         assert_ne!(name_hints("PagePromo", true) & PROMO, 0);
         assert_ne!(name_hints("ad-promo", true) & AD, 0);
         assert_ne!(STRONG_BOILERPLATE & PROMO, 0);
+    }
+
+    #[test]
+    fn a_table_of_contents_is_named() {
+        assert_ne!(name_hints("toc", true) & TOC, 0);
+        assert_ne!(name_hints("table-of-contents", true) & TOC, 0);
+        assert_ne!(name_hints("ez-toc-container", true) & TOC, 0);
+        assert_eq!(name_hints("tocco", true) & TOC, 0);
     }
 
     #[test]

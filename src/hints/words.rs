@@ -181,6 +181,7 @@ pub(super) const TOKENS: &[(&[&str], Hints)] = &[
         AD,
     ),
     (&["promo", "promoted", "promotion"], PROMO),
+    (&["toc", "tableofcontents"], TOC),
     (
         &[
             "byline",
