@@ -173,6 +173,7 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     let (mut first, mut last) = (true, "");
     let mut negated_whole = false;
     let mut advanced = false;
+    let mut before_follow = 0;
     for part in split_name(word, buf) {
         if first && is_negating(part) {
             // "has-side-banner", "no-sidebar", "with-ads": the whole word is negated
@@ -181,6 +182,13 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
         // "adv" before a page element is "advanced", not an advert: Kadence Blocks'
         // `kt-adv-heading`, an `adv-search` form
         advanced |= last == "adv" && ADVANCED_PARTS.iter().any(|w| part.starts_with(w));
+        // "follow-up" is what comes next (a reply, a CRM's follow-ups), not "follow us"
+        if last == "follow" && (part == "up" || part == "ups") {
+            h = (h & !SHARE) | (before_follow & SHARE);
+        }
+        if part == "follow" {
+            before_follow = h;
+        }
         if !prev_negating {
             h |= token_hints(part);
         }
@@ -829,6 +837,14 @@ mod tests {
         assert_ne!(name_hints("PagePromo", true) & PROMO, 0);
         assert_ne!(name_hints("ad-promo", true) & AD, 0);
         assert_ne!(STRONG_BOILERPLATE & PROMO, 0);
+    }
+
+    #[test]
+    fn a_follow_up_is_no_follow_button() {
+        assert_eq!(name_hints("follow-up__item", true) & SHARE, 0);
+        assert_eq!(name_hints("follow-ups-container-53620576", true) & SHARE, 0);
+        assert_ne!(name_hints("follow-us", true) & SHARE, 0);
+        assert_ne!(name_hints("social-follow-up", true) & SHARE, 0);
     }
 
     #[test]
