@@ -18,12 +18,13 @@ const ITEM_WRAPPER_NAMES: Hints =
 
 /// Each element's own hints, less those that say nothing on this page, and with those the
 /// page's type gives (a hidden panel or a FAQ's hidden answer, a product's reviews as its
-/// comments, a promotion as one of the page's items): on a discussion (a forum thread, a Q&A page, nearly all its prose in posts
-/// named like comments) the comment names, a boilerplate name on a wrapper that holds
-/// most of the page's prose (`main-with-sidebar`), unless the name is the tag's own
-/// (`<footer>`, `<nav>`), a menu's or column's name on a wrapper of the page's `<main>`,
-/// a caption's name on an element that holds an `<h1>`, and on a page of items, a menu's
-/// name on an element that holds its `<h1>` and most of its text.
+/// comments, a promotion as one of the page's items): on a discussion (a forum thread, a
+/// Q&A page, nearly all its prose in posts named like comments) the comment names, a
+/// boilerplate name on a wrapper that holds most of the page's prose (`main-with-sidebar`),
+/// unless the name is the tag's own (`<footer>`, `<nav>`), a menu's or column's name on a
+/// wrapper of the page's `<main>`, a caption's name on an element that holds an `<h1>`,
+/// and on a page of items, a menu's name on an element that holds its `<h1>` and most of
+/// its text.
 pub(super) fn effective_hints(
     elems: &[Elem],
     blocks: &[Block],
