@@ -707,6 +707,25 @@ mod tests {
     }
 
     #[test]
+    fn a_threads_replies_stay_beside_a_longer_opening_post() {
+        // the opening post outside the comment-named replies holds more than half of the
+        // thread's prose: on a forum the replies are still its content
+        const R1: &str = "Probably, companies are always trying to save money on parts like these.";
+        const R2: &str =
+            "I am not sure they time out; I have never left my lift gate open that long.";
+        let html = format!(
+            "<body><h1>Liftgate lights</h1><div class=post><p>{P1} {P3}</p><p>{P2}</p></div>
+             <div class=comments><div class=comment><p>{R1}</p><p>{P3}</p></div>
+             <div class=comment><p>{R2}</p></div></div></body>"
+        );
+        let k = kept_as(&html, PageType::Forum);
+        assert!(
+            k.iter().any(|t| t == R1) && k.iter().any(|t| t == R2),
+            "{k:?}"
+        );
+    }
+
+    #[test]
     fn a_products_page_is_its_main_element() {
         let specs: String = [
             "Capacity 1.7 litres of water",

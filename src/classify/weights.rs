@@ -223,8 +223,9 @@ weights! {
 }
 
 /// On a forum, the posts are the content while the prose outside them is less than this
-/// share of the page's prose.
-const FORUM_MAX_OTHER_SHARE: f32 = 0.5;
+/// share of the page's prose: a thread's opening post, outside the replies' comment-named
+/// boxes (XenForo's and Discourse's themes so), may be longer than all its replies.
+const FORUM_MAX_OTHER_SHARE: f32 = 0.6;
 
 /// On a service page, how many levels above the container the sibling rule looks.
 const SERVICE_EXTEND_LEVELS: usize = 5;
