@@ -24,7 +24,7 @@ const ITEM_WRAPPER_NAMES: Hints =
 /// unless the name is the tag's own (`<footer>`, `<nav>`), a menu's or column's name on a
 /// wrapper of the page's `<main>`, a caption's name on an element that holds an `<h1>`,
 /// and on a page of items, a menu's name on an element that holds its `<h1>` and most of
-/// its text.
+/// its text, and the names of a grid's wrappers that hold most of its text, one or all.
 pub(super) fn effective_hints(
     elems: &[Elem],
     blocks: &[Block],
@@ -41,6 +41,9 @@ pub(super) fn effective_hints(
         .wide_regions
         .then(|| Prefix::of(blocks.iter().map(|b| b.stats.weighted_len())));
     let answers = hidden_answers(elems, blocks);
+    let wrappers_hold_most = text
+        .as_ref()
+        .is_some_and(|t| wrapped_text(elems, t) >= w.hint_void_share * t.total());
     let around_main = around_main(elems);
     elems
         .iter()
@@ -95,18 +98,35 @@ pub(super) fn effective_hints(
                 // the wrapper of its heading, its filters and its results, not a menu
                 e.hints & !hints::NAV
             } else if e.hints & ITEM_WRAPPER_NAMES != 0
-                && text
+                && (text
                     .as_ref()
                     .is_some_and(|t| t.of_elem(e) >= w.hint_void_share * t.total())
+                    || wrappers_hold_most)
             {
                 // a grid's wrapper named like a related list or a tag cloud, holding most
-                // of the page's text
+                // of the page's text, alone or with the others so named (a section's
+                // `sidebar` of cards in each of a listing's sections)
                 e.hints & !ITEM_WRAPPER_NAMES
             } else {
                 e.hints
             }
         })
         .collect()
+}
+
+/// The text (`text`, outside the page's frame) of the outermost elements named like a
+/// grid's wrapper ([`ITEM_WRAPPER_NAMES`]), together.
+fn wrapped_text(elems: &[Elem], text: &Prefix) -> f32 {
+    let mut inside = vec![false; elems.len()];
+    let mut sum = 0.0;
+    for (i, e) in elems.iter().enumerate() {
+        let above = i > 0 && inside[e.parent as usize];
+        inside[i] = above || e.hints & ITEM_WRAPPER_NAMES != 0;
+        if inside[i] && !above {
+            sum += text.of_elem(e);
+        }
+    }
+    sum
 }
 
 /// Whether one of element `e`'s blocks is a heading of level 1.

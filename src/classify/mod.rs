@@ -842,6 +842,33 @@ mod tests {
     }
 
     #[test]
+    fn a_listings_sections_each_named_like_a_sidebar_keep_their_items() {
+        // Dotdash Meredith's taxonomy pages: each section's cards in an `mntl-sidebar`,
+        // none holding most of the page, all of them together holding it
+        let section = |s: u32| {
+            let cards: String = (1..=4)
+                .map(|i| format!("<a href=/r/{s}{i} class=card><div class=card__content><span>Weeknight dinner recipe number {s}{i}</span></div></a>"))
+                .collect();
+            format!("<section class=sc-block><h2>Dinners {s}</h2><div class=mntl-sidebar>{cards}</div></section>")
+        };
+        let sections: String = (1..=3).map(section).collect();
+        let html = format!(
+            "<body><nav><a href=/>Home</a><a href=/dinners>Dinners</a></nav><main><h1>Dinner recipes</h1>
+             <p>Recipes for every night of the week.</p>{sections}</main></body>"
+        );
+        let k = kept_as(&html, PageType::Listing);
+        assert!(
+            k.iter().any(|t| t == "Weeknight dinner recipe number 23"),
+            "{k:?}"
+        );
+        let k = kept_as(&html, PageType::Article);
+        assert!(
+            !k.iter().any(|t| t == "Weeknight dinner recipe number 23"),
+            "{k:?}"
+        );
+    }
+
+    #[test]
     fn a_table_or_a_quote_set_in_a_figure_is_text_and_its_caption_is_not() {
         let html = format!(
             "<article><p>{P1}</p><figure class=wp-block-table><table><tr><td>Tram line</td><td>12 km</td></tr></table>
