@@ -89,10 +89,10 @@ pub(super) fn effective_hints(
                 e.hints & !LAYOUT_NAMES
             } else if e.hints & hints::NAV != 0
                 && e.tag != Tag::Nav
-                && holds_title(e, blocks)
                 && all
                     .as_ref()
                     .is_some_and(|t| t.of_elem(e) >= w.hint_void_share * t.total())
+                && holds_title(e, blocks)
             {
                 // a search's page named for its search (`searchWrapper`, `searchFacets`):
                 // the wrapper of its heading, its filters and its results, not a menu

@@ -679,7 +679,6 @@ const NAMES: [(Hints, &str); 22] = [
     (NEWSLETTER, "newsletter"),
     (AD, "ad"),
     (PROMO, "promo"),
-    (TOC, "toc"),
     (RELATED, "related"),
     (NAV, "navigation"),
     (TAGS, "tags"),
@@ -688,6 +687,7 @@ const NAMES: [(Hints, &str); 22] = [
     (HEADER, "header"),
     (BYLINE, "byline"),
     (CAPTION, "caption"),
+    (TOC, "toc"),
     (ARTICLE_BODY, "article-body"),
     (CONTENT, "content"),
 ];
