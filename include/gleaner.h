@@ -361,6 +361,21 @@ gleaner_status gleaner_options_set_explain(gleaner_options *options, bool yes);
 // Each pointer must be NULL or valid as described above.
 gleaner_status gleaner_options_set_favor(gleaner_options *options, uint32_t favor);
 
+// Sets the kind of page, when the caller knows it: `article`, `forum`, `product`,
+// `collection`, `listing`, `documentation` or `service`. The page is then extracted with
+// that type's profile and `GLEANER_FIELD_PAGE_TYPE` reports it; an empty value (`len`
+// 0) lets gleaner decide again, as by default.
+//
+// `value` is UTF-8 of `len` bytes, copied; it need not be NUL-terminated. Returns
+// `NullArgument` if `options` is NULL (or `value` is NULL with `len > 0`), `InvalidUtf8`
+// if `value` is not UTF-8, `InvalidArgument` if it names no page type.
+//
+// # Safety
+// Each pointer must be NULL or valid as described above.
+gleaner_status gleaner_options_set_page_type(gleaner_options *options,
+                                             const uint8_t *value,
+                                             size_t len);
+
 // Sets the largest input accepted, in bytes (default 64 MiB).
 //
 // Returns `NullArgument` if `options` is NULL, `InvalidArgument` if `value` is 0.

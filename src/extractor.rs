@@ -8,6 +8,7 @@ use crate::document::{Document, MarkdownHead};
 use crate::error::Error;
 use crate::explain::{BlockDecision, Explanation};
 use crate::limits::{Limits, PARSE_SHARE_OF_BUDGET};
+use crate::page_type::PageType;
 use crate::{comments, decode, dom, explain, input, metadata, page_type, walk};
 use std::time::Duration;
 
@@ -45,6 +46,7 @@ pub struct Extractor {
     front_matter: bool,
     title_heading: bool,
     favor: Favor,
+    page_type: Option<PageType>,
     limits: Limits,
     weights: Weights,
 }
@@ -149,6 +151,23 @@ impl Extractor {
         self
     }
 
+    /// The kind of page, when the caller knows it (a crawl of a shop's product pages, of a
+    /// forum's threads): the page is then extracted with that type's profile of the
+    /// classifier's weights, and [`Document::page_type`] reports it, instead of the type
+    /// gleaner's page-type model would choose. Default: none (gleaner decides).
+    ///
+    /// ```
+    /// use gleaner::{Extractor, PageType};
+    /// let ex = Extractor::new().page_type(Some(PageType::Product));
+    /// let doc = ex.extract(b"<h1>Trail shoe</h1><p>A light shoe for long runs on rough ground, with a grippy sole.</p>").unwrap();
+    /// assert_eq!(doc.page_type(), PageType::Product);
+    /// ```
+    #[must_use]
+    pub fn page_type(mut self, page_type: Option<PageType>) -> Self {
+        self.page_type = page_type;
+        self
+    }
+
     /// Bounds on input size, tree depth and node count. Default: [`Limits::default`].
     #[must_use]
     pub fn limits(mut self, limits: Limits) -> Self {
@@ -218,7 +237,11 @@ impl Extractor {
         drop(dom);
         budget.check(limits)?;
         let (meta, extras) = metadata::extract(&page.facts, &page.blocks, base.as_ref());
-        let (page_type, evidence) = page_type::decide(&page, &extras.ld_types, meta.url.as_deref());
+        let (page_type, evidence) = match self.page_type {
+            // the caller's word: no evidence is weighed
+            Some(given) => (given, Vec::new()),
+            None => page_type::decide(&page, &extras.ld_types, meta.url.as_deref()),
+        };
         let weights = self.weights.for_page_type(page_type);
         let title = meta.title.as_deref();
         let verdict = self.classify(&page, title, &weights);
@@ -238,7 +261,7 @@ impl Extractor {
                 .0
                 .date;
         }
-        if page_type == page_type::PageType::Forum {
+        if page_type == PageType::Forum {
             // a thread's author and date are its first post's, unless the page declares
             // its date
             let end = page.elems[verdict.container as usize].blocks.1;
@@ -251,15 +274,13 @@ impl Extractor {
                 .or(meta.date)
                 .or_else(|| metadata::first_date_line(&page.blocks, end));
         }
-        if page_type == page_type::PageType::Product {
+        if page_type == PageType::Product {
             // a product page's dates are its reviews' and offers': none unless declared
             meta.date = extras.declared_date.clone();
         }
         if matches!(
             page_type,
-            page_type::PageType::Product
-                | page_type::PageType::Collection
-                | page_type::PageType::Service
+            PageType::Product | PageType::Collection | PageType::Service
         ) {
             // the lines a shop's or a service's classes name "info" or "meta" are its
             // products' and customers': an author only where the page declares one
@@ -293,12 +314,12 @@ impl Extractor {
             (d, container, fallback, evidence)
         });
         // the page goes into the kept blocks, which take its texts without a copy
-        let thread = page_type == page_type::PageType::Forum;
+        let thread = page_type == PageType::Forum;
         let headline = verdict
             .headline
             .map(|i| crate::text::normalize_space(&page.blocks[i as usize].text));
         let mut kept = Kept::assemble(page, &verdict.labels, fallback, article_body, thread);
-        if page_type == page_type::PageType::Product {
+        if page_type == PageType::Product {
             if let Some(d) = extras.product_description.as_deref() {
                 kept.add_product_description(d);
             }
@@ -572,5 +593,34 @@ mod tests {
         let doc = Extractor::new().extract(copy.as_bytes()).unwrap();
         assert!(doc.text().contains("six years of building"));
         assert!(!doc.text().contains("carousel"), "{}", doc.text());
+    }
+
+    #[test]
+    fn a_page_type_given_replaces_the_models_and_its_profile_is_used() {
+        let page = r#"<html><head><title>Dam opens</title></head><body><article><h1>Dam opens</h1>
+            <p class="byline">By Jane Smith, March 3, 2024</p>
+            <p>The new dam on the upper river opened on Friday after six years of building, and its gates were raised for the first time.</p>
+            <p>Engineers said the reservoir would take two winters to fill, and the power station will reach full output after that.</p>
+            </article></body></html>"#;
+        let doc = Extractor::new().extract(page.as_bytes()).unwrap();
+        assert_eq!(doc.page_type(), PageType::Article);
+        assert_eq!(doc.date(), Some("2024-03-03"));
+        // a product page's dates are its reviews' and offers': none unless declared
+        let ex = Extractor::new().page_type(Some(PageType::Product));
+        let doc = ex.extract(page.as_bytes()).unwrap();
+        assert_eq!(doc.page_type(), PageType::Product);
+        assert_eq!(doc.date(), None);
+        assert!(doc.text().contains("two winters"));
+        // the model weighed nothing
+        assert!(ex
+            .explain(page.as_bytes())
+            .unwrap()
+            .page_type_evidence
+            .is_empty());
+        assert!(!Extractor::new()
+            .explain(page.as_bytes())
+            .unwrap()
+            .page_type_evidence
+            .is_empty());
     }
 }

@@ -26,6 +26,8 @@ export interface Options {
   titleHeading?: boolean;
   /** What to favour when a block is in doubt (default "balanced"). */
   favor?: "balanced" | "precision" | "recall";
+  /** The kind of page, when known: it is then extracted with that type's profile and `pageType` reports it (default: gleaner decides). */
+  pageType?: "article" | "forum" | "product" | "collection" | "listing" | "documentation" | "service";
   /** Largest input accepted, after decompression, in bytes (default 64 MiB). */
   maxInputBytes?: number;
   /** Deepest element given its own place in the tree (default 512). */

@@ -3,7 +3,7 @@
 
 use super::status::{gleaner_status, set_last_error};
 use super::{boundary, utf8};
-use gleaner_engine::{Extractor, Favor, Limits};
+use gleaner_engine::{Extractor, Favor, Limits, PageType};
 
 /// What to favour when a block is in doubt.
 #[repr(u32)]
@@ -251,6 +251,47 @@ pub unsafe extern "C" fn gleaner_options_set_favor(
         // SAFETY: `options` is a live object from `gleaner_options_new`.
         let o = unsafe { &mut *options };
         o.extractor = std::mem::take(&mut o.extractor).favor(f);
+        gleaner_status::Ok
+    })
+}
+
+/// Sets the kind of page, when the caller knows it: `article`, `forum`, `product`,
+/// `collection`, `listing`, `documentation` or `service`. The page is then extracted with
+/// that type's profile and `GLEANER_FIELD_PAGE_TYPE` reports it; an empty value (`len`
+/// 0) lets gleaner decide again, as by default.
+///
+/// `value` is UTF-8 of `len` bytes, copied; it need not be NUL-terminated. Returns
+/// `NullArgument` if `options` is NULL (or `value` is NULL with `len > 0`), `InvalidUtf8`
+/// if `value` is not UTF-8, `InvalidArgument` if it names no page type.
+///
+/// # Safety
+/// Each pointer must be NULL or valid as described above.
+#[no_mangle]
+pub unsafe extern "C" fn gleaner_options_set_page_type(
+    options: *mut gleaner_options,
+    value: *const u8,
+    len: usize,
+) -> gleaner_status {
+    boundary(gleaner_status::Internal, || {
+        non_null!(options, "options");
+        // SAFETY: the caller passes `len` readable bytes at `value`.
+        let v = match unsafe { utf8(value, len) } {
+            Ok(v) => v,
+            Err(s) => return s,
+        };
+        let page_type = match v {
+            "" => None,
+            name => match name.parse::<PageType>() {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    set_last_error(e);
+                    return gleaner_status::InvalidArgument;
+                }
+            },
+        };
+        // SAFETY: `options` is a live object from `gleaner_options_new`.
+        let o = unsafe { &mut *options };
+        o.extractor = std::mem::take(&mut o.extractor).page_type(page_type);
         gleaner_status::Ok
     })
 }

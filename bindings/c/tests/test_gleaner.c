@@ -111,6 +111,18 @@ static void test_options(void) {
     CHECK(field_is(GLEANER_FIELD_URL, doc, url));
     CHECK(field_contains(GLEANER_FIELD_COMMENTS, doc, "About time"));
     CHECK(!field_contains(GLEANER_FIELD_TEXT, doc, "About time"));
+    CHECK(field_is(GLEANER_FIELD_PAGE_TYPE, doc, "article"));
+    gleaner_document_free(doc);
+
+    /* a page type given is the one used; an unknown one is refused, an empty one undoes it */
+    CHECK(gleaner_options_set_page_type(o, (const uint8_t *)"blog", 4) == GLEANER_STATUS_INVALID_ARGUMENT);
+    CHECK(gleaner_options_set_page_type(o, (const uint8_t *)"product", 7) == GLEANER_STATUS_OK);
+    CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, o, &doc) == GLEANER_STATUS_OK);
+    CHECK(field_is(GLEANER_FIELD_PAGE_TYPE, doc, "product"));
+    gleaner_document_free(doc);
+    CHECK(gleaner_options_set_page_type(o, NULL, 0) == GLEANER_STATUS_OK);
+    CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, o, &doc) == GLEANER_STATUS_OK);
+    CHECK(field_is(GLEANER_FIELD_PAGE_TYPE, doc, "article"));
     gleaner_document_free(doc);
 
     /* limits give their own status and write nothing */

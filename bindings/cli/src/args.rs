@@ -4,7 +4,7 @@
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use gleaner::eval::Half;
-use gleaner::{Extractor, Favor, Format, JsonOptions, Limits};
+use gleaner::{Extractor, Favor, Format, JsonOptions, Limits, PageType};
 use std::path::PathBuf;
 
 const ABOUT: &str = "gleaner: the main content and metadata of web pages";
@@ -179,6 +179,13 @@ pub struct ExtractionArgs {
     #[arg(long, help_heading = "Extraction")]
     pub recall: bool,
 
+    /// The kind of page, when known: article, forum, product, collection, listing,
+    /// documentation or service (extracted with that type's profile; default: gleaner
+    /// decides)
+    #[arg(long, value_name = "TYPE", value_parser = page_type_parser(),
+          hide_possible_values = true, help_heading = "Extraction")]
+    pub page_type: Option<PageType>,
+
     /// Largest input accepted, after decompression, in bytes
     #[arg(long, value_name = "N", value_parser = positive(), help_heading = "Limits")]
     pub max_input_bytes: Option<usize>,
@@ -347,6 +354,7 @@ impl ExtractionArgs {
             .tables(!self.no_tables)
             .captions(self.captions)
             .favor(favor)
+            .page_type(self.page_type)
             .limits(self.limits());
         if let Some(url) = &self.url {
             ex = ex.url(url);
@@ -356,6 +364,11 @@ impl ExtractionArgs {
         }
         ex
     }
+}
+
+fn page_type_parser() -> impl TypedValueParser<Value = PageType> {
+    PossibleValuesParser::new(PageType::ALL.map(|t| PossibleValue::new(t.name())))
+        .try_map(|s| s.parse::<PageType>())
 }
 
 fn format_parser() -> impl TypedValueParser<Value = Format> {

@@ -1,7 +1,7 @@
 //! The options of one call, read from the JSON object the JavaScript side sends: Python's
 //! names, checked by name and type.
 
-use gleaner::{Extractor, Favor, JsonOptions, Limits};
+use gleaner::{Extractor, Favor, JsonOptions, Limits, PageType};
 use serde_json::Value;
 use std::time::Duration;
 
@@ -45,6 +45,7 @@ impl Options {
                 "front_matter" => ex = ex.front_matter(boolean(name, v)?),
                 "title_heading" => ex = ex.title_heading(boolean(name, v)?),
                 "favor" => ex = ex.favor(favor(string(name, v)?)?),
+                "page_type" => ex = ex.page_type(Some(page_type(string(name, v)?)?)),
                 "max_input_bytes" => limits = limits.with_max_input_bytes(positive(name, v)?),
                 "max_depth" => limits = limits.with_max_depth(positive(name, v)?),
                 "max_nodes" => limits = limits.with_max_nodes(positive(name, v)?),
@@ -104,6 +105,16 @@ fn favor(s: &str) -> Result<Favor, String> {
     }
 }
 
+fn page_type(s: &str) -> Result<PageType, String> {
+    s.parse().map_err(|_| {
+        let names: Vec<&str> = PageType::ALL.iter().map(|t| t.name()).collect();
+        format!(
+            "option page_type must be one of {}, not {s:?}",
+            names.join(", ")
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +136,10 @@ mod tests {
             ),
             (br#"{"time_budget": -1}"#, "time_budget must be a positive"),
             (br#"{"favor": "speed"}"#, "favor must be"),
+            (
+                br#"{"page_type": "blog"}"#,
+                "page_type must be one of article, forum,",
+            ),
             (br#"{"url": 3}"#, "url must be a string"),
             (br#"{"maxNodes": 3}"#, "unknown option \"maxNodes\""),
             (b"{", "not JSON"),

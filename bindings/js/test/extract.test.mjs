@@ -160,12 +160,16 @@ test("options are checked by name and type", () => {
   throwsGleaner(() => extract(seed, { comments: "yes" }), 3, "comments must be true or false");
   throwsGleaner(() => extract(seed, { maxNodes: -1 }), 3, "max_nodes must be a positive whole number");
   throwsGleaner(() => extract(seed, { favor: "speed" }), 3, "favor must be");
+  throwsGleaner(() => extract(seed, { pageType: "blog" }), 3, "page_type must be one of");
   assert.throws(() => extract(42), TypeError);
   assert.throws(() => extract(seed, "comments"), TypeError);
   // favor changes what is kept in doubt
   const p = extract(seed, { favor: "precision" }).text.length;
   const r = extract(seed, { favor: "recall" }).text.length;
   assert.ok(p <= r, `${p} > ${r}`);
+  // a page type given is the one used
+  assert.equal(extract(seed).pageType, "article");
+  assert.equal(extract(seed, { pageType: "forum" }).pageType, "forum");
 });
 
 test("explain gives the HTML report", () => {

@@ -17,6 +17,7 @@ __all__ = [
     "extract",
     "explain",
     "Extractor",
+    "PAGE_TYPES",
     "Document",
     "Error",
     "NullArgumentError",
@@ -62,7 +63,7 @@ _options_new = _proto("gleaner_options_new", ctypes.c_void_p)
 _options_free = _proto("gleaner_options_free", None, ctypes.c_void_p)
 _set_string = {
     name: _proto(f"gleaner_options_set_{name}", _status, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t)
-    for name in ("url", "charset")
+    for name in ("url", "charset", "page_type")
 }
 _set_bool = {
     name: _proto(f"gleaner_options_set_{name}", _status, ctypes.c_void_p, ctypes.c_bool)
@@ -144,6 +145,8 @@ _JSON_HTML = 2
 _OK = 0
 _ABSENT = 4
 _FAVORS = {"balanced": 0, "precision": 1, "recall": 2}
+# The page types gleaner tells apart, by their names in Document.page_type.
+PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
 
 class Error(Exception):
@@ -446,6 +449,7 @@ class Extractor:
         title_heading: bool = False,
         explain: bool = False,
         favor: str = "balanced",
+        page_type: Optional[str] = None,
         max_input_bytes: Optional[int] = None,
         max_depth: Optional[int] = None,
         max_nodes: Optional[int] = None,
@@ -479,6 +483,12 @@ class Extractor:
         if favor not in _FAVORS:
             raise ValueError(f"favor must be one of {sorted(_FAVORS)}, not {favor!r}")
         self._check(_set_favor(self._ptr, _FAVORS[favor]))
+        if page_type is not None:
+            # the kind of page, when the caller knows it: extracted with its profile
+            if page_type not in PAGE_TYPES:
+                raise ValueError(f"page_type must be one of {list(PAGE_TYPES)}, not {page_type!r}")
+            raw = page_type.encode("utf-8")
+            self._check(_set_string["page_type"](self._ptr, raw, len(raw)))
         for name, size in (("max_input_bytes", max_input_bytes), ("max_depth", max_depth), ("max_nodes", max_nodes)):
             if size is not None:
                 if not isinstance(size, int) or isinstance(size, bool):
@@ -524,7 +534,7 @@ def extract(html: Html, *, url: Optional[str] = None, **options: Any) -> Documen
     """Extracts the main content and metadata of a page (bytes or str; gzip and brotli
     bytes are inflated). Keyword options are those of `Extractor`: charset, comments,
     tables, captions, links, images, formatting, front_matter, title_heading, explain,
-    favor, max_input_bytes,
+    favor, page_type, max_input_bytes,
     max_depth, max_nodes, time_budget, truncate."""
     return Extractor(url=url, **options).extract(html)
 

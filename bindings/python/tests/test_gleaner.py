@@ -44,6 +44,15 @@ def test_str_input_and_options():
     assert [c["text"] for c in doc.comments] == ["About time too, we have been waiting all year for this bridge."]
 
 
+def test_a_page_type_given_is_the_one_used():
+    assert gleaner.extract(PAGE).page_type == "article"
+    doc = gleaner.extract(PAGE, page_type="product")
+    assert doc.page_type == "product"
+    assert "The old stone bridge" in doc.text
+    with pytest.raises(ValueError):
+        gleaner.Extractor(page_type="blog")
+
+
 def test_extractor_is_reusable_and_close_keeps_fields():
     ex = gleaner.Extractor(tables=False)
     docs = [ex.extract(PAGE) for _ in range(3)]
@@ -213,7 +222,7 @@ def test_every_option_extract_names_is_accepted():
 
     params = set(inspect.signature(gleaner.Extractor.__init__).parameters) - {"self", "url"}
     assert listed == params
-    values = {"charset": "utf-8", "favor": "precision", "max_input_bytes": 1 << 20, "max_depth": 64,
+    values = {"charset": "utf-8", "favor": "precision", "page_type": "forum", "max_input_bytes": 1 << 20, "max_depth": 64,
               "max_nodes": 10000, "time_budget": 5.0}
     for name in sorted(listed):
         gleaner.extract(b"<p>Some text here.</p>", **{name: values.get(name, True)})

@@ -38,6 +38,27 @@ fn extracts_a_file_as_text() {
 }
 
 #[test]
+fn a_page_type_given_is_the_one_used_and_reported() {
+    let d = temp_dir("page-type");
+    let f = d.join("page.html");
+    std::fs::write(&f, PAGE).unwrap();
+    let run = |extra: &[&str]| {
+        let out = bin()
+            .args(["--format", "json"])
+            .args(extra)
+            .arg(&f)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    assert_eq!(run(&[])["page_type"], "article");
+    let v = run(&["--page-type", "forum"]);
+    assert_eq!(v["page_type"], "forum");
+    assert!(v["text"].as_str().unwrap().contains("Emergency crews"));
+}
+
+#[test]
 fn reads_standard_input_and_writes_json() {
     let mut child = bin()
         .args(["--format", "json", "-"])
@@ -309,6 +330,11 @@ fn each_command_has_its_own_help_and_refuses_what_conflicts() {
         (
             vec!["--format", "pdf"],
             "possible values: text, markdown, json, html",
+            "gleaner --help",
+        ),
+        (
+            vec!["--page-type", "blog"],
+            "possible values: article, forum, product, collection, listing, documentation, service",
             "gleaner --help",
         ),
         (
