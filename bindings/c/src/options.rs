@@ -69,7 +69,7 @@ pub unsafe extern "C" fn gleaner_options_set_url(
     len: usize,
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
-    unsafe { set_string(options, value, len, |e, v| e.url(v)) }
+    unsafe { set_text(options, value, len, |e, v| e.url(v)) }
 }
 /// Sets the charset the caller already knows (an HTTP `Content-Type` label). An unknown
 /// label is ignored.
@@ -87,7 +87,7 @@ pub unsafe extern "C" fn gleaner_options_set_charset(
     len: usize,
 ) -> gleaner_status {
     // SAFETY: forwarded from the caller.
-    unsafe { set_string(options, value, len, |e, v| e.charset(v)) }
+    unsafe { set_text(options, value, len, |e, v| e.charset(v)) }
 }
 
 /// Whether to return the page's comments apart from the main text (default false).
@@ -272,28 +272,17 @@ pub unsafe extern "C" fn gleaner_options_set_page_type(
     value: *const u8,
     len: usize,
 ) -> gleaner_status {
-    boundary(gleaner_status::Internal, || {
-        non_null!(options, "options");
-        // SAFETY: the caller passes `len` readable bytes at `value`.
-        let v = match unsafe { utf8(value, len) } {
-            Ok(v) => v,
-            Err(s) => return s,
-        };
-        let page_type = match v {
-            "" => None,
-            name => match name.parse::<PageType>() {
-                Ok(t) => Some(t),
-                Err(e) => {
-                    set_last_error(e);
-                    return gleaner_status::InvalidArgument;
-                }
-            },
-        };
-        // SAFETY: `options` is a live object from `gleaner_options_new`.
-        let o = unsafe { &mut *options };
-        o.extractor = std::mem::take(&mut o.extractor).page_type(page_type);
-        gleaner_status::Ok
-    })
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        set_string(options, value, len, |e, v| {
+            let page_type = match v {
+                "" => None,
+                name => Some(name.parse::<PageType>()?),
+            };
+            *e = std::mem::take(e).page_type(page_type);
+            Ok(())
+        })
+    }
 }
 
 /// Sets the largest input accepted, in bytes (default 64 MiB).
@@ -373,12 +362,13 @@ pub unsafe extern "C" fn gleaner_options_set_truncate(
     unsafe { update_limits(options, |l| l.truncate = yes) }
 }
 
-/// Body of the string setters.
+/// Body of the string setters: `set` changes the extractor, or says what is wrong with
+/// the value, which leaves the options as they were and gives `InvalidArgument`.
 unsafe fn set_string(
     options: *mut gleaner_options,
     value: *const u8,
     len: usize,
-    set: fn(Extractor, &str) -> Extractor,
+    set: impl FnOnce(&mut Extractor, &str) -> Result<(), String>,
 ) -> gleaner_status {
     boundary(gleaner_status::Internal, || {
         non_null!(options, "options");
@@ -389,9 +379,30 @@ unsafe fn set_string(
         };
         // SAFETY: `options` is a live object from `gleaner_options_new`.
         let o = unsafe { &mut *options };
-        o.extractor = set(std::mem::take(&mut o.extractor), v);
-        gleaner_status::Ok
+        match set(&mut o.extractor, v) {
+            Ok(()) => gleaner_status::Ok,
+            Err(message) => {
+                set_last_error(message);
+                gleaner_status::InvalidArgument
+            }
+        }
     })
+}
+
+/// Body of the string setters that take any value.
+unsafe fn set_text(
+    options: *mut gleaner_options,
+    value: *const u8,
+    len: usize,
+    set: fn(Extractor, &str) -> Extractor,
+) -> gleaner_status {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        set_string(options, value, len, |e, v| {
+            *e = set(std::mem::take(e), v);
+            Ok(())
+        })
+    }
 }
 
 /// Body of the boolean setters.

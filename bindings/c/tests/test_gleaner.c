@@ -115,10 +115,12 @@ static void test_options(void) {
     gleaner_document_free(doc);
 
     /* a page type given is the one used; an unknown one is refused, an empty one undoes it */
-    CHECK(gleaner_options_set_page_type(o, (const uint8_t *)"blog", 4) == GLEANER_STATUS_INVALID_ARGUMENT);
     CHECK(gleaner_options_set_page_type(o, (const uint8_t *)"product", 7) == GLEANER_STATUS_OK);
+    /* refused, it changes nothing: the URL and the page type set before hold */
+    CHECK(gleaner_options_set_page_type(o, (const uint8_t *)"blog", 4) == GLEANER_STATUS_INVALID_ARGUMENT);
     CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, o, &doc) == GLEANER_STATUS_OK);
     CHECK(field_is(GLEANER_FIELD_PAGE_TYPE, doc, "product"));
+    CHECK(field_is(GLEANER_FIELD_URL, doc, url));
     gleaner_document_free(doc);
     CHECK(gleaner_options_set_page_type(o, NULL, 0) == GLEANER_STATUS_OK);
     CHECK(gleaner_extract((const uint8_t *)PAGE, sizeof PAGE - 1, o, &doc) == GLEANER_STATUS_OK);
