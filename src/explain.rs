@@ -61,7 +61,9 @@ pub struct Explanation {
     pub container: String,
     /// Which fallback chose the text, if one did: `whole-page` or `json-ld`.
     pub fallback: Option<&'static str>,
-    /// The evidence for the page's type ([`Document::page_type`]), strongest first.
+    /// The evidence for the page's type ([`Document::page_type`]), strongest first; none
+    /// when the caller gave the type ([`crate::Extractor::page_type`]) or the page says
+    /// nothing of itself (an article).
     pub page_type_evidence: Vec<crate::page_type::Evidence>,
 }
 
@@ -253,7 +255,11 @@ pub(crate) fn report(ex: &Explanation) -> String {
     let rows: [(&str, String); 13] = [
         (
             "page type",
-            format!("{} — {}", d.page_type().name(), evidence.join("; ")),
+            if evidence.is_empty() {
+                d.page_type().name().to_string()
+            } else {
+                format!("{} — {}", d.page_type().name(), evidence.join("; "))
+            },
         ),
         ("author", d.author().unwrap_or("").to_string()),
         ("date", d.date().unwrap_or("").to_string()),

@@ -611,12 +611,12 @@ mod tests {
         assert_eq!(doc.page_type(), PageType::Product);
         assert_eq!(doc.date(), None);
         assert!(doc.text().contains("two winters"));
-        // the model weighed nothing
-        assert!(ex
-            .explain(page.as_bytes())
-            .unwrap()
-            .page_type_evidence
-            .is_empty());
+        // the model weighed nothing, and the report names the type alone
+        let explained = ex.explain(page.as_bytes()).unwrap();
+        assert!(explained.page_type_evidence.is_empty());
+        assert!(explained
+            .report()
+            .contains("<tr><td>page type</td><td>product</td></tr>"));
         assert!(!Extractor::new()
             .explain(page.as_bytes())
             .unwrap()
