@@ -158,7 +158,8 @@ fn corpus(c: &mut Criterion) {
 }
 
 /// Pathological pages: 100,000 nested elements (html5ever alone takes minutes on it; the
-/// nesting cap makes it linear), 1,000,000 sibling elements, 400,000 siblings each of its
+/// nesting cap makes it linear), 100,000 nested lists (an `<li>` in each: past the cap the
+/// items go too), 1,000,000 sibling elements, 400,000 siblings each of its
 /// own class (the search for groups of repeated items), 400,000 comments, and an article
 /// followed by 20,000 short sentences (the runs of a post's opening and closing lines), and
 /// 30,000 headings before an article (the headings that may lead into its first paragraph).
@@ -168,6 +169,10 @@ fn hostile(c: &mut Criterion) {
         "<html><body>{}The innermost text.{}</body></html>",
         "<div>".repeat(n),
         "</div>".repeat(n)
+    );
+    let lists = format!(
+        "<html><body>{}The innermost text.</body></html>",
+        "<ul><li>x ".repeat(n)
     );
     let siblings = format!(
         "<html><body><div>{}</div></body></html>",
@@ -197,6 +202,7 @@ fn hostile(c: &mut Criterion) {
     g.sample_size(10);
     for (name, html) in [
         ("nested-100k", &nested),
+        ("nested-lists-100k", &lists),
         ("siblings-1m", &siblings),
         ("classes-400k", &classes),
         ("comments-400k", &comments),

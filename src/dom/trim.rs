@@ -12,7 +12,7 @@ use crate::element::attr_read;
 /// its stack of open elements for many tags, so a page nested 100,000 deep costs it minutes;
 /// tags beyond this depth are dropped before parsing (their text stays). Browsers cap their
 /// trees at 512; real pages stay far below this.
-pub const PARSE_NESTING_CAP: usize = 4096;
+pub const PARSE_NESTING_CAP: usize = 512;
 
 /// Most attributes read on one tag; html5ever's duplicate check is quadratic in them.
 pub const MAX_TAG_ATTRS: usize = 1024;
@@ -493,7 +493,15 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
             }
             continue;
         }
+        // past the cap, every tag that closes nothing the cap kept goes too: the tree
+        // builder scans its stack of open elements for most tags (an `<li>` for a `<p>` to
+        // close, a stray `</ul>` for its `<ul>`), a cost that grows with the depth
+        let past_cap = foreign == 0 && open.len() >= cap;
         if foreign == 0 && never_nests(lname) {
+            if past_cap {
+                drops.truncate(before_attrs);
+                drops.push((start, close));
+            }
             continue;
         }
         if end_tag {
@@ -503,6 +511,9 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
                 .take(END_TAG_SEARCH)
                 .position(|o| b[o.name.0..o.name.0 + o.name.1].eq_ignore_ascii_case(name));
             let Some(from_top) = found else {
+                if past_cap {
+                    drops.push((start, close));
+                }
                 continue;
             };
             let k = open.len() - 1 - from_top;
@@ -791,6 +802,36 @@ mod tests {
             let depth = parsed_depth(&capped);
             assert!(depth <= 50 + 8, "{depth} for {}", &html[..40]);
         }
+    }
+
+    #[test]
+    fn past_the_cap_only_tags_that_close_kept_ones_stay() {
+        // a list nested past the cap: its items go with their lists (an `<li>` never
+        // nests, but each `<ul>` holds one; the last kept `<ul>` is at the cap), their
+        // text stays
+        let html = "<ul><li>x".repeat(200);
+        let capped = trim_markup(&html, 50);
+        assert_eq!(capped.matches("<ul>").count(), 50);
+        assert_eq!(capped.matches("<li>").count(), 49);
+        assert_eq!(capped.matches('x').count(), 200);
+        assert!(parsed_depth(&capped) <= 2 * 50 + 8);
+        // stray end tags past the cap go; those that close kept tags stay
+        let html = format!(
+            "{}{}{}",
+            "<div>".repeat(60),
+            "</ul></p></li>y".repeat(10),
+            "</div>".repeat(60)
+        );
+        let capped = trim_markup(&html, 50);
+        assert_eq!(
+            capped,
+            format!(
+                "{}{}{}",
+                "<div>".repeat(50),
+                "y".repeat(10),
+                "</div>".repeat(50)
+            )
+        );
     }
 
     #[test]
