@@ -159,7 +159,9 @@ fn corpus(c: &mut Criterion) {
 
 /// Pathological pages: 100,000 nested elements (html5ever alone takes minutes on it; the
 /// nesting cap makes it linear), 100,000 nested lists (an `<li>` in each: past the cap the
-/// items go too), 1,000,000 sibling elements, 400,000 siblings each of its
+/// items go too), 1,600,000 `<li>` and `</ul>` under 511 `<div>` (within the cap: each
+/// costs html5ever a scan of its stack until the page's budget of scans is spent),
+/// 1,000,000 sibling elements, 400,000 siblings each of its
 /// own class (the search for groups of repeated items), 400,000 comments, and an article
 /// followed by 20,000 short sentences (the runs of a post's opening and closing lines), and
 /// 30,000 headings before an article (the headings that may lead into its first paragraph).
@@ -173,6 +175,11 @@ fn hostile(c: &mut Criterion) {
     let lists = format!(
         "<html><body>{}The innermost text.</body></html>",
         "<ul><li>x ".repeat(n)
+    );
+    let at_cap = format!(
+        "<html><body>{}{}</body></html>",
+        "<div>".repeat(511),
+        "<li>a </ul>b ".repeat(800_000)
     );
     let siblings = format!(
         "<html><body><div>{}</div></body></html>",
@@ -203,6 +210,7 @@ fn hostile(c: &mut Criterion) {
     for (name, html) in [
         ("nested-100k", &nested),
         ("nested-lists-100k", &lists),
+        ("items-at-cap-1.6m", &at_cap),
         ("siblings-1m", &siblings),
         ("classes-400k", &classes),
         ("comments-400k", &comments),

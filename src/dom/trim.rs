@@ -14,6 +14,18 @@ use crate::element::attr_read;
 /// trees at 512; real pages stay far below this.
 pub const PARSE_NESTING_CAP: usize = 512;
 
+/// Scans of the tree builder's stack a page may cost, per byte of it: the depth of the
+/// stack summed over the tags it gets. The 2,798 corpus pages cost at most 0.64 per byte
+/// (most tags are shallow; text and scripts weigh in bytes); a page of `<li>` under 511
+/// `<div>` costs 100.
+const SCAN_WORK_PER_BYTE: usize = 8;
+/// Scans any page may cost, whatever its size (the corpus pages: at most 260,000).
+const SCAN_WORK_FLOOR: usize = 1 << 22;
+/// The nesting cap for the rest of a page once it has cost its scans: tags deeper go
+/// (their text stays), unless they close a kept one. Deeper than the structure of nearly
+/// every real page, and each tag then costs at most this much.
+const SPENT_CAP: usize = 64;
+
 /// Most attributes read on one tag; html5ever's duplicate check is quadratic in them.
 pub const MAX_TAG_ATTRS: usize = 1024;
 
@@ -377,6 +389,12 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
     // leaves SVG or MathML for HTML, frames, scripts holding `<!--`); the nesting cap
     // does not need it
     let mut in_step = true;
+    // the tree builder's scans of its stack of open elements so far, as the depth at each
+    // tag it gets, and how much of them the page's size allows
+    let mut scan_work = 0usize;
+    let scan_budget = SCAN_WORK_PER_BYTE
+        .saturating_mul(html.len())
+        .saturating_add(SCAN_WORK_FLOOR);
     while let Some(off) = find_byte(b'<', &b[i..]) {
         let start = i + off;
         i = start + 1;
@@ -496,7 +514,15 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
         // past the cap, every tag that closes nothing the cap kept goes too: the tree
         // builder scans its stack of open elements for most tags (an `<li>` for a `<p>` to
         // close, a stray `</ul>` for its `<ul>`), a cost that grows with the depth
+        let cap = if scan_work > scan_budget {
+            cap.min(SPENT_CAP)
+        } else {
+            cap
+        };
         let past_cap = foreign == 0 && open.len() >= cap;
+        if !past_cap {
+            scan_work += open.len();
+        }
         if foreign == 0 && never_nests(lname) {
             if past_cap {
                 drops.truncate(before_attrs);
@@ -832,6 +858,27 @@ mod tests {
                 "</div>".repeat(50)
             )
         );
+    }
+
+    #[test]
+    fn a_page_past_its_scans_keeps_fewer_levels() {
+        // each `<li>` under 300 kept `<div>` costs the tree builder a scan 300 deep; once
+        // the page has cost its budget, the cap falls to SPENT_CAP and the items go
+        let n = 20_000;
+        let html = format!("{}{}", "<div>".repeat(300), "<li>x ".repeat(n));
+        let capped = trim_markup(&html, PARSE_NESTING_CAP);
+        let kept = capped.matches("<li>").count();
+        // the budget less the `<div>`s' own scans, 300 per `<li>`
+        let budget = SCAN_WORK_PER_BYTE * html.len() + SCAN_WORK_FLOOR - 300 * 299 / 2;
+        assert!(
+            kept < n && (budget / 300..=budget / 300 + 1).contains(&kept),
+            "{kept}"
+        );
+        assert_eq!(capped.matches("x ").count(), n);
+        assert_eq!(capped.matches("<div>").count(), 300);
+        // the same items under 50 `<div>` stay: within the budget
+        let html = format!("{}{}", "<div>".repeat(50), "<li>x ".repeat(n));
+        assert_eq!(trim_markup(&html, PARSE_NESTING_CAP), html);
     }
 
     #[test]
