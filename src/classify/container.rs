@@ -97,15 +97,11 @@ pub(super) fn effective_hints(
                 // a search's page named for its search (`searchWrapper`, `searchFacets`):
                 // the wrapper of its heading, its filters and its results, not a menu
                 e.hints & !hints::NAV
-            } else if e.hints & ITEM_WRAPPER_NAMES != 0
-                && (text
-                    .as_ref()
-                    .is_some_and(|t| t.of_elem(e) >= w.hint_void_share * t.total())
-                    || wrappers_hold_most)
-            {
-                // a grid's wrapper named like a related list or a tag cloud, holding most
-                // of the page's text, alone or with the others so named (a section's
-                // `sidebar` of cards in each of a listing's sections)
+            } else if e.hints & ITEM_WRAPPER_NAMES != 0 && wrappers_hold_most {
+                // a grid's wrapper named like a related list or a tag cloud, when such
+                // wrappers hold most of the page's text, one alone or all together (a
+                // section's `sidebar` of cards in each of a listing's sections); one that
+                // holds most is inside an outermost one, so counted in the sum
                 e.hints & !ITEM_WRAPPER_NAMES
             } else {
                 e.hints
