@@ -519,12 +519,12 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
         // `<p>` to close, a stray `</ul>` for its `<ul>`), a cost that grows with the depth:
         // past the cap, every tag that closes nothing the cap kept goes, and a page that has
         // cost its budget of scans keeps fewer levels from here on
-        let cap = if scan_work > scan_budget {
+        let cap_here = if scan_work > scan_budget {
             cap.min(SPENT_CAP)
         } else {
             cap
         };
-        let past_cap = foreign == 0 && open.len() >= cap;
+        let past_cap = foreign == 0 && open.len() >= cap_here;
         if !past_cap {
             scan_work += open.len();
         }
@@ -569,7 +569,7 @@ pub(super) fn trim_drops(html: &str, cap: usize) -> Vec<(usize, usize)> {
             if (foreign > 0 || is_foreign_root(lname)) && self_closing {
                 continue;
             }
-            let dropped = open.len() >= cap;
+            let dropped = open.len() >= cap_here;
             if dropped {
                 // the whole tag goes, its trimmed attributes with it
                 drops.truncate(before_attrs);
