@@ -1,7 +1,7 @@
 //! Labelling the blocks inside one element: hints on the way down to each block, captions,
-//! the headline, link lists (not those a sentence introduces), stock phrases and sign-up
-//! boxes, the reading list that ends an article, and the short blocks that take the label
-//! of their neighbours.
+//! the headline, link lists (not those a sentence introduces, nor the linked items of a list
+//! of prose), stock phrases and sign-up boxes, the reading list that ends an article, and
+//! the short blocks that take the label of their neighbours.
 
 use std::ops::Range;
 
@@ -31,6 +31,7 @@ pub(super) fn label_range(page: &Page, top: u32, range: Range<usize>, labels: &m
     let signup = signup_mask(page, range.clone());
     let mut pre = first_labels(page, top, range.clone(), &signup);
     keep_introduced_lists(page, range.start, &mut pre);
+    keep_lists_with_prose(page, range.start, &mut pre);
     cut_reading_list(page, &mut pre);
     if page.weights.drop_reading_lists {
         drop_reading_list_sections(page, top, &mut pre);
@@ -67,6 +68,44 @@ fn keep_introduced_lists(page: &Page, base: usize, pre: &mut [(usize, Pre)]) {
             }
         }
         k = (to.min(end) - base).max(k + 1);
+    }
+}
+
+/// A list mostly of prose is the article's own: in the outermost list around an item of
+/// links, when the prose items are at least as many as the items of links, those (a
+/// release note's "Here's our year in review!", a tool's "Learn more about the debugger")
+/// are content like the items beside them. A grid of linked cards with one sentence among
+/// them stays a list of links.
+fn keep_lists_with_prose(page: &Page, base: usize, pre: &mut [(usize, Pre)]) {
+    let (elems, blocks) = (page.elems, page.blocks);
+    let end = base + pre.len();
+    let mut k = 0;
+    while k < pre.len() {
+        let (i, p) = pre[k];
+        let list = (p == Pre::Bad(Label::LinkList) && blocks[i].kind == BlockKind::ListItem)
+            .then(|| {
+                ancestors(elems, blocks[i].elem)
+                    .filter(|&a| matches!(elems[a as usize].tag, Tag::Ul | Tag::Ol))
+                    .take_while(|&a| elems[a as usize].blocks.0 as usize >= base)
+                    .last()
+            })
+            .flatten();
+        let Some(list) = list else {
+            k += 1;
+            continue;
+        };
+        let (from, to) = elems[list as usize].blocks;
+        let (from, to) = (from.max(base as u32) as usize, (to as usize).min(end));
+        let items = &mut pre[from - base..to - base];
+        let count = |q: Pre| items.iter().filter(|e| e.1 == q).count();
+        if count(Pre::Good) >= count(Pre::Bad(Label::LinkList)) {
+            for e in items.iter_mut() {
+                if e.1 == Pre::Bad(Label::LinkList) && blocks[e.0].kind == BlockKind::ListItem {
+                    e.1 = Pre::Good;
+                }
+            }
+        }
+        k = (to - base).max(k + 1);
     }
 }
 

@@ -536,6 +536,44 @@ mod tests {
     }
 
     #[test]
+    fn a_lists_linked_items_go_with_its_prose_items() {
+        // release notes: a list of sentences opens with two items that are only links
+        const BUS: &str =
+            "The bus network is redrawn at the same time, with new routes to the two stations.";
+        let list = format!(
+            "<ul><li><a href=/review>Our year in review!</a></li><li><a href=/perf>Speed in review</a></li>
+             <li>{P1}</li><li>{P2}<ul><li><a href=/bug>Bug 1681512</a></li></ul></li><li>{P3}</li></ul>"
+        );
+        let html = format!(
+            "<article><h1>These weeks in trams</h1><h3>Highlights</h3>{list}<h3>Buses</h3><p>{BUS}</p></article>"
+        );
+        assert_eq!(
+            kept(&html, None),
+            [
+                "These weeks in trams",
+                "Highlights",
+                "Our year in review!",
+                "Speed in review",
+                P1,
+                P2,
+                "Bug 1681512",
+                P3,
+                "Buses",
+                BUS
+            ]
+        );
+        // a list mostly of links with one sentence among them stays a list of links
+        let links: String = (0..4)
+            .map(|i| format!("<li><a href=/s{i}>Sleeping bag {i}</a></li>"))
+            .collect();
+        let html =
+            format!("<article><p>{P1}</p><p>{P2}</p><ul>{links}<li>{P3}</li></ul></article>");
+        assert!(!kept(&html, None)
+            .iter()
+            .any(|t| t.starts_with("Sleeping bag")));
+    }
+
+    #[test]
     fn reading_list_heading_ends_the_article() {
         let html = format!(
             "<article><p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>Read more</h3>
