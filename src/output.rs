@@ -336,8 +336,11 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
     let mut prev: Option<&ContentBlock> = None;
     let mut table_width = 0;
     let mut posts = doc.posts().iter().peekable();
+    // the author of the post just begun, while its user card's name may follow
+    let mut poster: Option<&str> = None;
     for (k, b) in blocks.iter().enumerate() {
         if let Some(post) = posts.next_if(|p| p.block == k) {
+            poster = post.author.as_deref().map(str::trim);
             // a thread's post: a break before it, then its author and date
             if prev.is_some() {
                 out.push_str("\n\n");
@@ -357,6 +360,11 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
             }
             items.clear();
         }
+        // the name on the post's user card says again what its byline says
+        if poster.is_some_and(|a| b.text.trim() == a) {
+            continue;
+        }
+        poster = None;
         let quote = if b.quoted { "> " } else { "" };
         let mut marker = None;
         let mut indent = 0;
@@ -1244,6 +1252,40 @@ mod tests {
         assert_eq!(md.matches("* * *").count(), 2, "{md}");
         // the text is the posts' alone
         assert!(!doc.text().contains("ana"));
+    }
+
+    #[test]
+    fn a_threads_opening_post_is_a_post_when_the_replies_are_named_comments() {
+        // XenForo 2: the replies carry schema.org's Comment, the opening post does not; the
+        // user card's name is kept between the posts, where the byline says it already
+        let post = |n: u32, who: &str, text: &str| {
+            let comment = if n > 1 {
+                " itemscope itemtype=\"https://schema.org/Comment\""
+            } else {
+                ""
+            };
+            format!("<article class=\"message message--post\" data-author=\"{who}\"{comment}><section class=\"message-user\"><h4 class=\"message-name\"><a class=\"username\" href=\"/members/{who}.{n}/\">{who}</a></h4></section>
+            <div class=\"message-main\"><header class=\"message-attribution\"><time datetime=\"2024-03-0{n}T10:00:00\">Mar {n}, 2024</time></header><div class=\"bbWrapper\">{text}</div></div></article>")
+        };
+        let html = format!(
+            "<html><head><title>Best way to store flour? - Baking Forum</title></head><body><h1>Best way to store flour?</h1><div class=\"block-body\">{}</div></body></html>",
+            three_posts(post, ["ana", "bo", "cy"]),
+        );
+        let doc = crate::extract(html.as_bytes()).unwrap();
+        assert_eq!(
+            bylines(&doc),
+            [
+                (Some("ana"), Some("2024-03-01")),
+                (Some("bo"), Some("2024-03-02")),
+                (Some("cy"), Some("2024-03-03"))
+            ]
+        );
+        let md = to_markdown(&doc);
+        assert!(
+            md.contains("* * *\n\n**bo** · 2024-03-02\n\nPut it in"),
+            "{md}"
+        );
+        assert!(!md.contains("\nbo\n"), "{md}");
     }
 
     #[test]

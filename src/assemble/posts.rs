@@ -5,7 +5,7 @@
 use crate::block::Elem;
 use crate::dates::parse_date;
 use crate::document::PostMark;
-use crate::hints::Hints;
+use crate::hints::{self, Hints};
 use crate::metadata::clean_author;
 use crate::tag::Tag;
 use crate::walk::Facts;
@@ -67,6 +67,14 @@ pub(crate) fn posts(
     (out, listed)
 }
 
+/// What the posts of a thread share: the tag, the hints of the names and the class's first
+/// word. A reply's name as a comment is left out: the thread's opening post is the
+/// discussion itself and the replies its comments (XenForo 2 marks them so with
+/// schema.org's `Comment`), all posts of one thread.
+fn shape(e: &Elem) -> (Tag, Hints, u16) {
+    (e.tag, e.hints & !hints::COMMENT, e.component)
+}
+
 /// The elements of the thread's posts, in order: among the children of each element, those
 /// of one tag and class component holding kept text, the group that holds the most of it.
 fn post_items(elems: &[Elem], lens: &[f32]) -> Option<Vec<u32>> {
@@ -83,7 +91,7 @@ fn post_items(elems: &[Elem], lens: &[f32]) -> Option<Vec<u32>> {
             let c = &elems[child];
             let len = held(c);
             if len > 0.0 && c.tag.is_block() {
-                let key = (c.tag, c.hints, c.component);
+                let key = shape(c);
                 let shapes = groups.len();
                 match groups.iter_mut().find(|g| g.0 == key) {
                     Some(g) => {
@@ -109,7 +117,7 @@ fn post_items(elems: &[Elem], lens: &[f32]) -> Option<Vec<u32>> {
     let mut child = parent as usize + 1;
     while child < parent_end {
         let c = &elems[child];
-        if (c.tag, c.hints, c.component) == key && held(c) > 0.0 {
+        if shape(c) == key && held(c) > 0.0 {
             items.push(child as u32);
         }
         child = (c.end as usize).max(child + 1);
