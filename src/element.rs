@@ -491,9 +491,14 @@ impl<'a> Attrs<'a> {
     }
 }
 
+/// Class values that say a code block has no language named: Discourse's `lang-auto`
+/// (highlight.js guesses), Prism's `language-none`, highlight.js's `nohighlight`.
+const NO_LANGUAGE: [&str; 3] = ["auto", "none", "nohighlight"];
+
 /// The language a code element names: `language-x` or `lang-x` in its class (as
 /// highlight.js, Prism and most site generators write), SyntaxHighlighter's
-/// `brush: x` (WordPress's SyntaxHighlighter Evolved, MDN), or `data-lang`.
+/// `brush: x` (WordPress's SyntaxHighlighter Evolved, MDN), or `data-lang`. The names of no
+/// language ([`NO_LANGUAGE`]) give none.
 pub(crate) fn code_language(attrs: &[html5ever::Attribute]) -> Option<&str> {
     let from_class = attr(attrs, "class").and_then(|c| {
         c.split_ascii_whitespace()
@@ -512,6 +517,7 @@ pub(crate) fn code_language(attrs: &[html5ever::Attribute]) -> Option<&str> {
         .map(str::trim)
         .filter(|l| {
             !l.is_empty()
+                && !NO_LANGUAGE.iter().any(|n| l.eq_ignore_ascii_case(n))
                 && l.len() <= 32
                 && l.bytes().all(|b| {
                     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'#' | b'.' | b'_')

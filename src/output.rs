@@ -407,7 +407,12 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
         if let Some(p) = prev {
             let tight = (b.list.is_some() && marker.is_some() && p.list.is_some())
                 || (is_row && !new_table);
-            out.push_str(if tight { "\n" } else { "\n\n" });
+            out.push_str(match (tight, p.quoted && b.quoted) {
+                (true, _) => "\n",
+                // paragraphs of one quote: the line between them is the quote's too
+                (false, true) => "\n>\n",
+                (false, false) => "\n\n",
+            });
         }
         // a row right after a list would be read as the list's text
         if new_table && !items.is_empty() && b.list.is_none() {
@@ -812,6 +817,9 @@ mod tests {
             ("<pre class=\"brush: js; toolbar: false\">", "js"),
             ("<pre class=\"brush:html notranslate\">", "html"),
             ("<pre class=\"language-ts\">", "ts"),
+            // Discourse's "let highlight.js guess" and Prism's "none" name no language
+            ("<pre class=\"lang-auto\">", ""),
+            ("<pre class=\"language-none\">", ""),
         ] {
             let md = to_markdown(&rich(&page(pre)));
             assert!(
@@ -844,12 +852,54 @@ mod tests {
     }
 
     #[test]
+    fn a_quotes_paragraphs_stay_in_one_quote() {
+        use pulldown_cmark::{Event, Parser, Tag};
+        let md = to_markdown(&rich(
+            "<p>The minister answered the question in the chamber on Tuesday afternoon.</p>
+            <blockquote><p>We will build the line, and we will build it on time.</p>
+            <p>Nobody should doubt that the money is there for it.</p></blockquote>",
+        ));
+        assert!(md.contains("on time.\n>\n> Nobody"), "{md}");
+        let quotes = Parser::new(&md)
+            .filter(|e| matches!(e, Event::Start(Tag::BlockQuote(_))))
+            .count();
+        assert_eq!(quotes, 1, "{md}");
+    }
+
+    #[test]
     fn emphasis_that_would_not_parse_is_left_out() {
         let md = to_markdown(&rich("<p>It was a long walk to the <em> old mill </em> and back, word<em>\"quoted\"</em>, and <b></b>nothing else to say about it really.</p>"));
         assert!(
             md.contains("to the *old mill* and back, word\"quoted\", and nothing"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn emphasis_that_ends_in_punctuation_stays_where_it_parses() {
+        use pulldown_cmark::{Event, Parser, Tag};
+        let md = to_markdown(&rich(
+            "<p><strong>Note:</strong> the line runs late. <strong>Breakfast: </strong>porridge, \
+             <b>Tip:</b>glued, <strong>7</strong><strong>.0/</strong>10, <b>W<b>EIGHT</b></b> and \
+             <b><strong>✔</strong> Checked (twice)</b>, all said in one long sentence.</p>",
+        ));
+        assert!(
+            md.contains(
+                "**Note:** the line runs late. **Breakfast:** porridge, Tip:glued, **7**.0/10, \
+                 W**EIGHT** and **✔** Checked (twice), all said"
+            ),
+            "{md}"
+        );
+        // every marker written parses as emphasis: none is left as text
+        let mut strong = 0;
+        for e in Parser::new(&md) {
+            match e {
+                Event::Start(Tag::Strong) => strong += 1,
+                Event::Text(t) => assert!(!t.contains('*'), "{t} in {md}"),
+                _ => {}
+            }
+        }
+        assert_eq!(strong, 5, "{md}");
     }
 
     #[test]

@@ -55,6 +55,10 @@ pub(super) struct InlineMarkdown {
     blocks: u32,
     /// Whether the block's Markdown holds an image.
     image: bool,
+    /// Emphasis just closed after punctuation (`**Note:**`): where its two markers stand,
+    /// their length and the length of the Markdown then. It parses only if no letter
+    /// follows, so the markers go if the next text starts with one.
+    flank: Option<(usize, usize, usize, usize)>,
 }
 
 impl InlineMarkdown {
@@ -65,11 +69,20 @@ impl InlineMarkdown {
             md: String::new(),
             blocks: 0,
             image: false,
+            flank: None,
         }
     }
 
     /// Appends text, escaped for Markdown unless it stands in inline code.
     pub(super) fn push_text(&mut self, added: &str, code: bool) {
+        if let Some((open, close, len, at)) = self.flank.take() {
+            // nothing written since, not even a space
+            let glued = at == self.md.len() && close + len == at;
+            if glued && added.starts_with(char::is_alphanumeric) {
+                self.md.replace_range(close..close + len, "");
+                self.md.replace_range(open..open + len, "");
+            }
+        }
         if code {
             self.md.push_str(added);
         } else {
@@ -163,9 +176,11 @@ impl InlineMarkdown {
             let before = self.md[..start].chars().next_back();
             let first = body.chars().next().unwrap_or(' ');
             let last = body.chars().next_back().unwrap_or(' ');
+            // nor around emphasis that ends it (`**W**EIGHT****`) or starts it with the
+            // same marker (`****✔** Top**`)
             if before.is_some_and(char::is_alphanumeric) && !first.is_alphanumeric()
-                || last == '\\'
-                || !last.is_alphanumeric() && !matches!(last, '.' | ',' | '!' | '?' | ')' | '"')
+                || matches!(last, '\\' | '*')
+                || body.starts_with(marker)
             {
                 return;
             }
@@ -173,7 +188,12 @@ impl InlineMarkdown {
             // out (`*a**b*` would not parse as two)
             let head = &self.md[..start];
             if head.ends_with('*') && !head.ends_with("\\*") {
-                if head.ends_with(marker) && !head.ends_with(&format!("*{marker}")) {
+                // joined, it would end in punctuation the next text cannot be checked
+                // against (`**7.0/**10`)
+                if head.ends_with(marker)
+                    && !head.ends_with(&format!("*{marker}"))
+                    && last.is_alphanumeric()
+                {
                     let joined = start - marker.len();
                     self.md.replace_range(joined..start, "");
                     self.md.insert_str(end - marker.len(), marker);
@@ -184,6 +204,13 @@ impl InlineMarkdown {
         };
         self.md.insert_str(end, &close);
         self.md.insert_str(start, &open);
+        // emphasis that ends in punctuation closes only before a space, punctuation or
+        // the end (`**Note:** text`), which the next text tells
+        let last = self.md[..end + open.len()].chars().next_back();
+        if m.kind != MarkKind::Code && last.is_some_and(|c| !c.is_alphanumeric()) {
+            let len = open.len();
+            self.flank = Some((start, end + len, len, self.md.len()));
+        }
     }
 
     /// Writes an image; returns whether it had a source. A lazy-loaded image's source is
@@ -224,6 +251,7 @@ impl InlineMarkdown {
     pub(super) fn clear(&mut self) {
         self.md.clear();
         self.image = false;
+        self.flank = None;
     }
 
     /// Ends the block: its Markdown, lines trimmed and empty lines left out, when it is a
@@ -231,6 +259,7 @@ impl InlineMarkdown {
     /// image; and whether it holds an image.
     pub(super) fn end_block(&mut self, keep: bool, has_text: bool) -> (Option<String>, bool) {
         self.blocks = self.blocks.wrapping_add(1);
+        self.flank = None;
         let md = std::mem::take(&mut self.md);
         let image = std::mem::take(&mut self.image);
         let md = (keep && (has_text || image)).then(|| {
