@@ -350,7 +350,6 @@ fn facts_unused(local: &html5ever::LocalName) -> bool {
             | local_name!("video")
             | local_name!("audio")
             | local_name!("select")
-            | local_name!("button")
             | local_name!("textarea")
             | local_name!("input")
             | local_name!("map")

@@ -295,6 +295,57 @@ fn holds_heading(dom: &Dom, node: NodeId) -> bool {
     false
 }
 
+/// Whether `node`, a button, holds all the text of the heading it stands in: an
+/// accordion's toggle, as WAI-ARIA's accordion pattern writes it
+/// (`<h3><button aria-expanded>Question</button></h3>`), not a heading's "Copy link" button.
+/// Looks at [`BUTTON_SCAN_NODES`] siblings at most.
+fn toggles_heading(dom: &Dom, node: NodeId) -> bool {
+    let parent = dom.node(node).parent;
+    if parent == NONE
+        || !dom
+            .element(parent)
+            .is_some_and(|e| matches!(Tag::from_name(&e.name), Tag::H(_)))
+    {
+        return false;
+    }
+    let mut sibling = dom.node(parent).first_child;
+    for _ in 0..BUTTON_SCAN_NODES {
+        if sibling == NONE {
+            return true;
+        }
+        if sibling != node && holds_text(dom, sibling) {
+            return false;
+        }
+        sibling = dom.node(sibling).next;
+    }
+    false
+}
+
+/// Whether `node` (itself included) holds text other than whitespace; past
+/// [`BUTTON_SCAN_NODES`] nodes looked at, it is taken to.
+fn holds_text(dom: &Dom, node: NodeId) -> bool {
+    let mut stack = vec![node];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > BUTTON_SCAN_NODES {
+            return true;
+        }
+        match dom.view(n) {
+            View::Text(t) if !t.trim().is_empty() => return true,
+            View::Element(..) => {
+                let mut c = dom.node(n).first_child;
+                while c != NONE && stack.len() <= BUTTON_SCAN_NODES {
+                    stack.push(c);
+                    c = dom.node(c).next;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Longest heading text read to compare with a section's id.
 const SLUG_MAX_CHARS: usize = 200;
 
@@ -482,9 +533,10 @@ impl Builder {
             "style" | "template" | "iframe" | "object" | "embed" | "canvas" | "video" | "audio"
             | "select" | "textarea" | "input" | "map" | "frame" | "svg" | "math" | "datalist"
             | "option" | "source" | "track" | "param" | "wbr" => {}
-            // an accordion's toggle holding its section's heading (a FAQ's question) is
+            // an accordion's toggle holding its section's heading (a FAQ's question), or
+            // held by it (`<h3><button aria-expanded>`, WAI-ARIA's accordion pattern), is
             // walked for that heading; other buttons are controls
-            "button" if !holds_heading(dom, node) => {}
+            "button" if !holds_heading(dom, node) && !toggles_heading(dom, node) => {}
             "title" => facts.title(dom, node),
             "meta" => facts.add_meta(attrs),
             "link" => facts.link(attrs),
@@ -1193,6 +1245,20 @@ mod tests {
         let p = page("<body><button aria-expanded=false><div><h3>Is it better to use a CPA?</h3></div><svg></svg></button><div>It depends.</div><button>Show more</button></body>");
         let texts: Vec<&str> = p.blocks.iter().map(|b| &*b.text).collect();
         assert_eq!(texts, ["Is it better to use a CPA?", "It depends."]);
+        assert_eq!(p.blocks[0].kind, BlockKind::Heading(3));
+    }
+
+    #[test]
+    fn a_toggle_that_is_all_its_headings_text_gives_the_heading() {
+        // WAI-ARIA's accordion: the heading holds the button; a button beside a heading's
+        // own text is a control
+        let p = page("<body><h3><button aria-expanded=true>What is an HRMS? <svg></svg></button></h3><div>A system.</div>
+            <h3> <span class=icon></span><button>Why one?</button></h3><h2>Costs <button>Copy link</button></h2></body>");
+        let texts: Vec<&str> = p.blocks.iter().map(|b| &*b.text).collect();
+        assert_eq!(
+            texts,
+            ["What is an HRMS?", "A system.", "Why one?", "Costs"]
+        );
         assert_eq!(p.blocks[0].kind, BlockKind::Heading(3));
     }
 
