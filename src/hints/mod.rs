@@ -304,15 +304,22 @@ fn one_word_hints(word: &str, is_class: bool, buf: &mut String) -> Hints {
 fn combine_words(value: &str, mut of_word: impl FnMut(&str) -> Hints) -> Hints {
     let mut h = 0;
     let mut content_words = 0;
+    let mut entry = false;
     for word in value.split_ascii_whitespace() {
         let wh = of_word(word);
         if wh & CONTENT != 0 && wh & STRONG_BOILERPLATE == 0 {
             content_words += 1;
         }
+        entry |= word == "hentry";
         h |= wh;
     }
     if content_words > 0 {
         h &= !(STRONG_BOILERPLATE & !COMMENT & !HIDDEN);
+    }
+    if entry {
+        // a hAtom entry is the post itself, not its byline: the classes WordPress and
+        // Squarespace give it (`author-ann-lee`) say who wrote it
+        h &= !BYLINE;
     }
     h
 }
@@ -737,6 +744,18 @@ mod tests {
         assert_eq!(name_hints("discover-search-mobile-card", true) & NAV, 0);
         assert_ne!(name_hints("search-form", true) & NAV, 0);
         assert_ne!(name_hints("header-search", true) & NAV, 0);
+    }
+
+    #[test]
+    fn a_hatom_entrys_author_class_names_no_byline() {
+        // Squarespace's and WordPress's post classes on a blog index's teasers
+        let entry = "entry cf hentry category-news author-jennifer-charles post-type-text";
+        assert_eq!(name_hints(entry, true) & BYLINE, 0);
+        assert_ne!(
+            name_hints("entry author-jennifer-charles", true) & BYLINE,
+            0
+        );
+        assert_ne!(name_hints("author-box", true) & BYLINE, 0);
     }
 
     #[test]
