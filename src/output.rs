@@ -1269,25 +1269,31 @@ mod tests {
             .collect()
     }
 
+    /// The bylines of three posts by ana, bo and cy on the first three days of March 2024.
+    const ANA_BO_CY: [(Option<&str>, Option<&str>); 3] = [
+        (Some("ana"), Some("2024-03-01")),
+        (Some("bo"), Some("2024-03-02")),
+        (Some("cy"), Some("2024-03-03")),
+    ];
+
+    /// A thread of three posts by ana, bo and cy, written by `post`, in an element of
+    /// class `wrapper`.
+    fn flour_thread(post: impl Fn(u32, &str, &str) -> String, wrapper: &str) -> Document {
+        let html = format!(
+            "<html><head><title>Best way to store flour? - Baking Forum</title></head><body><h1>Best way to store flour?</h1><div class=\"{wrapper}\">{}</div></body></html>",
+            three_posts(post, ["ana", "bo", "cy"]),
+        );
+        crate::extract(html.as_bytes()).unwrap()
+    }
+
     #[test]
     fn a_threads_posts_come_apart_with_author_and_date() {
         let post = |n: u32, who: &str, text: &str| {
             format!("<article class=\"message\"><div class=\"message-user\"><a class=\"username\" href=\"/members/{who}.{n}/\" rel=\"author\">{who}</a></div>
             <div class=\"message-body\"><time datetime=\"2024-03-0{n}T10:00:00\">Mar {n}, 2024</time><p>{text}</p></div></article>")
         };
-        let html = format!(
-            "<html><head><title>Best way to store flour? - Baking Forum</title></head><body><h1>Best way to store flour?</h1><div class=\"posts\">{}</div></body></html>",
-            three_posts(post, ["ana", "bo", "cy"]),
-        );
-        let doc = crate::extract(html.as_bytes()).unwrap();
-        assert_eq!(
-            bylines(&doc),
-            [
-                (Some("ana"), Some("2024-03-01")),
-                (Some("bo"), Some("2024-03-02")),
-                (Some("cy"), Some("2024-03-03"))
-            ]
-        );
+        let doc = flour_thread(post, "posts");
+        assert_eq!(bylines(&doc), ANA_BO_CY);
         let md = to_markdown(&doc);
         assert!(
             md.starts_with(
@@ -1317,19 +1323,8 @@ mod tests {
             format!("<article class=\"message message--post\" data-author=\"{who}\"{comment}><section class=\"message-user\"><h4 class=\"message-name\"><a class=\"username\" href=\"/members/{who}.{n}/\">{who}</a></h4></section>
             <div class=\"message-main\"><header class=\"message-attribution\"><time datetime=\"2024-03-0{n}T10:00:00\">Mar {n}, 2024</time></header><div class=\"bbWrapper\">{text}</div></div></article>")
         };
-        let html = format!(
-            "<html><head><title>Best way to store flour? - Baking Forum</title></head><body><h1>Best way to store flour?</h1><div class=\"block-body\">{}</div></body></html>",
-            three_posts(post, ["ana", "bo", "cy"]),
-        );
-        let doc = crate::extract(html.as_bytes()).unwrap();
-        assert_eq!(
-            bylines(&doc),
-            [
-                (Some("ana"), Some("2024-03-01")),
-                (Some("bo"), Some("2024-03-02")),
-                (Some("cy"), Some("2024-03-03"))
-            ]
-        );
+        let doc = flour_thread(post, "block-body");
+        assert_eq!(bylines(&doc), ANA_BO_CY);
         let md = to_markdown(&doc);
         assert!(
             md.contains("* * *\n\n**bo** · 2024-03-02\n\nPut it in"),

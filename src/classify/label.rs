@@ -43,23 +43,8 @@ pub(super) fn label_range(page: &Page, top: u32, range: Range<usize>, labels: &m
 /// courses:") is the article's own, not a reading list: its items become short text, kept
 /// between content like any other. An introduced list that ends the text still goes.
 fn keep_introduced_lists(page: &Page, base: usize, pre: &mut [(usize, Pre)]) {
-    let (elems, blocks) = (page.elems, page.blocks);
     let end = base + pre.len();
-    let mut k = 0;
-    while k < pre.len() {
-        let (i, p) = pre[k];
-        let list = (p == Pre::Bad(Label::LinkList))
-            .then(|| {
-                ancestors(elems, blocks[i].elem)
-                    .find(|&a| matches!(elems[a as usize].tag, Tag::Ul | Tag::Ol))
-            })
-            .flatten();
-        let Some(list) = list else {
-            k += 1;
-            continue;
-        };
-        let (from, to) = elems[list as usize].blocks;
-        let (from, to) = (from as usize, to as usize);
+    for (from, to) in lists_of_links(page, base, pre, |_| true, false) {
         if from > base && introduces_list(page, from - 1, pre[from - 1 - base].1) {
             for e in &mut pre[from - base..to.min(end) - base] {
                 if e.1 == Pre::Bad(Label::LinkList) {
@@ -67,7 +52,6 @@ fn keep_introduced_lists(page: &Page, base: usize, pre: &mut [(usize, Pre)]) {
                 }
             }
         }
-        k = (to.min(end) - base).max(k + 1);
     }
 }
 
@@ -77,36 +61,59 @@ fn keep_introduced_lists(page: &Page, base: usize, pre: &mut [(usize, Pre)]) {
 /// are content like the items beside them. A grid of linked cards with one sentence among
 /// them stays a list of links.
 fn keep_lists_with_prose(page: &Page, base: usize, pre: &mut [(usize, Pre)]) {
+    let blocks = page.blocks;
+    let is_item = |i: usize| blocks[i].kind == BlockKind::ListItem;
+    let end = base + pre.len();
+    for (from, to) in lists_of_links(page, base, pre, is_item, true) {
+        let items = &mut pre[from.max(base) - base..to.min(end) - base];
+        let count = |q: Pre| items.iter().filter(|e| e.1 == q).count();
+        if count(Pre::Good) >= count(Pre::Bad(Label::LinkList)) {
+            for e in items.iter_mut() {
+                if e.1 == Pre::Bad(Label::LinkList) && is_item(e.0) {
+                    e.1 = Pre::Good;
+                }
+            }
+        }
+    }
+}
+
+/// The lists around the blocks of `pre` (from `base` on) labelled a list of links that
+/// `trigger` accepts, each once, in order, as ranges of blocks: the innermost `<ul>` or
+/// `<ol>`, or the `outermost` one that starts in the range.
+fn lists_of_links(
+    page: &Page,
+    base: usize,
+    pre: &[(usize, Pre)],
+    trigger: impl Fn(usize) -> bool,
+    outermost: bool,
+) -> Vec<(usize, usize)> {
     let (elems, blocks) = (page.elems, page.blocks);
     let end = base + pre.len();
+    let mut out = Vec::new();
     let mut k = 0;
     while k < pre.len() {
         let (i, p) = pre[k];
-        let list = (p == Pre::Bad(Label::LinkList) && blocks[i].kind == BlockKind::ListItem)
-            .then(|| {
-                ancestors(elems, blocks[i].elem)
-                    .filter(|&a| matches!(elems[a as usize].tag, Tag::Ul | Tag::Ol))
-                    .take_while(|&a| elems[a as usize].blocks.0 as usize >= base)
-                    .last()
-            })
-            .flatten();
+        let mut lists = ancestors(elems, blocks[i].elem)
+            .filter(|&a| matches!(elems[a as usize].tag, Tag::Ul | Tag::Ol));
+        let list = if p != Pre::Bad(Label::LinkList) || !trigger(i) {
+            None
+        } else if outermost {
+            lists
+                .take_while(|&a| elems[a as usize].blocks.0 as usize >= base)
+                .last()
+        } else {
+            lists.next()
+        };
         let Some(list) = list else {
             k += 1;
             continue;
         };
         let (from, to) = elems[list as usize].blocks;
-        let (from, to) = (from.max(base as u32) as usize, (to as usize).min(end));
-        let items = &mut pre[from - base..to - base];
-        let count = |q: Pre| items.iter().filter(|e| e.1 == q).count();
-        if count(Pre::Good) >= count(Pre::Bad(Label::LinkList)) {
-            for e in items.iter_mut() {
-                if e.1 == Pre::Bad(Label::LinkList) && blocks[e.0].kind == BlockKind::ListItem {
-                    e.1 = Pre::Good;
-                }
-            }
-        }
+        let to = (to as usize).min(end);
+        out.push((from as usize, to));
         k = (to - base).max(k + 1);
     }
+    out
 }
 
 /// Least words of a short paragraph that introduces a list ("Here are the courses:");
