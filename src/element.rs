@@ -116,10 +116,12 @@ pub(crate) fn element_facts(
         return (facts, slot);
     }
     if facts_unused(local) {
-        // the walk reads the text of <title>, of JSON-LD scripts, and of <noscript> (the
-        // page without scripts, markup parsed as text, read when the page shows little)
+        // the walk reads the text of <title>, of JSON-LD scripts, of <noscript> (the
+        // page without scripts, markup parsed as text, read when the page shows little),
+        // and of a <button> that is its heading's text (an accordion's toggle)
         let text_used = *local == local_name!("title")
             || *local == local_name!("noscript")
+            || *local == local_name!("button")
             || (*local == local_name!("script")
                 && (is_json_ld(attrs) || tex_script(attrs).is_some()));
         let facts = ElemFacts {
@@ -350,6 +352,7 @@ fn facts_unused(local: &html5ever::LocalName) -> bool {
             | local_name!("video")
             | local_name!("audio")
             | local_name!("select")
+            | local_name!("button")
             | local_name!("textarea")
             | local_name!("input")
             | local_name!("map")
