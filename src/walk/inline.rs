@@ -55,10 +55,10 @@ pub(super) struct InlineMarkdown {
     blocks: u32,
     /// Whether the block's Markdown holds an image.
     image: bool,
-    /// Emphasis just closed after punctuation (`**Note:**`): where its two markers stand,
-    /// their length and the length of the Markdown then. It parses only if no letter
-    /// follows, so the markers go if the next text starts with one.
-    flank: Option<(usize, usize, usize, usize)>,
+    /// Emphasis just closed after punctuation at the end of the Markdown (`**Note:**`):
+    /// where its two markers stand, and their length. It parses only if no letter follows,
+    /// so the markers go if the next text, written right after them, starts with one.
+    flank: Option<(usize, usize, usize)>,
 }
 
 impl InlineMarkdown {
@@ -75,9 +75,9 @@ impl InlineMarkdown {
 
     /// Appends text, escaped for Markdown unless it stands in inline code.
     pub(super) fn push_text(&mut self, added: &str, code: bool) {
-        if let Some((open, close, len, at)) = self.flank.take() {
+        if let Some((open, close, len)) = self.flank.take() {
             // nothing written since, not even a space
-            let glued = at == self.md.len() && close + len == at;
+            let glued = close + len == self.md.len();
             if glued && added.starts_with(char::is_alphanumeric) {
                 self.md.replace_range(close..close + len, "");
                 self.md.replace_range(open..open + len, "");
@@ -206,10 +206,11 @@ impl InlineMarkdown {
         self.md.insert_str(start, &open);
         // emphasis that ends in punctuation closes only before a space, punctuation or
         // the end (`**Note:** text`), which the next text tells
-        let last = self.md[..end + open.len()].chars().next_back();
-        if m.kind != MarkKind::Code && last.is_some_and(|c| !c.is_alphanumeric()) {
-            let len = open.len();
-            self.flank = Some((start, end + len, len, self.md.len()));
+        let len = open.len();
+        let last = self.md[..end + len].chars().next_back();
+        let at_end = end + 2 * len == self.md.len();
+        if m.kind != MarkKind::Code && at_end && last.is_some_and(|c| !c.is_alphanumeric()) {
+            self.flank = Some((start, end + len, len));
         }
     }
 

@@ -313,35 +313,15 @@ fn toggles_heading(dom: &Dom, node: NodeId) -> bool {
         if sibling == NONE {
             return true;
         }
-        if sibling != node && holds_text(dom, sibling) {
+        let text = match dom.view(sibling) {
+            View::Text(t) => !t.trim().is_empty(),
+            View::Element(..) => has_text(dom, sibling),
+            _ => false,
+        };
+        if sibling != node && text {
             return false;
         }
         sibling = dom.node(sibling).next;
-    }
-    false
-}
-
-/// Whether `node` (itself included) holds text other than whitespace; past
-/// [`BUTTON_SCAN_NODES`] nodes looked at, it is taken to.
-fn holds_text(dom: &Dom, node: NodeId) -> bool {
-    let mut stack = vec![node];
-    let mut seen = 0;
-    while let Some(n) = stack.pop() {
-        seen += 1;
-        if seen > BUTTON_SCAN_NODES {
-            return true;
-        }
-        match dom.view(n) {
-            View::Text(t) if !t.trim().is_empty() => return true,
-            View::Element(..) => {
-                let mut c = dom.node(n).first_child;
-                while c != NONE && stack.len() <= BUTTON_SCAN_NODES {
-                    stack.push(c);
-                    c = dom.node(c).next;
-                }
-            }
-            _ => {}
-        }
     }
     false
 }
