@@ -318,7 +318,14 @@ impl Extractor {
         let headline = verdict
             .headline
             .map(|i| crate::text::normalize_space(&page.blocks[i as usize].text));
-        let mut kept = Kept::assemble(page, &verdict.labels, fallback, article_body, thread);
+        let mut kept = Kept::assemble(
+            page,
+            &verdict.labels,
+            fallback,
+            article_body,
+            meta.description.as_deref(),
+            thread,
+        );
         if page_type == PageType::Product {
             if let Some(d) = extras.product_description.as_deref() {
                 kept.add_product_description(d);
@@ -553,6 +560,32 @@ mod tests {
         assert!(!doc.text().contains("2018"));
         assert!(doc.comments_text().is_some_and(|c| c.contains("Finally")));
         assert!(!doc.text().contains("Finally"));
+    }
+
+    #[test]
+    fn a_paywalled_page_takes_its_json_ld_body_as_text_after_its_lead() {
+        // the body is in JSON-LD only, as escaped markup; the page shows its headline and
+        // its description as the standfirst, which the body leaves out
+        let lead = "Snow on solar panels costs power, and its weight strains modules and mounts.";
+        let body = "&lt;p&gt;Panels hold up to 540 kg of snow per square metre, as labs test \
+            them.&lt;/p&gt;&lt;p&gt;Wet snow weighs four times as much as powder, and ice more \
+            still, so the load on a roof can grow by &lt;b&gt;fifty tonnes&lt;/b&gt; in a night of \
+            rain on snow.&lt;/p&gt;&lt;p&gt;Experts warn owners not to climb onto the roof &amp;amp; \
+            clear it themselves: leave it to a professional with the right gear.&lt;/p&gt;";
+        let page = format!(
+            r#"<html><head><meta name="description" content="{lead}">
+            <script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"{body}"}}</script>
+            </head><body><main><header><h1>Snow strains solar panels</h1><p>{lead}</p></header>
+            <div class="paywall"><p>Subscribe to read on.</p></div></main></body></html>"#
+        );
+        let doc = Extractor::new().extract(page.as_bytes()).unwrap();
+        assert!(doc.used_fallback(), "{}", doc.text());
+        let lines: Vec<&str> = doc.text().lines().collect();
+        assert_eq!(lines.len(), 4, "{}", doc.text());
+        assert_eq!(lines[0], lead);
+        assert!(lines[2].contains("grow by fifty tonnes in a night"));
+        assert!(lines[3].contains("roof & clear"));
+        assert!(!doc.text().contains('<') && !doc.text().contains("&lt;"));
     }
 
     #[test]

@@ -28,6 +28,27 @@ pub(crate) const JSON_LD_FALLBACK: &str = "json-ld";
 /// The name of the fallback that takes the page's prose outside boilerplate.
 const WHOLE_PAGE_FALLBACK: &str = "whole-page";
 
+/// The page's lead, when JSON-LD's `articleBody` leaves it out: news sites show their
+/// description as the standfirst under the headline, and their `articleBody` starts after
+/// it. It is the description when a block labelled content says exactly that and the body
+/// does not hold it.
+fn shown_lead(
+    page: &walk::Page,
+    labels: &[classify::Label],
+    description: Option<&str>,
+    body: &str,
+) -> Option<String> {
+    let lead = crate::text::normalize_space(description?);
+    if lead.is_empty() || crate::text::normalize_space(body).contains(&lead) {
+        return None;
+    }
+    page.blocks
+        .iter()
+        .zip(labels)
+        .any(|(b, l)| l.is_content() && crate::text::normalize_space(&b.text) == lead)
+        .then_some(lead)
+}
+
 /// The main content as kept: its blocks, and which fallback chose them, if one did.
 pub(crate) struct Kept {
     pub(crate) blocks: Vec<ContentBlock>,
@@ -93,19 +114,22 @@ impl Kept {
     }
 
     /// The blocks of `page` labelled content, or, with the JSON-LD fallback, the lines
-    /// of `article_body`.
+    /// of `article_body`, after the page's lead when the body leaves it out (see
+    /// [`shown_lead`]).
     pub(crate) fn assemble(
         page: walk::Page,
         labels: &[classify::Label],
         fallback: Option<&'static str>,
         article_body: Option<&str>,
+        description: Option<&str>,
         thread: bool,
     ) -> Kept {
         if let (Some(JSON_LD_FALLBACK), Some(body)) = (fallback, article_body) {
+            let lead = shown_lead(&page, labels, description, body);
             return Kept {
-                blocks: body
-                    .split('\n')
-                    .map(crate::text::normalize_space)
+                blocks: lead
+                    .into_iter()
+                    .chain(body.split('\n').map(crate::text::normalize_space))
                     .filter(|l| !l.is_empty())
                     .map(|text| ContentBlock::plain(BlockKind::Paragraph, text))
                     .collect(),
