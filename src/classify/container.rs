@@ -7,6 +7,9 @@ use crate::block::{ancestors, Block, BlockKind, Elem, Prefix, IN_FIGURE, MACHINE
 use crate::hints::{self, Hints};
 use crate::tag::Tag;
 
+/// The names of what a page inserts into its content; see [`slot_classes`].
+const SLOT_NAMES: Hints = hints::AD | hints::PROMO | hints::SHARE | hints::NEWSLETTER;
+
 /// The hints that mark a subtree as boilerplate for the container's score.
 pub(super) const BOILER_MASK: Hints = hints::STRONG_BOILERPLATE | hints::FOOTER | hints::SIDEBAR;
 
@@ -45,6 +48,7 @@ pub(super) fn effective_hints(
         .as_ref()
         .is_some_and(|t| wrapped_text(elems, t) >= w.hint_void_share * t.total());
     let around_main = around_main(elems);
+    let slot_classes = slot_classes(elems, prose, w);
     elems
         .iter()
         .zip(answers)
@@ -53,6 +57,9 @@ pub(super) fn effective_hints(
             // a hidden panel is hidden unless the profile shows it; a product's reviews are
             // its comments
             let mut h = e.hints;
+            if slot_classes.contains(&e.sig) {
+                h &= !SLOT_NAMES;
+            }
             if answer {
                 h = (h & !hints::HIDDEN) | hints::PANEL;
             }
@@ -107,6 +114,36 @@ pub(super) fn effective_hints(
                 e.hints
             }
         })
+        .collect()
+}
+
+/// The classes (as [`Elem::sig`]) named for what a page inserts into its content
+/// ([`SLOT_NAMES`]: an ad, a promotion, a share bar, a sign-up box) under which the
+/// outermost elements of one class hold most of the page's prose together: a class every
+/// section of an article wears (chip.de's CMS writes `TestReport__Section--Ads` on each
+/// section, the slot an ad may go in) names the layout, not what fills it.
+/// [`effective_hints`] voids a boilerplate name on one element that holds most of the
+/// prose; this voids these names on the elements of such a class. The names of the
+/// page's frame (a sidebar, a footer) are left out: a sidebar of teasers may hold more
+/// prose than a short article.
+fn slot_classes(elems: &[Elem], prose: &Prefix, w: &Weights) -> Vec<u16> {
+    let total = prose.total();
+    let mut sums: Vec<(u16, f32)> = Vec::new();
+    let mut inside = vec![false; elems.len()];
+    for (i, e) in elems.iter().enumerate() {
+        let named = e.sig != 0 && e.hints & SLOT_NAMES != 0;
+        let above = i > 0 && inside[e.parent as usize];
+        inside[i] = above || named;
+        if named && !above {
+            match sums.iter_mut().find(|(sig, _)| *sig == e.sig) {
+                Some((_, sum)) => *sum += prose.of_elem(e),
+                None => sums.push((e.sig, prose.of_elem(e))),
+            }
+        }
+    }
+    sums.into_iter()
+        .filter(|&(_, sum)| total > 0.0 && sum >= w.hint_void_share * total)
+        .map(|(sig, _)| sig)
         .collect()
 }
 

@@ -363,6 +363,26 @@ mod tests {
     }
 
     #[test]
+    fn an_ad_slot_name_on_every_section_is_no_ad() {
+        // each section of the article wears the name of the slot an ad may go in; a real
+        // ad between them is still dropped
+        let html = format!(
+            "<body><article><h1>Trams</h1>
+             <section class='report__section report__section--ads'><h2>Plan</h2><p>{P1}</p></section>
+             <div class='ad'><p>Buy a new car today at the best price in town, with free delivery.</p></div>
+             <section class='report__section report__section--ads'><h2>Cost</h2><p>{P2}</p><p>{P3}</p></section>
+             </article></body>"
+        );
+        assert_eq!(kept(&html, Some("Trams")), ["Plan", P1, "Cost", P2, P3]);
+        // one section named so, beside the article, stays an ad
+        let html = format!(
+            "<body><article><h1>Trams</h1><p>{P1}</p><p>{P2}</p></article>
+             <section class='report__section--ads'><p>{P3}</p></section></body>"
+        );
+        assert_eq!(kept(&html, Some("Trams")), [P1, P2]);
+    }
+
+    #[test]
     fn a_prose_paragraph_after_a_paragraph_container_joins_it() {
         // the share bar under the post outweighs the short last paragraph, so the first
         // paragraph alone scores highest: Readability's sibling rule joins the next one
