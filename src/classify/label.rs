@@ -390,7 +390,7 @@ fn drop_reading_list_sections(page: &Page, top: u32, pre: &mut [(usize, Pre)]) {
             && is_end_marker(&blocks[i], page.weights.linky_density))
         .then(|| section_opened_by(page, top, i))
         .flatten()
-        .filter(|&s| links_its_items(page, s));
+        .filter(|&s| links_its_items(page, s) && !holds_running_prose(page, s));
         let Some(s) = section else {
             k += 1;
             continue;
@@ -439,6 +439,30 @@ fn links_its_items(page: &Page, e: u32) -> bool {
         - page.bare_links.partition_point(|&a| a <= e);
     linked as f32 >= READING_LIST_MIN_LINK_SHARE * chars as f32
         || bare >= READING_LIST_MIN_BARE_LINKS
+}
+
+/// Whether element `e` holds two paragraphs of prose in a row under one parent, each with
+/// a sentence's end (a card's "by A, B, and C" has none) and neither with a link nor with
+/// a link without text (an image's) between them: an article's
+/// text, where a reading list's teasers each stand in their own card after their linked
+/// title or picture. A
+/// "More on this:" line with a few tag links above a news article's body opens no reading
+/// list.
+fn holds_running_prose(page: &Page, e: u32) -> bool {
+    let (from, to) = page.elems[e as usize].blocks;
+    let bare_links_below = |elem: u32| page.bare_links.partition_point(|&a| a < elem);
+    let parent = |elem: u32| page.elems[elem as usize].parent;
+    page.blocks[from as usize..to as usize]
+        .windows(2)
+        .any(|pair| {
+            pair.iter().all(|b| {
+                b.kind == BlockKind::Paragraph
+                    && b.link_chars == 0
+                    && b.stats.sentence_ends > 0
+                    && page.weights.is_prose(b)
+            }) && parent(pair[0].elem) == parent(pair[1].elem)
+                && bare_links_below(pair[0].elem) == bare_links_below(pair[1].elem)
+        })
 }
 
 /// Least words of an opening or closing line of the article.

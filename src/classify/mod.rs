@@ -363,6 +363,32 @@ mod tests {
     }
 
     #[test]
+    fn tag_links_above_the_body_open_no_reading_list() {
+        // "More on this:" and the story's tags stand at the top of the body's section
+        let body = format!(
+            "<div class=body><p>More on this:</p><p><a href=/t/1>Transport</a> &gt; <a href=/t/2>City council</a> &gt;
+             <a href=/t/3>Northern suburbs</a> &gt; <a href=/t/4>Public transport</a></p>
+             <p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+        );
+        let html = format!("<body><article><h1>Trams</h1>{body}</article></body>");
+        let kept = kept(&html, Some("Trams"));
+        assert!(
+            kept.ends_with(&[P1.to_string(), P2.to_string(), P3.to_string()]),
+            "{kept:?}"
+        );
+        // teasers, each in its card after its linked title, are a reading list
+        let card =
+            |t: &str| format!("<div class=card><h3><a href=/s>{t}</a></h3><p>{P3}</p></div>");
+        let html = format!(
+            "<body><article><h1>Trams</h1><p>{P1}</p><p>{P2}</p>
+             <section><h2>More on this</h2>{}{}</section></article></body>",
+            card("Buses come back to the city centre"),
+            card("Bike lanes for every bridge")
+        );
+        assert_eq!(self::kept(&html, Some("Trams")), [P1, P2]);
+    }
+
+    #[test]
     fn an_ad_slot_name_on_every_section_is_no_ad() {
         // each section of the article wears the name of the slot an ad may go in; a real
         // ad between them is still dropped
