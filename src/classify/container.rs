@@ -332,6 +332,26 @@ pub(super) fn block_score(b: &Block, boiler: bool, w: &Weights) -> f32 {
     }
 }
 
+/// Longest heading (weighted characters) that [`section_title_score`] reads as a title:
+/// a longer one is a lead written as a heading.
+pub const SECTION_TITLE_MAX_LEN: f32 = 150.0;
+
+/// A block's score for choosing the container: its [`block_score`], but a heading that
+/// ends in no sentence's end and is shorter than [`SECTION_TITLE_MAX_LEN`] is a section's
+/// title, a short line, however long its words: a FAQ's questions or a product's feature
+/// titles must not pull the container to their section. The siblings that join the
+/// container are still weighed by their block scores (a header's headline and lead).
+pub(super) fn section_title_score(b: &Block, score: f32, w: &Weights) -> f32 {
+    let titled = matches!(b.kind, BlockKind::Heading(_))
+        && !b.text.trim_end().ends_with(['.', '!', '。', '！'])
+        && b.stats.weighted_len() < SECTION_TITLE_MAX_LEN;
+    if titled {
+        score.min(-w.short_block_penalty)
+    } else {
+        score
+    }
+}
+
 /// Each element's score: its own blocks' scores, and each child's score, no lower than
 /// minus [`super::Weights::subtree_penalty_cap`]. A box of teasers or a comment form inside
 /// an article is one piece of boilerplate: however many links it holds, it must not

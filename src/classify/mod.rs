@@ -192,7 +192,12 @@ pub(crate) fn classify(
         options,
         weights,
     };
-    let (best, argmax) = container::container(&page, &scores, &prose);
+    let container_scores: Vec<f32> = blocks
+        .iter()
+        .zip(&scores)
+        .map(|(b, &s)| container::section_title_score(b, s, w))
+        .collect();
+    let (best, argmax) = container::container(&page, &container_scores, &prose);
     let labelled = container::label_hints(elems, blocks, &prose, &effective, w);
     let page = Page {
         effective: &labelled,
@@ -386,6 +391,41 @@ mod tests {
             card("Bike lanes for every bridge")
         );
         assert_eq!(self::kept(&html, Some("Trams")), [P1, P2]);
+    }
+
+    #[test]
+    fn section_titles_do_not_choose_the_container() {
+        // a FAQ whose long questions outweigh the short description: counted as prose,
+        // the questions took the container from the page's <main> to the FAQ
+        let faq: String = (1..=16)
+            .map(|i| {
+                format!(
+                    "<div><h3>Which size of trail pack should I buy for trip number {i}?</h3>
+                     <p>See the guide.</p></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><main><h1>Trail packs</h1><div class=intro><p>{P1}</p></div>
+             <section class=faq><h2>Questions</h2>{faq}</section></main></body>"
+        );
+        let page = walk(
+            &parse(&html, usize::MAX, None),
+            &Limits::default(),
+            None,
+            false,
+        );
+        let v = classify(
+            &page.elems,
+            &page.blocks,
+            &page.bare_links,
+            Some("Trail packs"),
+            &Options::default(),
+            &Weights::default(),
+        );
+        let intro = page.blocks.iter().position(|b| &*b.text == P1).unwrap() as u32;
+        let c = &page.elems[v.container as usize];
+        assert!(c.blocks.0 <= intro && intro < c.blocks.1, "{:?}", c.tag);
     }
 
     #[test]
