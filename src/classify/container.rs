@@ -120,7 +120,7 @@ pub(super) fn effective_hints(
 /// The classes (as [`Elem::sig`]) named for what a page inserts into its content
 /// ([`SLOT_NAMES`]: an ad, a promotion, a share bar, a sign-up box) under which the
 /// outermost elements of one class hold most of the page's prose together: a class every
-/// section of an article wears (chip.de's CMS writes `TestReport__Section--Ads` on each
+/// section of an article wears (a test report's CMS writes `TestReport__Section--Ads` on each
 /// section, the slot an ad may go in) names the layout, not what fills it.
 /// [`effective_hints`] voids a boilerplate name on one element that holds most of the
 /// prose; this voids these names on the elements of such a class. The names of the
