@@ -352,11 +352,17 @@ pub fn markup_text(text: &str) -> String {
             .bytes()
             .next()
             .is_some_and(|b| b.is_ascii_alphabetic() || (b == b'!' && !closing));
-        let end = after.find('>');
-        let (true, Some(end)) = (starts_tag, end) else {
+        if !starts_tag {
             out.push('<');
             rest = after;
             continue;
+        }
+        // a tag is looked for only where one starts, and without its `>` none after it
+        // can end either: each byte is scanned once, however many `<` the text holds
+        let Some(end) = after.find('>') else {
+            out.push_str(rest);
+            rest = "";
+            break;
         };
         let name: String = after[name_at..end]
             .chars()
@@ -487,6 +493,11 @@ mod tests {
         );
         // plain text keeps its lines, references decoded
         assert_eq!(markup_text("Tom &amp; Jerry\nNext"), "Tom & Jerry\nNext");
+        // tags that never close, and many a `<` before one `>`, are read in one pass
+        let open = "<a".repeat(200_000);
+        assert_eq!(markup_text(&open), open);
+        let many = format!("{}<p>x", "a < b ".repeat(200_000));
+        assert!(markup_text(&many).ends_with("a < b \nx"));
     }
 
     #[test]
