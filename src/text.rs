@@ -317,81 +317,6 @@ pub fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// The elements whose content [`markup_text`] skips.
-const SKIPPED_TAGS: [&str; 2] = ["script", "style"];
-
-/// The text of the markup that pages put in JSON-LD strings (an `articleBody`, a product's
-/// `description`): tags dropped, a line break at each block's edge and at `<br>`, comments
-/// and the content of `<script>` and `<style>` skipped, character references decoded.
-/// Markup escaped as text (`&lt;p&gt;`, with no `<` in it) is read as markup. A `<` that
-/// starts no tag (`a < b`) is text.
-pub fn markup_text(text: &str) -> String {
-    let unescaped;
-    let text = if text.contains("&lt;") && !text.contains('<') {
-        unescaped = decode_entities(text);
-        &*unescaped
-    } else {
-        text
-    };
-    if !text.contains('<') {
-        return decode_entities(text).into_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('<') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let after = &rest[1..];
-        if let Some(comment) = after.strip_prefix("!--") {
-            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
-            continue;
-        }
-        let closing = after.starts_with('/');
-        let name_at = usize::from(closing);
-        let starts_tag = after[name_at..]
-            .bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_alphabetic() || (b == b'!' && !closing));
-        if !starts_tag {
-            out.push('<');
-            rest = after;
-            continue;
-        }
-        // a tag is looked for only where one starts, and without its `>` none after it
-        // can end either: each byte is scanned once, however many `<` the text holds
-        let Some(end) = after.find('>') else {
-            out.push_str(rest);
-            rest = "";
-            break;
-        };
-        let name: String = after[name_at..end]
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        rest = &after[end + 1..];
-        let tag = crate::tag::Tag::from_name(&html5ever::LocalName::from(name.as_str()));
-        if tag.is_block() || name == "br" {
-            out.push('\n');
-        } else if !closing && SKIPPED_TAGS.contains(&name.as_str()) {
-            let close = format!("</{name}");
-            rest = find_ascii_ci(rest, &close)
-                .and_then(|at| rest[at..].find('>').map(|gt| &rest[at + gt + 1..]))
-                .unwrap_or("");
-        }
-    }
-    out.push_str(rest);
-    decode_entities(&out).into_owned()
-}
-
-/// Where `needle` (ASCII) first occurs in `haystack`, in any case.
-fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
 /// `text` with whitespace runs collapsed to one space and trimmed.
 pub fn normalize_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -470,34 +395,6 @@ mod tests {
             "AT&T and &unknown; & &amp"
         );
         assert_eq!(decode_entities("no entities"), "no entities");
-    }
-
-    #[test]
-    fn markup_comes_out_as_lines_of_text() {
-        assert_eq!(
-            markup_text("<p>Soft <b>cotton</b>.</p><p>Wash cold<br>Dry flat</p>"),
-            "\nSoft cotton.\n\nWash cold\nDry flat\n"
-        );
-        // a `<` that starts no tag is text; an unclosed one too
-        assert_eq!(markup_text("a < b <p>c"), "a < b \nc");
-        assert_eq!(markup_text("x <y"), "x <y");
-        // scripts, styles and comments say nothing
-        assert_eq!(
-            markup_text("a<script>if (x<y) {}</SCRIPT>b<style>p{}</style>c<!-- d -->e"),
-            "abce"
-        );
-        // escaped markup is read as markup, its text's references decoded too
-        assert_eq!(
-            markup_text("&lt;p class=&quot;t&quot;&gt;solu&amp;ccedil;&amp;atilde;o&lt;/p&gt;"),
-            "\nsolução\n"
-        );
-        // plain text keeps its lines, references decoded
-        assert_eq!(markup_text("Tom &amp; Jerry\nNext"), "Tom & Jerry\nNext");
-        // tags that never close, and many a `<` before one `>`, are read in one pass
-        let open = "<a".repeat(200_000);
-        assert_eq!(markup_text(&open), open);
-        let many = format!("{}<p>x", "a < b ".repeat(200_000));
-        assert!(markup_text(&many).ends_with("a < b \nx"));
     }
 
     #[test]

@@ -28,10 +28,14 @@ pub(crate) const JSON_LD_FALLBACK: &str = "json-ld";
 /// The name of the fallback that takes the page's prose outside boilerplate.
 const WHOLE_PAGE_FALLBACK: &str = "whole-page";
 
+/// Shortest lead (weighted characters) that [`shown_lead`] puts before a JSON-LD body: a
+/// sentence, not a section's name ("News").
+const SHOWN_LEAD_MIN_LEN: f32 = 40.0;
+
 /// The page's lead, when JSON-LD's `articleBody` leaves it out: news sites show their
 /// description as the standfirst under the headline, and their `articleBody` starts after
-/// it. It is the description when a block labelled content says exactly that and the body
-/// does not hold it.
+/// it. It is the description, [`SHOWN_LEAD_MIN_LEN`] long or more, when a block labelled
+/// content says exactly that and the body does not hold it.
 fn shown_lead(
     page: &walk::Page,
     labels: &[classify::Label],
@@ -39,7 +43,9 @@ fn shown_lead(
     body: &str,
 ) -> Option<String> {
     let lead = crate::text::normalize_space(description?);
-    if lead.is_empty() || crate::text::normalize_space(body).contains(&lead) {
+    if weighted_len(&lead) < SHOWN_LEAD_MIN_LEN
+        || crate::text::normalize_space(body).contains(&lead)
+    {
         return None;
     }
     page.blocks

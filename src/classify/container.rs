@@ -117,49 +117,52 @@ pub(super) fn effective_hints(
         .collect()
 }
 
-/// The classes (as [`Elem::sig`]) named for what a page inserts into its content
-/// ([`SLOT_NAMES`]: an ad, a promotion, a share bar, a sign-up box) under which the
-/// outermost elements of one class hold most of the page's prose together: a class every
-/// section of an article wears (a test report's CMS writes `TestReport__Section--Ads` on each
-/// section, the slot an ad may go in) names the layout, not what fills it.
-/// [`effective_hints`] voids a boilerplate name on one element that holds most of the
-/// prose; this voids these names on the elements of such a class. The names of the
-/// page's frame (a sidebar, a footer) are left out: a sidebar of teasers may hold more
-/// prose than a short article.
+/// The classes (by their hash, [`Elem::sig`]) of the elements named for what a page
+/// inserts into its content ([`SLOT_NAMES`]: an ad, a promotion, a share bar, a sign-up
+/// box) whose outermost elements hold most of the page's prose together: a class every
+/// section of an article wears (`report__section report__section--ads` on each section,
+/// the slot an ad may go in) names the layout, not what fills it. [`effective_hints`]
+/// voids a boilerplate name on one element that holds most of the prose; this voids these
+/// names on the elements of such a class. The names of the page's frame (a sidebar, a
+/// footer) are left out: a sidebar of teasers may hold more prose than a short article.
 fn slot_classes(elems: &[Elem], prose: &Prefix, w: &Weights) -> Vec<u16> {
     let total = prose.total();
-    let mut sums: Vec<(u16, f32)> = Vec::new();
-    let mut inside = vec![false; elems.len()];
-    for (i, e) in elems.iter().enumerate() {
-        let named = e.sig != 0 && e.hints & SLOT_NAMES != 0;
-        let above = i > 0 && inside[e.parent as usize];
-        inside[i] = above || named;
-        if named && !above {
-            match sums.iter_mut().find(|(sig, _)| *sig == e.sig) {
-                Some((_, sum)) => *sum += prose.of_elem(e),
-                None => sums.push((e.sig, prose.of_elem(e))),
-            }
+    let mut sums: Vec<(u16, f32)> = outermost(elems, |e| e.sig != 0 && e.hints & SLOT_NAMES != 0)
+        .map(|i| (elems[i].sig, prose.of_elem(&elems[i])))
+        .collect();
+    // one sort, then a sum per class: a page may hold thousands of classes
+    sums.sort_unstable_by_key(|&(sig, _)| sig);
+    let mut out = Vec::new();
+    for run in sums.chunk_by(|a, b| a.0 == b.0) {
+        let sum: f32 = run.iter().map(|&(_, p)| p).sum();
+        if total > 0.0 && sum >= w.hint_void_share * total {
+            out.push(run[0].0);
         }
     }
-    sums.into_iter()
-        .filter(|&(_, sum)| total > 0.0 && sum >= w.hint_void_share * total)
-        .map(|(sig, _)| sig)
-        .collect()
+    out
 }
 
 /// The text (`text`, outside the page's frame) of the outermost elements named like a
 /// grid's wrapper ([`ITEM_WRAPPER_NAMES`]), together.
 fn wrapped_text(elems: &[Elem], text: &Prefix) -> f32 {
+    outermost(elems, |e| e.hints & ITEM_WRAPPER_NAMES != 0)
+        .map(|i| text.of_elem(&elems[i]))
+        .sum()
+}
+
+/// The elements that `named` picks and none of whose ancestors it picks, in document
+/// order.
+fn outermost<'a>(
+    elems: &'a [Elem],
+    named: impl Fn(&Elem) -> bool + 'a,
+) -> impl Iterator<Item = usize> + 'a {
     let mut inside = vec![false; elems.len()];
-    let mut sum = 0.0;
-    for (i, e) in elems.iter().enumerate() {
+    elems.iter().enumerate().filter_map(move |(i, e)| {
         let above = i > 0 && inside[e.parent as usize];
-        inside[i] = above || e.hints & ITEM_WRAPPER_NAMES != 0;
-        if inside[i] && !above {
-            sum += text.of_elem(e);
-        }
-    }
-    sum
+        let here = named(e);
+        inside[i] = above || here;
+        (here && !above).then_some(i)
+    })
 }
 
 /// Whether one of element `e`'s blocks is a heading of level 1.
@@ -337,16 +340,22 @@ pub(super) fn block_score(b: &Block, boiler: bool, w: &Weights) -> f32 {
 pub const SECTION_TITLE_MAX_LEN: f32 = 150.0;
 
 /// A block's score for choosing the container: its [`block_score`], but a heading that
-/// ends in no sentence's end and is shorter than [`SECTION_TITLE_MAX_LEN`] is a section's
-/// title, a short line, however long its words: a FAQ's questions or a product's feature
-/// titles must not pull the container to their section. The siblings that join the
-/// container are still weighed by their block scores (a header's headline and lead).
+/// scores as prose, ends in no `.` or `!` (closing quotes and brackets aside) and is
+/// shorter than [`SECTION_TITLE_MAX_LEN`] is a section's title, a short line, however long
+/// its words: a FAQ's questions or a product's feature titles must not pull the container
+/// to their section. The siblings that join the container are still weighed by their
+/// block scores (a header's headline and lead).
 pub(super) fn section_title_score(b: &Block, score: f32, w: &Weights) -> f32 {
     let titled = matches!(b.kind, BlockKind::Heading(_))
-        && !b.text.trim_end().ends_with(['.', '!', '。', '！'])
+        && score > 0.0
+        && !b
+            .text
+            .trim_end()
+            .trim_end_matches(['"', '\'', '”', '’', '»', '“', ')', ']'])
+            .ends_with(['.', '!', '。', '！', '．'])
         && b.stats.weighted_len() < SECTION_TITLE_MAX_LEN;
     if titled {
-        score.min(-w.short_block_penalty)
+        -w.short_block_penalty
     } else {
         score
     }

@@ -441,27 +441,36 @@ fn links_its_items(page: &Page, e: u32) -> bool {
         || bare >= READING_LIST_MIN_BARE_LINKS
 }
 
-/// Whether element `e` holds two paragraphs of prose in a row under one parent, each with
-/// a sentence's end (a card's "by A, B, and C" has none) and neither with a link nor with
-/// a link without text (an image's) between them: an article's
-/// text, where a reading list's teasers each stand in their own card after their linked
-/// title or picture. A
-/// "More on this:" line with a few tag links above a news article's body opens no reading
-/// list.
+/// Whether element `e` holds two paragraphs of prose in a row, two elements under one
+/// parent, each holding a sentence's end mark (a card's "by A, B, and C" has none), neither
+/// with a link and no link without text (an image's) between them: an article's text,
+/// where a reading list's teasers each stand in their own card after their linked title
+/// or picture. A "More on this:" line with a few tag links above a news article's body
+/// opens no reading list.
 fn holds_running_prose(page: &Page, e: u32) -> bool {
     let (from, to) = page.elems[e as usize].blocks;
-    let bare_links_below = |elem: u32| page.bare_links.partition_point(|&a| a < elem);
-    let parent = |elem: u32| page.elems[elem as usize].parent;
+    let elems = page.elems;
+    let plain = |b: &crate::block::Block| {
+        b.kind == BlockKind::Paragraph
+            && b.link_chars == 0
+            && b.stats.sentence_ends > 0
+            && page.weights.is_prose(b)
+    };
     page.blocks[from as usize..to as usize]
         .windows(2)
         .any(|pair| {
-            pair.iter().all(|b| {
-                b.kind == BlockKind::Paragraph
-                    && b.link_chars == 0
-                    && b.stats.sentence_ends > 0
-                    && page.weights.is_prose(b)
-            }) && parent(pair[0].elem) == parent(pair[1].elem)
-                && bare_links_below(pair[0].elem) == bare_links_below(pair[1].elem)
+            let (a, b) = (pair[0].elem, pair[1].elem);
+            // bare links after the first paragraph's subtree and before the second
+            // (none when the second lies inside the first's subtree)
+            let between = page.bare_links.partition_point(|&l| l < b).saturating_sub(
+                page.bare_links
+                    .partition_point(|&l| l < elems[a as usize].end),
+            );
+            a != b
+                && plain(&pair[0])
+                && plain(&pair[1])
+                && elems[a as usize].parent == elems[b as usize].parent
+                && between == 0
         })
 }
 

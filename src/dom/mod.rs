@@ -1,13 +1,17 @@
 //! Parsing decoded HTML into gleaner's own arena tree (gleaner's tokenizer, html5ever's
 //! tree builder), under the page's limits, after one pass that leaves out what gleaner
-//! never reads (script and style text, SVG content, unread attributes, runaway nesting).
+//! never reads (script and style text, SVG content, unread attributes, runaway nesting);
+//! and the text of markup met outside the page's tree.
 
 mod lex;
+mod markup;
 mod tokenize;
 mod tree;
 mod trim;
 #[cfg(test)]
 mod untrim_tests;
+
+pub(crate) use markup::markup_text;
 
 use crate::clock::Instant;
 use std::cell::Cell;

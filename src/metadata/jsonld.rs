@@ -219,7 +219,7 @@ pub(super) fn read_json_ld(scripts: &[String]) -> JsonLd {
                     out.product_description = o
                         .get("description")
                         .and_then(Value::as_str)
-                        .map(crate::text::markup_text)
+                        .map(crate::dom::markup_text)
                         .filter(|d| !d.trim().is_empty());
                 }
                 if out.recipe_ingredients.is_empty() && types.iter().any(|t| t == "Recipe") {
@@ -237,7 +237,7 @@ pub(super) fn read_json_ld(scripts: &[String]) -> JsonLd {
                     out.article_body = o
                         .get("articleBody")
                         .and_then(|v| v.as_str())
-                        .map(crate::text::markup_text);
+                        .map(crate::dom::markup_text);
                 }
             }
             _ => {}
