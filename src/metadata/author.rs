@@ -57,6 +57,8 @@ const BYLINE_LABELS: &[&str] = &[
     "published on",
     "posted on",
     "posted in",
+    "last updated",
+    "username",
     "auteur",
     "autor",
 ];
@@ -109,7 +111,16 @@ const NOT_NAME_WORDS: &[&str] = &[
     "accueil",
     "info",
     "payment",
+    // "read more" in Portuguese, Spanish, French and German ("Leia Mais" under a byline)
+    "leia",
+    "leer",
+    "lire",
+    "weiterlesen",
 ];
+
+/// A time of day's marks, as they stand beside a byline's time ("Wednesday, 3:46 PM"),
+/// compared case and all: German's "am" (on) stands in bylines too.
+const TIME_OF_DAY: &[&str] = &["AM", "PM", "a.m.", "p.m."];
 
 /// Words of a label that introduces an author's name before a colon ("Text und
 /// Interview: ..."), lower case.
@@ -193,10 +204,9 @@ pub(crate) fn clean_author(raw: &str) -> Option<String> {
     let placeholder =
         s.contains('.') && !s.contains(' ') && s.chars().any(|c| c.is_ascii_lowercase());
     let interface = s.split_whitespace().any(|w| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        NOT_NAME_WORDS.contains(&w.as_str())
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        TIME_OF_DAY.contains(&w)
+            || NOT_NAME_WORDS.contains(&w.trim_matches('.').to_lowercase().as_str())
     });
     if !s.chars().any(char::is_alphabetic)
         || label
@@ -249,6 +259,12 @@ mod tests {
             "Meta Navigation",
             "Entries RSS",
             "Archiv anzeigen",
+            "Username",
+            "Last Updated",
+            "Leia Mais",
+            "Wednesday, 3:46 PM",
+            "Published 4:12 PM EST",
+            "Posted 9 a.m.",
             "9 articles",
             "Publiziert am",
             "Auteur",
@@ -271,6 +287,8 @@ mod tests {
             Some("Readwell Mina")
         );
         assert_eq!(clean_author("By: Ana Lima").as_deref(), Some("Ana Lima"));
+        // German's "am" (on) is no time of day
+        assert!(clean_author("Max Muster am Montag").is_some());
         assert_eq!(
             clean_author("Text und Interview: Harald Willenbrock").as_deref(),
             Some("Harald Willenbrock")
