@@ -312,8 +312,8 @@ mod tests {
         labels_as(html, title, &Weights::default())
     }
 
-    /// The labels with the weights of one page type.
-    fn labels_as(html: &str, title: Option<&str>, weights: &Weights) -> Vec<(String, Label)> {
+    /// The walked page and its verdict with `weights`.
+    fn verdict(html: &str, title: Option<&str>, weights: &Weights) -> (crate::walk::Page, Verdict) {
         let page = walk(
             &parse(html, usize::MAX, None),
             &Limits::default(),
@@ -328,6 +328,12 @@ mod tests {
             &Options::default(),
             weights,
         );
+        (page, v)
+    }
+
+    /// The labels with the weights of one page type.
+    fn labels_as(html: &str, title: Option<&str>, weights: &Weights) -> Vec<(String, Label)> {
+        let (page, v) = verdict(html, title, weights);
         page.blocks
             .iter()
             .zip(v.labels)
@@ -409,20 +415,7 @@ mod tests {
             "<body><main><h1>Trail packs</h1><div class=intro><p>{P1}</p></div>
              <section class=faq><h2>Questions</h2>{faq}</section></main></body>"
         );
-        let page = walk(
-            &parse(&html, usize::MAX, None),
-            &Limits::default(),
-            None,
-            false,
-        );
-        let v = classify(
-            &page.elems,
-            &page.blocks,
-            &page.bare_links,
-            Some("Trail packs"),
-            &Options::default(),
-            &Weights::default(),
-        );
+        let (page, v) = verdict(&html, Some("Trail packs"), &Weights::default());
         let intro = page.blocks.iter().position(|b| &*b.text == P1).unwrap() as u32;
         let c = &page.elems[v.container as usize];
         assert!(c.blocks.0 <= intro && intro < c.blocks.1, "{:?}", c.tag);
