@@ -18,6 +18,7 @@ Needs numpy (pip install numpy). Deterministic: the same table gives the same we
 import argparse
 import pathlib
 import sys
+import zlib
 
 import numpy as np
 
@@ -28,19 +29,26 @@ L2_GRID = (0.003, 0.01, 0.03, 0.06)
 MODEL_RS = HERE.parent.parent / "src" / "page_type" / "model.rs"
 
 
+def site_number(row):
+    """The row's site as a number (its id where the table names no site). The folds of the
+    cross-validation go by site, as the halves do: the pages of one site share their
+    template, and a fold must not learn it from its test pages."""
+    return zlib.crc32((row[1] if row[1] != "-" else row[0]).encode())
+
+
 def load(path):
-    """The table: feature names, then per row its features, type, half and whether the URL
-    was given."""
+    """The table: feature names, then per row its features, type, half, whether the URL
+    was given, and its site."""
     lines = pathlib.Path(path).read_text().splitlines()
-    names = lines[0].split("\t")[4:]
+    names = lines[0].split("\t")[5:]
     rows = [l.split("\t") for l in lines[1:]]
-    rows = [r for r in rows if r[3] in TYPES]
-    x = np.array([[float(v) for v in r[4:]] for r in rows])
-    y = np.array([TYPES.index(r[3]) for r in rows])
-    half = np.array([r[1] for r in rows])
-    given = np.array([r[2] == "1" for r in rows])
-    page = np.array([int(r[0]) if r[0].isdigit() else hash(r[0]) for r in rows])
-    return names, x, y, half, given, page
+    rows = [r for r in rows if r[4] in TYPES]
+    x = np.array([[float(v) for v in r[5:]] for r in rows])
+    y = np.array([TYPES.index(r[4]) for r in rows])
+    half = np.array([r[2] for r in rows])
+    given = np.array([r[3] == "1" for r in rows])
+    site = np.array([site_number(r) for r in rows])
+    return names, x, y, half, given, site
 
 
 def train(x, y, l2, epochs=3000, rate=0.5):
@@ -67,11 +75,11 @@ def predict(x, w, b):
     return np.argmax(x @ w + b, axis=1)
 
 
-def cross_validate(x, y, page, l2, folds=5):
-    """Agreement over `folds` folds of pages (both rows of a page in the same fold)."""
+def cross_validate(x, y, site, l2, folds=5):
+    """Agreement over `folds` folds of sites (the rows of a site in the same fold)."""
     right = 0
     for f in range(folds):
-        test = page % folds == f
+        test = site % folds == f
         w, b = train(x[~test], y[~test], l2)
         right += int((predict(x[test], w, b) == y[test]).sum())
     return right / len(y)
@@ -109,17 +117,17 @@ def main():
                     help="a table of pages all of TYPE, learned on too")
     ap.add_argument("--dry-run", action="store_true", help="print the agreement, write nothing")
     args = ap.parse_args()
-    names, x, y, half, given, page = load(args.features)
+    names, x, y, half, given, site = load(args.features)
     for extra in args.extra:
         path, kind = extra.rsplit("=", 1)
         lines = pathlib.Path(path).read_text().splitlines()
         rows = [l.split("\t") for l in lines[1:]]
-        ex = np.array([[float(v) for v in r[4:]] for r in rows])
+        ex = np.array([[float(v) for v in r[5:]] for r in rows])
         x = np.vstack([x, ex])
         y = np.concatenate([y, np.full(len(rows), TYPES.index(kind))])
         half = np.concatenate([half, np.full(len(rows), "extra")])
-        given = np.concatenate([given, np.array([r[2] == "1" for r in rows])])
-        page = np.concatenate([page, 100_000 + np.arange(len(rows)) // 2])
+        given = np.concatenate([given, np.array([r[3] == "1" for r in rows])])
+        site = np.concatenate([site, np.array([site_number(r) for r in rows])])
     # every page of the half (and the extra pages), with its URL and without: callers do not
     # always know it
     learn = (half == args.half) | (half == "extra")
@@ -130,7 +138,7 @@ def main():
     scale = x[learn].std(axis=0)
     scale[scale == 0] = 1.0
     z = x / scale
-    best = max((cross_validate(z[learn], y[learn], page[learn], l2), l2) for l2 in L2_GRID)
+    best = max((cross_validate(z[learn], y[learn], site[learn], l2), l2) for l2 in L2_GRID)
     l2 = best[1]
     print(f"5-fold agreement on half {args.half}: {best[0]:.3f} with L2 {l2}")
     w, b = train(z[learn], y[learn], l2)

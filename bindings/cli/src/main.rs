@@ -403,8 +403,16 @@ fn run_eval(a: EvalArgs) -> ExitCode {
     status
 }
 
+/// The host of `url` without `www.`, as the halves are split by it.
+fn site_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
 /// Writes the page-type model's features of every page of `dirs` as tab-separated values
-/// (id, half, whether the URL was given, the truth's type, then one column per feature),
+/// (id, site, half, whether the URL was given, the truth's type, then one column per
+/// feature),
 /// to train the model on: each page twice, with its URL and without (as a caller that does
 /// not know it extracts it; the page's canonical link may still give one).
 fn write_features(dirs: &[PathBuf], out: &Path) -> std::io::Result<()> {
@@ -416,14 +424,20 @@ fn write_features(dirs: &[PathBuf], out: &Path) -> std::io::Result<()> {
             for url in [t.url.as_deref(), None] {
                 let (names, x) = gleaner::internals::page_type_features(&bytes, url);
                 if !header {
-                    writeln!(w, "id\thalf\turl\ttype\t{}", names.join("\t"))?;
+                    writeln!(w, "id\tsite\thalf\turl\ttype\t{}", names.join("\t"))?;
                     header = true;
                 }
                 let half = t.url.as_deref().and_then(Half::of).map_or("-", Half::name);
                 let x: Vec<String> = x.iter().map(|v| format!("{v:.4}")).collect();
                 let ty = t.page_type.as_deref().unwrap_or("-");
                 let given = u8::from(url.is_some());
-                writeln!(w, "{}\t{half}\t{given}\t{ty}\t{}", t.id, x.join("\t"))?;
+                let site = t.url.as_deref().map_or("-", site_of);
+                writeln!(
+                    w,
+                    "{}\t{site}\t{half}\t{given}\t{ty}\t{}",
+                    t.id,
+                    x.join("\t")
+                )?;
             }
         }
     }

@@ -149,6 +149,42 @@ fn eval_sweeps_a_weight_and_refuses_unknown_ones() {
 }
 
 #[test]
+fn eval_writes_the_page_type_features_of_each_page_with_its_site() {
+    let d = temp_dir("features");
+    std::fs::create_dir_all(d.join("pages")).unwrap();
+    std::fs::write(d.join("pages/7.html.gz"), crate::gzip(PAGE.as_bytes())).unwrap();
+    std::fs::write(
+        d.join("truth.jsonl"),
+        r#"{"id": "7", "url": "https://www.valley.example/local/rivers?p=1", "text": "Rivers rise", "page_type": "article"}"#,
+    )
+    .unwrap();
+    let table = d.join("features.tsv");
+    let out = bin()
+        .arg("eval")
+        .arg("--page-type-features")
+        .arg(&table)
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&table).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    assert_eq!(rows[0][..5], ["id", "site", "half", "url", "type"]);
+    // the page with its URL and without; its site as the halves split it, without `www.`
+    for (row, given) in rows[1..].iter().zip(["1", "0"]) {
+        assert_eq!(row.len(), rows[0].len());
+        assert_eq!(row[..2], ["7", "valley.example"]);
+        assert!(["A", "B"].contains(&row[2]));
+        assert_eq!(row[3..5], [given, "article"]);
+    }
+}
+
+#[test]
 fn outputs_that_would_collide_stop_the_run() {
     let d = temp_dir("collide");
     let input = d.join("in");
