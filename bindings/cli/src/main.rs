@@ -342,7 +342,11 @@ fn run_eval(a: EvalArgs) -> ExitCode {
     for dir in &a.dirs {
         if let Some(preds) = &stored {
             match gleaner::eval::evaluate_predictions(dir, preds) {
-                Ok(r) => println!("{}", r.subset(keep)),
+                Ok(r) => {
+                    let r = r.subset(keep);
+                    println!("{r}");
+                    print_worst(&r, a.worst);
+                }
                 Err(e) => {
                     eprintln!("gleaner: {}: {e}", dir.display());
                     status = ExitCode::from(1);
@@ -371,28 +375,7 @@ fn run_eval(a: EvalArgs) -> ExitCode {
             Ok(r) => {
                 let r = r.subset(keep);
                 println!("{r}");
-                if a.worst > 0 {
-                    println!("  worst pages:");
-                    for p in r.worst(a.worst) {
-                        println!("    {p}");
-                    }
-                    let lost = r.worst_structure(a.worst);
-                    if !lost.is_empty() {
-                        println!(
-                            "  pages whose Markdown loses the most structure (gold elements lost):"
-                        );
-                        for (p, n) in lost {
-                            println!("    {n:>6.1}  {}  {}", p.id, structure_line(p));
-                        }
-                    }
-                    let wrong = r.meta_disagreements(a.worst);
-                    if !wrong.is_empty() {
-                        println!("  metadata disagreements:");
-                        for (id, d) in wrong {
-                            println!("    {id}  {d}");
-                        }
-                    }
-                }
+                print_worst(&r, a.worst);
             }
             Err(e) => {
                 eprintln!("gleaner: {}: {e}", dir.display());
@@ -401,6 +384,32 @@ fn run_eval(a: EvalArgs) -> ExitCode {
         }
     }
     status
+}
+
+/// Prints the `n` lowest-scoring pages of `r`, the `n` whose Markdown loses the most
+/// structure, and its metadata disagreements (nothing when `n` is 0).
+fn print_worst(r: &gleaner::eval::Report, n: usize) {
+    if n == 0 {
+        return;
+    }
+    println!("  worst pages:");
+    for p in r.worst(n) {
+        println!("    {p}");
+    }
+    let lost = r.worst_structure(n);
+    if !lost.is_empty() {
+        println!("  pages whose Markdown loses the most structure (gold elements lost):");
+        for (p, n) in lost {
+            println!("    {n:>6.1}  {}  {}", p.id, structure_line(p));
+        }
+    }
+    let wrong = r.meta_disagreements(n);
+    if !wrong.is_empty() {
+        println!("  metadata disagreements:");
+        for (id, d) in wrong {
+            println!("    {id}  {d}");
+        }
+    }
 }
 
 /// The host of `url` without `www.`, as the halves are split by it.

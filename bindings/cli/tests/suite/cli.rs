@@ -185,6 +185,46 @@ fn eval_writes_the_page_type_features_of_each_page_with_its_site() {
 }
 
 #[test]
+fn eval_lists_the_worst_pages_of_stored_predictions() {
+    let d = temp_dir("predictions");
+    std::fs::create_dir_all(d.join("pages")).unwrap();
+    for id in ["1", "2"] {
+        std::fs::write(
+            d.join(format!("pages/{id}.html.gz")),
+            crate::gzip(PAGE.as_bytes()),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        d.join("truth.jsonl"),
+        "{\"id\": \"1\", \"text\": \"Rivers across the valley rose sharply on Monday\"}\n\
+         {\"id\": \"2\", \"text\": \"Emergency crews closed three bridges\"}\n",
+    )
+    .unwrap();
+    // another extractor's output: page 1 right, page 2 wrong
+    let preds = d.join("predictions.json");
+    std::fs::write(
+        &preds,
+        r#"{"1": {"articleBody": "Rivers across the valley rose sharply on Monday"}, "2": {"articleBody": "Copyright Valley News"}}"#,
+    )
+    .unwrap();
+    let out = bin()
+        .arg("eval")
+        .arg("--predictions")
+        .arg(&preds)
+        .args(["--worst", "1"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let worst = text.split("worst pages:").nth(1).expect(&text);
+    let first = worst.lines().nth(1).unwrap();
+    assert!(first.contains(" 2 ") || first.ends_with(" 2"), "{text}");
+    assert!(!worst.contains(" 1 "), "{text}");
+}
+
+#[test]
 fn outputs_that_would_collide_stop_the_run() {
     let d = temp_dir("collide");
     let input = d.join("in");
