@@ -530,6 +530,18 @@ mod tests {
     }
 
     #[test]
+    fn an_article_on_cookies_in_drupals_page_canvas_is_no_cookie_notice() {
+        // Drupal core wraps every page in `dialog-off-canvas-main-canvas`: the page, not a
+        // dialog, so a paragraph that speaks of cookies and consent stays
+        let cookies = "We use cookies, small files that a website stores in your browser, and most sites accept them by default; the guide explains how to manage your consent settings in each browser.";
+        let html = format!(
+            "<body><div class=dialog-off-canvas-main-canvas data-off-canvas-main-canvas>
+             <main><article><p>{P1}</p><p>{cookies}</p><p>{P2}</p></article></main></div></body>"
+        );
+        assert_eq!(kept(&html, None), [P1, cookies, P2]);
+    }
+
+    #[test]
     fn short_lines_follow_their_neighbours() {
         let html = format!(
             "<article><p>By Ann Lee</p><p>{P1}</p><h2>Costs</h2><p>{P2}</p><p>Share</p></article>"

@@ -221,6 +221,11 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
         // the page is about, not a box on it
         return h & (NAV | HIDDEN | CONTENT | ARTICLE_BODY);
     }
+    if compact.ends_with("maincanvas") {
+        // the page's canvas beside an off-canvas dialog, not the dialog: Drupal core wraps
+        // every page in `dialog-off-canvas-main-canvas`
+        h &= !MODAL;
+    }
     if is_control(last) {
         // the buttons of a carousel or a menu ("carousel-overlay-buttons", "nav-btns"),
         // not the box they move
@@ -773,6 +778,15 @@ mod tests {
         assert_eq!(name_hints("carousel-overlay-buttons", true) & MODAL, 0);
         assert_eq!(name_hints("slider-nav-arrows", true) & NAV, 0);
         assert_ne!(name_hints("modal-overlay", true) & MODAL, 0);
+    }
+
+    #[test]
+    fn drupals_page_canvas_is_no_dialog() {
+        let canvas = name_hints("dialog-off-canvas-main-canvas", true);
+        assert_eq!(canvas & MODAL, 0);
+        assert_ne!(canvas & CONTENT, 0);
+        // the off-canvas dialog itself is one
+        assert_ne!(name_hints("ui-dialog-off-canvas", true) & MODAL, 0);
     }
 
     #[test]
