@@ -247,12 +247,13 @@ impl Extractor {
         let verdict = self.classify(&page, title, &weights);
         let reading = self.without_scripts((page, verdict), title, &weights, &base, &budget);
         let (page, mut verdict) = self.unhidden(reading, title, &weights, &base, &budget, html);
-        classify::join_ingredients(
-            &page.elems,
-            &page.blocks,
-            &extras.recipe_ingredients,
-            &mut verdict.labels,
-        );
+        // the recipe's ingredients as its JSON-LD lists them, else as its microdata marks them
+        let ingredients = if extras.recipe_ingredients.is_empty() {
+            &page.facts.ingredients
+        } else {
+            &extras.recipe_ingredients
+        };
+        classify::join_ingredients(&page.elems, &page.blocks, ingredients, &mut verdict.labels);
         budget.check(limits)?;
         let mut meta = meta;
         if meta.date.is_none() && page.read_again {

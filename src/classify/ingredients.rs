@@ -1,6 +1,6 @@
-//! A recipe's ingredients, as its JSON-LD lists them (`recipeIngredient`), join the article
-//! wherever the page shows them: in a list or table beside the steps, under a header the
-//! classes name, with each ingredient linked to a shop.
+//! A recipe's ingredients, as its JSON-LD lists them or its microdata marks them
+//! (`recipeIngredient`), join the article wherever the page shows them: in a list or table
+//! beside the steps, under a header the classes name, with each ingredient linked to a shop.
 
 use std::collections::HashSet;
 
@@ -137,6 +137,45 @@ mod tests {
         assert!(with.contains("Mix the flour"), "{with}");
         let without = text(page("{}"));
         assert!(!without.contains("plain flour"), "{without}");
+    }
+
+    #[test]
+    fn a_recipes_microdata_marks_its_ingredients() {
+        // no JSON-LD: schema.org microdata marks each ingredient, on a row (schema.org's
+        // older `ingredients`) or on the text inside a list item (`recipeIngredient`)
+        let steps = "<div class=steps><p>Mix the flour, the sugar and the salt in a large bowl, then rub in the cold butter until the mixture looks like fine breadcrumbs.</p><p>Add the milk a little at a time and knead the dough until it is smooth, then leave it to rest in a cool place for half an hour.</p></div>";
+        let rows = "<table><tr itemprop=ingredients><td>300 g</td><td><a href=/shop/1>plain flour</a></td></tr><tr itemprop=ingredients><td>1 pinch</td><td><a href=/shop/2>sea salt</a></td></tr><tr><td>Serves</td><td><a href=/shop/3>four people</a></td></tr></table>";
+        let items = "<ul><li><a href=/shop/1><span itemprop=recipeIngredient>300 g plain flour</span></a></li><li><a href=/shop/2><span itemprop=recipeIngredient>1 pinch sea salt</span></a></li></ul>";
+        for (ingredients, unmarked) in [(rows, Some("four people")), (items, None)] {
+            let page = |marked: bool| {
+                let list = if marked {
+                    ingredients.to_string()
+                } else {
+                    ingredients.replace("itemprop=", "data-x=")
+                };
+                format!(
+                    "<body itemscope itemtype=https://schema.org/Recipe><div class=recipe-header><h2>Ingredients</h2>{list}</div>{steps}</body>"
+                )
+            };
+            let text = |html: String| {
+                crate::extractor::Extractor::new()
+                    .extract(html.as_bytes())
+                    .unwrap()
+                    .text()
+                    .to_string()
+            };
+            let with = text(page(true));
+            assert!(
+                with.contains("plain flour") && with.contains("sea salt"),
+                "{with}"
+            );
+            // the table joins whole, its unmarked row too
+            if let Some(row) = unmarked {
+                assert!(with.contains(row), "{with}");
+            }
+            let without = text(page(false));
+            assert!(!without.contains("plain flour"), "{without}");
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@ use crate::element::{attr, is_json_ld, Attrs, AuthorSource};
 const MAX_AUTHOR_CANDIDATES: usize = 16;
 /// Longest author candidate or `<time>` value kept, in bytes.
 const MAX_FACT_BYTES: usize = 1024;
+/// Most ingredients read from a recipe's microdata.
+const MAX_INGREDIENTS: usize = 200;
 /// Most `<time>` elements kept.
 const MAX_TIMES: usize = 32;
 /// Most `<meta>` values kept.
@@ -43,6 +45,9 @@ pub struct Facts {
     /// Author candidates from the markup in document order, comments' too, with the block
     /// they stand at: a thread's first poster is the first of them.
     pub posters: Vec<(u32, String)>,
+    /// The lines its microdata marks as a recipe's ingredients (`recipeIngredient`), in
+    /// order.
+    pub ingredients: Vec<String>,
     /// The markup of the page's larger `<noscript>` elements, in order: what the page
     /// shows readers without scripts (a forum's posts, for one).
     pub noscript: String,
@@ -173,6 +178,28 @@ impl Facts {
 
     /// An author candidate: the text of the blocks of an element that names an author,
     /// standing at block `at`, in a comment or not.
+    /// Notes an ingredient the microdata marks: `inline`, the text of an inline element,
+    /// else the text of its `blocks`.
+    pub(super) fn ingredient(&mut self, inline: String, blocks: &[Block]) {
+        if self.ingredients.len() >= MAX_INGREDIENTS {
+            return;
+        }
+        let mut text = inline;
+        for b in blocks {
+            if text.len() >= MAX_FACT_BYTES {
+                break;
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&b.text);
+        }
+        truncate_at_char(&mut text, MAX_FACT_BYTES);
+        if !text.is_empty() {
+            self.ingredients.push(text);
+        }
+    }
+
     pub(super) fn author(
         &mut self,
         source: AuthorSource,

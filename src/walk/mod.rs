@@ -76,6 +76,9 @@ enum Task {
         is_block: bool,
         /// Whether and how the element names an author, and whether it stands in a comment.
         author: Option<(AuthorSource, bool)>,
+        /// Where the text of an element the microdata marks as an ingredient starts in the
+        /// block being written.
+        ingredient: Option<usize>,
         /// The resolved target of a link whose Markdown is being written, and where
         /// (boxed: links are few, and every task carries the field).
         link: Option<Box<(String, Mark)>>,
@@ -162,6 +165,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
                 block_start,
                 is_block,
                 author,
+                ingredient,
                 link,
                 mark,
             } => {
@@ -173,7 +177,13 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
                         md.end_link(&l.0, l.1);
                     }
                 }
-                b.close(elem, block_start, is_block, author)
+                let ingredient = ingredient.map(|at| b.text_since(at, block_start));
+                b.close(elem, block_start, is_block, author);
+                if let Some(text) = ingredient {
+                    b.page
+                        .facts
+                        .ingredient(text, &b.page.blocks[block_start as usize..]);
+                }
             }
             Task::EndLine => b.end_line(),
         }
@@ -711,6 +721,7 @@ impl Builder {
             is_block: tag.is_block(),
             // a commenter is not the page's author, but may be a thread's first poster
             author: facts.author.map(|a| (a, inner.hints & hints::COMMENT != 0)),
+            ingredient: facts.ingredient.then_some(self.text.len()),
             link,
             mark,
         });
@@ -927,6 +938,18 @@ impl Builder {
             let blocks = &self.page.blocks[block_start as usize..];
             self.page.facts.author(src, blocks, block_start, in_comment);
         }
+    }
+
+    /// The text written since `at` in the block being written, when no block was made
+    /// since the element whose blocks start at `start` opened (an inline element's text);
+    /// else empty, and the element's text is in its blocks.
+    fn text_since(&self, at: usize, start: u32) -> String {
+        if self.page.blocks.len() as u32 != start {
+            return String::new();
+        }
+        self.text
+            .get(at..)
+            .map_or_else(String::new, |t| t.trim().to_string())
     }
 
     /// Gives the images of a figure, whose blocks start at `start`, its caption: as their
