@@ -31,9 +31,6 @@ pub(crate) struct ElemFacts {
     pub(crate) own: Hints,
     /// Whether and how it names an author.
     pub(crate) author: Option<AuthorSource>,
-    /// Whether its microdata marks it a recipe's ingredient (`itemprop="recipeIngredient"`,
-    /// or schema.org's older `ingredients`).
-    pub(crate) ingredient: bool,
     /// What else it is, as [`ElemFacts::HIDDEN`] and the other flags (one byte: every
     /// element of the tree carries them).
     pub(crate) flags: u8,
@@ -224,15 +221,10 @@ pub(crate) fn element_facts(
     ]
     .into_iter()
     .fold(0, |f, (yes, bit)| if yes { f | bit } else { f });
-    let ingredient = itemprop.is_some_and(|p| {
-        p.split_ascii_whitespace()
-            .any(|w| w == "recipeIngredient" || w == "ingredients")
-    });
     let facts = ElemFacts {
         tag,
         own,
         author,
-        ingredient,
         flags,
         sig: class.map_or(0, class_sig),
         component: class.map_or(0, |c| {
@@ -244,6 +236,14 @@ pub(crate) fn element_facts(
         _ => 0,
     };
     (facts, slot)
+}
+
+/// Whether an `itemprop` value marks a recipe's ingredient: schema.org's
+/// `recipeIngredient`, or its older `ingredients`.
+pub(crate) fn names_ingredient(itemprop: &str) -> bool {
+    itemprop
+        .split_ascii_whitespace()
+        .any(|w| w == "recipeIngredient" || w == "ingredients")
 }
 
 /// Whether elements named `local` take their id from their heading's words (documentation

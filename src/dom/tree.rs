@@ -11,7 +11,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, Attribute, LocalName, Namespace, QualName};
 
 use super::{Dom, Element, Extra, Node, NodeId, Ns, What, DOCUMENT, NONE};
-use crate::element::{element_facts, ElemFacts};
+use crate::element::{element_facts, names_ingredient, ElemFacts};
 use crate::hints::HintCache;
 
 /// A detached `<div>`, whose name answers the tree builder should it ever ask for the name
@@ -249,20 +249,24 @@ impl TreeSink for Sink {
             Some(cache) if ns == Ns::Html => {
                 let facts;
                 (facts, slot) = element_facts(&mut cache.borrow_mut(), &name.local, &attrs);
-                if let Some(a) = attrs
-                    .iter()
-                    .find(|a| a.name.local == local_name!("itemtype"))
-                {
-                    add_microdata_types(&mut self.dom.borrow_mut().microdata_types, &a.value);
+                let mut ingredient = false;
+                for a in &attrs {
+                    if a.name.local == local_name!("itemtype") {
+                        add_microdata_types(&mut self.dom.borrow_mut().microdata_types, &a.value);
+                    } else if a.name.local == local_name!("itemprop") {
+                        ingredient = names_ingredient(&a.value);
+                    }
                 }
                 // the walk reads the attributes of a few elements only; the others go now,
                 // while they are in the processor's cache
-                // a section named by its id keeps it, to be compared with its heading
-                let attrs = if keeps_attrs(&name.local) || facts.is(ElemFacts::ID_HINTS) {
-                    attrs
-                } else {
-                    Vec::new()
-                };
+                // a section named by its id keeps it, to be compared with its heading, and a
+                // recipe's ingredient its microdata
+                let attrs =
+                    if keeps_attrs(&name.local) || facts.is(ElemFacts::ID_HINTS) || ingredient {
+                        attrs
+                    } else {
+                        Vec::new()
+                    };
                 (facts, attrs)
             }
             // a formula: its text and TeX are read, and the attributes that say how
@@ -552,7 +556,7 @@ mod tests {
     #[test]
     fn the_tree_keeps_the_attributes_the_walk_reads() {
         let dom = parse(
-            "<html lang=de><p class=x id=y>a <a href=/b class=c>b</a></p><ol start=3></ol>",
+            "<html lang=de><p class=x id=y>a <a href=/b class=c>b</a></p><ol start=3></ol><ul><li itemprop=recipeIngredient class=i>1 egg</li><li itemprop=name>Scones</li></ul>",
             usize::MAX,
             None,
         );
@@ -570,11 +574,14 @@ mod tests {
             ("p", 0),
             ("a", 2),
             ("ol", 1),
+            ("ul", 0),
+            ("li", 2),
+            ("li", 0),
         ];
         assert_eq!(
             kept,
             want.map(|(n, k)| (n.to_string(), k)).to_vec(),
-            "the class and id of <p> are read into its facts, then dropped"
+            "the class and id of <p> are read into its facts, then dropped; a recipe's ingredient keeps its microdata"
         );
     }
 }

@@ -76,9 +76,6 @@ enum Task {
         is_block: bool,
         /// Whether and how the element names an author, and whether it stands in a comment.
         author: Option<(AuthorSource, bool)>,
-        /// Where the text of an element the microdata marks as an ingredient starts in the
-        /// block being written.
-        ingredient: Option<usize>,
         /// The resolved target of a link whose Markdown is being written, and where
         /// (boxed: links are few, and every task carries the field).
         link: Option<Box<(String, Mark)>>,
@@ -101,6 +98,9 @@ struct Builder {
     max_depth: u32,
     /// Open lists: the list element, whether ordered, the next item's number.
     lists: Vec<(u32, bool, u32)>,
+    /// Open elements the microdata marks as a recipe's ingredients, with where their text
+    /// starts in the block being written.
+    open_ingredients: Vec<(u32, usize)>,
     /// The language a code block in progress names.
     lang: Option<Box<str>>,
     /// Whether elements hidden by inline style are walked.
@@ -121,6 +121,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
         ctx: None,
         max_depth: limits.max_depth.min(u32::MAX as usize) as u32,
         lists: Vec::new(),
+        open_ingredients: Vec::new(),
         lang: None,
         reveal,
         base_settled: false,
@@ -165,7 +166,6 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
                 block_start,
                 is_block,
                 author,
-                ingredient,
                 link,
                 mark,
             } => {
@@ -177,7 +177,13 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
                         md.end_link(&l.0, l.1);
                     }
                 }
-                let ingredient = ingredient.map(|at| b.text_since(at, block_start));
+                let ingredient = match b.open_ingredients.last() {
+                    Some(&(e, at)) if e == elem => {
+                        b.open_ingredients.pop();
+                        Some(b.text_since(at, block_start))
+                    }
+                    _ => None,
+                };
                 b.close(elem, block_start, is_block, author);
                 if let Some(text) = ingredient {
                     b.page
@@ -714,6 +720,9 @@ impl Builder {
             self.page.bare_links.push(e);
         }
         self.open_list(tag, e, attrs, &mut inner);
+        if attr(attrs, "itemprop").is_some_and(crate::element::names_ingredient) {
+            self.open_ingredients.push((e, self.text.len()));
+        }
         let (mark, link) = self.open_inline(facts, attrs, ctx, &mut inner);
         stack.push(Task::Close {
             elem: e,
@@ -721,7 +730,6 @@ impl Builder {
             is_block: tag.is_block(),
             // a commenter is not the page's author, but may be a thread's first poster
             author: facts.author.map(|a| (a, inner.hints & hints::COMMENT != 0)),
-            ingredient: facts.ingredient.then_some(self.text.len()),
             link,
             mark,
         });
