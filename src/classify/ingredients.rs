@@ -110,24 +110,28 @@ pub(crate) fn join_ingredients(
 mod tests {
     use super::*;
 
+    /// A recipe's steps, in a box of their own.
+    const STEPS: &str = "<div class=steps><p>Mix the flour, the sugar and the salt in a large bowl, then rub in the cold butter until the mixture looks like fine breadcrumbs.</p><p>Add the milk a little at a time and knead the dough until it is smooth, then leave it to rest in a cool place for half an hour.</p></div>";
+
+    /// The text gleaner extracts from `html`.
+    fn text(html: String) -> String {
+        crate::extractor::Extractor::new()
+            .extract(html.as_bytes())
+            .unwrap()
+            .text()
+            .to_string()
+    }
+
     #[test]
     fn a_recipes_ingredients_join_its_steps() {
         // the ingredients in a table under a box named like a header, each linked to a
         // shop, beside the steps; the recipe's JSON-LD lists them
-        let steps = "<div class=steps><p>Mix the flour, the sugar and the salt in a large bowl, then rub in the cold butter until the mixture looks like fine breadcrumbs.</p><p>Add the milk a little at a time and knead the dough until it is smooth, then leave it to rest in a cool place for half an hour.</p></div>";
         let rows = "<tr><td>300 g</td><td><a href=/shop/1>plain flour</a></td></tr><tr><td>1 pinch</td><td><a href=/shop/2>sea salt</a></td></tr><tr><td>200 ml</td><td><a href=/shop/3>whole milk</a></td></tr>";
         let ld = r#"{"@type":"Recipe","name":"Scones","recipeIngredient":["300 g plain flour","1 pinch sea salt","200 ml whole milk"]}"#;
         let page = |ld: &str| {
             format!(
-                "<html><head><script type=application/ld+json>{ld}</script></head><body><div class=recipe-header><h2>Ingredients</h2><table>{rows}</table></div>{steps}</body></html>"
+                "<html><head><script type=application/ld+json>{ld}</script></head><body><div class=recipe-header><h2>Ingredients</h2><table>{rows}</table></div>{STEPS}</body></html>"
             )
-        };
-        let text = |html: String| {
-            crate::extractor::Extractor::new()
-                .extract(html.as_bytes())
-                .unwrap()
-                .text()
-                .to_string()
         };
         let with = text(page(ld));
         assert!(
@@ -143,7 +147,6 @@ mod tests {
     fn a_recipes_microdata_marks_its_ingredients() {
         // no JSON-LD: schema.org microdata marks each ingredient, on a row (schema.org's
         // older `ingredients`) or on the text inside a list item (`recipeIngredient`)
-        let steps = "<div class=steps><p>Mix the flour, the sugar and the salt in a large bowl, then rub in the cold butter until the mixture looks like fine breadcrumbs.</p><p>Add the milk a little at a time and knead the dough until it is smooth, then leave it to rest in a cool place for half an hour.</p></div>";
         let rows = "<table><tr itemprop=ingredients><td>300 g</td><td><a href=/shop/1>plain flour</a></td></tr><tr itemprop=ingredients><td>1 pinch</td><td><a href=/shop/2>sea salt</a></td></tr><tr><td>Serves</td><td><a href=/shop/3>four people</a></td></tr></table>";
         let items = "<ul><li><a href=/shop/1><span itemprop=recipeIngredient>300 g plain flour</span></a></li><li><a href=/shop/2><span itemprop=recipeIngredient>1 pinch sea salt</span></a></li></ul>";
         for (ingredients, unmarked) in [(rows, Some("four people")), (items, None)] {
@@ -154,15 +157,8 @@ mod tests {
                     ingredients.replace("itemprop=", "data-x=")
                 };
                 format!(
-                    "<body itemscope itemtype=https://schema.org/Recipe><div class=recipe-header><h2>Ingredients</h2>{list}</div>{steps}</body>"
+                    "<body itemscope itemtype=https://schema.org/Recipe><div class=recipe-header><h2>Ingredients</h2>{list}</div>{STEPS}</body>"
                 )
-            };
-            let text = |html: String| {
-                crate::extractor::Extractor::new()
-                    .extract(html.as_bytes())
-                    .unwrap()
-                    .text()
-                    .to_string()
             };
             let with = text(page(true));
             assert!(

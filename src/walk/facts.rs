@@ -176,30 +176,20 @@ impl Facts {
         self.times.push((at, published, value));
     }
 
-    /// An author candidate: the text of the blocks of an element that names an author,
-    /// standing at block `at`, in a comment or not.
     /// Notes an ingredient the microdata marks: `inline`, the text of an inline element,
     /// else the text of its `blocks`.
     pub(super) fn ingredient(&mut self, inline: String, blocks: &[Block]) {
         if self.ingredients.len() >= MAX_INGREDIENTS {
             return;
         }
-        let mut text = inline;
-        for b in blocks {
-            if text.len() >= MAX_FACT_BYTES {
-                break;
-            }
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            text.push_str(&b.text);
-        }
-        truncate_at_char(&mut text, MAX_FACT_BYTES);
+        let text = fact_text(inline, blocks);
         if !text.is_empty() {
             self.ingredients.push(text);
         }
     }
 
+    /// An author candidate: the text of the blocks of an element that names an author,
+    /// standing at block `at`, in a comment or not.
     pub(super) fn author(
         &mut self,
         source: AuthorSource,
@@ -210,18 +200,7 @@ impl Facts {
         if self.authors.len() + self.posters.len() >= 2 * MAX_AUTHOR_CANDIDATES {
             return;
         }
-        // a byline is short: a wrapper named like one must not copy the whole page
-        let mut text = String::new();
-        for b in blocks {
-            if text.len() >= MAX_FACT_BYTES {
-                break;
-            }
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            text.push_str(&b.text);
-        }
-        truncate_at_char(&mut text, MAX_FACT_BYTES);
+        let text = fact_text(String::new(), blocks);
         if text.is_empty() {
             return;
         }
@@ -249,4 +228,20 @@ pub(super) fn text_of_children(dom: &Dom, node: NodeId) -> String {
         }
     }
     s
+}
+
+/// `text`, then the texts of `blocks`, apart by spaces, cut at [`MAX_FACT_BYTES`]: a fact is
+/// short, and a wrapper named like one (a byline's) must not copy the whole page.
+fn fact_text(mut text: String, blocks: &[Block]) -> String {
+    for b in blocks {
+        if text.len() >= MAX_FACT_BYTES {
+            break;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&b.text);
+    }
+    truncate_at_char(&mut text, MAX_FACT_BYTES);
+    text
 }
