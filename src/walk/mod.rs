@@ -177,18 +177,15 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
                         md.end_link(&l.0, l.1);
                     }
                 }
-                let ingredient = match b.open_ingredients.last() {
-                    Some(&(e, at)) if e == elem => {
-                        b.open_ingredients.pop();
-                        Some(b.text_since(at, block_start))
-                    }
-                    _ => None,
-                };
                 b.close(elem, block_start, is_block, author);
-                if let Some(text) = ingredient {
-                    b.page
-                        .facts
-                        .ingredient(text, &b.page.blocks[block_start as usize..]);
+                if let Some(&(e, at)) = b.open_ingredients.last() {
+                    if e == elem {
+                        b.open_ingredients.pop();
+                        let inline = b.text_since(at, block_start);
+                        b.page
+                            .facts
+                            .ingredient(inline, &b.page.blocks[block_start as usize..]);
+                    }
                 }
             }
             Task::EndLine => b.end_line(),
@@ -949,8 +946,9 @@ impl Builder {
     }
 
     /// The text written since `at` in the block being written, when no block was made
-    /// since the element whose blocks start at `start` opened (an inline element's text);
-    /// else empty, and the element's text is in its blocks.
+    /// since the element whose blocks start at `start` opened (a closed inline element's
+    /// text); else empty, and the element's text is in its blocks (a closed block element's
+    /// text always is).
     fn text_since(&self, at: usize, start: u32) -> String {
         if self.page.blocks.len() as u32 != start {
             return String::new();
@@ -1224,6 +1222,20 @@ mod tests {
             None,
             false,
         )
+    }
+
+    #[test]
+    fn the_microdata_of_a_recipe_marks_each_ingredient_once() {
+        // on a list item, on the text inside one, and on a table's row
+        let p = page(
+            "<body itemscope itemtype=https://schema.org/Recipe><ul><li itemprop=recipeIngredient>1 egg</li>
+             <li><span itemprop=recipeIngredient>2 cups flour</span>, sifted</li></ul>
+             <table><tr itemprop=ingredients><td>300 g</td><td>sugar</td></tr></table></body>",
+        );
+        assert_eq!(
+            p.facts.ingredients,
+            ["1 egg", "2 cups flour", "300 g\tsugar"]
+        );
     }
 
     #[test]
