@@ -11,7 +11,8 @@ pages/*.html.gz below it) with each extractor and prints the throughputs in MB/s
 and gleaner's ratio to each. The pages are in memory and each call decodes its page as its
 users would call it: gleaner from bytes; Resiliparse with its own detect_encoding and
 bytes_to_str, then extract_plain_text(main_content=True); trafilatura from bytes. Each
-extractor's best of N rounds (default 3) is reported.
+extractor's best of N rounds (default 3) is reported; the rounds take turns, one of each
+extractor after the other, so that the machine's drift falls on every extractor alike.
 """
 from __future__ import annotations
 
@@ -56,13 +57,20 @@ def load(folder: Path) -> list[bytes]:
     return pages
 
 
-def best_time(fn, pages: list[bytes], rounds: int) -> float:
-    best = float("inf")
+def one_round(fn, pages: list[bytes]) -> float:
+    t = time.perf_counter()
+    for page in pages:
+        fn(page)
+    return time.perf_counter() - t
+
+
+def best_times(runs: dict, pages: list[bytes], rounds: int) -> dict[str, float]:
+    """Each extractor's best round. The rounds take turns (one of each extractor, then the
+    next), so that the machine's drift over the run falls on all of them alike."""
+    best = {name: float("inf") for name in runs}
     for _ in range(rounds):
-        t = time.perf_counter()
-        for page in pages:
-            fn(page)
-        best = min(best, time.perf_counter() - t)
+        for name, fn in runs.items():
+            best[name] = min(best[name], one_round(fn, pages))
     return best
 
 
@@ -91,8 +99,7 @@ def measure(folder: Path, rounds: int) -> None:
     }
     mbs = {}
     print(f"{len(pages)} pages, {size / 1e6:.1f} MB, best of {rounds} rounds, one thread")
-    for name, fn in runs.items():
-        secs = best_time(fn, pages, rounds)
+    for name, secs in best_times(runs, pages, rounds).items():
         mbs[name] = size / 1e6 / secs
         print(f"  {name:<12} {secs:7.2f} s  {mbs[name]:7.1f} MB/s  {len(pages) / secs:7.1f} pages/s")
     versions = {"resiliparse": getattr(resiliparse, "__version__", "2.0.1"),
