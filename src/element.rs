@@ -374,6 +374,8 @@ fn facts_unused(local: &html5ever::LocalName) -> bool {
             | local_name!("track")
             | local_name!("param")
             | local_name!("wbr")
+            | local_name!("rt")
+            | local_name!("rp")
             | local_name!("title")
             | local_name!("meta")
             | local_name!("link")

@@ -526,6 +526,9 @@ impl Builder {
             "style" | "template" | "iframe" | "object" | "embed" | "canvas" | "video" | "audio"
             | "select" | "textarea" | "input" | "map" | "frame" | "svg" | "math" | "datalist"
             | "option" | "source" | "track" | "param" | "wbr" => {}
+            // a ruby's annotation (furigana's reading over a kanji) and the fallback
+            // brackets around it: the text is the base, as a reader reads it
+            "rt" | "rp" => {}
             // an accordion's toggle holding its section's heading (a FAQ's question), or
             // held by it (`<h3><button aria-expanded>`, WAI-ARIA's accordion pattern), is
             // walked for that heading; other buttons are controls
@@ -1245,6 +1248,13 @@ mod tests {
         assert_eq!(texts, ["Title", "One link two.", "Three", "Four", "Five"]);
         assert_eq!(p.blocks[0].kind, BlockKind::Heading(1));
         assert_eq!(p.blocks[1].link_chars, 4);
+    }
+
+    #[test]
+    fn a_rubys_annotations_are_not_its_text() {
+        // furigana over kanji, with the brackets shown where ruby is not supported
+        let p = page("<body><p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>字<rt>じ</rt></ruby>を読む。</p></body>");
+        assert_eq!(&*p.blocks[0].text, "漢字を読む。");
     }
 
     #[test]
