@@ -224,10 +224,37 @@ pub fn is_json_data(text: &str) -> bool {
         && t.match_indices("\":").take(JSON_DATA_MIN_KEYS).count() == JSON_DATA_MIN_KEYS
 }
 
-/// Whether a text is data a script or a stylesheet reads, not words for a reader: a JSON
-/// object ([`is_json_data`]) or a run of identifiers ([`is_id_run`]).
+/// Whether a text is data a script or a stylesheet reads, or a server's error output, not
+/// words for a reader: a JSON object ([`is_json_data`]), a run of identifiers
+/// ([`is_id_run`]) or PHP's error messages ([`is_php_error`]).
 pub fn is_machine_data(text: &str) -> bool {
-    is_json_data(text) || is_id_run(text)
+    is_json_data(text) || is_id_run(text) || is_php_error(text)
+}
+
+/// The levels PHP writes before an error message it prints into the page.
+const PHP_ERROR_LEVELS: [&str; 7] = [
+    "Warning:",
+    "Notice:",
+    "Deprecated:",
+    "Strict Standards:",
+    "Fatal error:",
+    "Parse error:",
+    "Catchable fatal error:",
+];
+
+/// Whether every line of a text is an error message PHP printed into the page (its
+/// `display_errors`: "Warning: Use of undefined constant ... in /path/plugin.php on line
+/// 928"), as old WordPress sites print them by the dozen above and inside their content.
+pub fn is_php_error(text: &str) -> bool {
+    let is_error = |line: &str| {
+        PHP_ERROR_LEVELS.iter().any(|l| line.starts_with(l))
+            && line.contains(".php")
+            && line
+                .rsplit_once(" on line ")
+                .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+    };
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    lines.next().is_some_and(is_error) && lines.all(is_error)
 }
 
 /// Fewest identifiers in a run of them (see [`is_id_run`]).
@@ -341,6 +368,21 @@ mod tests {
         assert!(!is_id_run(
             "2e76-4905-9b83-15a5a5664cfa-2e76-4905-9b83-15a5a5664cfa-zz"
         ));
+    }
+
+    #[test]
+    fn phps_error_output_is_data_and_a_sentence_about_it_is_not() {
+        let errors = "Warning:  Use of undefined constant comments - assumed 'comments' in /htdocs/wp-content/plugins/recent-comments.php on line 928
+            Strict Standards: Redefining already defined constructor for class wpdb in /htdocs/wp-includes/wp-db.php on line 56";
+        assert!(is_php_error(errors) && is_machine_data(errors));
+        // a line of prose among them, or an article about the message, is text
+        assert!(!is_php_error(&format!(
+            "{errors}\nThe gallery opens below."
+        )));
+        assert!(!is_php_error(
+            "Warning: this plugin breaks on PHP 8 (see the .php file the log names on line 3)"
+        ));
+        assert!(!is_php_error(""));
     }
 
     #[test]
