@@ -253,8 +253,15 @@ pub fn is_php_error(text: &str) -> bool {
                 .rsplit_once(" on line ")
                 .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
     };
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    lines.next().is_some_and(is_error) && lines.all(is_error)
+    // most texts fail at their first word, before their lines are looked for
+    let t = text.trim_start();
+    if !PHP_ERROR_LEVELS.iter().any(|l| t.starts_with(l)) {
+        return false;
+    }
+    t.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .all(is_error)
 }
 
 /// Fewest identifiers in a run of them (see [`is_id_run`]).
@@ -265,20 +272,22 @@ pub const ID_RUN_MIN_IDS: usize = 2;
 /// random ids, which a stylesheet shows or hides one by one (eBay's listings).
 pub fn is_id_run(text: &str) -> bool {
     let b = text.as_bytes();
-    if b.len() < 36 * ID_RUN_MIN_IDS || !text.contains('-') {
+    if b.len() < 36 * ID_RUN_MIN_IDS {
         return false;
     }
-    let (mut ids, mut i) = (0, 0);
-    while i + 36 <= b.len() {
-        if is_uuid(&b[i..i + 36]) {
+    // each UUID found from its first hyphen, its ninth byte; one after another, never
+    // overlapping
+    let (mut ids, mut end) = (0, 0);
+    for p in memchr::memchr_iter(b'-', b) {
+        let Some(start) = p.checked_sub(8).filter(|&s| s >= end) else {
+            continue;
+        };
+        if b.get(start..start + 36).is_some_and(is_uuid) {
             ids += 1;
-            i += 36;
-        } else {
-            i += 1;
+            end = start + 36;
         }
     }
-    let chars = b.iter().filter(|c| !c.is_ascii_whitespace()).count();
-    ids >= ID_RUN_MIN_IDS && ids * 36 * 2 >= chars
+    ids >= ID_RUN_MIN_IDS && ids * 36 * 2 >= b.iter().filter(|c| !c.is_ascii_whitespace()).count()
 }
 
 /// Whether 36 bytes are a UUID: hex digits in groups of 8, 4, 4, 4 and 12 joined by `-`.
@@ -368,6 +377,46 @@ mod tests {
         assert!(!is_id_run(
             "2e76-4905-9b83-15a5a5664cfa-2e76-4905-9b83-15a5a5664cfa-zz"
         ));
+    }
+
+    #[test]
+    fn ids_are_found_from_their_hyphens_as_at_every_offset() {
+        // the reference: a UUID looked for at every byte, taken greedily
+        fn ids_at_every_offset(b: &[u8]) -> usize {
+            let (mut ids, mut i) = (0, 0);
+            while i + 36 <= b.len() {
+                if is_uuid(&b[i..i + 36]) {
+                    ids += 1;
+                    i += 36;
+                } else {
+                    i += 1;
+                }
+            }
+            ids
+        }
+        let uuid = "ba5b7f3a-54d2-4325-80e5-e7a159900d3f";
+        let mut seed = 7u32;
+        for _ in 0..2000 {
+            let mut t = String::new();
+            while t.len() < 200 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                t.push_str(match (seed >> 16) % 6 {
+                    0 => uuid,
+                    1 => &uuid[..20],
+                    2 => &uuid[9..],
+                    3 => "-",
+                    4 => "a",
+                    _ => " ",
+                });
+            }
+            let ids = ids_at_every_offset(t.as_bytes());
+            let chars = t.bytes().filter(|c| !c.is_ascii_whitespace()).count();
+            assert_eq!(
+                is_id_run(&t),
+                ids >= ID_RUN_MIN_IDS && ids * 72 >= chars,
+                "{t}"
+            );
+        }
     }
 
     #[test]
