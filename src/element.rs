@@ -189,6 +189,12 @@ pub(crate) fn element_facts(
         // names the page's part (an old layout's `<table id="header">`)
         own &= !(hints::HEADER | hints::FOOTER);
     }
+    if is_heading(local) {
+        // "header" on a heading names the heading itself (Substack's `header-anchor-post`
+        // on every section heading, Divi's `et_pb_module_header` on a blurb's title), not
+        // the page's header, which is the element around it
+        own &= !hints::HEADER;
+    }
     let author = if itemprop.is_some_and(|p| p.contains("author") || p.contains("creator")) {
         Some(AuthorSource::Itemprop)
     } else if rel.is_some_and(|r| r.split_ascii_whitespace().any(|r| r == "author")) {
@@ -246,19 +252,23 @@ pub(crate) fn names_ingredient(itemprop: &str) -> bool {
         .any(|w| w == "recipeIngredient" || w == "ingredients")
 }
 
-/// Whether elements named `local` take their id from their heading's words (documentation
-/// generators write `<section id="...">` and `<h2 id="...">` so).
-fn names_a_heading(local: &html5ever::LocalName) -> bool {
+/// Whether `local` is a heading, `<h1>` to `<h6>`.
+fn is_heading(local: &html5ever::LocalName) -> bool {
     matches!(
         *local,
-        local_name!("section")
-            | local_name!("h1")
+        local_name!("h1")
             | local_name!("h2")
             | local_name!("h3")
             | local_name!("h4")
             | local_name!("h5")
             | local_name!("h6")
     )
+}
+
+/// Whether elements named `local` take their id from their heading's words (documentation
+/// generators write `<section id="...">` and `<h2 id="...">` so).
+fn names_a_heading(local: &html5ever::LocalName) -> bool {
+    *local == local_name!("section") || is_heading(local)
 }
 
 /// Whether an element is a document's section: `<section>`, or Docutils' older
