@@ -442,6 +442,21 @@ mod tests {
     }
 
     #[test]
+    fn a_headings_header_class_names_the_heading() {
+        // Substack writes `header-anchor-post` on every heading of a post
+        let html = format!(
+            "<body><article><h1>Trams</h1><p>{P1}</p>
+             <h3 class=header-anchor-post>Who the plan is for</h3><p>It is written for:</p>
+             <ul><li>Riders who commute</li><li>Shops on the line</li></ul><p>{P2}</p><p>{P3}</p>
+             </article></body>"
+        );
+        assert_eq!(
+            kept(&html, Some("Trams"))[..3],
+            [P1, "Who the plan is for", "It is written for:"]
+        );
+    }
+
+    #[test]
     fn a_prose_paragraph_after_a_paragraph_container_joins_it() {
         // the share bar under the post outweighs the short last paragraph, so the first
         // paragraph alone scores highest: Readability's sibling rule joins the next one
