@@ -159,6 +159,17 @@ pub(crate) fn element_facts(
     {
         tag = Tag::Block;
     }
+    // an element that says it is a heading is one, at its `aria-level` (WAI-ARIA's
+    // heading: a rich-text editor's or an accordion's `<p role="heading" aria-level="3">`)
+    if a.role
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("heading"))
+        && matches!(
+            tag,
+            Tag::Div | Tag::P | Tag::Block | Tag::Other | Tag::Strong | Tag::Em
+        )
+    {
+        tag = Tag::H(aria_heading_level(a.aria_level));
+    }
     // a block that says it is the page's main part is one, as <main> is
     if tag.is_block()
         && a.role
@@ -250,6 +261,18 @@ pub(crate) fn names_ingredient(itemprop: &str) -> bool {
     itemprop
         .split_ascii_whitespace()
         .any(|w| w == "recipeIngredient" || w == "ingredients")
+}
+
+/// Level of a heading named by its role without an `aria-level`, as WAI-ARIA gives it.
+pub const ARIA_HEADING_DEFAULT_LEVEL: u8 = 2;
+
+/// The level an `aria-level` value gives a heading: 1 to 6, else
+/// [`ARIA_HEADING_DEFAULT_LEVEL`].
+fn aria_heading_level(value: Option<&str>) -> u8 {
+    value
+        .and_then(|v| v.trim().parse::<u8>().ok())
+        .filter(|l| (1..=6).contains(l))
+        .unwrap_or(ARIA_HEADING_DEFAULT_LEVEL)
 }
 
 /// Whether `local` is a heading, `<h1>` to `<h6>`.
@@ -413,6 +436,8 @@ pub(crate) struct Attrs<'a> {
     /// `hidden="until-found"`: hidden until find-in-page or a link reveals it (an
     /// accordion's section, by the HTML standard)
     pub(crate) until_found: bool,
+    /// `aria-level`: the level of an element with the role of a heading
+    pub(crate) aria_level: Option<&'a str>,
 }
 
 /// Whether an attribute named `name` is read after the parse, by gleaner or by the tree
@@ -445,6 +470,7 @@ pub(crate) fn attr_read(name: &[u8]) -> bool {
             | b"style"
             | b"aria-hidden"
             | b"aria-labelledby"
+            | b"aria-level"
             | b"datetime"
             | b"hidden"
             | b"pubdate"
@@ -506,6 +532,7 @@ impl<'a> Attrs<'a> {
                 ref other if other.len() == 15 && &**other == "aria-labelledby" => {
                     a.labelled = true
                 }
+                ref other if other.len() == 10 && &**other == "aria-level" => a.aria_level = v,
                 _ => {}
             }
         }

@@ -299,7 +299,7 @@ fn holds_heading(dom: &Dom, node: NodeId) -> bool {
         seen += 1;
         stack.push(dom.node(n).next);
         if let Some(e) = dom.element(n) {
-            if matches!(Tag::from_name(&e.name), Tag::H(_)) {
+            if matches!(e.facts.tag, Tag::H(_)) {
                 return true;
             }
             stack.push(dom.node(n).first_child);
@@ -317,7 +317,7 @@ fn toggles_heading(dom: &Dom, node: NodeId) -> bool {
     if parent == NONE
         || !dom
             .element(parent)
-            .is_some_and(|e| matches!(Tag::from_name(&e.name), Tag::H(_)))
+            .is_some_and(|e| matches!(e.facts.tag, Tag::H(_)))
     {
         return false;
     }
@@ -368,7 +368,7 @@ fn names_its_heading(dom: &Dom, node: NodeId, id: &str) -> bool {
         }
         let heading = dom
             .element(child)
-            .is_some_and(|e| matches!(Tag::from_name(&e.name), Tag::H(_)));
+            .is_some_and(|e| matches!(e.facts.tag, Tag::H(_)));
         return heading && slug(&text) == slug(id);
     }
     false
@@ -1248,6 +1248,25 @@ mod tests {
         assert_eq!(texts, ["Title", "One link two.", "Three", "Four", "Five"]);
         assert_eq!(p.blocks[0].kind, BlockKind::Heading(1));
         assert_eq!(p.blocks[1].link_chars, 4);
+    }
+
+    #[test]
+    fn an_element_with_the_role_of_a_heading_is_one() {
+        // Squarespace's accordion: the question a button inside `<p role="heading">`
+        let p = page(
+            "<body><p role=heading aria-level=3><button aria-expanded=false>Is it open?</button></p>
+             <div>Yes.</div><div role=heading>Hours</div><div role=heading aria-level=9>Days</div></body>",
+        );
+        let kinds: Vec<(BlockKind, &str)> = p.blocks.iter().map(|b| (b.kind, &*b.text)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (BlockKind::Heading(3), "Is it open?"),
+                (BlockKind::Paragraph, "Yes."),
+                (BlockKind::Heading(2), "Hours"),
+                (BlockKind::Heading(2), "Days"),
+            ]
+        );
     }
 
     #[test]
