@@ -239,11 +239,16 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
 }
 
 /// Whether block `i`, mostly link text, is content all the same: a section's title, a
-/// card's title, or a row of data whose names are links (its values in plain cells).
+/// card's title, or a row of data whose names are links (its values in plain cells); and
+/// where the profile keeps a page's items ([`super::Weights::container_items`]: a page of
+/// services, items or documents), a card that one link wraps whole, its title and its
+/// description ([`linked_card`]).
 fn links_as_content(page: &Page, i: usize, linky: f32) -> bool {
     let b = &page.blocks[i];
     opens_section(page, i, linky)
         || titles_card(page, i, linky)
+        || (page.weights.container_items
+            && (linked_card(page, i) || (i > 0 && linked_card(page, i - 1))))
         || (b.kind == BlockKind::TableRow && b.flags & PLAIN_CELL != 0)
 }
 
@@ -284,6 +289,31 @@ fn titles_card(page: &Page, i: usize, linky: f32) -> bool {
         || matches!(next.kind, BlockKind::Heading(_))
         || next.link_density() > linky
         || !next.text.chars().any(char::is_alphanumeric)
+    {
+        return false;
+    }
+    ancestors(elems, b.elem)
+        .skip(1)
+        .take(CARD_LEVELS)
+        .map(|a| elems[a as usize].blocks)
+        .find(|&(_, z)| z as usize > i + 1)
+        .is_some_and(|(a, z)| a as usize == i && z - a <= CARD_MAX_BLOCKS)
+}
+
+/// Whether block `i` is the title of a card that a link may wrap whole: a heading, then a
+/// sentence that describes it, the two opening a box of at most [`CARD_MAX_BLOCKS`] blocks
+/// (a grid of features or products, each card one link to its page, as Bootstrap's and
+/// Tailwind's stretched-link cards are written).
+fn linked_card(page: &Page, i: usize) -> bool {
+    let (elems, blocks) = (page.elems, page.blocks);
+    let b = &blocks[i];
+    let Some(next) = blocks.get(i + 1) else {
+        return false;
+    };
+    if !matches!(b.kind, BlockKind::Heading(_))
+        || next.kind != BlockKind::Paragraph
+        || next.stats.sentence_ends == 0
+        || next.stats.weighted_len() < page.weights.prose_min_len_sentence
     {
         return false;
     }

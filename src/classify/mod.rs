@@ -771,6 +771,29 @@ mod tests {
     }
 
     #[test]
+    fn a_card_one_link_wraps_is_an_item_on_a_page_of_services() {
+        // a grid of features among a page's sections, each card a link around its title
+        // and its sentence (the page's largest group of items elsewhere, so the grid is
+        // not the region of items)
+        const CARD: &str = "Support customers on any channel with one connected view of them.";
+        let cards: String = ["Omnichannel", "Ticketing", "Self-service"]
+            .iter()
+            .map(|t| format!("<a href='/{t}'><div><h3>{t}</h3><p>{CARD}</p></div></a>"))
+            .collect();
+        let html = format!(
+            "<body><div><h1>Help desk</h1><p>{P1}</p><h2>Features</h2><div class=grid>{cards}</div>
+             <h2>Plans</h2><p>{P2}</p><p>{P3}</p></div></body>"
+        );
+        let mut service = Weights::default().for_page_type(PageType::Service);
+        service.item_regions = false;
+        let k = content(labels_as(&html, None, &service));
+        assert!(
+            k.iter().any(|t| t == "Ticketing") && k.iter().any(|t| t == CARD),
+            "{k:?}"
+        );
+    }
+
+    #[test]
     fn the_text_behind_a_paywall_is_the_articles() {
         // Dow Jones's and Google's markup: the subscribers' paragraphs in `.paywall`, the
         // offer to subscribe in a box of its own
