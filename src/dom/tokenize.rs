@@ -502,7 +502,7 @@ fn lower_name(name: &str) -> Cow<'_, str> {
 /// attribute's value, where a named reference without its `;` followed by `=` or a letter
 /// or digit stays as written.
 fn decode_refs(text: &str, in_attribute: bool) -> Cow<'_, str> {
-    let Some(first) = text.find('&') else {
+    let Some(first) = find_byte(b'&', text.as_bytes()) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len());
@@ -520,7 +520,7 @@ fn decode_refs(text: &str, in_attribute: bool) -> Cow<'_, str> {
                 at += 1;
             }
         }
-        let next = text[at..].find('&').map_or(text.len(), |p| at + p);
+        let next = find_byte(b'&', &text.as_bytes()[at..]).map_or(text.len(), |p| at + p);
         out.push_str(&text[at..next]);
         at = next;
     }
