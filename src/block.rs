@@ -58,7 +58,8 @@ pub const IN_FIGURE: u8 = 1 << 3;
 /// name of a row of data): a row of data, however many links its other cells hold.
 pub const PLAIN_CELL: u8 = 1 << 4;
 /// Text that is data, not words for a reader ([`crate::text::is_machine_data`]): a JSON
-/// blob or a run of identifiers outside a code block. Found once, when the block is made.
+/// blob, a run of identifiers or PHP's error output, outside a code block or a quotation.
+/// Found once, when the block is made.
 pub const MACHINE_DATA: u8 = 1 << 5;
 
 /// One element of the page as the classifier sees it.

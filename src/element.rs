@@ -163,10 +163,7 @@ pub(crate) fn element_facts(
     // heading: a rich-text editor's or an accordion's `<p role="heading" aria-level="3">`)
     if a.role
         .is_some_and(|r| r.trim().eq_ignore_ascii_case("heading"))
-        && matches!(
-            tag,
-            Tag::Div | Tag::P | Tag::Block | Tag::Other | Tag::Strong | Tag::Em
-        )
+        && matches!(tag, Tag::Div | Tag::P | Tag::Other)
     {
         tag = Tag::H(aria_heading_level(a.aria_level));
     }
@@ -200,7 +197,7 @@ pub(crate) fn element_facts(
         // names the page's part (an old layout's `<table id="header">`)
         own &= !(hints::HEADER | hints::FOOTER);
     }
-    if is_heading(local) {
+    if matches!(tag, Tag::H(_)) {
         // "header" on a heading names the heading itself (Substack's `header-anchor-post`
         // on every section heading, Divi's `et_pb_module_header` on a blurb's title), not
         // the page's header, which is the element around it
@@ -266,13 +263,13 @@ pub(crate) fn names_ingredient(itemprop: &str) -> bool {
 /// Level of a heading named by its role without an `aria-level`, as WAI-ARIA gives it.
 pub const ARIA_HEADING_DEFAULT_LEVEL: u8 = 2;
 
-/// The level an `aria-level` value gives a heading: 1 to 6, else
-/// [`ARIA_HEADING_DEFAULT_LEVEL`].
+/// The level an `aria-level` value gives a heading: its number, 6 for a deeper one (HTML
+/// has six), [`ARIA_HEADING_DEFAULT_LEVEL`] without a number of 1 or more.
 fn aria_heading_level(value: Option<&str>) -> u8 {
     value
-        .and_then(|v| v.trim().parse::<u8>().ok())
-        .filter(|l| (1..=6).contains(l))
-        .unwrap_or(ARIA_HEADING_DEFAULT_LEVEL)
+        .and_then(|v| v.trim().parse::<u32>().ok())
+        .filter(|&l| l >= 1)
+        .map_or(ARIA_HEADING_DEFAULT_LEVEL, |l| l.min(6) as u8)
 }
 
 /// Whether `local` is a heading, `<h1>` to `<h6>`.
@@ -377,8 +374,8 @@ fn class_sig(class: &str) -> u16 {
 }
 
 /// Elements the walk handles by name before it reads their facts (scripts, metadata,
-/// embedded and form content): their facts are never used, so the sink skips them. Keep
-/// in step with the first `match` of `Builder::visit`.
+/// embedded and form content, ruby annotations): their facts are never used, so the sink
+/// skips them. Keep in step with `Builder::handled_by_name`.
 fn facts_unused(local: &html5ever::LocalName) -> bool {
     matches!(
         *local,
@@ -409,6 +406,7 @@ fn facts_unused(local: &html5ever::LocalName) -> bool {
             | local_name!("wbr")
             | local_name!("rt")
             | local_name!("rp")
+            | local_name!("rtc")
             | local_name!("title")
             | local_name!("meta")
             | local_name!("link")

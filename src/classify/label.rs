@@ -248,7 +248,7 @@ fn links_as_content(page: &Page, i: usize, linky: f32) -> bool {
     opens_section(page, i, linky)
         || titles_card(page, i, linky)
         || (page.weights.container_items
-            && (linked_card(page, i) || (i > 0 && linked_card(page, i - 1))))
+            && (linked_card(page, i, linky) || (i > 0 && linked_card(page, i - 1, linky))))
         || (b.kind == BlockKind::TableRow && b.flags & PLAIN_CELL != 0)
 }
 
@@ -280,7 +280,7 @@ const CARD_MAX_BLOCKS: u32 = 6;
 /// product card's name above its line and price, a teaser's headline above its summary.
 /// The title goes with the card's text (kept when that text is kept), not with the menus.
 fn titles_card(page: &Page, i: usize, linky: f32) -> bool {
-    let (elems, blocks) = (page.elems, page.blocks);
+    let blocks = page.blocks;
     let b = &blocks[i];
     let Some(next) = blocks.get(i + 1) else {
         return false;
@@ -292,7 +292,15 @@ fn titles_card(page: &Page, i: usize, linky: f32) -> bool {
     {
         return false;
     }
-    ancestors(elems, b.elem)
+    opens_card(page, i)
+}
+
+/// Whether blocks `i` and `i + 1` open a card: the smallest element within
+/// [`CARD_LEVELS`] above block `i` that also holds the next starts with block `i` and holds
+/// at most [`CARD_MAX_BLOCKS`] blocks.
+fn opens_card(page: &Page, i: usize) -> bool {
+    let elems = page.elems;
+    ancestors(elems, page.blocks[i].elem)
         .skip(1)
         .take(CARD_LEVELS)
         .map(|a| elems[a as usize].blocks)
@@ -300,29 +308,22 @@ fn titles_card(page: &Page, i: usize, linky: f32) -> bool {
         .is_some_and(|(a, z)| a as usize == i && z - a <= CARD_MAX_BLOCKS)
 }
 
-/// Whether block `i` is the title of a card that a link may wrap whole: a heading, then a
-/// sentence that describes it, the two opening a box of at most [`CARD_MAX_BLOCKS`] blocks
-/// (a grid of features or products, each card one link to its page, as Bootstrap's and
-/// Tailwind's stretched-link cards are written).
-fn linked_card(page: &Page, i: usize) -> bool {
-    let (elems, blocks) = (page.elems, page.blocks);
-    let b = &blocks[i];
-    let Some(next) = blocks.get(i + 1) else {
+/// Whether block `i` is the title of a card that a link wraps whole: a heading, then a
+/// sentence that describes it, both mostly link text, the two opening a card
+/// ([`opens_card`]): a grid of features or products, each card one link to its page, as
+/// Bootstrap's and Tailwind's stretched-link cards are written.
+fn linked_card(page: &Page, i: usize, linky: f32) -> bool {
+    let b = &page.blocks[i];
+    let Some(next) = page.blocks.get(i + 1) else {
         return false;
     };
-    if !matches!(b.kind, BlockKind::Heading(_))
-        || next.kind != BlockKind::Paragraph
-        || next.stats.sentence_ends == 0
-        || next.stats.weighted_len() < page.weights.prose_min_len_sentence
-    {
-        return false;
-    }
-    ancestors(elems, b.elem)
-        .skip(1)
-        .take(CARD_LEVELS)
-        .map(|a| elems[a as usize].blocks)
-        .find(|&(_, z)| z as usize > i + 1)
-        .is_some_and(|(a, z)| a as usize == i && z - a <= CARD_MAX_BLOCKS)
+    matches!(b.kind, BlockKind::Heading(_))
+        && next.kind == BlockKind::Paragraph
+        && b.link_density() > linky
+        && next.link_density() > linky
+        && next.stats.sentence_ends > 0
+        && next.stats.weighted_len() >= page.weights.prose_min_len_sentence
+        && opens_card(page, i)
 }
 
 /// Most items of a list that reads as a byline (author, date, reading time); a longer

@@ -791,6 +791,16 @@ mod tests {
             k.iter().any(|t| t == "Ticketing") && k.iter().any(|t| t == CARD),
             "{k:?}"
         );
+        // on an article, the same cards are teasers of other stories
+        let article = Weights {
+            item_regions: false,
+            ..Weights::default()
+        };
+        let k = content(labels_as(&html, None, &article));
+        assert!(
+            !k.iter().any(|t| t == CARD) && k.iter().any(|t| t == P3),
+            "{k:?}"
+        );
     }
 
     #[test]

@@ -180,9 +180,10 @@ weights! {
     wide_regions: bool = false,
     /// How many times more a region must keep than the container to replace it.
     region_min_gain: f32 = 1.5,
-    /// Whether the container itself is relabelled as a region, on any gain, when its
-    /// repeated items hold most of its text (a listing whose items' titles are links; not
-    /// a thread, whose posts' buttons would come with them).
+    /// Whether the page's items are its content: the container itself is relabelled as a
+    /// region, on any gain, when its repeated items hold most of its text (a listing whose
+    /// items' titles are links; not a thread, whose posts' buttons would come with them),
+    /// and a card that one link wraps whole is an item, not a list of links.
     container_items: bool = false,
     /// Whether the parent of the page's largest group of repeated items may be the region
     /// (not on a product's page, where such a grid is of other products or recipes).

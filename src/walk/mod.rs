@@ -496,7 +496,8 @@ impl Builder {
     }
 
     /// The elements the walk handles by their name alone: scripts, metadata, embedded and
-    /// form content (skipped), and line breaks. Returns whether `local` was one.
+    /// form content and ruby annotations (skipped), and line breaks. Returns whether
+    /// `local` was one.
     fn handled_by_name(
         &mut self,
         dom: &Dom,
@@ -526,9 +527,10 @@ impl Builder {
             "style" | "template" | "iframe" | "object" | "embed" | "canvas" | "video" | "audio"
             | "select" | "textarea" | "input" | "map" | "frame" | "svg" | "math" | "datalist"
             | "option" | "source" | "track" | "param" | "wbr" => {}
-            // a ruby's annotation (furigana's reading over a kanji) and the fallback
-            // brackets around it: the text is the base, as a reader reads it
-            "rt" | "rp" => {}
+            // a ruby's annotations (furigana's reading over a kanji, a container of
+            // them) and the fallback brackets around them: the text is the base, as a
+            // reader reads it
+            "rt" | "rp" | "rtc" => {}
             // an accordion's toggle holding its section's heading (a FAQ's question), or
             // held by it (`<h3><button aria-expanded>`, WAI-ARIA's accordion pattern), is
             // walked for that heading; other buttons are controls
@@ -1198,7 +1200,11 @@ impl Builder {
         }
         let stats = TextStats::of(&text);
         let markup = (md.is_some() || lang.is_some()).then(|| Box::new(Markup { md, lang }));
-        let data = ctx.kind != BlockKind::Code && crate::text::is_machine_data(&text);
+        // code is never data, and a quotation is quoted (a question quoting the error its
+        // script printed)
+        let data = ctx.kind != BlockKind::Code
+            && ctx.flags & IN_QUOTE == 0
+            && crate::text::is_machine_data(&text);
         self.page.blocks.push(Block {
             list: ctx.list,
             markup,
@@ -1264,7 +1270,7 @@ mod tests {
                 (BlockKind::Heading(3), "Is it open?"),
                 (BlockKind::Paragraph, "Yes."),
                 (BlockKind::Heading(2), "Hours"),
-                (BlockKind::Heading(2), "Days"),
+                (BlockKind::Heading(6), "Days"),
             ]
         );
     }
@@ -1272,8 +1278,24 @@ mod tests {
     #[test]
     fn a_rubys_annotations_are_not_its_text() {
         // furigana over kanji, with the brackets shown where ruby is not supported
-        let p = page("<body><p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>字<rt>じ</rt></ruby>を読む。</p></body>");
-        assert_eq!(&*p.blocks[0].text, "漢字を読む。");
+        let p = page("<body><p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>字<rt>じ</rt></ruby>を読む。</p>
+             <p><ruby>東京<rtc><rt>とうきょう</rt></rtc><rtc><rt>Tokyo</rt></rtc></ruby>へ。</p></body>");
+        let texts: Vec<&str> = p.blocks.iter().map(|b| &*b.text).collect();
+        assert_eq!(texts, ["漢字を読む。", "東京へ。"]);
+    }
+
+    #[test]
+    fn phps_error_output_is_data_and_a_quoted_one_is_text() {
+        const ERROR: &str = "Warning: mysql_fetch_array() expects parameter 1 to be resource in /var/www/index.php on line 12";
+        let p = page(&format!(
+            "<body><p>{ERROR}</p><blockquote><p>{ERROR}</p></blockquote></body>"
+        ));
+        let data: Vec<bool> = p
+            .blocks
+            .iter()
+            .map(|b| b.flags & MACHINE_DATA != 0)
+            .collect();
+        assert_eq!(data, [true, false]);
     }
 
     #[test]
