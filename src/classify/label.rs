@@ -10,7 +10,7 @@ use super::phrases::{
     SIGNUP_BOX_MAX_BLOCKS,
 };
 use super::{Favor, Label, Page};
-use crate::block::{ancestors, BlockKind, Elem, IN_FIGURE, MACHINE_DATA, PLAIN_CELL};
+use crate::block::{ancestors, BlockKind, Elem, IN_FIGURE, IN_TABLE, MACHINE_DATA, PLAIN_CELL};
 use crate::hints::{self, Hints};
 use crate::tag::Tag;
 use crate::text::normalize_space;
@@ -185,6 +185,9 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
             // code in a side column is the example of the text beside it (the request and
             // response column of three-column API references: Stripe, Slate, Redoc)
             Pre::Bad(Label::Hinted(h & (hints::SIDEBAR | hints::FOOTER)))
+        } else if b.kind == BlockKind::Code && is_line_gutter(b) {
+            // the column of line numbers beside a highlighted listing
+            Pre::Bad(Label::Data)
         } else if b.kind == BlockKind::Code {
             // code is never a caption, byline or header, whatever its figure or box
             Pre::Good
@@ -250,6 +253,24 @@ fn links_as_content(page: &Page, i: usize, linky: f32) -> bool {
         || (page.weights.container_items
             && (linked_card(page, i, linky) || (i > 0 && linked_card(page, i - 1, linky))))
         || (b.kind == BlockKind::TableRow && b.flags & PLAIN_CELL != 0)
+}
+
+/// Whether a code block is the gutter of a listing: a table's cell of line numbers, one
+/// more on each line, beside the cell of the code (Hugo's Chroma `lntable`, Hexo's and
+/// Rouge's `gutter`, Pygments' `linenos` table). Its numbers are not the code.
+fn is_line_gutter(b: &crate::block::Block) -> bool {
+    let mut lines = b.text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let Some(first) = lines.next().and_then(|l| l.parse::<u64>().ok()) else {
+        return false;
+    };
+    let mut count = 1;
+    for (k, l) in lines.enumerate() {
+        if l.parse::<u64>().ok() != first.checked_add(k as u64 + 1) {
+            return false;
+        }
+        count += 1;
+    }
+    b.flags & IN_TABLE != 0 && count >= 2
 }
 
 /// How many blocks after a heading the prose of its section may start (a place, a rating

@@ -804,6 +804,21 @@ mod tests {
     }
 
     #[test]
+    fn a_listings_column_of_line_numbers_is_not_code() {
+        // Hugo's Chroma: a table of two cells, the line numbers' `<pre>` and the code's
+        let listing = "<table class=lntable><tr><td class=lntd><pre><code><span class=lnt>1\n</span><span class=lnt>2\n</span><span class=lnt>3\n</span></code></pre></td>
+             <td class=lntd><pre><code>a = 1\nb = 2\nc = a + b\n</code></pre></td></tr></table>";
+        let html = format!("<body><article><p>{P1}</p>{listing}<p>{P2}</p></article></body>");
+        let k = kept(&html, None);
+        assert!(k.iter().any(|t| t.starts_with("a = 1")), "{k:?}");
+        assert!(!k.iter().any(|t| t.starts_with('1')), "{k:?}");
+        // a program's output of numbers, outside a table, is what the page shows
+        let html =
+            format!("<body><article><p>{P1}</p><pre>1\n2\n3</pre><p>{P2}</p></article></body>");
+        assert!(kept(&html, None).iter().any(|t| t.starts_with('1')));
+    }
+
+    #[test]
     fn the_text_behind_a_paywall_is_the_articles() {
         // Dow Jones's and Google's markup: the subscribers' paragraphs in `.paywall`, the
         // offer to subscribe in a box of its own
