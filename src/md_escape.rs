@@ -35,8 +35,10 @@ fn needs_escape(c: char, prev: Option<char>, next: Option<char>, rest: &str) -> 
         '\\' => next.is_none_or(|n| n.is_ascii_punctuation()),
         // emphasis: a `*` with spaces on both sides opens and closes nothing
         '*' => !(prev.is_some_and(char::is_whitespace) && space(next)),
-        // emphasis: a `_` inside a word opens and closes nothing
-        '_' => !(alnum(prev) && alnum(next)),
+        // emphasis: only a `_` that may open it, one not after a letter or digit (which is
+        // inside a word or ends one) and not before a space; every such `_` is escaped and
+        // gleaner writes emphasis with `*`, so a `_` that may only close has nothing to close
+        '_' => !alnum(prev) && !next.is_some_and(char::is_whitespace),
         // a link or image needs `](` (or `][`); a reference definition `]:`
         ']' => matches!(next, Some('(' | '[' | ':')),
         // raw HTML and autolinks start `<` and a letter, `/`, `!` or `?`
@@ -141,7 +143,9 @@ mod tests {
         }
         for (raw, md) in [
             ("*bold*", "\\*bold\\*"),
-            ("_under_", "\\_under\\_"),
+            ("_under_", "\\_under_"),
+            ("(_a", "(\\_a"),
+            ("a _ b and a_ b", "a _ b and a_ b"),
             ("[a](b)", "[a\\](b)"),
             ("[a]: http://x", "[a\\]: http://x"),
             ("&amp; and &#38;", "\\&amp; and \\&#38;"),
@@ -160,6 +164,40 @@ mod tests {
         ] {
             assert_eq!(line(raw), md, "{raw}");
         }
+    }
+
+    #[test]
+    fn escaped_text_reads_back_as_itself() {
+        // strings of emphasis marks, brackets, letters and spaces, read back by a
+        // CommonMark parser as one paragraph: the text must come back as it went in
+        use pulldown_cmark::{Event, Parser};
+        const PIECES: [&str; 12] = ["_", "*", "a", "b", " ", "(", ")", ".", "1", "[", "]", "__"];
+        let mut seed = 11u32;
+        for _ in 0..20_000 {
+            let mut raw = String::from("x");
+            for _ in 0..10 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                raw.push_str(PIECES[(seed >> 16) as usize % PIECES.len()]);
+            }
+            raw.push('x');
+            let md = line(&raw);
+            let read: String = Parser::new(&md)
+                .filter_map(|e| match e {
+                    Event::Text(t) => Some(t.to_string()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(read, raw, "{md}");
+        }
+    }
+
+    #[test]
+    fn a_word_split_across_pieces_keeps_its_underscore_bare() {
+        // `ent_` and `des` pushed apart (two text nodes of one word)
+        let mut md = String::new();
+        push_escaped(&mut md, "payment_");
+        push_escaped(&mut md, "descriptor and _x");
+        assert_eq!(md, "payment_descriptor and \\_x");
     }
 
     #[test]
