@@ -232,7 +232,7 @@ pub fn is_machine_data(text: &str) -> bool {
 }
 
 /// The levels PHP writes before an error message it prints into the page.
-const PHP_ERROR_LEVELS: [&str; 7] = [
+const PHP_ERROR_LEVELS: [&str; 8] = [
     "Warning:",
     "Notice:",
     "Deprecated:",
@@ -240,6 +240,7 @@ const PHP_ERROR_LEVELS: [&str; 7] = [
     "Fatal error:",
     "Parse error:",
     "Catchable fatal error:",
+    "Recoverable fatal error:",
 ];
 
 /// Whether every line of a text is an error message PHP printed into the page (its
@@ -275,8 +276,13 @@ pub fn is_id_run(text: &str) -> bool {
     if b.len() < 36 * ID_RUN_MIN_IDS {
         return false;
     }
-    // each UUID found from its first hyphen, its ninth byte; one after another, never
-    // overlapping
+    let ids = uuid_count(b);
+    ids >= ID_RUN_MIN_IDS && ids * 36 * 2 >= b.iter().filter(|c| !c.is_ascii_whitespace()).count()
+}
+
+/// How many UUIDs `b` holds, one after another, never overlapping: each found from its
+/// first hyphen, its ninth byte.
+fn uuid_count(b: &[u8]) -> usize {
     let (mut ids, mut end) = (0, 0);
     for p in memchr::memchr_iter(b'-', b) {
         let Some(start) = p.checked_sub(8).filter(|&s| s >= end) else {
@@ -287,7 +293,7 @@ pub fn is_id_run(text: &str) -> bool {
             end = start + 36;
         }
     }
-    ids >= ID_RUN_MIN_IDS && ids * 36 * 2 >= b.iter().filter(|c| !c.is_ascii_whitespace()).count()
+    ids
 }
 
 /// Whether 36 bytes are a UUID: hex digits in groups of 8, 4, 4, 4 and 12 joined by `-`.
@@ -409,11 +415,9 @@ mod tests {
                     _ => " ",
                 });
             }
-            let ids = ids_at_every_offset(t.as_bytes());
-            let chars = t.bytes().filter(|c| !c.is_ascii_whitespace()).count();
             assert_eq!(
-                is_id_run(&t),
-                ids >= ID_RUN_MIN_IDS && ids * 72 >= chars,
+                uuid_count(t.as_bytes()),
+                ids_at_every_offset(t.as_bytes()),
                 "{t}"
             );
         }
@@ -432,6 +436,10 @@ mod tests {
             "Warning: this plugin breaks on PHP 8 (see the .php file the log names on line 3)"
         ));
         assert!(!is_php_error(""));
+        // PHP 7.4 and later name a catchable fatal error so
+        assert!(is_php_error(
+            "Recoverable fatal error: Object of class WP_Error could not be converted to string in /htdocs/wp-includes/formatting.php on line 1103"
+        ));
     }
 
     #[test]
