@@ -166,11 +166,7 @@ fn eval_writes_the_page_type_features_of_each_page_with_its_site() {
         .arg(&d)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::assert_success(&out);
     let text = std::fs::read_to_string(&table).unwrap();
     let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
     assert_eq!(rows.len(), 3, "{text}");
@@ -491,11 +487,7 @@ fn completion_scripts_for_each_shell() {
             .arg(&script)
             .output()
             .unwrap();
-        assert!(
-            check.status.success(),
-            "{}",
-            String::from_utf8_lossy(&check.stderr)
-        );
+        crate::assert_success(&check);
     }
 }
 

@@ -9,3 +9,12 @@ mod warc;
 #[path = "../../../../tests/support/mod.rs"]
 mod support;
 pub use support::{gzip, say_skipped};
+
+/// Fails, with its standard error, when a command did not succeed.
+pub fn assert_success(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

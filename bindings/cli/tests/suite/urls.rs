@@ -86,11 +86,7 @@ fn gleaner(args: &[&str]) -> std::process::Output {
 fn a_url_is_fetched_through_its_redirects_and_its_links_resolve_against_the_final_url() {
     let base = serve();
     let out = gleaner(&["-f", "markdown", "--links", &format!("{base}/r1")]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::assert_success(&out);
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(
         md.contains("The ferry to the island leaves the harbour at nine"),

@@ -210,11 +210,7 @@ fn plain_warc_to_an_output_folder() {
         .arg(&f)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::assert_success(&out);
     let jsonl = std::fs::read_to_string(outdir.join("small.jsonl")).unwrap();
     assert_eq!(jsonl.lines().count(), 1);
     let v: serde_json::Value = serde_json::from_str(jsonl.trim()).unwrap();
