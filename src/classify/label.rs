@@ -259,6 +259,9 @@ fn links_as_content(page: &Page, i: usize, linky: f32) -> bool {
 /// more on each line, beside the cell of the code (Hugo's Chroma `lntable`, Hexo's and
 /// Rouge's `gutter`, Pygments' `linenos` table). Its numbers are not the code.
 fn is_line_gutter(b: &crate::block::Block) -> bool {
+    if b.flags & IN_TABLE == 0 {
+        return false;
+    }
     let mut lines = b.text.lines().map(str::trim).filter(|l| !l.is_empty());
     let Some(first) = lines.next().and_then(|l| l.parse::<u64>().ok()) else {
         return false;
@@ -270,7 +273,7 @@ fn is_line_gutter(b: &crate::block::Block) -> bool {
         }
         count += 1;
     }
-    b.flags & IN_TABLE != 0 && count >= 2
+    count >= 2
 }
 
 /// How many blocks after a heading the prose of its section may start (a place, a rating
