@@ -58,11 +58,20 @@ fn keep_introduced_lists(page: &Page, base: usize, pre: &mut [(usize, Pre)]) {
 /// A list mostly of prose is the article's own: in the outermost list around an item of
 /// links, when the prose items are at least as many as the items of links, those (a
 /// release note's "Here's our year in review!", a tool's "Learn more about the debugger")
-/// are content like the items beside them. A grid of linked cards with one sentence among
+/// are content like the items beside them, and so is a `<p>` of links inside an item. A grid of linked cards with one sentence among
 /// them stays a list of links.
 fn keep_lists_with_prose(page: &Page, base: usize, pre: &mut [(usize, Pre)]) {
     let blocks = page.blocks;
-    let is_item = |i: usize| blocks[i].kind == BlockKind::ListItem;
+    let elems = page.elems;
+    // an item, or a paragraph inside one (a newsletter's "See: <its best post>" under
+    // its description)
+    let is_item = |i: usize| {
+        blocks[i].kind == BlockKind::ListItem
+            || (elems[blocks[i].elem as usize].tag == Tag::P
+                && ancestors(elems, blocks[i].elem)
+                    .take_while(|&a| !matches!(elems[a as usize].tag, Tag::Ul | Tag::Ol))
+                    .any(|a| elems[a as usize].tag == Tag::Li))
+    };
     let end = base + pre.len();
     for (from, to) in lists_of_links(page, base, pre, is_item, true) {
         let items = &mut pre[from.max(base) - base..to.min(end) - base];

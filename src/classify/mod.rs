@@ -668,6 +668,29 @@ mod tests {
                 BUS
             ]
         );
+        // a newsletter list: each item a description, then a paragraph that links its best
+        // post; the paragraph of links is the item's own
+        let item = |d: &str, n: u32| {
+            format!(
+                "<li><p>{d}</p><p>See: <em><a href=/p{n}>“Night buses, part {n}”</a></em></p></li>"
+            )
+        };
+        let html = format!(
+            "<article><p>{P1}</p><ol>{}{}</ol><p>{BUS}</p></article>",
+            item(P2, 1),
+            item(P3, 2)
+        );
+        assert_eq!(
+            kept(&html, None),
+            [
+                P1,
+                P2,
+                "See: “Night buses, part 1”",
+                P3,
+                "See: “Night buses, part 2”",
+                BUS
+            ]
+        );
         // a list mostly of links with one sentence among them stays a list of links
         let links: String = (0..4)
             .map(|i| format!("<li><a href=/s{i}>Sleeping bag {i}</a></li>"))
