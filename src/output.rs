@@ -280,18 +280,30 @@ pub(crate) fn to_markdown(doc: &Document) -> String {
 /// What sets a thread's posts apart in Markdown: a thematic break.
 const POST_BREAK: &str = "* * *";
 
-/// A post's author in bold and its date, as one line of Markdown (empty when the page
-/// marks neither).
-fn post_byline(post: &crate::document::PostMark) -> String {
-    let author = post
-        .author
-        .as_deref()
-        .map(|a| format!("**{}**", escape_inline(a.trim())));
-    [author.as_deref(), post.date.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ")
+/// The level of a post's heading: each post a section of the thread, under its title.
+const POST_HEADING_LEVEL: usize = 2;
+
+/// A post's head: its author as a heading, then its date on a line in italics (empty when
+/// the page marks neither), so that each post is a section of the thread named for its
+/// author (a reader sees who speaks; a splitter by heading keeps each post whole).
+fn post_head(post: &crate::document::PostMark) -> String {
+    let mut head = String::new();
+    if let Some(author) = post.author.as_deref() {
+        head.push_str(&"#".repeat(POST_HEADING_LEVEL));
+        head.push(' ');
+        let mut name = escape_inline(&author.trim().replace('\n', " "));
+        escape_heading_end(&mut name);
+        head.push_str(&name);
+    }
+    if let Some(date) = post.date.as_deref() {
+        if !head.is_empty() {
+            head.push_str("\n\n");
+        }
+        head.push('*');
+        head.push_str(date);
+        head.push('*');
+    }
+    head
 }
 
 /// The metadata fields of the front matter, in order, with their values.
@@ -346,7 +358,7 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
                 out.push_str("\n\n");
                 out.push_str(POST_BREAK);
             }
-            let by = post_byline(post);
+            let by = post_head(post);
             if !by.is_empty() {
                 if !out.is_empty() {
                     out.push_str("\n\n");
@@ -1297,12 +1309,12 @@ mod tests {
         let md = to_markdown(&doc);
         assert!(
             md.starts_with(
-                "# Best way to store flour?\n\n**ana** · 2024-03-01\n\nI bought a big sack"
+                "# Best way to store flour?\n\n## ana\n\n*2024-03-01*\n\nI bought a big sack"
             ),
             "{md}"
         );
         assert!(
-            md.contains("Any tips?\n\n* * *\n\n**bo** · 2024-03-02\n\n"),
+            md.contains("Any tips?\n\n* * *\n\n## bo\n\n*2024-03-02*\n\n"),
             "{md}"
         );
         assert_eq!(md.matches("* * *").count(), 2, "{md}");
@@ -1327,7 +1339,7 @@ mod tests {
         assert_eq!(bylines(&doc), ANA_BO_CY);
         let md = to_markdown(&doc);
         assert!(
-            md.contains("* * *\n\n**bo** · 2024-03-02\n\nPut it in"),
+            md.contains("* * *\n\n## bo\n\n*2024-03-02*\n\nPut it in"),
             "{md}"
         );
         assert!(!md.contains("\nbo\n"), "{md}");
@@ -1354,7 +1366,7 @@ mod tests {
                 (Some("cyd"), Some("2019-08-23"))
             ]
         );
-        assert!(to_markdown(&doc).contains("**ben** · 2019-08-22"));
+        assert!(to_markdown(&doc).contains("## ben\n\n*2019-08-22*"));
     }
 
     #[test]
@@ -1372,7 +1384,7 @@ mod tests {
         let doc = crate::extract(html.as_bytes()).unwrap();
         assert_eq!(doc.posts().len(), 3);
         let md = to_markdown(&doc);
-        assert!(md.contains("**ben** · 2024-03-02\n\n"), "{md}");
+        assert!(md.contains("## ben\n\n*2024-03-02*\n\n"), "{md}");
         assert!(md.contains("\nPut it in an airtight container"), "{md}");
         // no post is a numbered item or a quote; the lists inside them stay lists
         assert!(!md.contains("1. ") && !md.contains("> "), "{md}");
