@@ -147,24 +147,8 @@ fn push_md_block(
             escape_heading_end(&mut text);
             out.push_str(&text);
         }
-        BlockKind::Term => {
-            // a definition list's term in bold, its definitions the paragraphs after it
-            out.push_str(prefix);
-            if let Some(m) = marker {
-                out.push_str(m);
-            }
-            let text = match &b.markdown {
-                Some(md) => md.replace('\n', " "),
-                None => escape_inline(&b.text.replace('\n', " ")),
-            };
-            if text.contains("**") {
-                out.push_str(&md_escape_start(&text));
-            } else {
-                out.push_str("**");
-                out.push_str(text.trim());
-                out.push_str("**");
-            }
-        }
+        // a definition list's term in bold, its definitions the paragraphs after it
+        BlockKind::Term => push_bold_line(out, b, prefix, marker),
         BlockKind::Code => {
             let longest = b
                 .text
@@ -222,6 +206,57 @@ fn push_md_block(
             }
         }
     }
+}
+
+/// Writes a block as one line in bold: a definition list's term, a card's title.
+fn push_bold_line(out: &mut String, b: &ContentBlock, prefix: &str, marker: Option<&str>) {
+    out.push_str(prefix);
+    if let Some(m) = marker {
+        out.push_str(m);
+    }
+    let text = match &b.markdown {
+        Some(md) => md.replace('\n', " "),
+        None => escape_inline(&b.text.replace('\n', " ")),
+    };
+    if text.contains("**") {
+        out.push_str(&md_escape_start(&text));
+    } else {
+        out.push_str("**");
+        out.push_str(text.trim());
+        out.push_str("**");
+    }
+}
+
+/// Most blocks of a list item that is a card: its title, and a line or three under it (a
+/// description, a price, a date).
+pub const CARD_ITEM_MAX_BLOCKS: usize = 4;
+
+/// Whether block `k` is the heading of a list item that is a card (at most
+/// [`CARD_ITEM_MAX_BLOCKS`] blocks, no code): the item's title, written in bold, so that
+/// the item keeps its title with its text and a grid of cards (features, products, a
+/// blog's teasers) does not turn into dozens of sections of the page's outline. A step of
+/// a tutorial, long or holding code, keeps its heading.
+fn is_card_title(blocks: &[ContentBlock], k: usize) -> bool {
+    let b = &blocks[k];
+    let (BlockKind::Heading(_), Some(l)) = (b.kind, b.list) else {
+        return false;
+    };
+    let same_item = |o: &&ContentBlock| o.list.is_some_and(|m| m.item == l.item);
+    // each look is bounded: an item of thousands of headings costs no more per heading
+    let before = blocks[..k]
+        .iter()
+        .rev()
+        .take_while(same_item)
+        .take(CARD_ITEM_MAX_BLOCKS)
+        .count();
+    let mut count = before;
+    for o in blocks[k..].iter().take_while(same_item) {
+        count += 1;
+        if o.kind == BlockKind::Code || count > CARD_ITEM_MAX_BLOCKS {
+            return false;
+        }
+    }
+    true
 }
 
 /// Writes a table of one row, which is layout (boxes side by side: pros and cons, a
@@ -437,6 +472,8 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
                 .is_none_or(|n| n.kind != BlockKind::TableRow || n.table_start);
         if lone_row {
             push_lone_row(&mut out, b, &prefix, marker.as_deref());
+        } else if is_card_title(blocks, k) {
+            push_bold_line(&mut out, b, &prefix, marker.as_deref());
         } else {
             push_md_block(
                 &mut out,
@@ -1232,6 +1269,41 @@ mod tests {
             "{md}"
         );
         assert!(!md.contains("- "), "{md}");
+    }
+
+    #[test]
+    fn a_cards_heading_is_its_items_title_a_steps_stays_a_heading() {
+        const INTRO: &str = "The planner keeps a team's work in one place, from the first idea to the last review of it.";
+        let card = |t: &str, d: &str| format!("<li><h3>{t}</h3><p>{d}</p></li>");
+        let html = format!(
+            "<html><body><main><p>{INTRO}</p><ul>{}{}</ul></main></body></html>",
+            card(
+                "Task list",
+                "Stay on top of your tasks and of what is happening in each of them."
+            ),
+            card(
+                "Kanban board",
+                "Move each task across the columns of the board as its work goes on."
+            )
+        );
+        let md = to_markdown(&doc(&html));
+        assert!(
+            md.contains("- **Task list**\n\n  Stay on top of your tasks and of what is happening in each of them.\n- **Kanban board**\n\n  Move each task"),
+            "{md}"
+        );
+        // a tutorial's step holds code: its heading stays in the page's outline
+        let step = |n: u32| {
+            format!(
+                "<li><h3>Step {n}</h3><p>Run the command below in a terminal, in the folder of the project you made before.</p><pre><code>make step{n}\nmake check</code></pre></li>"
+            )
+        };
+        let html = format!(
+            "<html><body><main><p>{INTRO}</p><ol>{}{}</ol></main></body></html>",
+            step(1),
+            step(2)
+        );
+        let md = to_markdown(&doc(&html));
+        assert!(md.contains("1. ### Step 1\n\n   Run the command"), "{md}");
     }
 
     #[test]
