@@ -222,9 +222,31 @@ fn push_bold_line(out: &mut String, b: &ContentBlock, prefix: &str, marker: Opti
         out.push_str(&md_escape_start(&text));
     } else {
         out.push_str("**");
-        out.push_str(text.trim());
+        out.push_str(&bold_inner(text.trim()));
         out.push_str("**");
     }
+}
+
+/// `text` made safe between `**` and `**`: a `*` or `_` at either end, which the escaping
+/// left alone where it stood beside a space, would join the markers ("Unlimited storage
+/// *" as `**Unlimited storage ***` is no bold at all), so it is escaped.
+fn bold_inner(text: &str) -> String {
+    let mut t = String::with_capacity(text.len() + 2);
+    let mut rest = text;
+    if let Some(r) = text.strip_prefix(['*', '_']) {
+        t.push('\\');
+        t.push_str(&text[..1]);
+        rest = r;
+    }
+    match rest.char_indices().last() {
+        Some((i, c @ ('*' | '_'))) if !rest[..i].ends_with('\\') => {
+            t.push_str(&rest[..i]);
+            t.push('\\');
+            t.push(c);
+        }
+        _ => t.push_str(rest),
+    }
+    t
 }
 
 /// Most blocks of a list item that is a card: its title, and a line or three under it (a
@@ -232,25 +254,37 @@ fn push_bold_line(out: &mut String, b: &ContentBlock, prefix: &str, marker: Opti
 pub const CARD_ITEM_MAX_BLOCKS: usize = 4;
 
 /// Whether block `k` is the heading of a list item that is a card (at most
-/// [`CARD_ITEM_MAX_BLOCKS`] blocks, no code): the item's title, written in bold, so that
-/// the item keeps its title with its text and a grid of cards (features, products, a
-/// blog's teasers) does not turn into dozens of sections of the page's outline. A step of
-/// a tutorial, long or holding code, keeps its heading.
+/// [`CARD_ITEM_MAX_BLOCKS`] blocks, its nested lists' included, and no code): the item's
+/// title, written in bold, so that the item keeps its title with its text and a grid of
+/// cards (features, products, a blog's teasers, a FAQ's questions) does not turn into
+/// dozens of sections of the page's outline. A step of a tutorial, long or holding code,
+/// keeps its heading, and so does a heading with bold words of its own (`**Pro** plan`
+/// would read as text).
 fn is_card_title(blocks: &[ContentBlock], k: usize) -> bool {
     let b = &blocks[k];
     let (BlockKind::Heading(_), Some(l)) = (b.kind, b.list) else {
         return false;
     };
-    let same_item = |o: &&ContentBlock| o.list.is_some_and(|m| m.item == l.item);
+    if b.markdown.as_deref().is_some_and(|m| m.contains("**")) {
+        return false;
+    }
+    // the item's blocks: its own and those of the lists nested in it
+    let in_item = |o: &&ContentBlock| {
+        o.list
+            .is_some_and(|m| m.item == l.item || m.depth > l.depth)
+    };
     // each look is bounded: an item of thousands of headings costs no more per heading
     let before = blocks[..k]
         .iter()
         .rev()
-        .take_while(same_item)
-        .take(CARD_ITEM_MAX_BLOCKS)
-        .count();
-    let mut count = before;
-    for o in blocks[k..].iter().take_while(same_item) {
+        .take_while(in_item)
+        .take(CARD_ITEM_MAX_BLOCKS);
+    let after = blocks[k..]
+        .iter()
+        .take_while(in_item)
+        .take(CARD_ITEM_MAX_BLOCKS + 1);
+    let mut count = 0;
+    for o in before.chain(after) {
         count += 1;
         if o.kind == BlockKind::Code || count > CARD_ITEM_MAX_BLOCKS {
             return false;
@@ -296,9 +330,12 @@ pub(crate) fn to_markdown(doc: &Document) -> String {
         .or_else(|| doc.title().filter(|_| head.title));
     if let Some(title) = heading {
         // unless the text starts with it already
-        let first = doc.blocks().first();
-        let repeated = first.is_some_and(|b| {
-            matches!(b.kind, BlockKind::Heading(_)) && b.text.trim() == title.trim()
+        // (as a heading: a card's title is written in bold)
+        let blocks = doc.blocks();
+        let repeated = blocks.first().is_some_and(|b| {
+            matches!(b.kind, BlockKind::Heading(_))
+                && b.text.trim() == title.trim()
+                && !is_card_title(blocks, 0)
         });
         if !repeated {
             out.push_str("# ");
@@ -330,6 +367,7 @@ fn post_head(post: &crate::document::PostMark) -> String {
         escape_heading_end(&mut name);
         head.push_str(&name);
     }
+    // a post's date is ISO 8601 (`parse_date`'s), which holds nothing Markdown reads
     if let Some(date) = post.date.as_deref() {
         if !head.is_empty() {
             head.push_str("\n\n");
@@ -371,10 +409,11 @@ fn push_front_matter(out: &mut String, doc: &Document) {
 }
 
 /// Renders the document's main text as CommonMark (with GitHub's tables): headings,
-/// paragraphs, nested ordered and unordered lists, a definition list's terms in bold with
-/// their definitions as paragraphs, block quotes, fenced code with its language, tables
-/// (a cell's lines apart by `<br>`), and the emphasis, inline code, links and images the
-/// options kept.
+/// paragraphs, nested ordered and unordered lists (a card's heading as the item's title in
+/// bold), a definition list's terms in bold with their definitions as paragraphs, block
+/// quotes, fenced code with its language, tables (a cell's lines apart by `<br>`), a
+/// thread's posts apart (each headed by its author and date), and the emphasis, inline
+/// code, links and images the options kept.
 pub(crate) fn markdown_body(doc: &Document) -> String {
     let blocks = doc.blocks();
     let mut out = String::new();
@@ -1304,6 +1343,44 @@ mod tests {
         );
         let md = to_markdown(&doc(&html));
         assert!(md.contains("1. ### Step 1\n\n   Run the command"), "{md}");
+        // four blocks make a card, five are a section; code before the heading counts too;
+        // a mark at the end of the title stays inside the bold
+        let lines = |n: usize| -> String {
+            (0..n)
+                .map(|i| format!("<p>Line {i} of the item, which says a little more about it.</p>"))
+                .collect()
+        };
+        let html = format!(
+            "<html><body><main><p>{INTRO}</p><ul><li><h3>Three lines *</h3>{}</li><li><h3>Four lines</h3>{}</li>\
+             <li><pre><code>make all\nmake check</code></pre><h3>After code</h3>{}</li></ul></main></body></html>",
+            lines(3),
+            lines(4),
+            lines(1)
+        );
+        let md = to_markdown(&doc(&html));
+        assert!(md.contains("- **Three lines \\***\n"), "{md}");
+        assert!(md.contains("- ### Four lines\n"), "{md}");
+        assert!(md.contains("  ### After code\n"), "{md}");
+    }
+
+    #[test]
+    fn a_posts_head_is_its_author_as_a_heading_and_its_date() {
+        let head = |author: Option<&str>, date: Option<&str>| {
+            post_head(&crate::document::PostMark {
+                block: 0,
+                author: author.map(str::to_string),
+                date: date.map(str::to_string),
+            })
+        };
+        assert_eq!(
+            head(Some("ana"), Some("2024-03-01")),
+            "## ana\n\n*2024-03-01*"
+        );
+        assert_eq!(head(Some("ana"), None), "## ana");
+        assert_eq!(head(None, Some("2024-03-01")), "*2024-03-01*");
+        assert_eq!(head(None, None), "");
+        // a name that Markdown would read stays the name
+        assert_eq!(head(Some("*star* #1 #"), None), "## \\*star\\* #1 \\#");
     }
 
     #[test]

@@ -691,6 +691,16 @@ mod tests {
                 BUS
             ]
         );
+        // so is a card's linked headline above its sentence, in a list of such cards
+        let card = |n: u32, d: &str| {
+            format!("<li><p><a href=/c{n}>Night buses, part {n}, and the new routes</a></p><p>{d}</p></li>")
+        };
+        let html = format!(
+            "<article><p>{P1}</p><ul>{}{}</ul><p>{BUS}</p></article>",
+            card(1, P2),
+            card(2, P3)
+        );
+        assert!(kept(&html, None).contains(&"Night buses, part 2, and the new routes".to_string()));
         // a list mostly of links with one sentence among them stays a list of links
         let links: String = (0..4)
             .map(|i| format!("<li><a href=/s{i}>Sleeping bag {i}</a></li>"))
