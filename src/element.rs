@@ -182,6 +182,11 @@ pub(crate) fn element_facts(
     let (attr_hints, class_author) =
         hints::element_hints(cache, class, id, a.role, itemprop, a.itemtype);
     let mut own = hints::tag_hints(local) | attr_hints;
+    if local.contains('-') {
+        // a custom element's name names its part of the page as a class does: Google's
+        // `<devsite-content-footer>`, Angular's `<app-comments>`, a theme's `<site-header>`
+        own |= cache.name(local, false) & !hints::HIDDEN;
+    }
     let id_hints = own != 0
         && is_section(local, class)
         && a.role.is_none()

@@ -607,6 +607,23 @@ mod tests {
     }
 
     #[test]
+    fn a_custom_elements_name_names_its_part() {
+        // Google's developer sites close each article with a licence notice in a
+        // <devsite-content-footer>; Angular apps name their parts `app-*`
+        const NOTICE: &str = "Except as otherwise noted, the content of this page is licensed under the Creative Commons Attribution 4.0 License.";
+        const REPLY: &str = "I tried this on my own bus line last week, and the new timetable works much better than the old one did.";
+        let html = format!(
+            "<body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+             <devsite-content-footer><p>{NOTICE}</p></devsite-content-footer>
+             <app-comments><p>{REPLY}</p></app-comments></body>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2, P3]);
+        // a name that says nothing leaves the text alone
+        let html = format!("<body><app-root><p>{P1}</p><p>{P2}</p><p>{P3}</p></app-root></body>");
+        assert_eq!(kept(&html, None), [P1, P2, P3]);
+    }
+
+    #[test]
     fn link_lists_and_signup_boxes_go() {
         let html = format!(
             "<article><p>{P1}</p><ul><li><a href=/1>Other story one about trams</a></li>
