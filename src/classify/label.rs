@@ -59,9 +59,9 @@ fn keep_introduced_lists(page: &Page, base: usize, pre: &mut [(usize, Pre)]) {
 /// links, when the prose items are at least as many as the items of links, those (a
 /// release note's "Here's our year in review!", a tool's "Learn more about the debugger")
 /// are content like the items beside them. A `<p>` inside an item counts as an item (the
-/// `<li><p>` of Squarespace and Asciidoctor, a newsletter's "See: <its best post>" under
-/// its description, a card's linked headline above its sentence). A grid of linked cards
-/// with one sentence among them stays a list of links.
+/// `<li><p>` of Squarespace and Asciidoctor, a newsletter's "See:" and a link to its best
+/// post under its description, a card's linked headline above its sentence). A grid of
+/// linked cards with one sentence among them stays a list of links.
 fn keep_lists_with_prose(page: &Page, base: usize, pre: &mut [(usize, Pre)]) {
     let blocks = page.blocks;
     let elems = page.elems;
