@@ -96,8 +96,8 @@ pub(super) enum OgType {
     Website,
 }
 
-/// The software a page names as its maker (`<meta name="generator">`, and the stable marks
-/// some platforms leave).
+/// The software a page names as its maker in its `<meta name="generator">` (the marks a
+/// platform leaves in its markup are not read).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Platform {
     /// Forum software: Discourse, phpBB, XenForo, vBulletin, Invision, Flarum, NodeBB,
