@@ -140,17 +140,13 @@ pub(crate) fn element_facts(
     let hidden = a.hidden || (aria_hidden && !block_aria_hidden);
     let style_hidden = a.style.is_some_and(style_hides) || block_aria_hidden;
     let panel = (hidden || style_hidden)
-        && (a
-            .role
-            .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
+        && (has_role(a.role, "tabpanel")
             || a.class.is_some_and(hints::names_panel)
             || a.id.is_some_and(hints::names_panel)
             || a.until_found
             // WAI-ARIA's accordion: each panel is labelled by its button, and a region
             // when it has a role (a labelled dialog or menu is no panel)
-            || (a.labelled
-                && a.role
-                    .is_none_or(|r| r.trim().eq_ignore_ascii_case("region"))));
+            || (a.labelled && (a.role.is_none() || has_role(a.role, "region"))));
     // XenForo 1 sets each post's text in a `<blockquote class="messageText">`: the post,
     // not a quotation
     if tag == Tag::Blockquote
@@ -161,17 +157,11 @@ pub(crate) fn element_facts(
     }
     // an element that says it is a heading is one, at its `aria-level` (WAI-ARIA's
     // heading: a rich-text editor's or an accordion's `<p role="heading" aria-level="3">`)
-    if a.role
-        .is_some_and(|r| r.trim().eq_ignore_ascii_case("heading"))
-        && matches!(tag, Tag::Div | Tag::P | Tag::Other)
-    {
+    if has_role(a.role, "heading") && matches!(tag, Tag::Div | Tag::P | Tag::Other) {
         tag = Tag::H(aria_heading_level(a.aria_level));
     }
     // a block that says it is the page's main part is one, as <main> is
-    if tag.is_block()
-        && a.role
-            .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
-    {
+    if tag.is_block() && has_role(a.role, "main") {
         tag = Tag::Main;
     }
     let (itemprop, rel, class) = (a.itemprop, a.rel, a.class);
@@ -265,6 +255,11 @@ pub(crate) fn names_ingredient(itemprop: &str) -> bool {
         .any(|w| w == "recipeIngredient" || w == "ingredients")
 }
 
+/// Whether an element's `role` is `name` (ASCII case and spaces around it aside).
+fn has_role(role: Option<&str>, name: &str) -> bool {
+    role.is_some_and(|r| r.trim().eq_ignore_ascii_case(name))
+}
+
 /// Level of a heading named by its role without an `aria-level`, as WAI-ARIA gives it.
 pub const ARIA_HEADING_DEFAULT_LEVEL: u8 = 2;
 
@@ -277,23 +272,19 @@ fn aria_heading_level(value: Option<&str>) -> u8 {
         .map_or(ARIA_HEADING_DEFAULT_LEVEL, |l| l.min(6) as u8)
 }
 
-/// Whether `local` is a heading, `<h1>` to `<h6>`.
-fn is_heading(local: &html5ever::LocalName) -> bool {
+/// Whether elements named `local` take their id from their heading's words (documentation
+/// generators write `<section id="...">` and `<h2 id="...">` so).
+fn names_a_heading(local: &html5ever::LocalName) -> bool {
     matches!(
         *local,
-        local_name!("h1")
+        local_name!("section")
+            | local_name!("h1")
             | local_name!("h2")
             | local_name!("h3")
             | local_name!("h4")
             | local_name!("h5")
             | local_name!("h6")
     )
-}
-
-/// Whether elements named `local` take their id from their heading's words (documentation
-/// generators write `<section id="...">` and `<h2 id="...">` so).
-fn names_a_heading(local: &html5ever::LocalName) -> bool {
-    *local == local_name!("section") || is_heading(local)
 }
 
 /// Whether an element is a document's section: `<section>`, or Docutils' older

@@ -140,10 +140,7 @@ fn push_md_block(
             }
             out.push(' ');
             // after the `#`s nothing starts a block; a closing `#` run would be dropped
-            let mut text = match &b.markdown {
-                Some(md) => md.replace('\n', " "),
-                None => escape_inline(&b.text.replace('\n', " ")),
-            };
+            let mut text = one_line(b);
             escape_heading_end(&mut text);
             out.push_str(&text);
         }
@@ -208,16 +205,29 @@ fn push_md_block(
     }
 }
 
+/// A block's Markdown on one line: its own where the options made one, else its escaped
+/// text.
+fn one_line(b: &ContentBlock) -> String {
+    match &b.markdown {
+        Some(md) => md.replace('\n', " "),
+        None => escape_inline(&b.text.replace('\n', " ")),
+    }
+}
+
+/// Plain text as a heading's text: escaped, on one line, its closing `#` run kept.
+fn heading_text(text: &str) -> String {
+    let mut t = escape_inline(&text.trim().replace('\n', " "));
+    escape_heading_end(&mut t);
+    t
+}
+
 /// Writes a block as one line in bold: a definition list's term, a card's title.
 fn push_bold_line(out: &mut String, b: &ContentBlock, prefix: &str, marker: Option<&str>) {
     out.push_str(prefix);
     if let Some(m) = marker {
         out.push_str(m);
     }
-    let text = match &b.markdown {
-        Some(md) => md.replace('\n', " "),
-        None => escape_inline(&b.text.replace('\n', " ")),
-    };
+    let text = one_line(b);
     if text.contains("**") {
         out.push_str(&md_escape_start(&text));
     } else {
@@ -339,9 +349,7 @@ pub(crate) fn to_markdown(doc: &Document) -> String {
         });
         if !repeated {
             out.push_str("# ");
-            let mut t = escape_inline(&title.replace('\n', " "));
-            escape_heading_end(&mut t);
-            out.push_str(&t);
+            out.push_str(&heading_text(title));
             out.push_str("\n\n");
         }
     }
@@ -363,9 +371,7 @@ fn post_head(post: &crate::document::PostMark) -> String {
     if let Some(author) = post.author.as_deref() {
         head.push_str(&"#".repeat(POST_HEADING_LEVEL));
         head.push(' ');
-        let mut name = escape_inline(&author.trim().replace('\n', " "));
-        escape_heading_end(&mut name);
-        head.push_str(&name);
+        head.push_str(&heading_text(author));
     }
     // a post's date is ISO 8601 (`parse_date`'s), which holds nothing Markdown reads
     if let Some(date) = post.date.as_deref() {
