@@ -554,6 +554,24 @@ mod tests {
     }
 
     #[test]
+    fn an_old_layout_tables_article_keeps_its_paragraphs_apart_and_drops_its_columns() {
+        // a menu, a short story and a list of links side by side in one row: the page's
+        // columns, not a row of data to write on one line
+        let page = "<html><head><title>Ferry service to resume</title></head><body><table><tr>\
+            <td><a href=/>Front page</a><br><a href=/local>Local news</a><br><a href=/sport>Sport</a></td>\
+            <td><b>Ferry service to resume</b><br><br>The river ferry between Eastbank and the old \
+            harbour will run again from the first of May, the county council confirmed.<br><br>The \
+            service was stopped last autumn after an inspection found rust in the hull of the boat.</td>\
+            <td><b>Most read</b><br><a href=/a>Bypass plans go on show</a><br><a href=/b>School roof \
+            to be replaced</a></td></tr></table></body></html>";
+        let doc = Extractor::new().extract(page.as_bytes()).unwrap();
+        let lines: Vec<&str> = doc.text().lines().collect();
+        assert_eq!(lines.len(), 2, "{}", doc.text());
+        assert!(lines[0].starts_with("The river ferry"));
+        assert!(lines[1].starts_with("The service was stopped"));
+    }
+
+    #[test]
     fn options_change_what_is_kept() {
         let ex = Extractor::new().captions(true).tables(false).comments(true);
         let doc = ex.extract(PAGE.as_bytes()).unwrap();

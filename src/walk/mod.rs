@@ -1088,7 +1088,10 @@ impl Builder {
             // lesser heading alone in a row titles the rows after it)
             return (b.kind != BlockKind::Heading(1) && line(b)).then(|| vec![1]);
         }
-        if blocks.is_empty() || !blocks.iter().all(line) {
+        if blocks.is_empty()
+            || !blocks.iter().all(line)
+            || grid::page_columns(elems, &self.page.blocks, tr)
+        {
             return None;
         }
         let cells: Vec<u32> = grid::cells(elems, tr)
@@ -1097,7 +1100,8 @@ impl Builder {
                 z - a
             })
             .collect();
-        (cells.iter().sum::<u32>() as usize == blocks.len()).then_some(cells)
+        // a lone cell of several paragraphs is layout too: its paragraphs stay apart
+        (cells.len() > 1 && cells.iter().sum::<u32>() as usize == blocks.len()).then_some(cells)
     }
 
     fn push_text(&mut self, s: &str, ctx: Ctx) {
@@ -1383,6 +1387,23 @@ mod tests {
             ]
         );
         assert_eq!(&*p.blocks[2].text, "Size\tLarge");
+    }
+
+    #[test]
+    fn a_lone_cell_of_paragraphs_is_layout_and_they_stay_apart() {
+        // an old layout's article in a table of its own, its paragraphs apart by <br><br>;
+        // a lone cell of one short line is a row of a one-column table of data
+        let p = page("<table><tr><td>First paragraph of the story.<br><br>Second paragraph.</td></tr><tr><td>Total</td></tr></table>");
+        let texts: Vec<&str> = p.blocks.iter().map(|b| &*b.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "First paragraph of the story.",
+                "Second paragraph.",
+                "Total"
+            ]
+        );
+        assert_eq!(p.blocks[2].kind, BlockKind::TableRow);
     }
 
     #[test]
