@@ -171,6 +171,8 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     let mut prev_negating = false;
     let mut compact = String::with_capacity(word.len());
     let (mut first, mut last) = (true, "");
+    // where the last two parts start in `compact`
+    let (mut pair_start, mut last_start) = (0, 0);
     let mut negated_whole = false;
     let mut advanced = false;
     let mut before_follow = 0;
@@ -193,6 +195,7 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
             h |= token_hints(part);
         }
         prev_negating = is_negating(part);
+        (pair_start, last_start) = (last_start, compact.len());
         compact.push_str(part);
         last = part;
         first = false;
@@ -237,6 +240,12 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     // compounds written in parts: "article-body", "entry_content", "share-bar"
     h |= token_hints(&compact) & (ARTICLE_BODY | CONTENT | RELATED | SHARE | COMMENT | TOC);
     h |= stem_hints(&compact);
+    // an article body's compound at the end of a prefixed name, when nothing else is
+    // named: Elementor's `elementor-widget-theme-post-content`, `blog-post-content`,
+    // `qodef-qi-post-content`
+    if h & !CONTENT == 0 {
+        h |= token_hints(&compact[pair_start..]) & ARTICLE_BODY;
+    }
     if compact.contains("sharing") || compact.starts_with("share") {
         h |= SHARE;
     } else if compact.contains("embed") {
@@ -731,6 +740,13 @@ mod tests {
         assert_ne!(name_hints("article__body", true) & ARTICLE_BODY, 0);
         assert_ne!(name_hints("articleBody", true) & ARTICLE_BODY, 0);
         assert_ne!(name_hints("entry-content clearfix", true) & ARTICLE_BODY, 0);
+        // a body's compound after a prefix, unless the prefix names something else
+        let elementor = "elementor-widget elementor-widget-theme-post-content";
+        assert_ne!(name_hints(elementor, true) & ARTICLE_BODY, 0);
+        assert_ne!(name_hints("qodef-qi-post-content", true) & ARTICLE_BODY, 0);
+        assert_eq!(name_hints("related-post-content", true) & ARTICLE_BODY, 0);
+        assert_eq!(name_hints("sidebar-post-content", true) & ARTICLE_BODY, 0);
+        assert_eq!(name_hints("content-post", true) & ARTICLE_BODY, 0);
         assert_ne!(name_hints("social-share-bar", true) & SHARE, 0);
         assert_ne!(name_hints("c-comments", true) & COMMENT, 0);
         assert_ne!(name_hints("site-nav", true) & NAV, 0);
