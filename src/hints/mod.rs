@@ -751,6 +751,20 @@ mod tests {
         assert_ne!(name_hints("c-comments", true) & COMMENT, 0);
         assert_ne!(name_hints("site-nav", true) & NAV, 0);
         assert_ne!(name_hints("relatedArticles", true) & RELATED, 0);
+        // lists of the site's other posts, but not a blog's index of them
+        for other_posts in [
+            "widget widget_recent_entries",
+            "recent-posts",
+            "latestposts-eight",
+            "elementor-widget elementor-widget-posts",
+        ] {
+            assert_ne!(name_hints(other_posts, true) & RELATED, 0, "{other_posts}");
+        }
+        assert_eq!(
+            name_hints("elementor-widget-archive-posts", true) & RELATED,
+            0
+        );
+        assert_eq!(name_hints("widget widget_posts_slot", true) & RELATED, 0);
         assert_ne!(name_hints("ad-slot", true) & AD, 0);
     }
 

@@ -338,6 +338,13 @@ pub(super) const PANEL_WORDS: &[&str] = &[
 pub(super) const STEMS: &[(&str, Hints)] = &[
     ("comment", COMMENT),
     ("related", RELATED),
+    // lists of the site's other posts: `recent-posts`, `latestposts`, WordPress's Recent
+    // Posts widget (`widget_recent_entries`), Elementor's Posts widget
+    // (`elementor-widget-posts`; its blog index is `elementor-widget-archive-posts`)
+    ("recentpost", RELATED),
+    ("latestpost", RELATED),
+    ("recententries", RELATED),
+    ("elementorwidgetposts", RELATED),
     ("recommend", RELATED),
     ("cookie", COOKIE),
     ("consent", COOKIE),
