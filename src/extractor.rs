@@ -572,6 +572,25 @@ mod tests {
     }
 
     #[test]
+    fn mediawikis_edit_links_are_not_part_of_the_headings() {
+        let para = "<p>Netscape announced that its browser would be free and that its source \
+            code would be released, and the project took the name of its mascot.</p>";
+        let page = format!(
+            "<html><body><div id=content><h1>Mozilla</h1>{para}<h2><span class=mw-headline>History\
+            </span><span class=mw-editsection><span class=mw-editsection-bracket>[</span><a \
+            href=/w/index.php?action=edit>edit</a><span class=mw-editsection-bracket>]</span>\
+            </span></h2>{para}</div></body></html>"
+        );
+        let doc = Extractor::new().extract(page.as_bytes()).unwrap();
+        assert!(
+            doc.to_markdown().contains("## History\n"),
+            "{}",
+            doc.to_markdown()
+        );
+        assert!(!doc.text().contains("edit"), "{}", doc.text());
+    }
+
+    #[test]
     fn options_change_what_is_kept() {
         let ex = Extractor::new().captions(true).tables(false).comments(true);
         let doc = ex.extract(PAGE.as_bytes()).unwrap();

@@ -375,6 +375,8 @@ pub(super) const STEMS: &[(&str, Hints)] = &[
     ("bildtext", CAPTION),
     ("bildunterschrift", CAPTION),
     ("breadcrumb", NAV),
+    // MediaWiki's "[edit]" link beside each section's heading
+    ("mweditsection", NAV),
     ("sidebar", SIDEBAR),
     // a site-wide notice above the header (Shopify's announcement-bar section, Squarespace's
     // sqs-announcement-bar, Docusaurus's announcementBar, WordPress's BulletinWP)
