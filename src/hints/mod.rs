@@ -211,9 +211,10 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     }
     // a search's results, their cards and the page that holds them are a listing's
     // content, not the search box ("search-results", "searchResultsList", "searchPage",
-    // "feed-search-page", "search-base-screen", "discover-search-mobile-card")
+    // "feed-search-page", "search-base-screen", "discover-search-mobile-card",
+    // "c-search-grid")
     if compact.contains("search")
-        && ["result", "page", "screen", "card"]
+        && ["result", "page", "screen", "card", "grid"]
             .iter()
             .any(|w| compact.contains(w))
     {
@@ -777,6 +778,8 @@ mod tests {
         assert_eq!(name_hints("feed-search-page", true) & NAV, 0);
         assert_eq!(name_hints("search-base-screen--filters", true) & NAV, 0);
         assert_eq!(name_hints("discover-search-mobile-card", true) & NAV, 0);
+        // the grid of a shop's results (a category page's products)
+        assert_eq!(name_hints("product-grid c-search-grid", true) & NAV, 0);
         assert_ne!(name_hints("search-form", true) & NAV, 0);
         assert_ne!(name_hints("header-search", true) & NAV, 0);
     }
