@@ -17,10 +17,10 @@ pub const LINK_COLUMN_MIN_LINES: usize = 2;
 /// ...and at least this share of its characters is inside links.
 pub const LINK_COLUMN_MIN_LINK_SHARE: f32 = 0.7;
 /// A cell is a column of prose (a layout's article) when it holds at least this many
-/// lines (paragraphs, a headline and its lead)...
+/// lines of prose (paragraphs; a list of short lines is not prose)...
 pub const PROSE_COLUMN_MIN_LINES: usize = 2;
-/// ...at least this many characters outside links...
-pub const PROSE_COLUMN_MIN_CHARS: u32 = 150;
+/// ...each at least this many characters long...
+pub const PROSE_LINE_MIN_CHARS: usize = 80;
 /// ...and at most this share of its characters is inside links.
 pub const PROSE_COLUMN_MAX_LINK_SHARE: f32 = 0.2;
 
@@ -55,9 +55,25 @@ pub(crate) fn data_row_cells(elems: &[Elem], blocks: &[Block], tr: u32) -> Optio
     (filled >= 2 && !page_columns(elems, blocks, tr)).then_some(cells)
 }
 
-/// Whether the row `tr` is a page's columns, not data: a column of links beside a column
-/// of prose (an old layout's menu, article and related links side by side in one row).
+/// Whether the row `tr` is a page's columns, not data: a column of prose beside a column
+/// of links (an old layout's menu, article and related links side by side in one row), or
+/// beside anything when no other row of its table holds data (an article's column beside
+/// its date, a photo or an ad).
 pub(crate) fn page_columns(elems: &[Elem], blocks: &[Block], tr: u32) -> bool {
+    let (links, prose) = columns(elems, blocks, tr);
+    prose && (links || lone_row(elems, blocks, tr))
+}
+
+/// Whether a cell of the row `tr` is a column of prose: at least [`PROSE_COLUMN_MIN_LINES`]
+/// lines of [`PROSE_LINE_MIN_CHARS`] characters or more, and at most
+/// [`PROSE_COLUMN_MAX_LINK_SHARE`] of its characters linked.
+pub(crate) fn has_prose_column(elems: &[Elem], blocks: &[Block], tr: u32) -> bool {
+    columns(elems, blocks, tr).1
+}
+
+/// Whether a cell of the row `tr` is a column of links, and whether one is a column of
+/// prose.
+fn columns(elems: &[Elem], blocks: &[Block], tr: u32) -> (bool, bool) {
     let (mut link_column, mut prose_column) = (false, false);
     for c in cells(elems, tr) {
         let (a, z) = elems[c as usize].blocks;
@@ -68,11 +84,62 @@ pub(crate) fn page_columns(elems: &[Elem], blocks: &[Block], tr: u32) -> bool {
             .fold((0, 0), |(s, l), b| (s + b.stats.chars, l + b.link_chars));
         let link_share = linked as f32 / solid.max(1) as f32;
         link_column |= lines >= LINK_COLUMN_MIN_LINES && link_share >= LINK_COLUMN_MIN_LINK_SHARE;
-        prose_column |= lines >= PROSE_COLUMN_MIN_LINES
-            && solid.saturating_sub(linked) >= PROSE_COLUMN_MIN_CHARS
-            && link_share <= PROSE_COLUMN_MAX_LINK_SHARE;
+        let prose_lines = held
+            .iter()
+            .flat_map(|b| b.text.lines())
+            .filter(|l| l.chars().count() >= PROSE_LINE_MIN_CHARS)
+            .count();
+        prose_column |=
+            prose_lines >= PROSE_COLUMN_MIN_LINES && link_share <= PROSE_COLUMN_MAX_LINK_SHARE;
     }
-    link_column && prose_column
+    (link_column, prose_column)
+}
+
+/// Most elements of a table [`lone_row`] looks through for another row of data; past
+/// them, the row is taken for one of many.
+pub const LONE_ROW_SCAN: usize = 4096;
+
+/// Whether no other row of the table of row `tr` has two cells or more that hold text
+/// (nested tables aside). The rows after it are looked at first, then those before it.
+fn lone_row(elems: &[Elem], blocks: &[Block], tr: u32) -> bool {
+    let Some(table) = table_of(elems, tr) else {
+        return false;
+    };
+    let (table, tr) = (table as usize, tr as usize);
+    let after = elems[tr].end as usize..elems[table].end as usize;
+    let before = table + 1..tr;
+    let mut budget = LONE_ROW_SCAN;
+    for range in [after, before] {
+        let mut e = range.start;
+        while e < range.end {
+            if budget == 0 {
+                return false;
+            }
+            budget -= 1;
+            let el = &elems[e];
+            if el.tag == Tag::Table {
+                e = (el.end as usize).max(e + 1);
+                continue;
+            }
+            if el.tag == Tag::Tr && filled_cells(elems, blocks, e as u32) >= 2 {
+                return false;
+            }
+            e += 1;
+        }
+    }
+    true
+}
+
+/// How many cells of the row `tr` hold text.
+fn filled_cells(elems: &[Elem], blocks: &[Block], tr: u32) -> usize {
+    cells(elems, tr)
+        .filter(|&c| {
+            let (a, z) = elems[c as usize].blocks;
+            blocks[a as usize..z as usize]
+                .iter()
+                .any(|b| b.text.chars().any(char::is_alphanumeric))
+        })
+        .count()
 }
 
 /// The cells of the row `tr`: its `<td>` and `<th>` children, in order.
@@ -135,7 +202,7 @@ mod tests {
         autumn after an inspection found rust in the hull of the only boat.";
 
     #[test]
-    fn a_column_of_links_beside_a_column_of_prose_is_layout() {
+    fn a_column_of_prose_beside_links_or_in_a_lone_row_is_layout() {
         let menu = "<a href=/>Front page</a><br><a href=/local>Local news</a>";
         assert!(!first_row_is_data(&format!(
             "<table><tr><td>{menu}</td><td>{STORY}</td></tr></table>"
@@ -145,13 +212,29 @@ mod tests {
         assert!(!first_row_is_data(&format!(
             "<table><tr><td>{menu}</td><td>{STORY}</td></tr></table>"
         )));
-        // the same prose beside a cell of text, or beside one link, is a row of data (a
-        // term and its description; a product's name and what it is)
+        // the same prose beside a cell of text, or beside one link, in a table of such
+        // rows is a row of data (a term and its description; a product's name and what it
+        // is)
+        let next = "<tr><td>Bus</td><td>The bus runs every hour.</td></tr>";
         assert!(first_row_is_data(&format!(
-            "<table><tr><td>Ferry</td><td>{STORY}</td></tr></table>"
+            "<table><tr><td>Ferry</td><td>{STORY}</td></tr>{next}</table>"
         )));
         assert!(first_row_is_data(&format!(
-            "<table><tr><td><a href=/f>Ferry</a></td><td>{STORY}</td></tr></table>"
+            "<table><tr><td><a href=/f>Ferry</a></td><td>{STORY}</td></tr>{next}</table>"
+        )));
+        // a column of prose beside anything, when no other row of the table holds data
+        assert!(!first_row_is_data(&format!(
+            "<table><tr><td>March 3, 2004</td><td>{STORY}</td></tr></table>"
+        )));
+        assert!(first_row_is_data(&format!(
+            "<table><tr><td>March 3, 2004</td><td>{STORY}</td></tr>\
+            <tr><td>March 4, 2004</td><td>The ferry ran.</td></tr></table>"
+        )));
+        // a list of short lines is no column of prose (a product's features)
+        let features = "Full support for PhysX<br>SLI Ready<br>GPU Boost 2.0<br>Adaptive \
+            vertical sync<br>Surround ready<br>Three displays on one card";
+        assert!(first_row_is_data(&format!(
+            "<table><tr><td>Features</td><td>{features}</td></tr></table>"
         )));
         // and a row of links beside one paragraph is a row of data (downloads and notes)
         assert!(first_row_is_data(

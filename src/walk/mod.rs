@@ -1090,7 +1090,7 @@ impl Builder {
         }
         if blocks.is_empty()
             || !blocks.iter().all(line)
-            || grid::page_columns(elems, &self.page.blocks, tr)
+            || grid::has_prose_column(elems, &self.page.blocks, tr)
         {
             return None;
         }
