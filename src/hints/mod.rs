@@ -652,6 +652,9 @@ pub fn element_hints(
                 "author" | "creator" | "datePublished" | "dateModified" => h |= BYLINE,
                 "breadcrumb" => h |= NAV,
                 "caption" => h |= CAPTION,
+                // schema.org's InteractionCounter: a post's count of likes or views
+                // (Discourse's "1 Like" under each post)
+                "interactionStatistic" => h |= SHARE,
                 _ => {}
             }
         }
@@ -750,6 +753,12 @@ mod tests {
         assert_eq!(name_hints("content-post", true) & ARTICLE_BODY, 0);
         assert_ne!(name_hints("social-share-bar", true) & SHARE, 0);
         assert_ne!(name_hints("c-comments", true) & COMMENT, 0);
+        // a forum's controls and edit notes (XenForo's)
+        assert_ne!(
+            name_hints("bbCodeBlock-expandLink js-expandLink", true) & NAV,
+            0
+        );
+        assert_ne!(name_hints("message-lastEdit", true) & BYLINE, 0);
         assert_ne!(name_hints("site-nav", true) & NAV, 0);
         assert_ne!(name_hints("relatedArticles", true) & RELATED, 0);
         // lists of the site's other posts, but not a blog's index of them
@@ -977,6 +986,19 @@ mod tests {
                 Some("https://schema.org/Comment")
             )
             .0 & COMMENT,
+            0
+        );
+        // a post's count of likes (Discourse's "1 Like")
+        assert_ne!(
+            element_hints(
+                &mut HintCache::default(),
+                None,
+                None,
+                None,
+                Some("interactionStatistic"),
+                None
+            )
+            .0 & SHARE,
             0
         );
         // the cache gives what reading the words gives, whatever the order of look-ups

@@ -377,6 +377,9 @@ pub(super) const STEMS: &[(&str, Hints)] = &[
     ("breadcrumb", NAV),
     // MediaWiki's "[edit]" link beside each section's heading
     ("mweditsection", NAV),
+    // XenForo's "Click to expand..." under a long quote, and its "Last edited:" line
+    ("expandlink", NAV),
+    ("lastedit", BYLINE),
     ("sidebar", SIDEBAR),
     // a site-wide notice above the header (Shopify's announcement-bar section, Squarespace's
     // sqs-announcement-bar, Docusaurus's announcementBar, WordPress's BulletinWP)
