@@ -47,6 +47,15 @@ pub(crate) fn is_stock_phrase(text: &str) -> bool {
             | "close"
             | "menu"
             | "search"
+            // a page's controls: a shop's buttons and sorting, a list's loading line, a
+            // thread's reply button
+            | "add to cart"
+            | "add to bag"
+            | "add to basket"
+            | "sort by"
+            | "loading"
+            | "view all"
+            | "reply"
     )
 }
 
@@ -261,4 +270,18 @@ pub(super) fn is_cookie_notice(b: &Block) -> bool {
     static WORDS: LazyLock<aho_corasick::AhoCorasick> =
         LazyLock::new(|| folded(COOKIE_NOTICE_WORDS));
     b.hints & crate::hints::MODAL != 0 && COOKIE.is_match(&*b.text) && WORDS.is_match(&*b.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pages_controls_are_stock_phrases_a_sentence_with_them_is_not() {
+        for control in ["Add to cart", "Sort by:", "Loading...", "View all", "Reply"] {
+            assert!(is_stock_phrase(control), "{control}");
+        }
+        assert!(!is_stock_phrase("Reply to the council by Friday."));
+        assert!(!is_stock_phrase("Add to cart only what you need"));
+    }
 }
