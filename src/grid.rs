@@ -174,18 +174,7 @@ pub(crate) fn cell_of(elems: &[Elem], e: u32) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::parse;
-    use crate::limits::Limits;
-    use crate::walk::{walk, Page};
-
-    fn page(html: &str) -> Page {
-        walk(
-            &parse(html, usize::MAX, None),
-            &Limits::default(),
-            None,
-            false,
-        )
-    }
+    use crate::walk::walk_html as page;
 
     /// Whether the first row of `html` is a row of data: the walk joined it into one
     /// block, or its cells' blocks make a row of data.

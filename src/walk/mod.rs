@@ -1223,18 +1223,23 @@ impl Builder {
     }
 }
 
+/// The walked page of `html`, parsed with no limits, for tests.
+#[cfg(test)]
+pub(crate) fn walk_html(html: &str) -> Page {
+    walk(
+        &crate::dom::parse(html, usize::MAX, None),
+        &Limits::default(),
+        None,
+        false,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::parse;
 
     fn page(html: &str) -> Page {
-        walk(
-            &parse(html, usize::MAX, None),
-            &Limits::default(),
-            None,
-            false,
-        )
+        walk_html(html)
     }
 
     #[test]
