@@ -572,6 +572,26 @@ mod tests {
     }
 
     #[test]
+    fn a_table_of_terms_with_paragraphs_in_their_cells_keeps_its_rows() {
+        // a column of prose in a table of several rows of data is data: each row one line
+        let row = |term: &str, what: &str| {
+            format!("<tr><td>{term}</td><td>{what}, as the council's officers define it in their reports.\
+                <br><br>The committee reviews the meaning of this term every year in the spring.</td></tr>")
+        };
+        let page = format!(
+            "<html><body><main><h1>Terms</h1><p>The terms used in the council's transport plans, as \
+            its officers define them in the reports to the committee.</p><table><tr><th>Term</th>\
+            <th>Meaning</th></tr>{}{}</table></main></body></html>",
+            row("Ferry", "The river ferry between Eastbank and the old harbour"),
+            row("Tram", "The light railway from the station to the northern suburbs")
+        );
+        let doc = Extractor::new().extract(page.as_bytes()).unwrap();
+        let text = doc.text();
+        assert!(text.contains("\nFerry\tThe river ferry"), "{text}");
+        assert!(text.contains("\nTram\tThe light railway"), "{text}");
+    }
+
+    #[test]
     fn mediawikis_edit_links_are_not_part_of_the_headings() {
         let para = "<p>Netscape announced that its browser would be free and that its source \
             code would be released, and the project took the name of its mascot.</p>";

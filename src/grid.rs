@@ -100,7 +100,8 @@ fn columns(elems: &[Elem], blocks: &[Block], tr: u32) -> (bool, bool) {
 pub const LONE_ROW_SCAN: usize = 4096;
 
 /// Whether no other row of the table of row `tr` has two cells or more that hold text
-/// (nested tables aside). The rows after it are looked at first, then those before it.
+/// (the rows of nested tables are not the table's; a cell holding one still counts as
+/// holding text). The rows after it are looked at first, then those before it.
 fn lone_row(elems: &[Elem], blocks: &[Block], tr: u32) -> bool {
     let Some(table) = table_of(elems, tr) else {
         return false;
@@ -130,8 +131,19 @@ fn lone_row(elems: &[Elem], blocks: &[Block], tr: u32) -> bool {
     true
 }
 
-/// How many cells of the row `tr` hold text.
+/// How many cells of the row `tr` hold text: of a row the walk joined into one block, the
+/// fields of its text (apart by tabs) that do.
 fn filled_cells(elems: &[Elem], blocks: &[Block], tr: u32) -> usize {
+    let (a, z) = elems[tr as usize].blocks;
+    if let [row] = &blocks[a as usize..z as usize] {
+        if row.kind == BlockKind::TableRow && row.elem == tr {
+            return row
+                .text
+                .split('\t')
+                .filter(|f| f.chars().any(char::is_alphanumeric))
+                .count();
+        }
+    }
     cells(elems, tr)
         .filter(|&c| {
             let (a, z) = elems[c as usize].blocks;
@@ -181,7 +193,9 @@ mod tests {
     fn first_row_is_data(html: &str) -> bool {
         let p = page(html);
         let tr = p.elems.iter().position(|e| e.tag == Tag::Tr).unwrap() as u32;
-        p.blocks.iter().any(|b| b.kind == BlockKind::TableRow)
+        p.blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::TableRow && b.elem == tr)
             || data_row_cells(&p.elems, &p.blocks, tr).is_some()
     }
 
@@ -218,6 +232,11 @@ mod tests {
         assert!(first_row_is_data(&format!(
             "<table><tr><td>March 3, 2004</td><td>{STORY}</td></tr>\
             <tr><td>March 4, 2004</td><td>The ferry ran.</td></tr></table>"
+        )));
+        // a title row whose spacer cell is empty is no row of data
+        assert!(!first_row_is_data(&format!(
+            "<table><tr><td>March 3, 2004</td><td>{STORY}</td></tr>\
+            <tr><td>Valley Gazette</td><td></td></tr></table>"
         )));
         // a list of short lines is no column of prose (a product's features)
         let features = "Full support for PhysX<br>SLI Ready<br>GPU Boost 2.0<br>Adaptive \

@@ -6,6 +6,10 @@ use crate::block::{Block, BlockKind};
 /// Stock phrases that are boilerplate wherever they stand, compared lower-cased.
 pub(crate) fn is_stock_phrase(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '.', '…']).to_lowercase();
+    if t == "loading" {
+        // a list's loading line, not a manual's section on loading
+        return text.trim_end().ends_with(['.', '…']);
+    }
     matches!(
         t.as_str(),
         "advertisement"
@@ -53,7 +57,6 @@ pub(crate) fn is_stock_phrase(text: &str) -> bool {
             | "add to bag"
             | "add to basket"
             | "sort by"
-            | "loading"
             | "view all"
             | "reply"
     )
@@ -282,6 +285,7 @@ mod tests {
             assert!(is_stock_phrase(control), "{control}");
         }
         assert!(!is_stock_phrase("Reply to the council by Friday."));
+        assert!(!is_stock_phrase("Loading"));
         assert!(!is_stock_phrase("Add to cart only what you need"));
     }
 }

@@ -148,6 +148,13 @@ fn is_negating(tok: &str) -> bool {
     )
 }
 
+/// The first parts of an article body's compound that [`word_hints`] reads at the end of a
+/// prefixed name (`theme-post-content`; not `card-body-text`).
+const BODY_PAIR_HEADS: &[&str] = &["post", "entry", "article", "story"];
+
+/// Words before such a compound that make it another post's (`next-post-content`).
+const OTHER_POSTS: &[&str] = &["next", "prev", "previous", "featured", "other"];
+
 /// The page elements that follow `adv` in a name when it abbreviates "advanced" (with
 /// a block's number after them: `kt-adv-heading2368_aaa829`).
 const ADVANCED_PARTS: &[&str] = &[
@@ -174,8 +181,8 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     let mut prev_negating = false;
     let mut compact = String::with_capacity(word.len());
     let (mut first, mut last) = (true, "");
-    // where the last two parts start in `compact`
-    let (mut pair_start, mut last_start) = (0, 0);
+    // where the last three parts start in `compact`
+    let (mut before_start, mut pair_start, mut last_start) = (0, 0, 0);
     let mut negated_whole = false;
     let mut advanced = false;
     let mut before_follow = 0;
@@ -198,7 +205,7 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
             h |= token_hints(part);
         }
         prev_negating = is_negating(part);
-        (pair_start, last_start) = (last_start, compact.len());
+        (before_start, pair_start, last_start) = (pair_start, last_start, compact.len());
         compact.push_str(part);
         last = part;
         first = false;
@@ -247,7 +254,11 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     // an article body's compound at the end of a prefixed name, when nothing else is
     // named: Elementor's `elementor-widget-theme-post-content`, `blog-post-content`,
     // `qodef-qi-post-content`
-    if h & !CONTENT == 0 {
+    if h & !CONTENT == 0
+        && BODY_PAIR_HEADS.contains(&&compact[pair_start..last_start])
+        && !OTHER_POSTS.contains(&&compact[before_start..pair_start])
+        && !is_negating(&compact[before_start..pair_start])
+    {
         h |= token_hints(&compact[pair_start..]) & ARTICLE_BODY;
     }
     if compact.contains("sharing") || compact.starts_with("share") {
@@ -282,6 +293,9 @@ fn stem_hints(compact: &str) -> Hints {
         let false_friend = match stem {
             "comment" => rest.starts_with("ary"),
             "bio" => rest.starts_with('n') || rest.starts_with('l'),
+            // an edition or an editor; the text an expand link shows
+            "lastedit" => rest.starts_with("ion") || rest.starts_with("or"),
+            "expandlink" => rest.starts_with("content"),
             _ => false,
         };
         // "mainContainer_noSidebar", "page-hasComments": the stem is negated
@@ -754,6 +768,9 @@ mod tests {
         assert_eq!(name_hints("related-post-content", true) & ARTICLE_BODY, 0);
         assert_eq!(name_hints("sidebar-post-content", true) & ARTICLE_BODY, 0);
         assert_eq!(name_hints("content-post", true) & ARTICLE_BODY, 0);
+        assert_eq!(name_hints("next-post-content", true) & ARTICLE_BODY, 0);
+        assert_eq!(name_hints("blog-no-post-content", true) & ARTICLE_BODY, 0);
+        assert_eq!(name_hints("hero-body-text", true) & ARTICLE_BODY, 0);
         assert_ne!(name_hints("social-share-bar", true) & SHARE, 0);
         assert_ne!(name_hints("c-comments", true) & COMMENT, 0);
         // a forum's controls and edit notes (XenForo's)
@@ -762,6 +779,7 @@ mod tests {
             0
         );
         assert_ne!(name_hints("message-lastEdit", true) & NAV, 0);
+        assert_eq!(name_hints("last-edition", true) & NAV, 0);
         assert_ne!(name_hints("site-nav", true) & NAV, 0);
         assert_ne!(name_hints("relatedArticles", true) & RELATED, 0);
         // lists of the site's other posts, but not a blog's index of them

@@ -986,8 +986,9 @@ impl Builder {
     /// its place), the lines of a cell by spaces in the text and by `\n` in the Markdown,
     /// which the row has whenever a cell holds several lines or the options keep links or
     /// formatting. A row whose only text is one cell of several lines, or long, is layout.
-    /// Rows whose cells hold more (paragraphs, lists) are left to the assembly of the kept
-    /// blocks, after the classifier has judged their parts.
+    /// Rows whose cells hold more (paragraphs, lists), or a column of prose
+    /// ([`grid::has_prose_column`]), are left to the assembly of the kept blocks, after the
+    /// classifier has judged their parts.
     fn join_row(&mut self, tr: u32, start: u32) {
         let Some(cells) = self.row_cells(tr, start) else {
             if let [b] = &mut self.page.blocks[start as usize..] {
@@ -1100,8 +1101,10 @@ impl Builder {
                 z - a
             })
             .collect();
-        // a lone cell of several paragraphs is layout too: its paragraphs stay apart
-        (cells.len() > 1 && cells.iter().sum::<u32>() as usize == blocks.len()).then_some(cells)
+        // a lone cell of several paragraphs is layout too (beside empty spacer cells or
+        // not): its paragraphs stay apart
+        let filled = cells.iter().filter(|&&n| n > 0).count();
+        (filled > 1 && cells.iter().sum::<u32>() as usize == blocks.len()).then_some(cells)
     }
 
     fn push_text(&mut self, s: &str, ctx: Ctx) {
@@ -1398,7 +1401,7 @@ mod tests {
     fn a_lone_cell_of_paragraphs_is_layout_and_they_stay_apart() {
         // an old layout's article in a table of its own, its paragraphs apart by <br><br>;
         // a lone cell of one short line is a row of a one-column table of data
-        let p = page("<table><tr><td>First paragraph of the story.<br><br>Second paragraph.</td></tr><tr><td>Total</td></tr></table>");
+        let p = page("<table><tr><td>First paragraph of the story.<br><br>Second paragraph.</td><td></td></tr><tr><td>Total</td></tr></table>");
         let texts: Vec<&str> = p.blocks.iter().map(|b| &*b.text).collect();
         assert_eq!(
             texts,
