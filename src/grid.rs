@@ -59,7 +59,7 @@ pub(crate) fn data_row_cells(elems: &[Elem], blocks: &[Block], tr: u32) -> Optio
 /// of links (an old layout's menu, article and related links side by side in one row), or
 /// beside anything when no other row of its table holds data (an article's column beside
 /// its date, a photo or an ad).
-pub(crate) fn page_columns(elems: &[Elem], blocks: &[Block], tr: u32) -> bool {
+fn page_columns(elems: &[Elem], blocks: &[Block], tr: u32) -> bool {
     let (links, prose) = columns(elems, blocks, tr);
     prose && (links || lone_row(elems, blocks, tr))
 }
