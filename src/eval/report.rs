@@ -378,11 +378,18 @@ fn write_page_types(f: &mut fmt::Formatter<'_>, r: &Report) -> fmt::Result {
     }
     row(f, "all", r)?;
     if let Some((right, n)) = r.type_agreement() {
-        writeln!(
+        let share = |(right, n): (usize, usize)| 100.0 * right as f64 / n as f64;
+        write!(
             f,
-            "  page type agreement {right}/{n} ({:.1}%); rows: the truth's type, columns: gleaner's",
-            100.0 * right as f64 / n as f64
+            "  page type agreement {right}/{n} ({:.1}%",
+            share((right, n))
         )?;
+        for h in [Half::A, Half::B] {
+            if let Some(a) = r.subset(|p| p.half == Some(h)).type_agreement() {
+                write!(f, ", half {} {:.1}%", h.name(), share(a))?;
+            }
+        }
+        writeln!(f, "); rows: the truth's type, columns: gleaner's")?;
         let m = r.confusion();
         let mut predicted: Vec<String> = m.keys().map(|(_, q)| q.clone()).collect();
         predicted.sort();

@@ -4,7 +4,7 @@
 use super::signals::{ld, title, url, OgType, Platform, Signals};
 
 /// How many features there are.
-pub(super) const N: usize = 67;
+pub(super) const N: usize = 70;
 
 /// The features' names, in the order of the vector (the model's weights follow it).
 pub(super) const NAMES: [&str; N] = [
@@ -75,6 +75,9 @@ pub(super) const NAMES: [&str; N] = [
     "linked headings",
     "a byline",
     "a publication date",
+    "prose: we and our",
+    "prose: you and your",
+    "prose right after a heading",
 ];
 
 /// `x` as 0 or 1.
@@ -159,5 +162,8 @@ pub(super) fn of(s: &Signals) -> [f32; N] {
         count(f64::from(s.linked_headings)),
         flag(s.byline),
         flag(s.dated),
+        s.we_share,
+        s.you_share,
+        s.after_heading_share,
     ]
 }

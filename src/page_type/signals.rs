@@ -393,6 +393,13 @@ pub(super) struct Signals {
     pub(super) byline: bool,
     /// Whether the page states a publication date.
     pub(super) dated: bool,
+    /// The share of the blocks of prose that come right after a heading (a landing page's
+    /// sections of a heading and a few lines).
+    pub(super) after_heading_share: f32,
+    /// The share of the prose's words that speak for the site ("we", "our").
+    pub(super) we_share: f32,
+    /// The share of the prose's words that speak to the reader ("you", "your").
+    pub(super) you_share: f32,
 }
 
 impl Signals {
@@ -464,6 +471,9 @@ impl Signals {
     /// The counts over blocks: text, prose, links, code, prices and stock phrases.
     fn read_blocks(&mut self, blocks: &[Block]) {
         let (mut prose, mut links, mut comment_prose) = (0.0f32, 0.0f32, 0.0f32);
+        let mut persons = Persons::default();
+        // blocks of prose, those right after a heading, and whether the last block was one
+        let (mut prose_blocks, mut after_heading, mut prev_heading) = (0u32, 0u32, false);
         for b in blocks {
             let len = b.stats.weighted_len();
             self.text_len += len;
@@ -473,6 +483,12 @@ impl Signals {
                 if b.hints & hints::COMMENT != 0 {
                     comment_prose += len;
                 }
+                persons.read(&b.text);
+                prose_blocks += 1;
+                after_heading += u32::from(prev_heading);
+            }
+            if len > 0.0 {
+                prev_heading = matches!(b.kind, BlockKind::Heading(_));
             }
             match b.kind {
                 BlockKind::Code => {
@@ -506,7 +522,76 @@ impl Signals {
         if self.text_len > 0.0 {
             self.prose_share = prose / self.text_len;
             self.comment_prose_share = comment_prose / prose.max(1.0);
+            self.after_heading_share = after_heading as f32 / prose_blocks.max(1) as f32;
             self.link_share = links / self.text_len;
+        }
+        let words = persons.words.max(1) as f32;
+        self.we_share = persons.we as f32 / words;
+        self.you_share = persons.you as f32 / words;
+    }
+}
+
+/// Longest word that speaks for the site or to the reader, in bytes.
+const PERSON_WORD_BYTES: usize = 8;
+
+/// Counts of the words of prose, and of those that speak for the site ("we", "our") and to
+/// the reader ("you", "your"). A service's page says what "we" do for "you"; a report
+/// speaks of others.
+#[derive(Default)]
+struct Persons {
+    words: u32,
+    we: u32,
+    you: u32,
+}
+
+impl Persons {
+    /// Counts the words of `text`: runs of letters ("we're" is "we" and "re"). A character
+    /// beyond ASCII counts as a letter, but for the no-break space and the punctuation of
+    /// U+2000 to U+203F (dashes, quotes, the typographic apostrophe of "we’re").
+    fn read(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut start = None;
+        let mut i = 0;
+        while i <= bytes.len() {
+            let rest = &bytes[i..];
+            let (letter, width) = match rest {
+                [0xC2, 0xA0, ..] => (false, 2),
+                [0xE2, 0x80, _, ..] => (false, 3),
+                [c, ..] => (c.is_ascii_alphabetic() || *c >= 0x80, 1),
+                [] => (false, 1),
+            };
+            match (letter, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    self.word(&bytes[s..i]);
+                    start = None;
+                }
+                _ => {}
+            }
+            i += width;
+        }
+    }
+
+    /// Counts one word.
+    fn word(&mut self, word: &[u8]) {
+        self.words += 1;
+        if word.len() > PERSON_WORD_BYTES {
+            return;
+        }
+        let mut buf = [0u8; PERSON_WORD_BYTES];
+        for (d, s) in buf.iter_mut().zip(word) {
+            *d = s.to_ascii_lowercase();
+        }
+        match &buf[..word.len()] {
+            // speaking for the site or company writing, in English, German, French, Spanish
+            b"we" | b"our" | b"ours" | b"us" | b"wir" | b"uns" | b"unser" | b"unsere"
+            | b"unseren" | b"unserem" | b"unserer" | b"nous" | b"notre" | b"nos" | b"nosotros"
+            | b"nuestro" | b"nuestra" | b"nuestros" | b"nuestras" => self.we += 1,
+            // speaking to the reader (German's and Spanish's polite forms are left out: they
+            // are also "they" and "his")
+            b"you" | b"your" | b"yours" | b"du" | b"dein" | b"deine" | b"dich" | b"vous"
+            | b"votre" | b"vos" | b"usted" | b"ustedes" | b"tu" | b"tus" => self.you += 1,
+            _ => {}
         }
     }
 }
@@ -768,6 +853,42 @@ fn url_flags(u: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn signals_of(html: &str) -> Signals {
+        Signals::read(&crate::walk::walk_html(html), &[], None)
+    }
+
+    #[test]
+    fn persons_count_words_that_speak_for_the_site_and_to_the_reader() {
+        let mut p = Persons::default();
+        p.read("We’re here: our team helps you\u{a0}grow your business. Nous aidons.");
+        // We, re, here, our, team, helps, you, grow, your, business, Nous, aidons
+        assert_eq!((p.words, p.we, p.you), (12, 3, 2));
+        let mut p = Persons::default();
+        // "usual" and "ourselves" are words of their own; letters beyond ASCII join a word
+        p.read("Usual ourselves überwir — twenty");
+        assert_eq!((p.words, p.we, p.you), (4, 0, 0));
+    }
+
+    #[test]
+    fn a_landing_page_speaks_to_the_reader_in_sections() {
+        let para = |t: &str| format!("<p>{t} {t} {t} {t}</p>");
+        let landing = signals_of(&format!(
+            "<body><h2>Audits</h2>{}<h2>Support</h2>{}</body>",
+            para("We audit your books every quarter."),
+            para("Our team answers you within a day."),
+        ));
+        assert_eq!(landing.after_heading_share, 1.0);
+        assert!(landing.we_share > 0.05 && landing.you_share > 0.05);
+        let report = signals_of(&format!(
+            "<body><h1>The vote</h1>{}{}{}</body>",
+            para("The council voted to extend the tram line north."),
+            para("Its members debated the cost for a decade before."),
+            para("The works start in spring and end two years later."),
+        ));
+        assert!((report.after_heading_share - 1.0 / 3.0).abs() < 1e-6);
+        assert_eq!((report.we_share, report.you_share), (0.0, 0.0));
+    }
 
     #[test]
     fn urls_say_what_they_lead_to() {

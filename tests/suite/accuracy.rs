@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use gleaner::eval::{evaluate, Prediction, Report};
+use gleaner::eval::{evaluate, Half, Prediction, Report};
 
 /// Shingle F1 on the article-extraction benchmark (measured 0.9734).
 const SCRAPINGHUB_SHINGLE_F1: f64 = 0.970;
@@ -40,9 +40,12 @@ const WCXB_BOW_F1_BY_TYPE: [(&str, f64); 7] = [
 /// blob, a page of 20 gold words taken for an article, a grid whose cards sit under menus
 /// and caption names).
 const WCXB_MAX_EMPTY: usize = 9;
-/// Least agreement of the page's type with wcxb-dev's labels (measured 86.2%, with the
+/// Least agreement of the page's type with wcxb-dev's labels (measured 87.8%, with the
 /// microdata's types read; the bar is 85%).
-const WCXB_PAGE_TYPE_AGREEMENT: f64 = 0.85;
+const WCXB_PAGE_TYPE_AGREEMENT: f64 = 0.87;
+/// Least agreement on half B of wcxb-dev, the sites the page-type model was not fitted on
+/// (measured 84.3%; the bar is 85%).
+const WCXB_PAGE_TYPE_AGREEMENT_UNSEEN: f64 = 0.835;
 /// Title, author and date agreement on wcxb-dev (measured 89.2%, 80.4%, 85.3%); the
 /// metadata issue's bars are 88%, 75% and 85%.
 const WCXB_METADATA: [f64; 3] = [0.885, 0.80, 0.85];
@@ -212,6 +215,14 @@ fn wcxb_floors() {
     assert!(r.empty_outputs() <= WCXB_MAX_EMPTY, "{r}");
     let (right, n) = r.type_agreement().unwrap();
     assert!(right as f64 / n as f64 >= WCXB_PAGE_TYPE_AGREEMENT, "{r}");
+    let (right, n) = r
+        .subset(|p| p.half == Some(Half::B))
+        .type_agreement()
+        .unwrap();
+    assert!(
+        right as f64 / n as f64 >= WCXB_PAGE_TYPE_AGREEMENT_UNSEEN,
+        "{right}/{n} on half B\n{r}"
+    );
     assert_metadata(&r, WCXB_METADATA);
     assert_structure(&r, &WCXB_STRUCTURE);
 }
