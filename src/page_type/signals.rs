@@ -552,13 +552,18 @@ impl Persons {
         let bytes = text.as_bytes();
         let mut start = None;
         let mut i = 0;
-        while i <= bytes.len() {
-            let rest = &bytes[i..];
-            let (letter, width) = match rest {
-                [0xC2, 0xA0, ..] => (false, 2),
-                [0xE2, 0x80, _, ..] => (false, 3),
-                [c, ..] => (c.is_ascii_alphabetic() || *c >= 0x80, 1),
-                [] => (false, 1),
+        while i < bytes.len() {
+            let c = bytes[i];
+            let (letter, width) = if c.is_ascii_alphabetic() {
+                (true, 1)
+            } else if c < 0x80 {
+                (false, 1)
+            } else {
+                match &bytes[i..] {
+                    [0xC2, 0xA0, ..] => (false, 2),
+                    [0xE2, 0x80, _, ..] => (false, 3),
+                    _ => (true, 1),
+                }
             };
             match (letter, start) {
                 (true, None) => start = Some(i),
@@ -569,6 +574,9 @@ impl Persons {
                 _ => {}
             }
             i += width;
+        }
+        if let Some(s) = start {
+            self.word(&bytes[s..]);
         }
     }
 
