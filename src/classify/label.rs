@@ -561,6 +561,33 @@ fn is_edge_sentence(page: &Page, edge: usize, j: usize) -> bool {
         && !is_end_marker(b, page.weights.linky_density)
 }
 
+/// Boilerplate's hints that a short line opening an article's body must not have.
+const BODY_OPENING_NOT: Hints = hints::BYLINE
+    | hints::CAPTION
+    | hints::TAGS
+    | hints::SHARE
+    | hints::AD
+    | hints::PROMO
+    | hints::TOC
+    | hints::HEADER;
+
+/// Whether block `j`, before the article's first paragraph (`first`), opens the article's
+/// body: inside an element named as one (WordPress's `entry-content`, `article-body`),
+/// beside that paragraph (under its parent, or an item of a list that is), without a link,
+/// a stock phrase or a name of boilerplate. A subtitle, a greeting, a plain list of what is
+/// new: an article's body holds its bylines and buttons outside, or names them.
+fn is_body_opening(page: &Page, first: usize, j: usize) -> bool {
+    let b = &page.blocks[j];
+    let parent = |i: usize| page.elems[page.blocks[i].elem as usize].parent;
+    let beside = parent(first);
+    (parent(j) == beside
+        || (b.kind == BlockKind::ListItem && page.elems[parent(j) as usize].parent == beside))
+        && b.hints & hints::ARTICLE_BODY != 0
+        && b.hints & BODY_OPENING_NOT == 0
+        && b.link_chars == 0
+        && !is_stock_phrase(&b.text)
+}
+
 /// Least items of an unlinked list beside the container that joins the article.
 const PLAIN_LIST_MIN_ITEMS: usize = 3;
 /// Least characters of such a list.
@@ -673,7 +700,11 @@ fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) 
                     page.options.favor == Favor::Recall && (k + 1 == first || k == last + 1);
                 let edge_sentence =
                     (opening..first).contains(&k) || (last + 1..closing).contains(&k);
+                let body_opening = k < first
+                    && page.options.favor != Favor::Precision
+                    && is_body_opening(page, pre[first].0, i);
                 if inside
+                    || body_opening
                     || lead_heading
                     || recall_edge
                     || edge_sentence

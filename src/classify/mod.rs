@@ -585,6 +585,43 @@ mod tests {
     }
 
     #[test]
+    fn the_short_lines_opening_a_named_article_body_stay() {
+        let body = |opening: &str| {
+            format!(
+                "<article><p>Posted by Ann</p><p>May 2</p><div class=entry-content>{opening}\
+                 <p>{P1}</p><p>{P2}</p></div></article>"
+            )
+        };
+        // a subtitle and a plain list of what is new, beside the first paragraph
+        let html = body(
+            "<p>What is new in 2.26</p><ul><li>New tasks</li><li>Better Android support</li>\
+             <li>Bugs fixed</li></ul><p>Try it this weekend</p>",
+        );
+        assert_eq!(
+            kept(&html, None),
+            [
+                "What is new in 2.26",
+                "New tasks",
+                "Better Android support",
+                "Bugs fixed",
+                "Try it this weekend",
+                P1,
+                P2
+            ]
+        );
+        // its links, stock phrases and named boilerplate go; so do lines in a box of
+        // their own, not beside the paragraph
+        let html = body(
+            "<p><a href=/tags/x>Trams</a></p><p>Share this</p><p class=byline>Ann Smith</p>\
+             <div class=box><p>Top questions</p></div>",
+        );
+        assert_eq!(kept(&html, None), [P1, P2]);
+        // and the lines before an unnamed body stay at its edge
+        let html = format!("<article><p>Ann Smith</p><p>{P1}</p><p>{P2}</p></article>");
+        assert_eq!(kept(&html, None), [P1, P2]);
+    }
+
+    #[test]
     fn a_cards_linked_title_goes_with_its_text() {
         // a collection's text, its grid of product cards, and more text after it
         let card = |name: &str, line: &str, price: &str| {
