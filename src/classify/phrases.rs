@@ -5,6 +5,9 @@ use crate::block::{Block, BlockKind};
 
 /// Stock phrases that are boilerplate wherever they stand, compared lower-cased.
 pub(crate) fn is_stock_phrase(text: &str) -> bool {
+    if is_post_position(text) {
+        return true;
+    }
     let t = text.trim().trim_end_matches([':', '.', '…']).to_lowercase();
     if t == "loading" {
         // a list's loading line, not a manual's section on loading
@@ -59,7 +62,28 @@ pub(crate) fn is_stock_phrase(text: &str) -> bool {
             | "sort by"
             | "view all"
             | "reply"
+            // a Q&A page's answer box and its calls to ask (Stack Exchange's sites)
+            | "your answer"
+            | "post your answer"
+            | "ask question"
+            | "start asking to get answers"
+            | "find the answer to your question by asking"
+            | "you must log in to answer this question"
+            | "by clicking “post your answer”, you agree to our terms of service and acknowledge you have read our privacy policy"
+            | "by clicking \"post your answer\", you agree to our terms of service and acknowledge you have read our privacy policy"
     )
+}
+
+/// Whether `text` is only a post's number in its thread and the dot that parts it from
+/// the post's date ("#12 ·"), as VerticalScope's forum themes write it. A bare "#12" may
+/// be a rank in a chart.
+fn is_post_position(text: &str) -> bool {
+    let Some(t) = text.trim().strip_suffix(['·', '•']) else {
+        return false;
+    };
+    t.trim_end()
+        .strip_prefix('#')
+        .is_some_and(|n| !n.is_empty() && n.len() <= 6 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Openings of a heading or short line that starts the reading list after an article, in
@@ -287,5 +311,23 @@ mod tests {
         assert!(!is_stock_phrase("Reply to the council by Friday."));
         assert!(!is_stock_phrase("Loading"));
         assert!(!is_stock_phrase("Add to cart only what you need"));
+    }
+
+    #[test]
+    fn a_qa_pages_answer_box_and_a_posts_number_are_stock_phrases() {
+        for line in [
+            "Your Answer",
+            "Start asking to get answers",
+            "Find the answer to your question by asking.",
+            "By clicking “Post Your Answer”, you agree to our terms of service and acknowledge you have read our privacy policy.",
+            "#12 ·",
+            "#3 •",
+        ] {
+            assert!(is_stock_phrase(line), "{line}");
+        }
+        // a rank in a chart, a heading that asks
+        for line in ["#1", "#12 · Jan 3", "Your answer to the council", "# ·"] {
+            assert!(!is_stock_phrase(line), "{line}");
+        }
     }
 }
