@@ -6,8 +6,8 @@
 use std::ops::Range;
 
 use super::phrases::{
-    is_cookie_notice, is_credit_line, is_end_marker, is_signup_title, is_stock_phrase,
-    SIGNUP_BOX_MAX_BLOCKS,
+    is_control_label, is_cookie_notice, is_credit_line, is_end_marker, is_signup_title,
+    is_stock_phrase, SIGNUP_BOX_MAX_BLOCKS,
 };
 use super::{Favor, Label, Page};
 use crate::block::{ancestors, BlockKind, Elem, IN_FIGURE, IN_TABLE, MACHINE_DATA, PLAIN_CELL};
@@ -234,7 +234,9 @@ fn first_labels(page: &Page, top: u32, range: Range<usize>, signup: &[bool]) -> 
             Pre::Bad(Label::Title)
         } else if b.link_density() > linky && !links_as_content(page, i, linky) {
             Pre::Bad(Label::LinkList)
-        } else if is_stock_phrase(&b.text) {
+        } else if is_stock_phrase(&b.text)
+            || (!matches!(b.kind, BlockKind::Heading(_)) && is_control_label(&b.text))
+        {
             Pre::Bad(Label::StockPhrase)
         } else if !w.is_prose(b)
             && ((h & hints::BYLINE != 0 && !w.keep_bylines && !in_long_list(page, b))

@@ -585,6 +585,15 @@ mod tests {
     }
 
     #[test]
+    fn a_button_standing_alone_goes_a_heading_of_the_same_words_stays() {
+        let html = format!(
+            "<article><p>{P1}</p><p><a href=/apply>Apply now</a></p><p>Contact us</p>\
+             <p>{P2}</p><h2>Contact us</h2><p>{P3}</p></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2, "Contact us", P3]);
+    }
+
+    #[test]
     fn the_short_lines_opening_a_named_article_body_stay() {
         let body = |opening: &str| {
             format!(

@@ -74,6 +74,31 @@ pub(crate) fn is_stock_phrase(text: &str) -> bool {
     )
 }
 
+/// A page's buttons and badges standing alone, lower-cased: boilerplate as a line of their
+/// own, but a heading of them may open a section of the page's own ("Contact us" over an
+/// address, "Sign up" over a tutorial's steps).
+pub(super) fn is_control_label(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(['.', '…', '›', '»', '→'])
+        .trim_end();
+    if t.len() > 16 {
+        return false;
+    }
+    matches!(
+        t.to_lowercase().as_str(),
+        "contact us"
+            | "apply now"
+            | "sign up"
+            | "filters"
+            | "quantity"
+            | "new arrival"
+            | "best seller"
+            | "top rated"
+            | "recently viewed"
+    )
+}
+
 /// Whether `text` is only a post's number in its thread and the dot that parts it from
 /// the post's date ("#12 ·"), as VerticalScope's forum themes write it. A bare "#12" may
 /// be a rank in a chart.
@@ -311,6 +336,26 @@ mod tests {
         assert!(!is_stock_phrase("Reply to the council by Friday."));
         assert!(!is_stock_phrase("Loading"));
         assert!(!is_stock_phrase("Add to cart only what you need"));
+    }
+
+    #[test]
+    fn a_control_standing_alone_is_a_label_a_line_that_says_more_is_not() {
+        for line in [
+            "Contact us",
+            "Apply now ›",
+            "Sign up.",
+            "Recently viewed",
+            "Top Rated",
+        ] {
+            assert!(is_control_label(line), "{line}");
+        }
+        for line in [
+            "Contact us for a quote",
+            "Sign up for the trip by May",
+            "Quantity: 2",
+        ] {
+            assert!(!is_control_label(line), "{line}");
+        }
     }
 
     #[test]

@@ -127,6 +127,14 @@ fn hiding_class(class: &str) -> bool {
             // Webflow's messages after a form is sent, shown by its script
             | "w-form-done"
             | "w-form-fail"
+            // Gravity Forms' trap field for robots and its fields hidden from visitors,
+            // hidden by its stylesheet, and the markup it shows only to the site's admins
+            | "gform_validation_container"
+            | "gfield_visibility_hidden"
+            | "admin-hidden-markup"
+            // the mark of what is not the page's content (Yahoo's convention; Jetpack's
+            // "This slideshow requires JavaScript." carries it)
+            | "robots-nocontent"
     )
 }
 
@@ -963,6 +971,17 @@ mod tests {
         assert_ne!(name_hints("sr-only", true) & HIDDEN, 0);
         assert_ne!(
             name_hints("hero-form-success-message w-form-done", true) & HIDDEN,
+            0
+        );
+        assert_ne!(
+            name_hints(
+                "gfield gfield--type-honeypot gform_validation_container",
+                true
+            ) & HIDDEN,
+            0
+        );
+        assert_ne!(
+            name_hints("jetpack-slideshow-noscript robots-nocontent", true) & HIDDEN,
             0
         );
         assert_eq!(name_hints("commentary", true) & COMMENT, 0);
