@@ -36,7 +36,7 @@ pub(super) fn label_range(page: &Page, top: u32, range: Range<usize>, labels: &m
     if page.weights.drop_reading_lists {
         drop_reading_list_sections(page, top, &mut pre);
     }
-    settle_short_blocks(page, &pre, labels);
+    settle_short_blocks(page, top, &pre, labels);
 }
 
 /// A list of links that a sentence introduces ("The following universities also offer
@@ -563,31 +563,27 @@ fn is_edge_sentence(page: &Page, edge: usize, j: usize) -> bool {
         && !is_end_marker(b, page.weights.linky_density)
 }
 
-/// Boilerplate's hints that a short line opening an article's body must not have.
-const BODY_OPENING_NOT: Hints = hints::BYLINE
-    | hints::CAPTION
-    | hints::TAGS
-    | hints::SHARE
-    | hints::AD
-    | hints::PROMO
-    | hints::TOC
-    | hints::HEADER;
+/// Names of boilerplate that a short line opening an article's body must not have below
+/// the container (stronger ones, share buttons, ads, promotions, are dropped before).
+const BODY_OPENING_NOT: Hints =
+    hints::BYLINE | hints::CAPTION | hints::TAGS | hints::TOC | hints::HEADER;
 
-/// Whether block `j`, before the article's first paragraph (`first`), opens the article's
-/// body: inside an element named as one (WordPress's `entry-content`, `article-body`),
-/// beside that paragraph (under its parent, or an item of a list that is), without a link,
-/// a stock phrase or a name of boilerplate. A subtitle, a greeting, a plain list of what is
-/// new: an article's body holds its bylines and buttons outside, or names them.
-fn is_body_opening(page: &Page, first: usize, j: usize) -> bool {
+/// Whether block `j`, before the article's first paragraph (`first`), may open the
+/// article's body, in the container `top`: inside an element named as the body
+/// (WordPress's `entry-content`, an `article-body`), beside that paragraph (under its
+/// parent, or an item of a list that is), without a link or a name of boilerplate below
+/// the container ([`BODY_OPENING_NOT`]). A subtitle, a greeting, a plain list of what is
+/// new: an article's body holds its bylines and buttons outside, or names them. Stock
+/// phrases never come here (they are dropped before).
+fn is_body_opening(page: &Page, top: u32, first: usize, j: usize) -> bool {
     let b = &page.blocks[j];
     let parent = |i: usize| page.elems[page.blocks[i].elem as usize].parent;
     let beside = parent(first);
     (parent(j) == beside
         || (b.kind == BlockKind::ListItem && page.elems[parent(j) as usize].parent == beside))
         && b.hints & hints::ARTICLE_BODY != 0
-        && b.hints & BODY_OPENING_NOT == 0
+        && hints_below(page, b.elem, top) & BODY_OPENING_NOT == 0
         && b.link_chars == 0
-        && !is_stock_phrase(&b.text)
 }
 
 /// Least items of an unlinked list beside the container that joins the article.
@@ -649,8 +645,9 @@ fn closing_list(page: &Page, pre: &[(usize, Pre)], last: usize, closing: usize) 
 
 /// Short blocks take the label of their context: kept between content, dropped at the
 /// edges, where bylines, dates and buttons sit, but for a post's opening and closing lines
-/// (see [`is_edge_sentence`]). A heading is kept when content follows.
-fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) {
+/// (see [`is_edge_sentence`]) and the lines that open a named article body (see
+/// [`is_body_opening`]). A heading is kept when content follows.
+fn settle_short_blocks(page: &Page, top: u32, pre: &[(usize, Pre)], labels: &mut [Label]) {
     let first_good = pre.iter().position(|(_, p)| *p == Pre::Good);
     let last_good = pre.iter().rposition(|(_, p)| *p == Pre::Good);
     let (Some(first), Some(last)) = (first_good, last_good) else {
@@ -687,6 +684,19 @@ fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) 
         opening -= run(&mut pre[..first].iter().rev(), first);
         closing += run(&mut pre[last + 1..].iter(), last);
     }
+    // the lines that open a named article body: the run of them right before its first
+    // paragraph (images between them aside), unless precision is asked for
+    let mut body_from = first;
+    if page.options.favor != Favor::Precision {
+        while body_from > 0 {
+            let (j, p) = pre[body_from - 1];
+            let image = page.blocks[j].kind == BlockKind::Image;
+            if !(image || (p == Pre::Short && is_body_opening(page, top, pre[first].0, j))) {
+                break;
+            }
+            body_from -= 1;
+        }
+    }
     let closing_list = closing_list(page, pre, last, closing);
     for (k, &(i, p)) in pre.iter().enumerate() {
         labels[i] = match p {
@@ -702,9 +712,7 @@ fn settle_short_blocks(page: &Page, pre: &[(usize, Pre)], labels: &mut [Label]) 
                     page.options.favor == Favor::Recall && (k + 1 == first || k == last + 1);
                 let edge_sentence =
                     (opening..first).contains(&k) || (last + 1..closing).contains(&k);
-                let body_opening = k < first
-                    && page.options.favor != Favor::Precision
-                    && is_body_opening(page, pre[first].0, i);
+                let body_opening = (body_from..first).contains(&k);
                 if inside
                     || body_opening
                     || lead_heading

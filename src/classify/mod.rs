@@ -587,7 +587,7 @@ mod tests {
     #[test]
     fn a_button_standing_alone_goes_a_heading_of_the_same_words_stays() {
         let html = format!(
-            "<article><p>{P1}</p><p><a href=/apply>Apply now</a></p><p>Contact us</p>\
+            "<article><p>{P1}</p><p>Apply now</p><p>Contact us</p>\
              <p>{P2}</p><h2>Contact us</h2><p>{P3}</p></article>"
         );
         assert_eq!(kept(&html, None), [P1, P2, "Contact us", P3]);
@@ -618,14 +618,18 @@ mod tests {
                 P2
             ]
         );
-        // its links, stock phrases and named boilerplate go; so do lines in a box of
-        // their own, not beside the paragraph
+        // a line partly linked, one named as tags, one in a box of its own (not beside the
+        // paragraph) go
         let html = body(
-            "<p><a href=/tags/x>Trams</a></p><p>Share this</p><p class=byline>Ann Smith</p>\
+            "<p>Filed under <a href=/t/x>trams</a></p><p class=post-tags>Trams, Transport</p>\
              <div class=box><p>Top questions</p></div>",
         );
         assert_eq!(kept(&html, None), [P1, P2]);
-        // and the lines before an unnamed body stay at its edge
+        // so does a line parted from the paragraph by a share bar
+        let html =
+            body("<p>A subtitle of the story</p><div class=share><a href=/s>Share</a></div>");
+        assert_eq!(kept(&html, None), [P1, P2]);
+        // and the lines before an unnamed body go, as the article's edge
         let html = format!("<article><p>Ann Smith</p><p>{P1}</p><p>{P2}</p></article>");
         assert_eq!(kept(&html, None), [P1, P2]);
     }

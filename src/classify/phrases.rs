@@ -69,9 +69,8 @@ pub(crate) fn is_stock_phrase(text: &str) -> bool {
             | "start asking to get answers"
             | "find the answer to your question by asking"
             | "you must log in to answer this question"
-            | "by clicking “post your answer”, you agree to our terms of service and acknowledge you have read our privacy policy"
-            | "by clicking \"post your answer\", you agree to our terms of service and acknowledge you have read our privacy policy"
-    )
+    ) || t.starts_with("by clicking “post your answer”")
+        || t.starts_with("by clicking \"post your answer\"")
 }
 
 /// A page's buttons and badges standing alone, lower-cased: boilerplate as a line of their
@@ -80,7 +79,7 @@ pub(crate) fn is_stock_phrase(text: &str) -> bool {
 pub(super) fn is_control_label(text: &str) -> bool {
     let t = text
         .trim()
-        .trim_end_matches(['.', '…', '›', '»', '→'])
+        .trim_end_matches([':', '.', '…', '›', '»', '→'])
         .trim_end();
     if t.len() > 16 {
         return false;
@@ -344,6 +343,7 @@ mod tests {
             "Contact us",
             "Apply now ›",
             "Sign up.",
+            "Quantity:",
             "Recently viewed",
             "Top Rated",
         ] {
@@ -353,6 +353,7 @@ mod tests {
             "Contact us for a quote",
             "Sign up for the trip by May",
             "Quantity: 2",
+            "Sign up to the newsletter and our weekly digest of the best stories",
         ] {
             assert!(!is_control_label(line), "{line}");
         }
@@ -365,6 +366,7 @@ mod tests {
             "Start asking to get answers",
             "Find the answer to your question by asking.",
             "By clicking “Post Your Answer”, you agree to our terms of service and acknowledge you have read our privacy policy.",
+            "By clicking \"Post Your Answer\", you agree to our terms of service, privacy policy and cookie policy",
             "#12 ·",
             "#3 •",
         ] {

@@ -107,7 +107,8 @@ pub fn names_panel(value: &str) -> bool {
     PANEL_WORDS.iter().any(|w| lower.contains(w))
 }
 
-/// Whole class names that hide an element on every screen size.
+/// Whole class names that hide an element on every screen size, or say that it is no part
+/// of the page's content (`robots-nocontent`).
 fn hiding_class(class: &str) -> bool {
     matches!(
         class,
@@ -984,6 +985,9 @@ mod tests {
             name_hints("jetpack-slideshow-noscript robots-nocontent", true) & HIDDEN,
             0
         );
+        // a post's reading time is a byline's
+        assert_ne!(name_hints("estimated-read-time", true) & BYLINE, 0);
+        assert_ne!(name_hints("rt-reading-time", true) & BYLINE, 0);
         assert_eq!(name_hints("commentary", true) & COMMENT, 0);
         // WordPress post classes name tags and authors of a post, not boilerplate
         let wp = name_hints(

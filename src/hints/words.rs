@@ -375,6 +375,10 @@ pub(super) const STEMS: &[(&str, Hints)] = &[
     ("bildtext", CAPTION),
     ("bildunterschrift", CAPTION),
     ("breadcrumb", NAV),
+    // a post's reading time beside its date (`estimated-read-time`, `rt-reading-time`,
+    // `reading-time`)
+    ("readtime", BYLINE),
+    ("readingtime", BYLINE),
     // MediaWiki's "[edit]" link beside each section's heading
     ("mweditsection", NAV),
     // XenForo's "Click to expand..." under a long quote, and its "Last edited:" line

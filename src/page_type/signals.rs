@@ -546,8 +546,10 @@ struct Persons {
 
 impl Persons {
     /// Counts the words of `text`: runs of letters ("we're" is "we" and "re"). A character
-    /// beyond ASCII counts as a letter, but for the no-break space and the punctuation of
-    /// U+2000 to U+203F (dashes, quotes, the typographic apostrophe of "we’re").
+    /// beyond ASCII counts as a letter, but for those of U+0080 to U+00BF (the no-break
+    /// space, ¡ ¿ « ») and the punctuation of U+2000 to U+203F (dashes, quotes, the
+    /// typographic apostrophe of "we’re"). (`TextStats::of` counts words for the block's
+    /// statistics, by whitespace; this count needs punctuation apart too.)
     fn read(&mut self, text: &str) {
         let bytes = text.as_bytes();
         let mut start = None;
@@ -560,7 +562,8 @@ impl Persons {
                 (false, 1)
             } else {
                 match &bytes[i..] {
-                    [0xC2, 0xA0, ..] => (false, 2),
+                    // U+0080 to U+00BF: the no-break space, ¡ ¿ « » and the like
+                    [0xC2, _, ..] => (false, 2),
                     [0xE2, 0x80, _, ..] => (false, 3),
                     _ => (true, 1),
                 }
@@ -583,7 +586,8 @@ impl Persons {
     /// Counts one word.
     fn word(&mut self, word: &[u8]) {
         self.words += 1;
-        if word.len() > PERSON_WORD_BYTES {
+        // the country, not "us"
+        if word.len() > PERSON_WORD_BYTES || word == b"US" {
             return;
         }
         let mut buf = [0u8; PERSON_WORD_BYTES];
@@ -596,9 +600,9 @@ impl Persons {
             | b"unseren" | b"unserem" | b"unserer" | b"nous" | b"notre" | b"nos" | b"nosotros"
             | b"nuestro" | b"nuestra" | b"nuestros" | b"nuestras" => self.we += 1,
             // speaking to the reader (German's and Spanish's polite forms are left out: they
-            // are also "they" and "his")
-            b"you" | b"your" | b"yours" | b"du" | b"dein" | b"deine" | b"dich" | b"vous"
-            | b"votre" | b"vos" | b"usted" | b"ustedes" | b"tu" | b"tus" => self.you += 1,
+            // are also "they" and "his"; so is German's "du", French's "of the")
+            b"you" | b"your" | b"yours" | b"dein" | b"deine" | b"dich" | b"vous" | b"votre"
+            | b"vos" | b"usted" | b"ustedes" | b"tu" | b"tus" => self.you += 1,
             _ => {}
         }
     }
@@ -869,9 +873,13 @@ mod tests {
     #[test]
     fn persons_count_words_that_speak_for_the_site_and_to_the_reader() {
         let mut p = Persons::default();
-        p.read("We’re here: our team helps you\u{a0}grow your business. Nous aidons.");
+        p.read("We’re here: our team helps you\u{a0}grow your business. «Nous» aidons.");
         // We, re, here, our, team, helps, you, grow, your, business, Nous, aidons
         assert_eq!((p.words, p.we, p.you), (12, 3, 2));
+        let mut p = Persons::default();
+        // the country is not "us"; French's "du" is "of the"
+        p.read("Trade with the US grew. Le prix du pain. ¿Usted?");
+        assert_eq!((p.words, p.we, p.you), (10, 0, 1));
         let mut p = Persons::default();
         // "usual" and "ourselves" are words of their own; letters beyond ASCII join a word
         p.read("Usual ourselves überwir — twenty");

@@ -8,31 +8,31 @@ use std::path::{Path, PathBuf};
 
 use gleaner::eval::{evaluate, Half, Prediction, Report};
 
-/// Shingle F1 on the article-extraction benchmark (measured 0.9734).
-const SCRAPINGHUB_SHINGLE_F1: f64 = 0.970;
+/// Shingle F1 on the article-extraction benchmark (measured 0.9740).
+const SCRAPINGHUB_SHINGLE_F1: f64 = 0.971;
 /// Bag-of-words F1 on Readability's test pages (measured 0.9527).
 const READABILITY_BOW_F1: f64 = 0.950;
 /// Title, author and date agreement on Readability's test pages (measured 92.1%, 63.2%,
 /// 81.8%).
 const READABILITY_METADATA: [f64; 3] = [0.91, 0.62, 0.80];
 
-/// Snippet F1 on trafilatura's corpus (measured 0.9344).
+/// Snippet F1 on trafilatura's corpus (measured 0.9346).
 const TRAFILATURA_SNIPPET_F1: f64 = 0.932;
 /// Title, author and date agreement on trafilatura's corpus (measured 90.2%, 69.9%, 84.8%).
 const TRAFILATURA_METADATA: [f64; 3] = [0.895, 0.69, 0.842];
-/// Bag-of-words F1 on wcxb-dev, all pages (measured 0.8824; the bar is 0.88).
-const WCXB_BOW_F1: f64 = 0.880;
+/// Bag-of-words F1 on wcxb-dev, all pages (measured 0.8831; the bar is 0.88).
+const WCXB_BOW_F1: f64 = 0.881;
 /// Bag-of-words F1 on wcxb-dev per page type: measured less 0.005, and never under the
 /// figure trafilatura 2.3.1 reaches there (article 0.930, documentation 0.917, service
 /// 0.765, product 0.630, listing 0.578, collection 0.574, forum 0.700).
 const WCXB_BOW_F1_BY_TYPE: [(&str, f64); 7] = [
-    ("article", 0.952),       // measured 0.957
+    ("article", 0.953),       // measured 0.958
     ("documentation", 0.939), // measured 0.944
     ("service", 0.858),       // measured 0.863
-    ("product", 0.698),       // measured 0.703
-    ("listing", 0.751),       // measured 0.756
-    ("collection", 0.710),    // measured 0.715
-    ("forum", 0.803),         // measured 0.808
+    ("product", 0.701),       // measured 0.706
+    ("listing", 0.759),       // measured 0.764
+    ("collection", 0.710),    // measured 0.712
+    ("forum", 0.804),         // measured 0.809
 ];
 /// Most pages of wcxb-dev with gold text that come back empty (measured 9; the bar is 10; 6
 /// of them are Discourse threads whose saved page holds no post, the other three shops'
@@ -44,7 +44,7 @@ const WCXB_MAX_EMPTY: usize = 9;
 /// microdata's types read; the bar is 85%).
 const WCXB_PAGE_TYPE_AGREEMENT: f64 = 0.87;
 /// Least agreement on half B of wcxb-dev, the sites the page-type model was not fitted on
-/// (measured 83.7%; the bar is 85%).
+/// (measured 84.0%; the bar is 85%).
 const WCXB_PAGE_TYPE_AGREEMENT_UNSEEN: f64 = 0.83;
 /// Title, author and date agreement on wcxb-dev (measured 89.2%, 80.4%, 85.3%); the
 /// metadata issue's bars are 88%, 75% and 85%.
@@ -218,7 +218,7 @@ fn wcxb_floors() {
     let (right, n) = r
         .subset(|p| p.half == Some(Half::B))
         .type_agreement()
-        .unwrap();
+        .expect("half B's pages have URLs and page types");
     assert!(
         right as f64 / n as f64 >= WCXB_PAGE_TYPE_AGREEMENT_UNSEEN,
         "{right}/{n} on half B\n{r}"

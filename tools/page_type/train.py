@@ -102,6 +102,7 @@ use super::features::N;
 /// Per feature, its weight for each type, in the order of [`super::PageType::ALL`]. Learned
 /// numbers: one may come near a mathematical constant by chance.
 #[allow(clippy::approx_constant)]
+#[rustfmt::skip]
 pub(super) const WEIGHTS: [[f32; 7]; N] = [
 {chr(10).join(rows)}
 ];
