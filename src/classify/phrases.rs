@@ -5,7 +5,7 @@ use crate::block::{Block, BlockKind};
 
 /// Stock phrases that are boilerplate wherever they stand, compared lower-cased.
 pub(crate) fn is_stock_phrase(text: &str) -> bool {
-    if is_post_position(text) {
+    if is_post_position(text) || is_member_stat(text) {
         return true;
     }
     let t = text.trim().trim_end_matches([':', '.', '…']).to_lowercase();
@@ -96,6 +96,40 @@ pub(super) fn is_control_label(text: &str) -> bool {
             | "top rated"
             | "recently viewed"
     )
+}
+
+/// Labels of a forum member's counts and join date beside each post, lower-cased.
+const MEMBER_STATS: &[&str] = &[
+    "posts:",
+    "messages:",
+    "beiträge:",
+    "reaction score:",
+    "trophy points:",
+    "join date:",
+    "joined:",
+    "registriert seit:",
+    "mitglied seit:",
+];
+/// Longest value of such a line ("Aug 2008", "30,456", "12. März 2015").
+const MEMBER_STAT_VALUE_CHARS: usize = 16;
+
+/// Whether `text` is a forum member's count or join date, as the user panel beside each
+/// post shows it ("Posts: 1,077", "Join Date: Aug 2008": vBulletin's postbit, XenForo's
+/// and phpBB's user panels): a label of [`MEMBER_STATS`] and a short value with a digit.
+fn is_member_stat(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 40 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    MEMBER_STATS.iter().any(|label| {
+        lower.strip_prefix(label).is_some_and(|v| {
+            let v = v.trim();
+            !v.is_empty()
+                && v.chars().count() <= MEMBER_STAT_VALUE_CHARS
+                && v.bytes().any(|b| b.is_ascii_digit())
+        })
+    })
 }
 
 /// Whether `text` is only a post's number in its thread and the dot that parts it from
@@ -360,7 +394,7 @@ mod tests {
     }
 
     #[test]
-    fn a_qa_pages_answer_box_and_a_posts_number_are_stock_phrases() {
+    fn a_qa_pages_answer_box_a_posts_number_and_its_authors_counts_are_stock_phrases() {
         for line in [
             "Your Answer",
             "Start asking to get answers",
@@ -369,11 +403,21 @@ mod tests {
             "By clicking \"Post Your Answer\", you agree to our terms of service, privacy policy and cookie policy",
             "#12 ·",
             "#3 •",
+            "Posts: 30,456",
+            "Join Date: Aug 2008",
+            "Beiträge: 1.234",
         ] {
             assert!(is_stock_phrase(line), "{line}");
         }
         // a rank in a chart, a heading that asks
-        for line in ["#1", "#12 · Jan 3", "Your answer to the council", "# ·"] {
+        for line in [
+            "#1",
+            "#12 · Jan 3",
+            "Your answer to the council",
+            "# ·",
+            "Posts: none yet",
+            "Joined: the council and the mayor agreed in 2019 to extend the line",
+        ] {
             assert!(!is_stock_phrase(line), "{line}");
         }
     }
