@@ -78,17 +78,17 @@ fn columns(elems: &[Elem], blocks: &[Block], tr: u32) -> (bool, bool) {
     for c in cells(elems, tr) {
         let (a, z) = elems[c as usize].blocks;
         let held = &blocks[a as usize..z as usize];
-        let lines: usize = held.iter().map(|b| b.text.lines().count()).sum();
         let (solid, linked) = held
             .iter()
             .fold((0, 0), |(s, l), b| (s + b.stats.chars, l + b.link_chars));
         let link_share = linked as f32 / solid.max(1) as f32;
+        // its lines, and those long enough for prose, in one pass
+        let (mut lines, mut prose_lines) = (0, 0);
+        for l in held.iter().flat_map(|b| b.text.lines()) {
+            lines += 1;
+            prose_lines += usize::from(l.chars().count() >= PROSE_LINE_MIN_CHARS);
+        }
         link_column |= lines >= LINK_COLUMN_MIN_LINES && link_share >= LINK_COLUMN_MIN_LINK_SHARE;
-        let prose_lines = held
-            .iter()
-            .flat_map(|b| b.text.lines())
-            .filter(|l| l.chars().count() >= PROSE_LINE_MIN_CHARS)
-            .count();
         prose_column |=
             prose_lines >= PROSE_COLUMN_MIN_LINES && link_share <= PROSE_COLUMN_MAX_LINK_SHARE;
     }

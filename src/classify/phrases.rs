@@ -3,12 +3,20 @@
 
 use crate::block::{Block, BlockKind};
 
+/// Longest text (bytes) that may be a stock phrase: the longest, Stack Exchange's notice
+/// under its answer box, has some 120; a paragraph is not lower-cased to find out.
+const STOCK_PHRASE_MAX_BYTES: usize = 200;
+
 /// Stock phrases that are boilerplate wherever they stand, compared lower-cased.
 pub(crate) fn is_stock_phrase(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.', '…']);
+    if t.len() > STOCK_PHRASE_MAX_BYTES {
+        return false;
+    }
     if is_post_position(text) || is_member_stat(text) {
         return true;
     }
-    let t = text.trim().trim_end_matches([':', '.', '…']).to_lowercase();
+    let t = t.to_lowercase();
     if t == "loading" {
         // a list's loading line, not a manual's section on loading
         return text.trim_end().ends_with(['.', '…']);
@@ -416,6 +424,11 @@ mod tests {
             "Your answer to the council",
             "# ·",
             "Posts: none yet",
+            // a paragraph that opens with the notice's words is longer than any phrase
+            &format!(
+                "By clicking “Post Your Answer”, {}",
+                "you agree to it. ".repeat(12)
+            ),
             "Joined: the council and the mayor agreed in 2019 to extend the line",
         ] {
             assert!(!is_stock_phrase(line), "{line}");
