@@ -1183,6 +1183,33 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_of_several_lines_without_a_caption_is_a_card() {
+        // a shop's grid of product cards, each a `<figure>` (Nike's): a name, a kind, a price
+        let cards: String = [("Pegasus 41", "$140"), ("Vomero 18", "$155"), ("Structure 26", "$150")]
+            .iter()
+            .map(|(name, price)| {
+                format!(
+                    "<figure><a href=/t/{name}><img src=/{name}.jpg></a><div class=product-card__title>{name}</div>
+                     <div class=product-card__subtitle>Men's road running shoes</div><div class=price>{price}</div></figure>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><main><h1>Running shoes</h1><div class=grid>{cards}</div></main></body>"
+        );
+        let text = crate::extract(html.as_bytes()).unwrap().text().to_string();
+        assert!(
+            text.contains("Vomero 18") && text.contains("$155"),
+            "{text}"
+        );
+        // a photograph's caption and credit, without a <figcaption>, stay a caption
+        let html = format!(
+            "<article><p>{P1}</p><figure><img src=a.jpg><p>The new tram at its first stop.</p><p>Photo: Ann Lee</p></figure><p>{P2}</p></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2]);
+    }
+
+    #[test]
     fn a_documents_list_of_links_is_its_own() {
         let html = format!(
             "<body><nav><a href=/>Docs</a><a href=/api>API</a></nav><main><h1>Collections</h1><p>{P1}</p>

@@ -455,6 +455,10 @@ fn block_flag(tag: Tag) -> u8 {
     }
 }
 
+/// Fewest blocks of text in a `<figure>` without a `<figcaption>` that make it a card
+/// whose text is content (one or two are a caption and a credit).
+pub const FIGURE_CARD_MIN_BLOCKS: usize = 3;
+
 impl Builder {
     fn visit(&mut self, dom: &Dom, node: NodeId, ctx: Ctx, stack: &mut Vec<Task>) {
         match dom.view(node) {
@@ -942,6 +946,7 @@ impl Builder {
         }
         if tag == Tag::Figure {
             self.caption_images(block_start);
+            self.uncaption_card(block_start);
         }
         self.page.elems[e as usize].blocks.1 = self.page.blocks.len() as u32;
         if let Some((src, in_comment)) = author {
@@ -961,6 +966,26 @@ impl Builder {
         self.text
             .get(at..)
             .map_or_else(String::new, |t| t.trim().to_string())
+    }
+
+    /// Takes a figure without a `<figcaption>` whose text is [`FIGURE_CARD_MIN_BLOCKS`]
+    /// blocks or more as a card, not a captioned picture: its text is its own, as a shop's
+    /// product card set in a `<figure>` (a name, a kind, a price) or a headline's figure
+    /// with the standfirst beside the photograph.
+    fn uncaption_card(&mut self, start: u32) {
+        let blocks = &mut self.page.blocks[start as usize..];
+        if blocks.iter().any(|b| b.kind == BlockKind::Caption) {
+            return;
+        }
+        let texts = blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Image && b.stats.chars > 0)
+            .count();
+        if texts >= FIGURE_CARD_MIN_BLOCKS {
+            for b in blocks {
+                b.flags &= !IN_FIGURE;
+            }
+        }
     }
 
     /// Gives the images of a figure, whose blocks start at `start`, its caption: as their
