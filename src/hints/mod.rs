@@ -136,6 +136,8 @@ fn hiding_class(class: &str) -> bool {
             // the mark of what is not the page's content (Yahoo's convention; Jetpack's
             // "This slideshow requires JavaScript." carries it)
             | "robots-nocontent"
+            // MediaWiki's "Retrieved from ..." line, which its skins show only in print
+            | "printfooter"
     )
 }
 
@@ -985,6 +987,11 @@ mod tests {
             name_hints("jetpack-slideshow-noscript robots-nocontent", true) & HIDDEN,
             0
         );
+        // MediaWiki's print-only footer, skip links and categories
+        assert_ne!(name_hints("printfooter", true) & HIDDEN, 0);
+        assert_ne!(name_hints("mw-jump-link", true) & NAV, 0);
+        assert_ne!(name_hints("catlinks", false) & TAGS, 0);
+        assert_ne!(name_hints("mw-normal-catlinks", true) & TAGS, 0);
         // a post's reading time is a byline's
         assert_ne!(name_hints("estimated-read-time", true) & BYLINE, 0);
         assert_ne!(name_hints("rt-reading-time", true) & BYLINE, 0);

@@ -379,8 +379,11 @@ pub(super) const STEMS: &[(&str, Hints)] = &[
     // `reading-time`)
     ("readtime", BYLINE),
     ("readingtime", BYLINE),
-    // MediaWiki's "[edit]" link beside each section's heading
+    // MediaWiki's "[edit]" link beside each section's heading, its "Jump to navigation"
+    // skip links and its box of the page's categories
     ("mweditsection", NAV),
+    ("mwjumplink", NAV),
+    ("catlinks", TAGS),
     // XenForo's "Click to expand..." under a long quote, and its "Last edited:" line
     ("expandlink", NAV),
     ("lastedit", NAV),
