@@ -1210,6 +1210,23 @@ mod tests {
     }
 
     #[test]
+    fn a_code_listings_file_name_and_caption_are_the_texts_own() {
+        // mdBook's listing (The Rust Programming Language)
+        let html = format!(
+            "<main><p>{P1}</p><figure class=listing><span class=file-name>Filename: src/lib.rs</span>
+             <pre><code>pub trait Summary {{\n    fn summarize(&self) -> String;\n}}</code></pre>
+             <figcaption>Listing 10-12: A Summary trait with one method</figcaption></figure><p>{P2}</p></main>"
+        );
+        let k = kept(&html, None);
+        assert!(k.iter().any(|t| t == "Filename: src/lib.rs"), "{k:?}");
+        assert!(
+            k.iter()
+                .any(|t| t == "Listing 10-12: A Summary trait with one method"),
+            "{k:?}"
+        );
+    }
+
+    #[test]
     fn a_documents_list_of_links_is_its_own() {
         let html = format!(
             "<body><nav><a href=/>Docs</a><a href=/api>API</a></nav><main><h1>Collections</h1><p>{P1}</p>

@@ -946,7 +946,7 @@ impl Builder {
         }
         if tag == Tag::Figure {
             self.caption_images(block_start);
-            self.uncaption_card(block_start);
+            self.uncaption_figure(e, block_start);
         }
         self.page.elems[e as usize].blocks.1 = self.page.blocks.len() as u32;
         if let Some((src, in_comment)) = author {
@@ -968,22 +968,35 @@ impl Builder {
             .map_or_else(String::new, |t| t.trim().to_string())
     }
 
-    /// Takes a figure without a `<figcaption>` whose text is [`FIGURE_CARD_MIN_BLOCKS`]
-    /// blocks or more as a card, not a captioned picture: its text is its own, as a shop's
-    /// product card set in a `<figure>` (a name, a kind, a price) or a headline's figure
-    /// with the standfirst beside the photograph.
-    fn uncaption_card(&mut self, start: u32) {
+    /// Takes the text of a figure, whose blocks start at `start`, as the text's own, not a
+    /// caption, when the figure is a code listing (a `<pre>` with its file name and its
+    /// "Listing 10-12: ..." caption, as mdBook and Sphinx set them) or a card: no
+    /// `<figcaption>` and [`FIGURE_CARD_MIN_BLOCKS`] blocks of text or more (a shop's
+    /// product card set in a `<figure>`: a name, a kind, a price; a headline's figure with
+    /// the standfirst beside the photograph).
+    fn uncaption_figure(&mut self, figure: u32, start: u32) {
         let blocks = &mut self.page.blocks[start as usize..];
-        if blocks.iter().any(|b| b.kind == BlockKind::Caption) {
+        let listing = blocks.iter().any(|b| b.kind == BlockKind::Code);
+        let card = !blocks.iter().any(|b| b.kind == BlockKind::Caption)
+            && blocks
+                .iter()
+                .filter(|b| b.kind != BlockKind::Image && b.stats.chars > 0)
+                .count()
+                >= FIGURE_CARD_MIN_BLOCKS;
+        if !(listing || card) {
             return;
         }
-        let texts = blocks
-            .iter()
-            .filter(|b| b.kind != BlockKind::Image && b.stats.chars > 0)
-            .count();
-        if texts >= FIGURE_CARD_MIN_BLOCKS {
-            for b in blocks {
-                b.flags &= !IN_FIGURE;
+        for b in blocks {
+            b.flags &= !IN_FIGURE;
+            if b.kind == BlockKind::Caption {
+                b.kind = BlockKind::Paragraph;
+            }
+        }
+        if listing {
+            // the <figcaption> names itself a caption too
+            let elems = &mut self.page.elems[figure as usize..];
+            for e in elems.iter_mut().filter(|e| e.tag == Tag::Figcaption) {
+                e.hints &= !hints::CAPTION;
             }
         }
     }
