@@ -385,6 +385,26 @@ fn post_head(post: &crate::document::PostMark) -> String {
     head
 }
 
+/// Longest line (in bytes) read as a post's date or number under its head.
+const POST_HEAD_LINE_MAX: usize = 48;
+
+/// Whether `line`, opening a post, says again what the post's head says: its author's
+/// name, its date (Discourse's "January 28, 2024, 4:31pm" under the `<time>` the head
+/// read), or its number in the thread ("13", "#13", Discourse's and vBulletin's).
+fn repeats_post_head(post: &crate::document::PostMark, line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.len() > POST_HEAD_LINE_MAX {
+        return false;
+    }
+    let number = line.strip_prefix('#').unwrap_or(line);
+    post.author.as_deref().is_some_and(|a| a.trim() == line)
+        || (!number.is_empty() && number.bytes().all(|c| c.is_ascii_digit()))
+        || post
+            .date
+            .as_deref()
+            .is_some_and(|d| crate::dates::parse_date(line).as_deref() == Some(d))
+}
+
 /// The metadata fields of the front matter, in order, with their values.
 fn front_matter_fields(doc: &Document) -> [(&'static str, Option<&str>); 8] {
     [
@@ -428,22 +448,24 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
     let mut prev: Option<&ContentBlock> = None;
     let mut table_width = 0;
     let mut posts = doc.posts().iter().peekable();
-    // the author of the post just begun, while its user card's name may follow
-    let mut poster: Option<&str> = None;
+    // the post just begun, while the lines its head says again may follow
+    let mut head: Option<&crate::document::PostMark> = None;
     for (k, b) in blocks.iter().enumerate() {
         if let Some(post) = posts.next_if(|p| p.block == k) {
-            poster = post.author.as_deref().map(str::trim);
-            // a thread's post: a break before it, then its author and date
-            if prev.is_some() {
-                out.push_str("\n\n");
-                out.push_str(POST_BREAK);
-            }
+            head = Some(post);
+            // a thread's post: a break before it (after text, or after the head of a post
+            // whose lines all said its head again), then its author and date
             let by = post_head(post);
-            if !by.is_empty() {
+            out.truncate(out.trim_end_matches('\n').len());
+            let parts = [
+                (!out.is_empty()).then_some(POST_BREAK),
+                (!by.is_empty()).then_some(by.as_str()),
+            ];
+            for part in parts.into_iter().flatten() {
                 if !out.is_empty() {
                     out.push_str("\n\n");
                 }
-                out.push_str(&by);
+                out.push_str(part);
             }
             if !out.is_empty() {
                 // what follows is apart from the break or byline, as after any block
@@ -452,11 +474,12 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
             }
             items.clear();
         }
-        // the name on the post's user card says again what its byline says
-        if poster.is_some_and(|a| b.text.trim() == a) {
+        // the lines that open a post and say again what its head says: the name on its
+        // user card, its date, its number in the thread
+        if head.is_some_and(|p| repeats_post_head(p, &b.text)) {
             continue;
         }
-        poster = None;
+        head = None;
         let quote = if b.quoted { "> " } else { "" };
         let mut marker = None;
         let mut indent = 0;
@@ -531,6 +554,8 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
         }
         prev = Some(b);
     }
+    // a last post may end on its head
+    out.truncate(out.trim_end_matches('\n').len());
     if !out.is_empty() {
         out.push('\n');
     }
@@ -1475,6 +1500,25 @@ mod tests {
         assert_eq!(md.matches("* * *").count(), 2, "{md}");
         // the text is the posts' alone
         assert!(!doc.text().contains("ana"));
+    }
+
+    #[test]
+    fn a_posts_date_and_number_under_its_head_are_not_said_twice() {
+        // Discourse's crawler view: the post's date as text and its number in the thread
+        let post = |n: u32, who: &str, text: &str| {
+            format!("<div class='topic-body crawler-post' itemprop='comment' itemscope itemtype='http://schema.org/Comment'>
+            <div class='crawler-post-meta'><span class='creator' itemprop='author'><a href='/u/{who}'><span itemprop='name'>{who}</span></a></span>
+            <span class='crawler-post-infos'><time itemprop='datePublished' datetime='2024-03-0{n}T10:00:00Z' class='post-time'>March {n}, 2024, 10:00am</time>
+            <span itemprop='position'>{n}</span></span></div><div class='post' itemprop='text'><p>{text}</p></div></div>")
+        };
+        let doc = flour_thread(post, "post-stream");
+        assert_eq!(bylines(&doc), ANA_BO_CY);
+        let md = to_markdown(&doc);
+        assert!(
+            md.contains("* * *\n\n## bo\n\n*2024-03-02*\n\nPut it in"),
+            "{md}"
+        );
+        assert!(!md.contains("10:00am") && !md.contains("\n2\n"), "{md}");
     }
 
     #[test]
