@@ -1227,6 +1227,17 @@ mod tests {
     }
 
     #[test]
+    fn a_sphinx_signature_is_the_references_own() {
+        let html = format!(
+            "<main><h1>json</h1><p>{P1}</p><dl class=\"py function\"><dt class=\"sig sig-object py\" id=\"json.dumps\">
+             <span class=\"sig-prename descclassname\">json.</span><span class=\"sig-name descname\">dumps</span><span class=\"sig-paren\">(</span><em class=\"sig-param\">obj</em><span class=\"sig-paren\">)</span></dt>
+             <dd><p>{P2}</p></dd></dl></main>"
+        );
+        let text = crate::extract(html.as_bytes()).unwrap().text().to_string();
+        assert!(text.contains("json.dumps(obj)"), "{text}");
+    }
+
+    #[test]
     fn a_documents_list_of_links_is_its_own() {
         let html = format!(
             "<body><nav><a href=/>Docs</a><a href=/api>API</a></nav><main><h1>Collections</h1><p>{P1}</p>

@@ -307,6 +307,9 @@ fn stem_hints(compact: &str) -> Hints {
             // an edition or an editor; the text an expand link shows
             "lastedit" => rest.starts_with("ion") || rest.starts_with("or"),
             "expandlink" => rest.starts_with("content"),
+            // Tapatalk's `postprofile_container postprofile_Left` wraps the thread, its
+            // posts and their user panels (phpBB's `postprofile`) on the side it names
+            "postprofile" => matches!(rest, "container" | "left" | "right"),
             _ => false,
         };
         // "mainContainer_noSidebar", "page-hasComments": the stem is negated
@@ -991,6 +994,17 @@ mod tests {
         assert_ne!(name_hints("printfooter", true) & HIDDEN, 0);
         assert_ne!(name_hints("mw-jump-link", true) & NAV, 0);
         assert_ne!(name_hints("catlinks", false) & TAGS, 0);
+        // phpBB's user panel beside a post, and Tapatalk's wrapper of the thread
+        assert_ne!(name_hints("postprofile", true) & BIO, 0);
+        assert_eq!(
+            name_hints("postprofile_container postprofile_Left", true) & BIO,
+            0
+        );
+        // Sphinx's signature of a function is the reference's own, not a forum's signature
+        // under a post; nor is Tapatalk's post body, sized for one
+        assert_eq!(name_hints("sig sig-object py", true) & BIO, 0);
+        assert_eq!(name_hints("pb2  postcontentheight_sig", true) & BIO, 0);
+        assert_ne!(name_hints("signature", true) & BIO, 0);
         assert_ne!(name_hints("mw-normal-catlinks", true) & TAGS, 0);
         // a post's reading time is a byline's
         assert_ne!(name_hints("estimated-read-time", true) & BYLINE, 0);

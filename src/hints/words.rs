@@ -221,8 +221,6 @@ pub(super) const TOKENS: &[(&[&str], Hints)] = &[
     (
         &[
             "signature",
-            "sig",
-            "postprofile",
             "userinfo",
             "memberinfo",
             "userdetails",
