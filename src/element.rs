@@ -167,8 +167,10 @@ pub(crate) fn element_facts(
     let (itemprop, rel, class) = (a.itemprop, a.rel, a.class);
     // a section's or heading's id made from its heading ("using-reported-by-tags") names
     // the text, not the part of the page
-    let id =
-        a.id.filter(|id| !(names_a_heading(local) && is_heading_slug(id)));
+    // and so does an anchor written in capitals (DocBook's)
+    let id = a
+        .id
+        .filter(|id| !((names_a_heading(local) && is_heading_slug(id)) || is_capital_anchor(id)));
     let (attr_hints, class_author) =
         hints::element_hints(cache, class, id, a.role, itemprop, a.itemtype);
     let mut own = hints::tag_hints(local) | attr_hints;
@@ -330,6 +332,15 @@ const HEADING_SLUG_WORDS: usize = 3;
 /// Whether an id reads as a heading's words joined by hyphens or underscores.
 fn is_heading_slug(id: &str) -> bool {
     id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= HEADING_SLUG_WORDS
+}
+
+/// Whether an id is an anchor written in capitals, as DocBook writes them (PostgreSQL's
+/// manual: `SQL-FOR-UPDATE-SHARE` on the section "The Locking Clause"): words of the
+/// subject, [`HEADING_SLUG_WORDS`] or more, not the name of a part of the page.
+fn is_capital_anchor(id: &str) -> bool {
+    is_heading_slug(id)
+        && id.bytes().any(|c| c.is_ascii_uppercase())
+        && !id.bytes().any(|c| c.is_ascii_lowercase())
 }
 
 /// The part an element plays in React's streamed rendering (server components, Next.js):

@@ -1238,6 +1238,18 @@ mod tests {
     }
 
     #[test]
+    fn a_sections_anchor_in_capitals_names_its_subject_not_a_part_of_the_page() {
+        // DocBook's section ids (PostgreSQL's manual): "SHARE" is the SQL clause's word
+        let html = format!(
+            "<main><h1>SELECT</h1><p>{P1}</p><div class=refsect2 id=SQL-FOR-UPDATE-SHARE><h3>The Locking Clause</h3>
+             <p>{P2}</p></div><div class=refsect2 id=share><p>Share this page with your friends on every network.</p></div></main>"
+        );
+        let k = kept(&html, None);
+        assert!(k.iter().any(|t| t == P2), "{k:?}");
+        assert!(!k.iter().any(|t| t.starts_with("Share this")), "{k:?}");
+    }
+
+    #[test]
     fn a_documents_list_of_links_is_its_own() {
         let html = format!(
             "<body><nav><a href=/>Docs</a><a href=/api>API</a></nav><main><h1>Collections</h1><p>{P1}</p>
