@@ -196,6 +196,8 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     let (mut before_start, mut pair_start, mut last_start) = (0, 0, 0);
     let mut negated_whole = false;
     let mut advanced = false;
+    // a setting's name ("pane-header-alignment-left"): how a part is laid out
+    let mut aligned = false;
     let mut before_follow = 0;
     for part in split_name(word, buf) {
         if first && is_negating(part) {
@@ -205,6 +207,7 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
         // "adv" before a page element is "advanced", not an advert: Kadence Blocks'
         // `kt-adv-heading`, an `adv-search` form
         advanced |= last == "adv" && ADVANCED_PARTS.iter().any(|w| part.starts_with(w));
+        aligned |= part == "align" || part == "alignment";
         // "follow-up" is what comes next (a reply, a CRM's follow-ups), not "follow us"
         if last == "follow" && (part == "up" || part == "ups") {
             h = (h & !SHARE) | (before_follow & SHARE);
@@ -245,6 +248,11 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
         // the name of a page's template ("topics-page", "tag-page", "search-page"): what
         // the page is about, not a box on it
         return h & (NAV | HIDDEN | CONTENT | ARTICLE_BODY);
+    }
+    if aligned {
+        // the alignment of a part, set on the block that holds it: Kadence Blocks'
+        // accordion (`kt-pane-header-alignment-left`), tagDiv's `tdb-header-align`
+        h &= !(HEADER | FOOTER | NAV | SIDEBAR);
     }
     if compact.ends_with("maincanvas") {
         // the page's canvas beside an off-canvas dialog, not the dialog: Drupal core wraps
@@ -1005,6 +1013,12 @@ mod tests {
         assert_eq!(name_hints("sig sig-object py", true) & BIO, 0);
         assert_eq!(name_hints("pb2  postcontentheight_sig", true) & BIO, 0);
         assert_ne!(name_hints("signature", true) & BIO, 0);
+        // the alignment of an accordion's headers is no header (Kadence Blocks)
+        assert_eq!(
+            name_hints("kt-accordion-block kt-pane-header-alignment-left", true) & HEADER,
+            0
+        );
+        assert_ne!(name_hints("site-header header-left", true) & HEADER, 0);
         assert_ne!(name_hints("mw-normal-catlinks", true) & TAGS, 0);
         // a post's reading time is a byline's
         assert_ne!(name_hints("estimated-read-time", true) & BYLINE, 0);
