@@ -334,11 +334,13 @@ fn is_heading_slug(id: &str) -> bool {
     id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= HEADING_SLUG_WORDS
 }
 
-/// Whether an id is an anchor written in capitals, as DocBook writes them (PostgreSQL's
-/// manual: `SQL-FOR-UPDATE-SHARE` on the section "The Locking Clause"): words of the
-/// subject, [`HEADING_SLUG_WORDS`] or more, not the name of a part of the page.
+/// Whether an id is an anchor written in capitals and hyphens, as DocBook writes them
+/// (PostgreSQL's manual: `SQL-FOR-UPDATE-SHARE` on the section "The Locking Clause"): words
+/// of the subject, [`HEADING_SLUG_WORDS`] or more, not the name of a part of the page (an
+/// old layout's `LEFT_NAV_BAR` has underscores).
 fn is_capital_anchor(id: &str) -> bool {
-    is_heading_slug(id)
+    id.split('-').filter(|w| !w.is_empty()).count() >= HEADING_SLUG_WORDS
+        && !id.contains('_')
         && id.bytes().any(|c| c.is_ascii_uppercase())
         && !id.bytes().any(|c| c.is_ascii_lowercase())
 }

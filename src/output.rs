@@ -390,19 +390,23 @@ const POST_HEAD_LINE_MAX: usize = 48;
 
 /// Whether `line`, opening a post, says again what the post's head says: its author's
 /// name, its date (Discourse's "January 28, 2024, 4:31pm" under the `<time>` the head
-/// read), or its number in the thread ("13", "#13", Discourse's and vBulletin's).
-fn repeats_post_head(post: &crate::document::PostMark, line: &str) -> bool {
+/// read; a sentence that names the date is the post's), or, when the head names the post
+/// and `more` of the post follows, its number in the thread ("13", "#13", Discourse's and
+/// vBulletin's; a post whose text is a number keeps it).
+fn repeats_post_head(post: &crate::document::PostMark, line: &str, more: bool) -> bool {
     let line = line.trim();
     if line.is_empty() || line.len() > POST_HEAD_LINE_MAX {
         return false;
     }
     let number = line.strip_prefix('#').unwrap_or(line);
+    let headed = post.author.is_some() || post.date.is_some();
     post.author.as_deref().is_some_and(|a| a.trim() == line)
-        || (!number.is_empty() && number.bytes().all(|c| c.is_ascii_digit()))
-        || post
-            .date
-            .as_deref()
-            .is_some_and(|d| crate::dates::parse_date(line).as_deref() == Some(d))
+        || (headed && more && !number.is_empty() && number.bytes().all(|c| c.is_ascii_digit()))
+        || (!line.ends_with(['.', '!', '?'])
+            && post
+                .date
+                .as_deref()
+                .is_some_and(|d| crate::dates::parse_date(line).as_deref() == Some(d)))
 }
 
 /// The metadata fields of the front matter, in order, with their values.
@@ -438,8 +442,9 @@ fn push_front_matter(out: &mut String, doc: &Document) {
 /// paragraphs, nested ordered and unordered lists (a card's heading as the item's title in
 /// bold), a definition list's terms in bold with their definitions as paragraphs, block
 /// quotes, fenced code with its language, tables (a cell's lines apart by `<br>`), a
-/// thread's posts apart (each headed by its author and date), and the emphasis, inline
-/// code, links and images the options kept.
+/// thread's posts apart (each headed by its author and date, without the lines that open
+/// it and say them again), and the emphasis, inline code, links and images the options
+/// kept.
 pub(crate) fn markdown_body(doc: &Document) -> String {
     let blocks = doc.blocks();
     let mut out = String::new();
@@ -458,7 +463,7 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
             let by = post_head(post);
             out.truncate(out.trim_end_matches('\n').len());
             let parts = [
-                (!out.is_empty()).then_some(POST_BREAK),
+                (!out.is_empty() && !out.ends_with(POST_BREAK)).then_some(POST_BREAK),
                 (!by.is_empty()).then_some(by.as_str()),
             ];
             for part in parts.into_iter().flatten() {
@@ -476,7 +481,9 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
         }
         // the lines that open a post and say again what its head says: the name on its
         // user card, its date, its number in the thread
-        if head.is_some_and(|p| repeats_post_head(p, &b.text)) {
+        // (more of the post follows: a next block that opens no post)
+        let more = k + 1 < blocks.len() && posts.peek().is_none_or(|p| p.block != k + 1);
+        if head.is_some_and(|p| repeats_post_head(p, &b.text, more)) {
             continue;
         }
         head = None;
@@ -1519,6 +1526,26 @@ mod tests {
             "{md}"
         );
         assert!(!md.contains("10:00am") && !md.contains("\n2\n"), "{md}");
+    }
+
+    #[test]
+    fn a_post_whose_text_is_a_number_keeps_it_and_an_empty_post_its_break() {
+        let thread = |texts: [&str; 3]| {
+            let post = |n: u32, who: &str, _: &str| {
+                format!("<div class='topic-body crawler-post' itemprop='comment' itemscope itemtype='http://schema.org/Comment'>
+                <div class='crawler-post-meta'><span class='creator' itemprop='author'><a href='/u/{who}'><span itemprop='name'>{who}</span></a></span>
+                <time itemprop='datePublished' datetime='2024-03-0{n}T10:00:00Z'>March {n}, 2024</time></div>
+                <div class='post' itemprop='text'><p>{}</p></div></div>", texts[n as usize - 1])
+            };
+            to_markdown(&flour_thread(post, "post-stream"))
+        };
+        let long = "I bought a big sack of flour and I am not sure how to keep it fresh for months. Any tips?";
+        let md = thread([long, "42", long]);
+        assert!(md.contains("## bo\n\n*2024-03-02*\n\n42\n\n* * *"), "{md}");
+        // a post whose one line says its date again is its head alone, apart from the next
+        let md = thread([long, "March 2, 2024", long]);
+        assert!(md.contains("*2024-03-02*\n\n* * *\n\n## cy"), "{md}");
+        assert_eq!(md.matches("* * *").count(), 2, "{md}");
     }
 
     #[test]

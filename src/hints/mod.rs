@@ -249,11 +249,6 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
         // the page is about, not a box on it
         return h & (NAV | HIDDEN | CONTENT | ARTICLE_BODY);
     }
-    if aligned {
-        // the alignment of a part, set on the block that holds it: Kadence Blocks'
-        // accordion (`kt-pane-header-alignment-left`), tagDiv's `tdb-header-align`
-        h &= !(HEADER | FOOTER | NAV | SIDEBAR);
-    }
     if compact.ends_with("maincanvas") {
         // the page's canvas beside an off-canvas dialog, not the dialog: Drupal core wraps
         // every page in `dialog-off-canvas-main-canvas`
@@ -264,8 +259,15 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
         // not the box they move
         h &= !(NAV | MODAL);
     }
+    // the alignment of a part, set on the block that holds it: Kadence Blocks' accordion
+    // (`kt-pane-header-alignment-left`), tagDiv's `tdb-header-align`
+    let placed = if aligned {
+        !(HEADER | FOOTER | NAV | SIDEBAR)
+    } else {
+        !0
+    };
     if prev_negating || compact.starts_with("has") || compact.starts_with("no") {
-        return h;
+        return h & placed;
     }
     // compounds written in parts: "article-body", "entry_content", "share-bar"
     h |= token_hints(&compact) & (ARTICLE_BODY | CONTENT | RELATED | SHARE | COMMENT | TOC);
@@ -287,7 +289,7 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
         // "twitter-embed"): quoted, not a button to share the page
         h &= !SHARE;
     }
-    h
+    h & placed
 }
 
 /// Whether the last part of a class word names a control (a button, an arrow, a toggle).
@@ -1019,6 +1021,7 @@ mod tests {
             0
         );
         assert_ne!(name_hints("site-header header-left", true) & HEADER, 0);
+        assert_eq!(name_hints("sidebar-align-left", true) & SIDEBAR, 0);
         assert_ne!(name_hints("mw-normal-catlinks", true) & TAGS, 0);
         // a post's reading time is a byline's
         assert_ne!(name_hints("estimated-read-time", true) & BYLINE, 0);

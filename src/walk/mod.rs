@@ -975,9 +975,13 @@ impl Builder {
     /// product card set in a `<figure>`: a name, a kind, a price; a headline's figure with
     /// the standfirst beside the photograph).
     fn uncaption_figure(&mut self, figure: u32, start: u32) {
+        // the figure's elements: its subtree is whole, and nothing after it is open yet
+        let f = figure as usize;
+        let end = self.page.elems[f].end as usize;
+        let elems = &mut self.page.elems[f..end];
         let blocks = &mut self.page.blocks[start as usize..];
         let listing = blocks.iter().any(|b| b.kind == BlockKind::Code);
-        let card = !blocks.iter().any(|b| b.kind == BlockKind::Caption)
+        let card = !elems.iter().any(|e| e.tag == Tag::Figcaption)
             && blocks
                 .iter()
                 .filter(|b| b.kind != BlockKind::Image && b.stats.chars > 0)
@@ -991,10 +995,13 @@ impl Builder {
             if b.kind == BlockKind::Caption {
                 b.kind = BlockKind::Paragraph;
             }
+            if listing {
+                // the <figcaption>'s name as a caption, inherited
+                b.hints &= !hints::CAPTION;
+            }
         }
         if listing {
             // the <figcaption> names itself a caption too
-            let elems = &mut self.page.elems[figure as usize..];
             for e in elems.iter_mut().filter(|e| e.tag == Tag::Figcaption) {
                 e.hints &= !hints::CAPTION;
             }
