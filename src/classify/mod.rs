@@ -1250,6 +1250,20 @@ mod tests {
     }
 
     #[test]
+    fn a_tables_caption_is_its_title_and_kept() {
+        let html = format!(
+            "<article><p>{P1}</p><table><caption>Cost of online college, 2024-25</caption>
+             <tr><th>School</th><th>Cost</th></tr><tr><td>Public</td><td>$9,800</td></tr><tr><td>Private</td><td>$38,400</td></tr></table>
+             <p>{P2}</p></article>"
+        );
+        let k = kept(&html, None);
+        assert!(
+            k.iter().any(|t| t == "Cost of online college, 2024-25"),
+            "{k:?}"
+        );
+    }
+
+    #[test]
     fn a_documents_list_of_links_is_its_own() {
         let html = format!(
             "<body><nav><a href=/>Docs</a><a href=/api>API</a></nav><main><h1>Collections</h1><p>{P1}</p>

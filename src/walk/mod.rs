@@ -437,7 +437,7 @@ fn block_kind(tag: Tag, outer: BlockKind) -> BlockKind {
         Tag::Dd => BlockKind::Paragraph,
         Tag::Pre => BlockKind::Code,
         Tag::Td | Tag::Th => BlockKind::Cell,
-        Tag::Figcaption | Tag::Caption => BlockKind::Caption,
+        Tag::Figcaption => BlockKind::Caption,
         _ if outer == BlockKind::Code => BlockKind::Code,
         _ if outer == BlockKind::Caption => BlockKind::Caption,
         _ => BlockKind::Paragraph,
