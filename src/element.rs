@@ -214,6 +214,12 @@ pub(crate) fn element_facts(
     if author.is_some() {
         own |= hints::BYLINE;
     }
+    if tag == Tag::A {
+        // a link named for what it recommends is a link of its sentence (Dotdash
+        // Meredith's `recommendation-inline-link` in an article's running text); a list of
+        // related links is named on its wrapper
+        own &= !hints::RELATED;
+    }
     // An inline element that names itself boilerplate becomes a block of its own, so that
     // its text is judged apart from the sentence around it.
     if !tag.is_block() && own & (hints::STRONG_BOILERPLATE | hints::BYLINE | hints::CAPTION) != 0 {

@@ -1264,6 +1264,20 @@ mod tests {
     }
 
     #[test]
+    fn a_link_named_for_what_it_recommends_stays_in_its_sentence() {
+        let html = format!(
+            "<article><p>{P1}</p><p>After <a class=\"recommendation-inline-link\" href=/ideas>announcing your engagement</a>, you may be eager to jump into wedding planning, or feel overwhelmed by it all.</p><p>{P2}</p>
+             <div class=related-posts><ul><li><a href=/a>Ten venues we love this year</a></li><li><a href=/b>How to pick a photographer</a></li></ul></div></article>"
+        );
+        let text = crate::extract(html.as_bytes()).unwrap().text().to_string();
+        assert!(
+            text.contains("After announcing your engagement, you may be eager"),
+            "{text}"
+        );
+        assert!(!text.contains("Ten venues"), "{text}");
+    }
+
+    #[test]
     fn a_documents_list_of_links_is_its_own() {
         let html = format!(
             "<body><nav><a href=/>Docs</a><a href=/api>API</a></nav><main><h1>Collections</h1><p>{P1}</p>
