@@ -214,10 +214,10 @@ pub(crate) fn element_facts(
     if author.is_some() {
         own |= hints::BYLINE;
     }
-    if tag == Tag::A {
-        // a link named for what it recommends is a link of its sentence (Dotdash
-        // Meredith's `recommendation-inline-link` in an article's running text); a list of
-        // related links is named on its wrapper
+    if tag == Tag::A && class.is_some_and(|c| c.contains("inline")) {
+        // a link that says it sits in the text is a link of its sentence, whatever it
+        // recommends (Dotdash Meredith's `recommendation-inline-link`); "Related: <a
+        // class=related-link>" between paragraphs is still a related link
         own &= !hints::RELATED;
     }
     // An inline element that names itself boilerplate becomes a block of its own, so that

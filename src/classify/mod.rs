@@ -1275,6 +1275,12 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("Ten venues"), "{text}");
+        // a related link between paragraphs, named on the link alone, is still one
+        let html = format!(
+            "<article><p>{P1}</p><p><strong>Related:</strong> <a class=related-link href=/v>How to pick a wedding venue</a></p><p>{P2}</p><p>{P3}</p></article>"
+        );
+        let text = crate::extract(html.as_bytes()).unwrap().text().to_string();
+        assert!(!text.contains("pick a wedding venue"), "{text}");
     }
 
     #[test]
