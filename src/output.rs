@@ -1509,16 +1509,18 @@ mod tests {
         assert!(!doc.text().contains("ana"));
     }
 
+    /// A post as Discourse's crawler view writes it: its author, its date as text and its
+    /// number in the thread above its text.
+    fn crawler_post(n: u32, who: &str, text: &str) -> String {
+        format!("<div class='topic-body crawler-post' itemprop='comment' itemscope itemtype='http://schema.org/Comment'>
+        <div class='crawler-post-meta'><span class='creator' itemprop='author'><a href='/u/{who}'><span itemprop='name'>{who}</span></a></span>
+        <span class='crawler-post-infos'><time itemprop='datePublished' datetime='2024-03-0{n}T10:00:00Z' class='post-time'>March {n}, 2024, 10:00am</time>
+        <span itemprop='position'>{n}</span></span></div><div class='post' itemprop='text'><p>{text}</p></div></div>")
+    }
+
     #[test]
     fn a_posts_date_and_number_under_its_head_are_not_said_twice() {
-        // Discourse's crawler view: the post's date as text and its number in the thread
-        let post = |n: u32, who: &str, text: &str| {
-            format!("<div class='topic-body crawler-post' itemprop='comment' itemscope itemtype='http://schema.org/Comment'>
-            <div class='crawler-post-meta'><span class='creator' itemprop='author'><a href='/u/{who}'><span itemprop='name'>{who}</span></a></span>
-            <span class='crawler-post-infos'><time itemprop='datePublished' datetime='2024-03-0{n}T10:00:00Z' class='post-time'>March {n}, 2024, 10:00am</time>
-            <span itemprop='position'>{n}</span></span></div><div class='post' itemprop='text'><p>{text}</p></div></div>")
-        };
-        let doc = flour_thread(post, "post-stream");
+        let doc = flour_thread(crawler_post, "post-stream");
         assert_eq!(bylines(&doc), ANA_BO_CY);
         let md = to_markdown(&doc);
         assert!(
@@ -1531,12 +1533,7 @@ mod tests {
     #[test]
     fn a_post_whose_text_is_a_number_keeps_it_and_an_empty_post_its_break() {
         let thread = |texts: [&str; 3]| {
-            let post = |n: u32, who: &str, _: &str| {
-                format!("<div class='topic-body crawler-post' itemprop='comment' itemscope itemtype='http://schema.org/Comment'>
-                <div class='crawler-post-meta'><span class='creator' itemprop='author'><a href='/u/{who}'><span itemprop='name'>{who}</span></a></span>
-                <time itemprop='datePublished' datetime='2024-03-0{n}T10:00:00Z'>March {n}, 2024</time></div>
-                <div class='post' itemprop='text'><p>{}</p></div></div>", texts[n as usize - 1])
-            };
+            let post = |n: u32, who: &str, _: &str| crawler_post(n, who, texts[n as usize - 1]);
             to_markdown(&flour_thread(post, "post-stream"))
         };
         let long = "I bought a big sack of flour and I am not sure how to keep it fresh for months. Any tips?";

@@ -9,20 +9,24 @@ const STOCK_PHRASE_MAX_BYTES: usize = 200;
 
 /// Stock phrases that are boilerplate wherever they stand, compared lower-cased.
 pub(crate) fn is_stock_phrase(text: &str) -> bool {
-    let t = text.trim().trim_end_matches([':', '.', '…']);
-    if t.len() > STOCK_PHRASE_MAX_BYTES {
+    let trimmed = text.trim();
+    if trimmed.trim_end_matches([':', '.', '…']).len() > STOCK_PHRASE_MAX_BYTES {
         return false;
     }
-    if is_post_position(text) || is_member_stat(text) {
+    if is_post_position(trimmed) {
         return true;
     }
-    let t = t.to_lowercase();
+    let lower = trimmed.to_lowercase();
+    if is_member_stat(&lower) {
+        return true;
+    }
+    let t = lower.trim_end_matches([':', '.', '…']);
     if t == "loading" {
         // a list's loading line, not a manual's section on loading
         return text.trim_end().ends_with(['.', '…']);
     }
     matches!(
-        t.as_str(),
+        t,
         "advertisement"
             | "advertising"
             | "anzeige"
@@ -81,6 +85,9 @@ pub(crate) fn is_stock_phrase(text: &str) -> bool {
         || t.starts_with("by clicking \"post your answer\"")
 }
 
+/// Longest control label (bytes): "Recently viewed" has 15.
+const CONTROL_LABEL_MAX_BYTES: usize = 16;
+
 /// A page's buttons and badges standing alone, lower-cased: boilerplate as a line of their
 /// own, but a heading of them may open a section of the page's own ("Contact us" over an
 /// address, "Sign up" over a tutorial's steps).
@@ -89,7 +96,7 @@ pub(super) fn is_control_label(text: &str) -> bool {
         .trim()
         .trim_end_matches([':', '.', '…', '›', '»', '→'])
         .trim_end();
-    if t.len() > 16 {
+    if t.len() > CONTROL_LABEL_MAX_BYTES {
         return false;
     }
     matches!(
@@ -120,16 +127,17 @@ const MEMBER_STATS: &[&str] = &[
 ];
 /// Longest value of such a line ("Aug 2008", "30,456", "12. März 2015").
 const MEMBER_STAT_VALUE_CHARS: usize = 16;
+/// Longest such line (bytes): the longest label and value, with room for spaces.
+const MEMBER_STAT_MAX_BYTES: usize = 40;
 
-/// Whether `text` is a forum member's count or join date, as the user panel beside each
-/// post shows it ("Posts: 1,077", "Join Date: Aug 2008": vBulletin's postbit, XenForo's
-/// and phpBB's user panels): a label of [`MEMBER_STATS`] and a short value with a digit.
-fn is_member_stat(text: &str) -> bool {
-    let t = text.trim();
-    if t.len() > 40 {
+/// Whether `lower`, a trimmed line lower-cased, is a forum member's count or join date, as
+/// the user panel beside each post shows it ("Posts: 1,077", "Join Date: Aug 2008":
+/// vBulletin's postbit, XenForo's and phpBB's user panels): a label of [`MEMBER_STATS`] and
+/// a short value with a digit.
+fn is_member_stat(lower: &str) -> bool {
+    if lower.len() > MEMBER_STAT_MAX_BYTES {
         return false;
     }
-    let lower = t.to_lowercase();
     MEMBER_STATS.iter().any(|label| {
         lower.strip_prefix(label).is_some_and(|v| {
             let v = v.trim();
@@ -147,10 +155,13 @@ fn is_post_position(text: &str) -> bool {
     let Some(t) = text.trim().strip_suffix(['·', '•']) else {
         return false;
     };
-    t.trim_end()
-        .strip_prefix('#')
-        .is_some_and(|n| !n.is_empty() && n.len() <= 6 && n.bytes().all(|b| b.is_ascii_digit()))
+    t.trim_end().strip_prefix('#').is_some_and(|n| {
+        !n.is_empty() && n.len() <= POST_NUMBER_MAX_DIGITS && n.bytes().all(|b| b.is_ascii_digit())
+    })
 }
+
+/// Most digits of a post's number in its thread.
+const POST_NUMBER_MAX_DIGITS: usize = 6;
 
 /// Openings of a heading or short line that starts the reading list after an article, in
 /// the languages gleaner is measured on; compared lower-cased, as prefixes.

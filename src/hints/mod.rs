@@ -989,43 +989,40 @@ mod tests {
             name_hints("hero-form-success-message w-form-done", true) & HIDDEN,
             0
         );
-        assert_ne!(
-            name_hints(
+        // platforms' names: Gravity Forms' trap field, Yahoo's mark of no content,
+        // MediaWiki's print-only footer, skip links and categories, phpBB's user panel,
+        // a forum's signature, a post's reading time
+        for (name, is_class, hint) in [
+            (
                 "gfield gfield--type-honeypot gform_validation_container",
-                true
-            ) & HIDDEN,
-            0
-        );
-        assert_ne!(
-            name_hints("jetpack-slideshow-noscript robots-nocontent", true) & HIDDEN,
-            0
-        );
-        // MediaWiki's print-only footer, skip links and categories
-        assert_ne!(name_hints("printfooter", true) & HIDDEN, 0);
-        assert_ne!(name_hints("mw-jump-link", true) & NAV, 0);
-        assert_ne!(name_hints("catlinks", false) & TAGS, 0);
-        // phpBB's user panel beside a post, and Tapatalk's wrapper of the thread
-        assert_ne!(name_hints("postprofile", true) & BIO, 0);
-        assert_eq!(
-            name_hints("postprofile_container postprofile_Left", true) & BIO,
-            0
-        );
-        // Sphinx's signature of a function is the reference's own, not a forum's signature
-        // under a post; nor is Tapatalk's post body, sized for one
-        assert_eq!(name_hints("sig sig-object py", true) & BIO, 0);
-        assert_eq!(name_hints("pb2  postcontentheight_sig", true) & BIO, 0);
-        assert_ne!(name_hints("signature", true) & BIO, 0);
-        // the alignment of an accordion's headers is no header (Kadence Blocks)
-        assert_eq!(
-            name_hints("kt-accordion-block kt-pane-header-alignment-left", true) & HEADER,
-            0
-        );
-        assert_ne!(name_hints("site-header header-left", true) & HEADER, 0);
-        assert_eq!(name_hints("sidebar-align-left", true) & SIDEBAR, 0);
-        assert_ne!(name_hints("mw-normal-catlinks", true) & TAGS, 0);
-        // a post's reading time is a byline's
-        assert_ne!(name_hints("estimated-read-time", true) & BYLINE, 0);
-        assert_ne!(name_hints("rt-reading-time", true) & BYLINE, 0);
+                true,
+                HIDDEN,
+            ),
+            ("jetpack-slideshow-noscript robots-nocontent", true, HIDDEN),
+            ("printfooter", true, HIDDEN),
+            ("mw-jump-link", true, NAV),
+            ("catlinks", false, TAGS),
+            ("mw-normal-catlinks", true, TAGS),
+            ("postprofile", true, BIO),
+            ("signature", true, BIO),
+            ("site-header header-left", true, HEADER),
+            ("estimated-read-time", true, BYLINE),
+            ("rt-reading-time", true, BYLINE),
+        ] {
+            assert_ne!(name_hints(name, is_class) & hint, 0, "{name}");
+        }
+        // and their false friends: Tapatalk's wrapper of a thread and its post body,
+        // Sphinx's signature of a function, the alignment of an accordion's headers
+        // (Kadence Blocks) or of a sidebar
+        for (name, hint) in [
+            ("postprofile_container postprofile_Left", BIO),
+            ("pb2  postcontentheight_sig", BIO),
+            ("sig sig-object py", BIO),
+            ("kt-accordion-block kt-pane-header-alignment-left", HEADER),
+            ("sidebar-align-left", SIDEBAR),
+        ] {
+            assert_eq!(name_hints(name, true) & hint, 0, "{name}");
+        }
         assert_eq!(name_hints("commentary", true) & COMMENT, 0);
         // WordPress post classes name tags and authors of a post, not boilerplate
         let wp = name_hints(
