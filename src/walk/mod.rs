@@ -254,6 +254,41 @@ fn is_permalink(dom: &Dom, node: NodeId, attrs: &[html5ever::Attribute]) -> bool
 /// Most nodes of a link looked at for text; a link of more is taken to have some.
 const BARE_LINK_SCAN_NODES: usize = 16;
 
+/// Whether the text after `node` in its block goes on with the sentence `node` sits in:
+/// its first character (in the next few inline siblings) is a lower-case letter or a
+/// punctuation mark that does not open anything.
+fn continues_sentence(dom: &Dom, node: NodeId) -> bool {
+    let mut at = dom.node(node).next;
+    for _ in 0..8 {
+        if at == NONE {
+            return false;
+        }
+        let mut n = at;
+        // down the first children of an inline sibling to its first text
+        for _ in 0..4 {
+            match dom.view(n) {
+                View::Text(t) => {
+                    if let Some(c) = t.trim_start().chars().next() {
+                        return c.is_lowercase()
+                            || matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?');
+                    }
+                    break;
+                }
+                View::Element(e, _) if !e.facts.tag.is_block() && e.ns == Ns::Html => {
+                    let first = dom.node(n).first_child;
+                    if first == NONE {
+                        break;
+                    }
+                    n = first;
+                }
+                _ => return false,
+            }
+        }
+        at = dom.node(at).next;
+    }
+    false
+}
+
 /// Whether the subtree under `node` holds visible text, looking at no more than
 /// [`BARE_LINK_SCAN_NODES`] nodes.
 fn has_text(dom: &Dom, node: NodeId) -> bool {
@@ -704,6 +739,21 @@ impl Builder {
             return;
         }
         let mut facts = *facts;
+        if facts.tag == Tag::Block {
+            // An inline element named boilerplate in the middle of a sentence is a word of
+            // it (a link whose class says it opens a popup, a term with a tooltip): it
+            // stays in its sentence instead of cutting it in two. A footnote's mark and an
+            // author's name (which gives the page's author) stay apart.
+            let own = Tag::from_name(local);
+            if !own.is_block()
+                && !matches!(&**local, "sup" | "sub")
+                && facts.author.is_none()
+                && self.in_sentence()
+                && continues_sentence(dom, node)
+            {
+                facts.tag = own;
+            }
+        }
         if facts.is(ElemFacts::ID_HINTS)
             && attr(attrs, "id").is_some_and(|id| names_its_heading(dom, node, id))
         {
@@ -803,6 +853,17 @@ impl Builder {
         if !self.text.is_empty() && !self.text.ends_with('\n') {
             self.text.push('\n');
         }
+    }
+
+    /// Whether the block in progress has text that does not end a sentence.
+    fn in_sentence(&self) -> bool {
+        self.ctx.is_some()
+            && self
+                .text
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | '|' | '\u{b7}' | '\u{2022}'))
     }
 
     /// Records an element and gives its index, its first block, and the context inside it.
@@ -1302,6 +1363,40 @@ mod tests {
             p.facts.ingredients,
             ["1 egg", "2 cups flour", "300 g\tsugar"]
         );
+    }
+
+    #[test]
+    fn a_boilerplate_name_in_mid_sentence_does_not_cut_the_sentence() {
+        let texts = |html: &str| -> Vec<String> {
+            page(html)
+                .blocks
+                .iter()
+                .map(|b| b.text.to_string())
+                .collect()
+        };
+        // a link that opens a popup, then a stop: one sentence
+        assert_eq!(
+            texts("<p>Recommended by <a class=external-popup href=/r>US News</a><span>. </span>It is easy.</p>"),
+            ["Recommended by US News. It is easy."]
+        );
+        // a tooltip's term, then the sentence going on in lower case
+        assert_eq!(
+            texts(
+                "<p>The <span class=tooltip-modal>IRS</span>, which sets the rates, says so.</p>"
+            ),
+            ["The IRS, which sets the rates, says so."]
+        );
+        // after a full stop, at the start of a block, before a new sentence, a footnote's
+        // mark, an author's name: apart, as before
+        for html in [
+            "<p>It ended. <span class=share-tools>Share</span> Next part.</p>",
+            "<p><span class=share-tools>Share</span>, said no one.</p>",
+            "<p>It ended with <span class=share-tools>Share</span> Next part.</p>",
+            "<p>A study<sup class=fn>1</sup>. It says</p>",
+            "<p>With the help of <a href=/author/jane-doe>Jane Doe</a>, who tested it.</p>",
+        ] {
+            assert!(texts(html).len() > 1, "{html}: {:?}", texts(html));
+        }
     }
 
     #[test]
