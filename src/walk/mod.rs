@@ -258,15 +258,26 @@ const BARE_LINK_SCAN_NODES: usize = 16;
 /// its first character (in the next few inline siblings) is a lower-case letter or a
 /// punctuation mark that does not open anything.
 fn continues_sentence(dom: &Dom, node: NodeId) -> bool {
-    let mut at = dom.node(node).next;
+    let is_inline = |n: NodeId| {
+        // by its tag: a sibling named boilerplate is inline all the same
+        matches!(dom.view(n), View::Element(e, _) if e.ns == Ns::Html && !Tag::from_name(&e.name).is_block())
+    };
+    let mut cur = node;
     for _ in 0..8 {
+        let mut at = dom.node(cur).next;
         if at == NONE {
-            return false;
+            // past the last sibling, out of an inline parent (a link's icon at its end)
+            let parent = dom.node(cur).parent;
+            if parent == NONE || !is_inline(parent) {
+                return false;
+            }
+            cur = parent;
+            continue;
         }
-        let mut n = at;
+        cur = at;
         // down the first children of an inline sibling to its first text
         for _ in 0..4 {
-            match dom.view(n) {
+            match dom.view(at) {
                 View::Text(t) => {
                     if let Some(c) = t.trim_start().chars().next() {
                         return c.is_lowercase()
@@ -274,17 +285,16 @@ fn continues_sentence(dom: &Dom, node: NodeId) -> bool {
                     }
                     break;
                 }
-                View::Element(e, _) if !e.facts.tag.is_block() && e.ns == Ns::Html => {
-                    let first = dom.node(n).first_child;
+                View::Element(..) if is_inline(at) => {
+                    let first = dom.node(at).first_child;
                     if first == NONE {
                         break;
                     }
-                    n = first;
+                    at = first;
                 }
                 _ => return false,
             }
         }
-        at = dom.node(at).next;
     }
     false
 }
@@ -1385,6 +1395,12 @@ mod tests {
                 "<p>The <span class=tooltip-modal>IRS</span>, which sets the rates, says so.</p>"
             ),
             ["The IRS, which sets the rates, says so."]
+        );
+        // a link named boilerplate ending in icons that are named so too: its sentence
+        // goes on after the link
+        assert_eq!(
+            texts("<p>according to the <a class=link-policy href=/g.pdf>Guidelines<span class=sr-only role=img></span><span class='visually-hidden sr-only'></span></a>. At the same time, less.</p>"),
+            ["according to the Guidelines. At the same time, less."]
         );
         // after a full stop, at the start of a block, before a new sentence, a footnote's
         // mark, an author's name: apart, as before
