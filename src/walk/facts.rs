@@ -193,6 +193,7 @@ impl Facts {
     pub(super) fn author(
         &mut self,
         source: AuthorSource,
+        inline: String,
         blocks: &[Block],
         at: u32,
         in_comment: bool,
@@ -200,7 +201,7 @@ impl Facts {
         if self.authors.len() + self.posters.len() >= 2 * MAX_AUTHOR_CANDIDATES {
             return;
         }
-        let text = fact_text(String::new(), blocks);
+        let text = fact_text(inline, blocks);
         if text.is_empty() {
             return;
         }

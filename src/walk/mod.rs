@@ -101,6 +101,9 @@ struct Builder {
     /// Open elements the microdata marks as a recipe's ingredients, with where their text
     /// starts in the block being written.
     open_ingredients: Vec<(u32, usize)>,
+    /// The authors' names kept inline in a sentence, open now: each with where its text
+    /// starts in the block being written.
+    open_authors: Vec<(u32, usize)>,
     /// The language a code block in progress names.
     lang: Option<Box<str>>,
     /// Whether elements hidden by inline style are walked.
@@ -122,6 +125,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
         max_depth: limits.max_depth.min(u32::MAX as usize) as u32,
         lists: Vec::new(),
         open_ingredients: Vec::new(),
+        open_authors: Vec::new(),
         lang: None,
         reveal,
         base_settled: false,
@@ -500,6 +504,11 @@ fn block_flag(tag: Tag) -> u8 {
     }
 }
 
+/// Fewest words before an author's name, in the block it stands in, that make the name a
+/// word of a sentence ("Lead tester <a>Jane Doe</a> has...", "says study author <a>Jane
+/// Doe</a>, director of..."); fewer make a byline ("By", "Posted by", "Reviewed by").
+pub const AUTHOR_IN_SENTENCE_MIN_WORDS: usize = 4;
+
 /// Fewest blocks of text in a `<figure>` without a `<figcaption>` that make it a card
 /// whose text is content (one or two are a caption and a credit).
 pub const FIGURE_CARD_MIN_BLOCKS: usize = 3;
@@ -752,12 +761,15 @@ impl Builder {
         if facts.tag == Tag::Block {
             // An inline element named boilerplate in the middle of a sentence is a word of
             // it (a link whose class says it opens a popup, a term with a tooltip): it
-            // stays in its sentence instead of cutting it in two. A footnote's mark and an
-            // author's name (which gives the page's author) stay apart.
+            // stays in its sentence instead of cutting it in two; so does an author's name
+            // deep in a sentence ("says study author <a href=/author/..>Jane Doe</a>,
+            // director of..."), not in a byline ("By <a>Jane Doe</a>, staff writer"). A
+            // footnote's mark stays apart.
             let own = Tag::from_name(local);
             if !own.is_block()
                 && !matches!(&**local, "sup" | "sub")
-                && facts.author.is_none()
+                && (facts.author.is_none()
+                    || self.text.split_whitespace().count() >= AUTHOR_IN_SENTENCE_MIN_WORDS)
                 && self.in_sentence()
                 && continues_sentence(dom, node)
             {
@@ -786,6 +798,10 @@ impl Builder {
             self.page.bare_links.push(e);
         }
         self.open_list(tag, e, attrs, &mut inner);
+        if facts.author.is_some() && !tag.is_block() {
+            // an author's name kept in its sentence: its text is the fact
+            self.open_authors.push((e, self.text.len()));
+        }
         if attr(attrs, "itemprop").is_some_and(crate::element::names_ingredient) {
             self.open_ingredients.push((e, self.text.len()));
         }
@@ -1021,8 +1037,17 @@ impl Builder {
         }
         self.page.elems[e as usize].blocks.1 = self.page.blocks.len() as u32;
         if let Some((src, in_comment)) = author {
+            let inline = match self.open_authors.last() {
+                Some(&(a, at)) if a == e => {
+                    self.open_authors.pop();
+                    self.text_since(at, block_start)
+                }
+                _ => String::new(),
+            };
             let blocks = &self.page.blocks[block_start as usize..];
-            self.page.facts.author(src, blocks, block_start, in_comment);
+            self.page
+                .facts
+                .author(src, inline, blocks, block_start, in_comment);
         }
     }
 
@@ -1409,10 +1434,23 @@ mod tests {
             "<p><span class=share-tools>Share</span>, said no one.</p>",
             "<p>It ended with <span class=share-tools>Share</span> Next part.</p>",
             "<p>A study<sup class=fn>1</sup>. It says</p>",
-            "<p>With the help of <a href=/author/jane-doe>Jane Doe</a>, who tested it.</p>",
+            "<p>Posted by <a href=/author/jane-doe>Jane Doe</a>, staff writer</p>",
         ] {
             assert!(texts(html).len() > 1, "{html}: {:?}", texts(html));
         }
+    }
+
+    #[test]
+    fn an_authors_name_deep_in_a_sentence_stays_in_it_and_names_the_author() {
+        let p = page(
+            "<p>With the help of our tester <a href=/author/jane-doe>Jane Doe</a>, who ran it.</p>",
+        );
+        let texts: Vec<&str> = p.blocks.iter().map(|b| &*b.text).collect();
+        assert_eq!(texts, ["With the help of our tester Jane Doe, who ran it."]);
+        assert_eq!(
+            p.facts.authors,
+            [(AuthorSource::Link, "Jane Doe".to_string())]
+        );
     }
 
     #[test]
