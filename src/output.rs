@@ -388,11 +388,19 @@ fn post_head(post: &crate::document::PostMark) -> String {
 /// Longest line (in bytes) read as a post's date or number under its head.
 const POST_HEAD_LINE_MAX: usize = 48;
 
+/// The word that opens a post's byline on a line of its own, before the author's name
+/// (phpBB's "by <a class=username>", in the languages of its translations).
+const POST_BYLINE_WORDS: [&str; 8] = ["by", "von", "par", "por", "door", "di", "av", "przez"];
+
+/// What sets a post's date apart from its byline (phpBB's "» 11. Sep 2024, 18:36").
+const POST_DATE_SEPARATORS: [char; 6] = ['\u{bb}', '\u{ab}', '\u{b7}', '|', '\u{2022}', '-'];
+
 /// Whether `line`, opening a post, says again what the post's head says: its author's
-/// name, its date (Discourse's "January 28, 2024, 4:31pm" under the `<time>` the head
-/// read; a sentence that names the date is the post's), or, when the head names the post
-/// and `more` of the post follows, its number in the thread ("13", "#13", Discourse's and
-/// vBulletin's; a post whose text is a number keeps it).
+/// name and the word before it ("by"), its date (Discourse's "January 28, 2024, 4:31pm"
+/// under the `<time>` the head read, phpBB's "» 11. Sep 2024, 18:36"; a sentence that
+/// names the date is the post's), or, when the head names the post and `more` of the
+/// post follows, its number in the thread ("13", "#13", Discourse's and vBulletin's; a
+/// post whose text is a number keeps it).
 fn repeats_post_head(post: &crate::document::PostMark, line: &str, more: bool) -> bool {
     let line = line.trim();
     if line.is_empty() || line.len() > POST_HEAD_LINE_MAX {
@@ -400,13 +408,20 @@ fn repeats_post_head(post: &crate::document::PostMark, line: &str, more: bool) -
     }
     let number = line.strip_prefix('#').unwrap_or(line);
     let headed = post.author.is_some() || post.date.is_some();
+    let dated =
+        line.trim_start_matches(|c: char| c.is_whitespace() || POST_DATE_SEPARATORS.contains(&c));
     post.author.as_deref().is_some_and(|a| a.trim() == line)
+        || (post.author.is_some()
+            && more
+            && POST_BYLINE_WORDS
+                .iter()
+                .any(|w| line.eq_ignore_ascii_case(w)))
         || (headed && more && !number.is_empty() && number.bytes().all(|c| c.is_ascii_digit()))
-        || (!line.ends_with(['.', '!', '?'])
+        || (!dated.ends_with(['.', '!', '?'])
             && post
                 .date
                 .as_deref()
-                .is_some_and(|d| crate::dates::parse_date(line).as_deref() == Some(d)))
+                .is_some_and(|d| crate::dates::parse_date(dated).as_deref() == Some(d)))
 }
 
 /// The metadata fields of the front matter, in order, with their values.
@@ -486,7 +501,11 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
         if head.is_some_and(|p| repeats_post_head(p, &b.text, more)) {
             continue;
         }
-        head = None;
+        if !(matches!(b.kind, BlockKind::Heading(_)) && head.is_some_and(|p| p.block == k)) {
+            // the post's title opening it (phpBB's "Re: ...") comes before its byline:
+            // the lines that say the head again may follow it
+            head = None;
+        }
         let quote = if b.quoted { "> " } else { "" };
         let mut marker = None;
         let mut indent = 0;
@@ -1528,6 +1547,27 @@ mod tests {
             "{md}"
         );
         assert!(!md.contains("10:00am") && !md.contains("\n2\n"), "{md}");
+    }
+
+    #[test]
+    fn a_phpbb_posts_title_byline_and_date_under_its_head_are_not_said_twice() {
+        // phpBB's prosilver: the post's title, then "by <name> » <date>" above its text
+        let post = |n: u32, who: &str, text: &str| {
+            format!("<div id=\"p{n}\" class=\"post has-profile bg2\"><div class=\"inner\">
+            <dl class=\"postprofile\"><dt><a href=\"./memberlist.php?mode=viewprofile&amp;u={n}\" class=\"username\">{who}</a></dt></dl>
+            <div class=\"postbody\"><div id=\"post_content{n}\"><h3>Re: Best way to store flour?</h3>
+            <p class=\"author\"><span class=\"responsive-hide\">by <strong><a href=\"./memberlist.php?mode=viewprofile&amp;u={n}\" class=\"username\">{who}</a></strong> &raquo; </span><time datetime=\"2024-03-0{n}T10:00:00+00:00\">0{n} Mar 2024, 10:00</time></p>
+            <div class=\"content\">{text}</div></div></div></div></div>")
+        };
+        let doc = flour_thread(post, "page-body");
+        let md = to_markdown(&doc);
+        assert!(
+            md.contains(
+                "* * *\n\n## bo\n\n*2024-03-02*\n\n### Re: Best way to store flour?\n\nPut it in"
+            ),
+            "{md}"
+        );
+        assert!(!md.contains("\nby\n") && !md.contains("10:00"), "{md}");
     }
 
     #[test]
