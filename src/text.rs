@@ -138,6 +138,19 @@ pub fn weighted_len(text: &str) -> f32 {
     n
 }
 
+/// Whether `text` is empty or all whitespace (as [`str::trim`] reads it): the indentation
+/// between tags, most of a page's text nodes, is scanned as bytes.
+pub fn is_blank(text: &str) -> bool {
+    match text
+        .bytes()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+    {
+        None => true,
+        // ASCII before it, so `at` is a character boundary
+        Some(at) => text.as_bytes()[at] >= 0x80 && text[at..].trim_start().is_empty(),
+    }
+}
+
 /// Appends `text` to `out` with every run of whitespace collapsed to one space; `at_space`
 /// tells whether `out` already ends in a space (or is at a line start) and is updated.
 pub fn push_collapsed(out: &mut String, text: &str, at_space: &mut bool) {
@@ -372,6 +385,25 @@ pub fn normalize_space(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn blank_is_what_trim_leaves_empty() {
+        for t in [
+            "",
+            " ",
+            "\n\t\t  ",
+            "\u{a0}",
+            " \u{2003}\n",
+            "\x0b\x0c\r",
+            "a",
+            " a ",
+            "\n\u{a0}x",
+            "\u{200b}",
+            "  \u{e9}",
+        ] {
+            assert_eq!(is_blank(t), t.trim().is_empty(), "{t:?}");
+        }
+    }
     use super::*;
 
     #[test]

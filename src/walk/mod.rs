@@ -17,7 +17,7 @@ use crate::grid;
 use crate::hints::{self, Hints};
 use crate::limits::Limits;
 use crate::tag::Tag;
-use crate::text::{push_collapsed, TextStats};
+use crate::text::{is_blank, push_collapsed, TextStats};
 use inline::{InlineMarkdown, Mark, MarkKind};
 
 /// Longest cell text (in characters) that still joins a table row into one line; longer
@@ -310,7 +310,7 @@ fn has_text(dom: &Dom, node: NodeId) -> bool {
     if first == NONE {
         return false;
     }
-    if first_text(dom, node).is_some_and(|t| !t.trim().is_empty()) {
+    if first_text(dom, node).is_some_and(|t| !is_blank(t)) {
         // the usual link, its text first: no scan
         return true;
     }
@@ -326,7 +326,7 @@ fn has_text(dom: &Dom, node: NodeId) -> bool {
         seen += 1;
         stack.push(dom.node(n).next);
         match dom.view(n) {
-            View::Text(t) if !t.trim().is_empty() => return true,
+            View::Text(t) if !is_blank(t) => return true,
             View::Element(..) => stack.push(dom.node(n).first_child),
             _ => {}
         }
@@ -376,7 +376,7 @@ fn toggles_heading(dom: &Dom, node: NodeId) -> bool {
             return true;
         }
         let text = match dom.view(sibling) {
-            View::Text(t) => !t.trim().is_empty(),
+            View::Text(t) => !is_blank(t),
             View::Element(..) => has_text(dom, sibling),
             _ => false,
         };
@@ -1253,7 +1253,7 @@ impl Builder {
             return;
         }
         if self.text.is_empty() || self.ctx.is_none() {
-            if s.trim().is_empty() && !ctx.pre {
+            if !ctx.pre && is_blank(s) {
                 return;
             }
             self.ctx = Some(ctx);
