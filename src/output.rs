@@ -388,20 +388,23 @@ fn post_head(post: &crate::document::PostMark) -> String {
 /// Longest line (in bytes) read as a post's date or number under its head.
 const POST_HEAD_LINE_MAX: usize = 48;
 
-/// The word that opens a post's byline on a line of its own, before the author's name
-/// (phpBB's "by <a class=username>", in the languages of its translations).
-const POST_BYLINE_WORDS: [&str; 8] = ["by", "von", "par", "por", "door", "di", "av", "przez"];
-
 /// What sets a post's date apart from its byline (phpBB's "» 11. Sep 2024, 18:36").
 const POST_DATE_SEPARATORS: [char; 6] = ['\u{bb}', '\u{ab}', '\u{b7}', '|', '\u{2022}', '-'];
 
 /// Whether `line`, opening a post, says again what the post's head says: its author's
-/// name and the word before it ("by"), its date (Discourse's "January 28, 2024, 4:31pm"
-/// under the `<time>` the head read, phpBB's "» 11. Sep 2024, 18:36"; a sentence that
-/// names the date is the post's), or, when the head names the post and `more` of the
-/// post follows, its number in the thread ("13", "#13", Discourse's and vBulletin's; a
-/// post whose text is a number keeps it).
-fn repeats_post_head(post: &crate::document::PostMark, line: &str, more: bool) -> bool {
+/// name, and the byline's word before it when the `next` line is that name ("by", phpBB's),
+/// its date (Discourse's "January 28, 2024, 4:31pm" under the `<time>` the head read,
+/// phpBB's "» 11. Sep 2024, 18:36"; a sentence that names the date is the post's), or,
+/// before the post's title (`titled`), when the head names the post and more of the post
+/// follows (a `next` line), its number in the thread ("13", "#13", Discourse's and
+/// vBulletin's; a post whose text is a number keeps it, and so does a reply under its
+/// title whose answer is one).
+fn repeats_post_head(
+    post: &crate::document::PostMark,
+    line: &str,
+    next: Option<&str>,
+    titled: bool,
+) -> bool {
     let line = line.trim();
     if line.is_empty() || line.len() > POST_HEAD_LINE_MAX {
         return false;
@@ -410,13 +413,15 @@ fn repeats_post_head(post: &crate::document::PostMark, line: &str, more: bool) -
     let headed = post.author.is_some() || post.date.is_some();
     let dated =
         line.trim_start_matches(|c: char| c.is_whitespace() || POST_DATE_SEPARATORS.contains(&c));
-    post.author.as_deref().is_some_and(|a| a.trim() == line)
-        || (post.author.is_some()
-            && more
-            && POST_BYLINE_WORDS
-                .iter()
-                .any(|w| line.eq_ignore_ascii_case(w)))
-        || (headed && more && !number.is_empty() && number.bytes().all(|c| c.is_ascii_digit()))
+    let author = post.author.as_deref().map(str::trim);
+    author == Some(line)
+        || (crate::text::is_byline_word(line)
+            && author.is_some_and(|a| next.is_some_and(|n| n.trim() == a)))
+        || (headed
+            && !titled
+            && next.is_some()
+            && !number.is_empty()
+            && number.bytes().all(|c| c.is_ascii_digit()))
         || (!dated.ends_with(['.', '!', '?'])
             && post
                 .date
@@ -470,9 +475,12 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
     let mut posts = doc.posts().iter().peekable();
     // the post just begun, while the lines its head says again may follow
     let mut head: Option<&crate::document::PostMark> = None;
+    // whether the post's title was passed, under its head
+    let mut titled = false;
     for (k, b) in blocks.iter().enumerate() {
         if let Some(post) = posts.next_if(|p| p.block == k) {
             head = Some(post);
+            titled = false;
             // a thread's post: a break before it (after text, or after the head of a post
             // whose lines all said its head again), then its author and date
             let by = post_head(post);
@@ -497,13 +505,18 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
         // the lines that open a post and say again what its head says: the name on its
         // user card, its date, its number in the thread
         // (more of the post follows: a next block that opens no post)
-        let more = k + 1 < blocks.len() && posts.peek().is_none_or(|p| p.block != k + 1);
-        if head.is_some_and(|p| repeats_post_head(p, &b.text, more)) {
+        let next = blocks
+            .get(k + 1)
+            .filter(|_| posts.peek().is_none_or(|p| p.block != k + 1))
+            .map(|n| &*n.text);
+        if head.is_some_and(|p| repeats_post_head(p, &b.text, next, titled)) {
             continue;
         }
-        if !(matches!(b.kind, BlockKind::Heading(_)) && head.is_some_and(|p| p.block == k)) {
+        if matches!(b.kind, BlockKind::Heading(_)) && head.is_some_and(|p| p.block == k) {
             // the post's title opening it (phpBB's "Re: ...") comes before its byline:
             // the lines that say the head again may follow it
+            titled = true;
+        } else {
             head = None;
         }
         let quote = if b.quoted { "> " } else { "" };
@@ -1568,6 +1581,21 @@ mod tests {
             "{md}"
         );
         assert!(!md.contains("\nby\n") && !md.contains("10:00"), "{md}");
+        // a reply whose first line is "By", or whose answer under its title is a number,
+        // keeps it
+        let post = |n: u32, who: &str, text: &str| {
+            let first = if n == 2 { "<p>By</p><p>42</p>" } else { "" };
+            format!("<div id=\"p{n}\" class=\"post has-profile bg2\"><div class=\"inner\">
+            <dl class=\"postprofile\"><dt><a href=\"./memberlist.php?mode=viewprofile&amp;u={n}\" class=\"username\">{who}</a></dt></dl>
+            <div class=\"postbody\"><div id=\"post_content{n}\"><h3>Re: Best way to store flour?</h3>
+            <p class=\"author\"><time datetime=\"2024-03-0{n}T10:00:00+00:00\">0{n} Mar 2024, 10:00</time></p>
+            <div class=\"content\">{first}{text}</div></div></div></div></div>")
+        };
+        let md = to_markdown(&flour_thread(post, "page-body"));
+        assert!(
+            md.contains("### Re: Best way to store flour?\n\nBy\n\n42\n\nPut it in"),
+            "{md}"
+        );
     }
 
     #[test]

@@ -138,6 +138,15 @@ pub fn weighted_len(text: &str) -> f32 {
     n
 }
 
+/// The words that open a byline before the author's name ("by", in the languages of the
+/// corpora), lower-case.
+pub const BYLINE_WORDS: [&str; 8] = ["by", "von", "par", "por", "door", "di", "av", "przez"];
+
+/// Whether `word` is one of [`BYLINE_WORDS`], in any case.
+pub fn is_byline_word(word: &str) -> bool {
+    BYLINE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// Whether `text` is empty or all whitespace (as [`str::trim`] reads it): the indentation
 /// between tags, most of a page's text nodes, is scanned as bytes.
 pub fn is_blank(text: &str) -> bool {

@@ -258,9 +258,17 @@ fn is_permalink(dom: &Dom, node: NodeId, attrs: &[html5ever::Attribute]) -> bool
 /// Most nodes of a link looked at for text; a link of more is taken to have some.
 const BARE_LINK_SCAN_NODES: usize = 16;
 
+/// Whether an element's text is never shown: hidden (and no panel), hidden by its style,
+/// or named hidden (a screen reader's text).
+fn is_unseen(f: &ElemFacts) -> bool {
+    (f.is(ElemFacts::HIDDEN) && !f.is(ElemFacts::PANEL))
+        || f.is(ElemFacts::STYLE_HIDDEN)
+        || f.own & hints::HIDDEN != 0
+}
+
 /// Whether the text after `node` in its block goes on with the sentence `node` sits in:
-/// its first character (in the next few inline siblings) is a lower-case letter or a
-/// punctuation mark that does not open anything.
+/// its first character shown (in the next few inline siblings, past the end of inline
+/// parents) is a lower-case letter or a punctuation mark that does not open anything.
 fn continues_sentence(dom: &Dom, node: NodeId) -> bool {
     let is_inline = |n: NodeId| {
         // by its tag: a sibling named boilerplate is inline all the same
@@ -289,6 +297,8 @@ fn continues_sentence(dom: &Dom, node: NodeId) -> bool {
                     }
                     break;
                 }
+                // hidden text (a tracking pixel's, a screen reader's) is no reader's
+                View::Element(e, _) if is_unseen(&e.facts) => break,
                 View::Element(..) if is_inline(at) => {
                     let first = dom.node(at).first_child;
                     if first == NONE {
@@ -504,10 +514,34 @@ fn block_flag(tag: Tag) -> u8 {
     }
 }
 
-/// Fewest words before an author's name, in the block it stands in, that make the name a
-/// word of a sentence ("Lead tester <a>Jane Doe</a> has...", "says study author <a>Jane
-/// Doe</a>, director of..."); fewer make a byline ("By", "Posted by", "Reviewed by").
-pub const AUTHOR_IN_SENTENCE_MIN_WORDS: usize = 4;
+/// Fewest words before an author's name, in its sentence, that make the name a word of the
+/// sentence ("Lead tester <a>Jane Doe</a> has...", "says study author <a>Jane Doe</a>,
+/// director of..."); fewer make a byline ("By", "Posted by", "Reviewed by"), and so does
+/// a byline's word right before the name ("Story and photos by").
+pub const AUTHOR_IN_SENTENCE_MIN_WORDS: usize = 2;
+
+/// Most bytes of the sentence in progress read for the words before an inline element.
+const SENTENCE_TAIL_BYTES: usize = 256;
+
+/// The names of an inline element whose text is left out where it stands in the middle of
+/// a sentence, without cutting the sentence (a screen reader's "(link is external)", an
+/// "Advertisement" label, a share button, a comment count): no reader reads them there.
+const UNSEEN_IN_SENTENCE: Hints = hints::SHARE
+    | hints::COMMENT
+    | hints::COOKIE
+    | hints::NEWSLETTER
+    | hints::AD
+    | hints::PROMO
+    | hints::HIDDEN;
+
+/// What an inline element named boilerplate in the middle of a sentence becomes.
+enum InSentence {
+    /// A word of the sentence: its text stays in it (a link whose class says it opens a
+    /// popup, a term with a tooltip, an author's name deep in a sentence).
+    Word,
+    /// Left out, the sentence whole around it.
+    Unseen,
+}
 
 /// Fewest blocks of text in a `<figure>` without a `<figcaption>` that make it a card
 /// whose text is content (one or two are a caption and a credit).
@@ -759,21 +793,10 @@ impl Builder {
         }
         let mut facts = *facts;
         if facts.tag == Tag::Block {
-            // An inline element named boilerplate in the middle of a sentence is a word of
-            // it (a link whose class says it opens a popup, a term with a tooltip): it
-            // stays in its sentence instead of cutting it in two; so does an author's name
-            // deep in a sentence ("says study author <a href=/author/..>Jane Doe</a>,
-            // director of..."), not in a byline ("By <a>Jane Doe</a>, staff writer"). A
-            // footnote's mark stays apart.
-            let own = Tag::from_name(local);
-            if !own.is_block()
-                && !matches!(&**local, "sup" | "sub")
-                && (facts.author.is_none()
-                    || self.text.split_whitespace().count() >= AUTHOR_IN_SENTENCE_MIN_WORDS)
-                && self.in_sentence()
-                && continues_sentence(dom, node)
-            {
-                facts.tag = own;
+            match self.in_sentence_fate(dom, node, local, &facts) {
+                Some(InSentence::Word) => facts.tag = Tag::from_name(local),
+                Some(InSentence::Unseen) => return,
+                None => {}
             }
         }
         if facts.is(ElemFacts::ID_HINTS)
@@ -881,6 +904,45 @@ impl Builder {
         }
     }
 
+    /// What becomes of an inline element named boilerplate (made a block of its own by
+    /// [`crate::element::element_facts`]) that stands in the middle of a sentence: the text
+    /// before it in the block in progress does not end one, the text after it goes on
+    /// with it. None when it does not, or when it is a footnote's mark: it stays apart.
+    fn in_sentence_fate(
+        &self,
+        dom: &Dom,
+        node: NodeId,
+        local: &html5ever::LocalName,
+        facts: &ElemFacts,
+    ) -> Option<InSentence> {
+        if Tag::from_name(local).is_block()
+            || matches!(&**local, "sup" | "sub")
+            || !self.in_sentence()
+            || !continues_sentence(dom, node)
+        {
+            return None;
+        }
+        if facts.own & UNSEEN_IN_SENTENCE != 0 {
+            return Some(InSentence::Unseen);
+        }
+        let tail = self.sentence_tail();
+        if facts.author.is_some()
+            && (tail
+                .split_whitespace()
+                .nth(AUTHOR_IN_SENTENCE_MIN_WORDS - 1)
+                .is_none()
+                || tail
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(crate::text::is_byline_word))
+        {
+            // a byline ("Posted by <a>Jane Doe</a>, staff writer", "Story and photos by
+            // <a>Jane Doe</a>"), not a sentence
+            return None;
+        }
+        Some(InSentence::Word)
+    }
+
     /// Whether the block in progress has text that does not end a sentence.
     fn in_sentence(&self) -> bool {
         self.ctx.is_some()
@@ -890,6 +952,19 @@ impl Builder {
                 .chars()
                 .next_back()
                 .is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | '|' | '\u{b7}' | '\u{2022}'))
+    }
+
+    /// The end of the sentence in progress: the block's text since its last stop, at most
+    /// [`SENTENCE_TAIL_BYTES`] of it.
+    fn sentence_tail(&self) -> &str {
+        let t = self.text.as_str();
+        let mut from = t.len().saturating_sub(SENTENCE_TAIL_BYTES);
+        while !t.is_char_boundary(from) {
+            from += 1;
+        }
+        let tail = &t[from..];
+        tail.rfind(['.', '!', '?', ';'])
+            .map_or(tail, |i| &tail[i + 1..])
     }
 
     /// Records an element and gives its index, its first block, and the context inside it.
@@ -1427,7 +1502,22 @@ mod tests {
             texts("<p>according to the <a class=link-policy href=/g.pdf>Guidelines<span class=sr-only role=img></span><span class='visually-hidden sr-only'></span></a>. At the same time, less.</p>"),
             ["according to the Guidelines. At the same time, less."]
         );
-        // after a full stop, at the start of a block, before a new sentence, a footnote's
+        // a screen reader's text, an advertisement's label, a share button in mid-sentence:
+        // left out, the sentence whole
+        assert_eq!(
+            texts("<p>According to the <a href=g.pdf>Guidelines<span class=sr-only> (link is external)</span></a>, adults need less.</p>"),
+            ["According to the Guidelines, adults need less."]
+        );
+        assert_eq!(
+            texts("<p>The mayor said on Tuesday <span class=ad-label>Advertisement</span> that the city would act.</p>"),
+            ["The mayor said on Tuesday that the city would act."]
+        );
+        assert_eq!(
+            texts("<p>Residents can <a class=share-twitter href=/s>Tweet this</a> comment next week.</p>"),
+            ["Residents can comment next week."]
+        );
+        // after a full stop, at the start of a block, before a new sentence (hidden text
+        // after it is not read), a footnote's
         // mark, an author's name: apart, as before
         for html in [
             "<p>It ended. <span class=share-tools>Share</span> Next part.</p>",
@@ -1435,6 +1525,8 @@ mod tests {
             "<p>It ended with <span class=share-tools>Share</span> Next part.</p>",
             "<p>A study<sup class=fn>1</sup>. It says</p>",
             "<p>Posted by <a href=/author/jane-doe>Jane Doe</a>, staff writer</p>",
+            "<p>Story and photos by <a href=/author/jane-doe>Jane Doe</a>, staff writer</p>",
+            "<p>It rained on Tuesday evening <a class=share-button>Share</a><span style='display:none'>pixel</span> Nobody came.</p>",
         ] {
             assert!(texts(html).len() > 1, "{html}: {:?}", texts(html));
         }
