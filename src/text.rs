@@ -67,16 +67,26 @@ impl TextStats {
             let x = b[i];
             if x < 0x80 {
                 // the ASCII path: the same rules, without decoding
+                if x.is_ascii_alphanumeric() {
+                    if !in_word {
+                        latin_words += 1;
+                        in_word = true;
+                    }
+                    // the rest of the run of letters and digits, in a tight loop
+                    let start = i;
+                    i += 1;
+                    while i < b.len() && b[i].is_ascii_alphanumeric() {
+                        i += 1;
+                    }
+                    s.chars += (i - start) as u32;
+                    continue;
+                }
                 i += 1;
                 if matches!(x, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
                     in_word = false;
                     continue;
                 }
                 s.chars += 1;
-                if !in_word && x.is_ascii_alphanumeric() {
-                    latin_words += 1;
-                    in_word = true;
-                }
                 match x {
                     b'.' | b'!' | b'?' => s.sentence_ends += 1,
                     b',' | b';' => s.commas += 1,
@@ -160,6 +170,13 @@ pub fn is_blank(text: &str) -> bool {
     }
 }
 
+/// Whether the byte `x` is an ASCII character other than whitespace and NUL (which
+/// [`push_collapsed`] reads as a space).
+#[inline(always)]
+fn is_visible_ascii(x: u8) -> bool {
+    x < 0x80 && !matches!(x, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0)
+}
+
 /// Appends `text` to `out` with every run of whitespace collapsed to one space; `at_space`
 /// tells whether `out` already ends in a space (or is at a line start) and is updated.
 pub fn push_collapsed(out: &mut String, text: &str, at_space: &mut bool) {
@@ -170,6 +187,15 @@ pub fn push_collapsed(out: &mut String, text: &str, at_space: &mut bool) {
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
+        if is_visible_ascii(x) {
+            // a run of visible ASCII, the most of any text: stepped over in a tight loop
+            i += 1;
+            while i < b.len() && is_visible_ascii(b[i]) {
+                i += 1;
+            }
+            *at_space = false;
+            continue;
+        }
         let (len, space, invisible) = if x < 0x80 {
             (
                 1,
@@ -509,6 +535,83 @@ mod tests {
         assert_eq!(s.sentence_ends, 2);
         assert_eq!(s.commas, 1);
         assert_eq!(s.cjk_chars, 0);
+    }
+
+    /// Texts of every kind the fast paths of [`TextStats::of`] and [`push_collapsed`] tell
+    /// apart: runs of ASCII letters and digits, punctuation, whitespace of each kind, NUL,
+    /// controls, non-ASCII letters, spaces and invisible characters, CJK.
+    const MIXED: [&str; 8] = [
+        "Hello, world. This is a test!",
+        "  a1b2  c3;d4?e5 \t\n\r\x0b\x0cend",
+        "x\0y\x01z\x7f, don't-stop.",
+        "Caf\u{e9} na\u{ef}ve \u{2014} r\u{e9}sum\u{e9}s; ok\u{a0}here\u{2003}there",
+        "zero\u{200b}width\u{feff}bom \u{ad}soft",
+        "今天天气很好，我们去公园散步。Tokyo 2024!",
+        "\u{648}\u{642}\u{62a}\u{61f} \u{939}\u{93f}\u{964}",
+        "",
+    ];
+
+    #[test]
+    fn the_ascii_fast_path_counts_as_the_characters_do() {
+        // the rules of `TextStats::of`, one character at a time
+        let by_chars = |text: &str| {
+            let mut s = TextStats::default();
+            let (mut in_word, mut words) = (false, 0u32);
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    in_word = false;
+                    continue;
+                }
+                s.chars += 1;
+                if is_cjk(c) {
+                    s.cjk_chars += 1;
+                    in_word = false;
+                    continue;
+                }
+                if !in_word && c.is_alphanumeric() {
+                    words += 1;
+                    in_word = true;
+                }
+                if is_sentence_end(c) {
+                    s.sentence_ends += 1;
+                } else if is_comma(c) {
+                    s.commas += 1;
+                }
+            }
+            s.words = words as f32 + s.cjk_chars as f32 / 1.5;
+            s
+        };
+        for t in MIXED {
+            assert_eq!(TextStats::of(t), by_chars(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn collapsing_copies_runs_and_reads_the_rest_one_character_at_a_time() {
+        // the rules of `push_collapsed`, one character at a time
+        let by_chars = |text: &str, mut at_space: bool| {
+            let mut out = String::new();
+            for c in text.chars() {
+                if c.is_whitespace() || c == '\u{a0}' || c == '\0' {
+                    if !at_space {
+                        out.push(' ');
+                        at_space = true;
+                    }
+                } else if c != '\u{200b}' && c != '\u{feff}' {
+                    out.push(c);
+                    at_space = false;
+                }
+            }
+            (out, at_space)
+        };
+        for t in MIXED {
+            for start in [false, true] {
+                let (mut out, mut at_space) = (String::from("x"), start);
+                push_collapsed(&mut out, t, &mut at_space);
+                let (want, want_space) = by_chars(t, start);
+                assert_eq!((&out[1..], at_space), (want.as_str(), want_space), "{t:?}");
+            }
+        }
     }
 
     #[test]
