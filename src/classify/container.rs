@@ -454,11 +454,70 @@ fn above_code(page: &Page, mut best: u32) -> u32 {
 pub(super) fn container(page: &Page, scores: &[f32], prose: &Prefix) -> (u32, u32) {
     let (argmax, best_score) = best_element(page, scores);
     if best_score > 0.0 {
-        let best = above_code(page, descend(page, argmax, scores));
+        let mut best = above_code(page, descend(page, argmax, scores));
+        if page.weights.thread_container {
+            best = thread_of(page, best, scores);
+        }
         (sole_article(page, best, prose).unwrap_or(best), argmax)
     } else {
         (0, argmax)
     }
+}
+
+/// Most levels above the container where its post is looked for (the post's body, its
+/// column, its box, the post).
+const THREAD_LEVELS: usize = 8;
+
+/// On a thread, the element whose children are the posts, when `best` stands in one of
+/// them: the parent of the nearest ancestor (at most [`THREAD_LEVELS`] above) that has a
+/// sibling of its shape (tag and class component) holding, with prose of its own, an
+/// element of the shape of the post's body (`best`, or its nearest ancestor with a
+/// class), the posts holding nearly all the parent's positive score. One long reply must
+/// not make the thread: SMF's and FluxBB's posts carry their titles, dates and user panels,
+/// which score below a short post's text.
+fn thread_of(page: &Page, best: u32, scores: &[f32]) -> u32 {
+    let positive = Prefix::of(scores.iter().map(|s| s.max(0.0)));
+    let elems = page.elems;
+    let mut at = best;
+    // the shape of the post's body
+    let mut body: Option<(Tag, u16)> = None;
+    for _ in 0..THREAD_LEVELS {
+        if at == 0 {
+            break;
+        }
+        let e = &elems[at as usize];
+        if e.component == 0 {
+            at = e.parent;
+            continue;
+        }
+        let body = *body.get_or_insert((e.tag, e.component));
+        let p = e.parent;
+        let parent = &elems[p as usize];
+        let (mut others, mut posts) = (0, 0.0f32);
+        let mut child = p + 1;
+        while child < parent.end {
+            let c = &elems[child as usize];
+            if c.tag == e.tag && c.component == e.component {
+                let held = positive.of_elem(c);
+                posts += held;
+                let has_body = || {
+                    (child + 1..c.end).any(|d| {
+                        let d = &elems[d as usize];
+                        (d.tag, d.component) == body && positive.of_elem(d) > 0.0
+                    })
+                };
+                if child != at && held > 0.0 && has_body() {
+                    others += 1;
+                }
+            }
+            child = c.end.max(child + 1);
+        }
+        if others > 0 && posts >= page.weights.dominant_child_share * positive.of_elem(parent) {
+            return p;
+        }
+        at = p;
+    }
+    best
 }
 
 /// The page's only `<article>` holding `best`, when there is one, it is not named as

@@ -1018,6 +1018,37 @@ mod tests {
     }
 
     #[test]
+    fn one_long_reply_is_not_the_thread() {
+        // SMF's and FluxBB's posts: each with its title, date and user panel, which score
+        // below a short post's text; the long reply would be the container alone
+        let post = |n: u32, who: &str, text: &str| {
+            format!("<div class=\"windowbg\" id=\"msg{n}\"><div class=post_wrapper><div class=poster><h4><a href=\"/profile/{n}\">{who}</a></h4>
+             <ul><li>Posts: 3,760</li><li>Logged</li></ul></div><div class=postarea><div class=keyinfo>
+             <h5><a href=\"/topic/9.msg{n}#msg{n}\">Re: How do you use AI on your forum today?</a></h5><div class=postinfo>June 0{n}, 2024, 11:23:55 AM</div></div>
+             <div class=post><div class=inner>{text}</div></div></div></div></div>")
+        };
+        const SHORT: &str =
+            "I am curious how members here have used it to help draw in new readers.";
+        let long = format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        let html = format!(
+            "<body><h1>How do you use AI on your forum?</h1><form id=quickModForm><div id=forumposts>{}{}{}</div></form></body>",
+            post(1, "ana", SHORT),
+            post(2, "bo", &long),
+            post(3, "cy", "It writes a pretty mean haiku on just about any subject, I find."),
+        );
+        let k = kept_as(&html, PageType::Forum);
+        assert!(k.iter().any(|t| t == SHORT), "{k:?}");
+        assert!(
+            k.iter()
+                .any(|t| t.starts_with("It writes a pretty mean haiku")),
+            "{k:?}"
+        );
+        // on an article, the long text alone
+        let k = kept_as(&html, PageType::Article);
+        assert!(!k.iter().any(|t| t == SHORT), "{k:?}");
+    }
+
+    #[test]
     fn a_products_page_is_its_main_element() {
         let specs: String = [
             "Capacity 1.7 litres of water",

@@ -164,6 +164,9 @@ weights! {
     fallback_min_gain: f32 = 1.5,
     /// Whether posts named like comments are content (a forum thread's posts).
     posts_are_content: bool = false,
+    /// Whether a container inside one post of a thread widens to the thread: one long
+    /// reply must not be the article (see `container::thread_of`).
+    thread_container: bool = false,
     /// Whether short lines named as bylines inside the container are content (a forum
     /// post's author and date, a product's "info" lines).
     keep_bylines: bool = false,
@@ -233,7 +236,7 @@ const SERVICE_EXTEND_LEVELS: usize = 5;
 
 impl Weights {
     /// These weights as the profile of `page_type` changes them: on a forum every post
-    /// is content, with its author and date lines.
+    /// is content, with its author and date lines, and the container is the thread.
     pub fn for_page_type(&self, page_type: PageType) -> Weights {
         let mut w = self.clone();
         if page_type == PageType::Forum {
@@ -242,6 +245,7 @@ impl Weights {
             w.discussion_max_other_share = FORUM_MAX_OTHER_SHARE;
             w.discussion_max_other_len = f32::INFINITY;
             w.keep_bylines = true;
+            w.thread_container = true;
         }
         if matches!(
             page_type,
@@ -318,6 +322,7 @@ mod tests {
             let value = if matches!(
                 *name,
                 "posts_are_content"
+                    | "thread_container"
                     | "keep_bylines"
                     | "keep_headers"
                     | "keep_named_captions"
