@@ -409,8 +409,7 @@ fn best_element(page: &Page, block_scores: &[f32]) -> (u32, f32) {
 /// From `best`, down while one child holds nearly all of its positive score: positive text
 /// around the article (a long copyright line, a motto in the header) must not pull the
 /// container up to the whole layout table.
-fn descend(page: &Page, mut best: u32, scores: &[f32]) -> u32 {
-    let positive = Prefix::of(scores.iter().map(|s| s.max(0.0)));
+fn descend(page: &Page, mut best: u32, positive: &Prefix) -> u32 {
     loop {
         let c = &page.elems[best as usize];
         let total_pos = positive.of_elem(c);
@@ -454,9 +453,11 @@ fn above_code(page: &Page, mut best: u32) -> u32 {
 pub(super) fn container(page: &Page, scores: &[f32], prose: &Prefix) -> (u32, u32) {
     let (argmax, best_score) = best_element(page, scores);
     if best_score > 0.0 {
-        let mut best = above_code(page, descend(page, argmax, scores));
+        // each element's positive score, as prefix sums
+        let positive = Prefix::of(scores.iter().map(|s| s.max(0.0)));
+        let mut best = above_code(page, descend(page, argmax, &positive));
         if page.weights.thread_container {
-            best = thread_of(page, best, scores);
+            best = thread_of(page, best, &positive);
         }
         (sole_article(page, best, prose).unwrap_or(best), argmax)
     } else {
@@ -464,60 +465,87 @@ pub(super) fn container(page: &Page, scores: &[f32], prose: &Prefix) -> (u32, u3
     }
 }
 
-/// Most levels above the container where its post is looked for (the post's body, its
-/// column, its box, the post).
+/// Most elements looked at on the way up from the container to its post, the container
+/// included (the post's body, its column, its box, the post).
 const THREAD_LEVELS: usize = 8;
 
 /// On a thread, the element whose children are the posts, when `best` stands in one of
-/// them: the parent of the nearest ancestor (at most [`THREAD_LEVELS`] above) that has a
-/// sibling of its shape (tag and class component) holding, with prose of its own, an
-/// element of the shape of the post's body (`best`, or its nearest ancestor with a
-/// class), the posts holding nearly all the parent's positive score. One long reply must
-/// not make the thread: SMF's and FluxBB's posts carry their titles, dates and user panels,
-/// which score below a short post's text.
-fn thread_of(page: &Page, best: u32, scores: &[f32]) -> u32 {
-    let positive = Prefix::of(scores.iter().map(|s| s.max(0.0)));
+/// them: the parent of the nearest ancestor `at` with a class (within [`THREAD_LEVELS`])
+/// that has a sibling of its shape (tag and class component), not named boilerplate,
+/// holding what `at` holds between it and `best` (the same shapes, one inside the next)
+/// with a positive score, the elements of `at`'s shape holding nearly all the parent's
+/// positive score. One long reply must not make the thread: SMF 2.1's and FluxBB's posts
+/// carry their titles, dates and user panels, which score below a short post's text.
+fn thread_of(page: &Page, best: u32, positive: &Prefix) -> u32 {
     let elems = page.elems;
+    // the shapes from the post's body up to `at`, `at` left out
+    let mut below: Vec<(Tag, u16)> = Vec::new();
     let mut at = best;
-    // the shape of the post's body
-    let mut body: Option<(Tag, u16)> = None;
     for _ in 0..THREAD_LEVELS {
         if at == 0 {
             break;
         }
         let e = &elems[at as usize];
+        let p = e.parent;
         if e.component == 0 {
-            at = e.parent;
+            // an element without a class is no post's; above the body, a step of the path
+            if !below.is_empty() {
+                below.push(shape(elems, at));
+            }
+            at = p;
             continue;
         }
-        let body = *body.get_or_insert((e.tag, e.component));
-        let p = e.parent;
         let parent = &elems[p as usize];
-        let (mut others, mut posts) = (0, 0.0f32);
+        let (mut others, mut posts) = (false, 0.0f32);
         let mut child = p + 1;
         while child < parent.end {
             let c = &elems[child as usize];
-            if c.tag == e.tag && c.component == e.component {
+            if shape(elems, child) == shape(elems, at) {
                 let held = positive.of_elem(c);
                 posts += held;
-                let has_body = || {
-                    (child + 1..c.end).any(|d| {
-                        let d = &elems[d as usize];
-                        (d.tag, d.component) == body && positive.of_elem(d) > 0.0
-                    })
-                };
-                if child != at && held > 0.0 && has_body() {
-                    others += 1;
-                }
+                others = others
+                    || (child != at
+                        && held > 0.0
+                        && page.effective[child as usize] & BOILER_MASK == 0
+                        && holds_body(elems, child, &below, positive));
             }
             child = c.end.max(child + 1);
         }
-        if others > 0 && posts >= page.weights.dominant_child_share * positive.of_elem(parent) {
+        if others && posts >= page.weights.dominant_child_share * positive.of_elem(parent) {
             return p;
         }
+        below.push(shape(elems, at));
         at = p;
     }
     best
+}
+
+/// An element's shape: its tag and its class's first word.
+fn shape(elems: &[Elem], i: u32) -> (Tag, u16) {
+    (elems[i as usize].tag, elems[i as usize].component)
+}
+
+/// Whether `post` holds, with a positive score, what the container's post holds: the
+/// elements of the shapes `below` (from the post's body up), one inside the next, the
+/// last a child of `post` (none: `post` is the body itself).
+fn holds_body(elems: &[Elem], post: u32, below: &[(Tag, u16)], positive: &Prefix) -> bool {
+    let Some(&body) = below.first() else {
+        return true;
+    };
+    (post + 1..elems[post as usize].end).any(|d| {
+        if shape(elems, d) != body || positive.of_elem(&elems[d as usize]) <= 0.0 {
+            return false;
+        }
+        // up from the candidate to the post, shape by shape
+        let mut up = d;
+        for &want in below {
+            if shape(elems, up) != want {
+                return false;
+            }
+            up = elems[up as usize].parent;
+        }
+        up == post
+    })
 }
 
 /// The page's only `<article>` holding `best`, when there is one, it is not named as

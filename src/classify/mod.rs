@@ -1049,6 +1049,36 @@ mod tests {
     }
 
     #[test]
+    fn a_thread_is_not_widened_to_a_named_sidebar_or_a_box_of_another_build() {
+        const WIDGET: &str = "This forum is run by volunteers, and every donation keeps it going.";
+        let post = format!(
+            "<div class=card><div class=card-content><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>"
+        );
+        let page = |side: &str| {
+            format!("<body><h1>Router drops</h1><div class=columns><div class=\"column is-8\">{post}</div>{side}</div></body>")
+        };
+        // the forum profile's container, with the thread rule or without
+        let container = |html: &str, thread: bool| {
+            let mut w = Weights::default().for_page_type(PageType::Forum);
+            w.thread_container = thread;
+            verdict(html, None, &w).1.container
+        };
+        // a sidebar named so, a box of the same class holding its text at another depth:
+        // not posts
+        for side in [
+            format!("<div class=\"column sidebar\"><div class=card><div class=card-content><p>{WIDGET}</p></div></div></div>"),
+            format!("<div class=\"column is-4\"><div class=card-content><p>{WIDGET}</p></div></div>"),
+        ] {
+            let html = page(&side);
+            assert_eq!(container(&html, true), container(&html, false), "{side}");
+        }
+        // the same build without a name: a post beside it (a limit of the rule: a sidebar
+        // built as a post is one), the thread
+        let html = page(&format!("<div class=\"column is-4\"><div class=card><div class=card-content><p>{WIDGET}</p></div></div></div>"));
+        assert_ne!(container(&html, true), container(&html, false));
+    }
+
+    #[test]
     fn a_products_page_is_its_main_element() {
         let specs: String = [
             "Capacity 1.7 litres of water",
