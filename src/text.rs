@@ -6,6 +6,9 @@
 /// 300-character English one.
 pub const CJK_CHAR_WEIGHT: f32 = 3.0;
 
+/// CJK characters per word in [`TextStats::words`]: the mean length of a Chinese word.
+pub const CJK_CHARS_PER_WORD: f32 = 1.5;
+
 /// Whether `c` is written without spaces between words (Han, Kana, Hangul and their
 /// punctuation blocks).
 #[inline]
@@ -47,7 +50,7 @@ pub struct TextStats {
     /// Of those, characters of CJK scripts.
     pub cjk_chars: u32,
     /// Words: runs of non-space characters in spaced scripts, plus CJK characters at one
-    /// word per 1.5 characters (the mean length of a Chinese word).
+    /// word per [`CJK_CHARS_PER_WORD`] characters.
     pub words: f32,
     /// Sentence-ending punctuation marks.
     pub sentence_ends: u32,
@@ -96,28 +99,35 @@ impl TextStats {
             }
             let c = text[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
-            if c.is_whitespace() {
-                in_word = false;
-                continue;
-            }
-            s.chars += 1;
-            if is_cjk(c) {
-                s.cjk_chars += 1;
-                in_word = false;
-            } else {
-                if !in_word && c.is_alphanumeric() {
-                    latin_words += 1;
-                    in_word = true;
-                }
-                if is_sentence_end(c) {
-                    s.sentence_ends += 1;
-                } else if is_comma(c) {
-                    s.commas += 1;
-                }
-            }
+            s.count(c, &mut in_word, &mut latin_words);
         }
-        s.words = latin_words as f32 + s.cjk_chars as f32 / 1.5;
+        s.words = latin_words as f32 + s.cjk_chars as f32 / CJK_CHARS_PER_WORD;
         s
+    }
+
+    /// Counts the character `c` (the rules [`TextStats::of`]'s ASCII path follows without
+    /// decoding): `in_word` tells whether a word is open, `words` counts the words begun.
+    #[inline]
+    fn count(&mut self, c: char, in_word: &mut bool, words: &mut u32) {
+        if c.is_whitespace() {
+            *in_word = false;
+            return;
+        }
+        self.chars += 1;
+        if is_cjk(c) {
+            self.cjk_chars += 1;
+            *in_word = false;
+            return;
+        }
+        if !*in_word && c.is_alphanumeric() {
+            *words += 1;
+            *in_word = true;
+        }
+        if is_sentence_end(c) {
+            self.sentence_ends += 1;
+        } else if is_comma(c) {
+            self.commas += 1;
+        }
     }
 
     /// Adds `other` to these counts.
@@ -558,27 +568,9 @@ mod tests {
             let mut s = TextStats::default();
             let (mut in_word, mut words) = (false, 0u32);
             for c in text.chars() {
-                if c.is_whitespace() {
-                    in_word = false;
-                    continue;
-                }
-                s.chars += 1;
-                if is_cjk(c) {
-                    s.cjk_chars += 1;
-                    in_word = false;
-                    continue;
-                }
-                if !in_word && c.is_alphanumeric() {
-                    words += 1;
-                    in_word = true;
-                }
-                if is_sentence_end(c) {
-                    s.sentence_ends += 1;
-                } else if is_comma(c) {
-                    s.commas += 1;
-                }
+                s.count(c, &mut in_word, &mut words);
             }
-            s.words = words as f32 + s.cjk_chars as f32 / 1.5;
+            s.words = words as f32 + s.cjk_chars as f32 / CJK_CHARS_PER_WORD;
             s
         };
         for t in MIXED {
