@@ -1562,18 +1562,26 @@ mod tests {
         assert!(!md.contains("10:00am") && !md.contains("\n2\n"), "{md}");
     }
 
+    /// A post as phpBB's prosilver writes it: its title, then its author's line (`by
+    /// <name> » <date>`, or the date alone when `byline` is false) above its text, which
+    /// `first` opens.
+    fn phpbb_post(n: u32, who: &str, byline: bool, first: &str, text: &str) -> String {
+        let by = if byline {
+            format!("<span class=\"responsive-hide\">by <strong><a href=\"./memberlist.php?mode=viewprofile&amp;u={n}\" class=\"username\">{who}</a></strong> &raquo; </span>")
+        } else {
+            String::new()
+        };
+        format!("<div id=\"p{n}\" class=\"post has-profile bg2\"><div class=\"inner\">
+        <dl class=\"postprofile\"><dt><a href=\"./memberlist.php?mode=viewprofile&amp;u={n}\" class=\"username\">{who}</a></dt></dl>
+        <div class=\"postbody\"><div id=\"post_content{n}\"><h3>Re: Best way to store flour?</h3>
+        <p class=\"author\">{by}<time datetime=\"2024-03-0{n}T10:00:00+00:00\">0{n} Mar 2024, 10:00</time></p>
+        <div class=\"content\">{first}{text}</div></div></div></div></div>")
+    }
+
     #[test]
     fn a_phpbb_posts_title_byline_and_date_under_its_head_are_not_said_twice() {
-        // phpBB's prosilver: the post's title, then "by <name> » <date>" above its text
-        let post = |n: u32, who: &str, text: &str| {
-            format!("<div id=\"p{n}\" class=\"post has-profile bg2\"><div class=\"inner\">
-            <dl class=\"postprofile\"><dt><a href=\"./memberlist.php?mode=viewprofile&amp;u={n}\" class=\"username\">{who}</a></dt></dl>
-            <div class=\"postbody\"><div id=\"post_content{n}\"><h3>Re: Best way to store flour?</h3>
-            <p class=\"author\"><span class=\"responsive-hide\">by <strong><a href=\"./memberlist.php?mode=viewprofile&amp;u={n}\" class=\"username\">{who}</a></strong> &raquo; </span><time datetime=\"2024-03-0{n}T10:00:00+00:00\">0{n} Mar 2024, 10:00</time></p>
-            <div class=\"content\">{text}</div></div></div></div></div>")
-        };
-        let doc = flour_thread(post, "page-body");
-        let md = to_markdown(&doc);
+        let post = |n: u32, who: &str, text: &str| phpbb_post(n, who, true, "", text);
+        let md = to_markdown(&flour_thread(post, "page-body"));
         assert!(
             md.contains(
                 "* * *\n\n## bo\n\n*2024-03-02*\n\n### Re: Best way to store flour?\n\nPut it in"
@@ -1585,11 +1593,7 @@ mod tests {
         // keeps it
         let post = |n: u32, who: &str, text: &str| {
             let first = if n == 2 { "<p>By</p><p>42</p>" } else { "" };
-            format!("<div id=\"p{n}\" class=\"post has-profile bg2\"><div class=\"inner\">
-            <dl class=\"postprofile\"><dt><a href=\"./memberlist.php?mode=viewprofile&amp;u={n}\" class=\"username\">{who}</a></dt></dl>
-            <div class=\"postbody\"><div id=\"post_content{n}\"><h3>Re: Best way to store flour?</h3>
-            <p class=\"author\"><time datetime=\"2024-03-0{n}T10:00:00+00:00\">0{n} Mar 2024, 10:00</time></p>
-            <div class=\"content\">{first}{text}</div></div></div></div></div>")
+            phpbb_post(n, who, false, first, text)
         };
         let md = to_markdown(&flour_thread(post, "page-body"));
         assert!(

@@ -245,6 +245,15 @@ pub fn prefix_within(s: &str, max: usize) -> &str {
     &s[..cut]
 }
 
+/// The longest suffix of `s` of at most `max` bytes that starts at a character boundary.
+pub fn suffix_within(s: &str, max: usize) -> &str {
+    let mut from = s.len().saturating_sub(max);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    &s[from..]
+}
+
 /// Whether a text is nothing but web addresses (a field that holds an image's or a
 /// file's URL): no words of prose.
 pub fn is_urls(text: &str) -> bool {
@@ -430,6 +439,14 @@ pub fn normalize_space(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_suffix_within_a_size_starts_on_a_character() {
+        assert_eq!(suffix_within("caf\u{e9}s", 3), "\u{e9}s");
+        assert_eq!(suffix_within("caf\u{e9}s", 2), "s");
+        assert_eq!(suffix_within("abc", 10), "abc");
+        assert_eq!(suffix_within("abc", 0), "");
+    }
 
     #[test]
     fn blank_is_what_trim_leaves_empty() {

@@ -957,12 +957,7 @@ impl Builder {
     /// The end of the sentence in progress: the block's text since its last stop, at most
     /// [`SENTENCE_TAIL_BYTES`] of it.
     fn sentence_tail(&self) -> &str {
-        let t = self.text.as_str();
-        let mut from = t.len().saturating_sub(SENTENCE_TAIL_BYTES);
-        while !t.is_char_boundary(from) {
-            from += 1;
-        }
-        let tail = &t[from..];
+        let tail = crate::text::suffix_within(&self.text, SENTENCE_TAIL_BYTES);
         tail.rfind(['.', '!', '?', ';'])
             .map_or(tail, |i| &tail[i + 1..])
     }
@@ -1517,8 +1512,7 @@ mod tests {
             ["Residents can comment next week."]
         );
         // after a full stop, at the start of a block, before a new sentence (hidden text
-        // after it is not read), a footnote's
-        // mark, an author's name: apart, as before
+        // after it is not read), a footnote's mark, a byline: apart, as before
         for html in [
             "<p>It ended. <span class=share-tools>Share</span> Next part.</p>",
             "<p><span class=share-tools>Share</span>, said no one.</p>",
