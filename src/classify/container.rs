@@ -7,8 +7,9 @@ use crate::block::{ancestors, Block, BlockKind, Elem, Prefix, IN_FIGURE, MACHINE
 use crate::hints::{self, Hints};
 use crate::tag::Tag;
 
-/// The names of what a page inserts into its content; see [`slot_classes`].
-const SLOT_NAMES: Hints = hints::AD | hints::PROMO | hints::SHARE | hints::NEWSLETTER;
+/// The names of what a page inserts into its content, or sets at its end (a tag list); see
+/// [`slot_classes`].
+const SLOT_NAMES: Hints = hints::AD | hints::PROMO | hints::SHARE | hints::NEWSLETTER | hints::TAGS;
 
 /// The hints that mark a subtree as boilerplate for the container's score.
 pub(super) const BOILER_MASK: Hints = hints::STRONG_BOILERPLATE | hints::FOOTER | hints::SIDEBAR;
@@ -119,9 +120,11 @@ pub(super) fn effective_hints(
 
 /// The classes (by their hash, [`Elem::sig`]) of the elements named for what a page
 /// inserts into its content ([`SLOT_NAMES`]: an ad, a promotion, a share bar, a sign-up
-/// box) whose outermost elements hold most of the page's prose together: a class every
-/// section of an article wears (`report__section report__section--ads` on each section,
-/// the slot an ad may go in) names the layout, not what fills it. [`effective_hints`]
+/// box, a tag list) whose outermost elements hold most of the page's prose together: a
+/// class every section of an article wears (`report__section report__section--ads` on each
+/// section, the slot an ad may go in) names the layout, not what fills it, and so does a
+/// CSS-in-JS style's name on every paragraph (Minute Media's `tagStyle_z4kqwb-o_O-...`,
+/// the style of the paragraph tag). [`effective_hints`]
 /// voids a boilerplate name on one element that holds most of the prose; this voids these
 /// names on the elements of such a class. The names of the page's frame (a sidebar, a
 /// footer) are left out: a sidebar of teasers may hold more prose than a short article.

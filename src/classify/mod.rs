@@ -442,6 +442,20 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_style_on_every_paragraph_is_no_tag_list() {
+        // a CSS-in-JS style named for the paragraph tag, on each paragraph of the article
+        // (Minute Media's sites); the tag list after it is still dropped
+        let style = "tagStyle_z4kqwb-o_O-style_1tcxgp3";
+        let html = format!(
+            "<body><article><h1>Trams</h1>
+             <p class={style}>{P1}</p><p class={style}>{P2}</p><p class={style}>{P3}</p>
+             <ul class=tags><li><a href=/t/trams>Trams</a></li><li><a href=/t/city>City</a></li></ul>
+             </article></body>"
+        );
+        assert_eq!(kept(&html, Some("Trams")), [P1, P2, P3]);
+    }
+
+    #[test]
     fn a_headings_header_class_names_the_heading() {
         // Substack writes `header-anchor-post` on every heading of a post
         let html = format!(
