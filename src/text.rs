@@ -36,6 +36,22 @@ pub fn is_sentence_end(c: char) -> bool {
     )
 }
 
+/// Whether `c` is a pictographic emoji (the blocks of emoticons, pictographs, transport
+/// and map symbols, supplemental symbols, and the older miscellaneous symbols and
+/// dingbats), which writers put where a sentence ends (`... und das gefällt mir 😉`).
+#[inline]
+pub fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
+}
+
+/// Whether `text` ends with an emoji, after any variation selector or joiner.
+pub fn ends_with_emoji(text: &str) -> bool {
+    text.trim_end_matches(['\u{FE0F}', '\u{200D}'])
+        .chars()
+        .next_back()
+        .is_some_and(is_emoji)
+}
+
 /// Whether `c` is a comma-like pause, which prose has and menus lack.
 #[inline]
 pub fn is_comma(c: char) -> bool {
@@ -446,6 +462,15 @@ mod tests {
         assert_eq!(suffix_within("caf\u{e9}s", 2), "s");
         assert_eq!(suffix_within("abc", 10), "abc");
         assert_eq!(suffix_within("abc", 0), "");
+    }
+
+    #[test]
+    fn an_emoji_ends_a_text_after_its_selector() {
+        assert!(ends_with_emoji("das gefällt mir \u{1F609}"));
+        assert!(ends_with_emoji("a heart \u{2764}\u{FE0F}"));
+        assert!(!ends_with_emoji("a heart \u{2764} and words"));
+        assert!(!ends_with_emoji("x = 3 \u{2192}"));
+        assert!(!ends_with_emoji(""));
     }
 
     #[test]

@@ -596,6 +596,13 @@ mod tests {
         let html =
             format!("<article><p>{P1}</p><p>{P2}</p><p>Read more about trams:</p></article>");
         assert_eq!(kept(&html, None), [P1, P2]);
+        // an emoji ends a closing line as a full stop does
+        let wink = '\u{1F609}';
+        let html = format!(
+            "<article><p>{P1}</p><p>{P2}</p><p>And I love riding it {wink}</p><p>Share this</p></article>"
+        );
+        let closing = format!("And I love riding it {wink}");
+        assert_eq!(kept(&html, None), [P1, P2, &closing]);
     }
 
     #[test]
