@@ -7,12 +7,13 @@ use super::label::{is_headline, is_plain_list, label_range};
 use super::phrases::is_credit_line;
 use super::{Label, Page};
 use crate::block::Prefix;
-use crate::block::{BlockKind, Elem, IN_FIGURE};
+use crate::block::{BlockKind, Elem, IN_FIGURE, IN_PAGE_LINKS};
 use crate::hints::{self, Hints};
 
 /// Readability's sibling rule, generalised: subtrees next to the container (under its
 /// parent and grandparent) that score as prose on their own belong to the article too (a
-/// lead paragraph in the header, an article split into several sections), and so does a
+/// lead paragraph in the header, an article split into several sections, one of which
+/// opens with a box of links to its own headings, [`IN_PAGE_LINKS`]), and so does a
 /// run of paragraphs of prose right after it under its parent, whatever their score (a
 /// post whose share bar outweighs its short last paragraph, leaving the first as the
 /// container); so does an unlinked list beside it (see [`is_plain_list`]), and in a
@@ -34,6 +35,15 @@ pub(super) fn join_siblings(
         levels += 1;
         e = elems[e as usize].parent;
     }
+    // a box of links to the page's own places (a section's table of contents) weighs
+    // neither for nor against a sibling: it is the article's, though it scores as a menu
+    let in_page = Prefix::of(page.blocks.iter().enumerate().map(|(i, b)| {
+        if b.flags & IN_PAGE_LINKS != 0 {
+            -scores.at(i).min(0.0)
+        } else {
+            0.0
+        }
+    }));
     let mut top = best;
     // one buffer for every sibling: only a sibling's own range is written and read
     let mut sub = vec![Label::OutsideArticle; page.blocks.len()];
@@ -58,7 +68,9 @@ pub(super) fn join_siblings(
             }
             if child != top
                 && has_text
-                && ((scored && (scores.of_elem(ch) >= page.weights.extend_min_score || run))
+                && ((scored
+                    && (scores.of_elem(ch) + in_page.of_elem(ch) >= page.weights.extend_min_score
+                        || run))
                     || (level < PLAIN_LIST_LEVELS && is_plain_list(page, ch))
                     || (page.weights.join_contents
                         && level == 0

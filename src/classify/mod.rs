@@ -456,6 +456,30 @@ mod tests {
     }
 
     #[test]
+    fn a_section_with_a_table_of_contents_joins_the_article() {
+        // the article in sections between ad slots; the second opens with a box of links to
+        // its own headings, which weighs against it like a menu would
+        let toc: String = [
+            "where", "when", "cost", "buses", "vote", "more", "plans", "next",
+        ]
+        .iter()
+        .map(|a| format!("<a href='#{a}'>What the council said about the {a} of the line</a><br>"))
+        .collect();
+        let ad = "<div class=ad><p>Advertisement</p></div>";
+        let body = format!("<p>{P1}</p><p>{P3}</p>").repeat(30);
+        let html = format!(
+            "<body><article><h1>Trams</h1>
+             <div class=row><p>{P1} {P2}</p><p>{P3}</p></div>{ad}
+             <div class=row><p>{P3} {P2}</p><div class=box><b>In this article:</b><br>{toc}</div></div>{ad}
+             <div class=row>{body}</div>
+             </article></body>"
+        );
+        let kept = kept(&html, Some("Trams"));
+        assert!(kept.contains(&format!("{P3} {P2}")), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("council said")), "{kept:?}");
+    }
+
+    #[test]
     fn a_headings_header_class_names_the_heading() {
         // Substack writes `header-anchor-post` on every heading of a post
         let html = format!(

@@ -8,8 +8,8 @@ pub use facts::Facts;
 pub use inline::Rich;
 
 use crate::block::{
-    Block, BlockKind, Elem, ListMark, Markup, IN_FIGURE, IN_LIST, IN_QUOTE, IN_TABLE, MACHINE_DATA,
-    PLAIN_CELL,
+    Block, BlockKind, Elem, ListMark, Markup, IN_FIGURE, IN_LIST, IN_PAGE_LINKS, IN_QUOTE,
+    IN_TABLE, MACHINE_DATA, PLAIN_CELL,
 };
 use crate::dom::{Dom, NodeId, Ns, View, DOCUMENT, NONE};
 use crate::element::{attr, code_language, tex_script, AuthorSource, ElemFacts};
@@ -61,6 +61,8 @@ struct Ctx {
     /// highlighter's chrome (a language label, a "Copy" or "Try" button), not code.
     pre_chrome: bool,
     link: bool,
+    /// Inside a link to a place on the page (`href="#..."`).
+    in_page_link: bool,
     /// Inside inline code: its Markdown is not escaped.
     code: bool,
     /// Its list item: an index into the walk's list marks plus one, 0 outside lists.
@@ -94,6 +96,8 @@ struct Builder {
     md: Option<InlineMarkdown>,
     at_space: bool,
     link_chars: u32,
+    /// Of those, the characters of links to other pages.
+    other_link_chars: u32,
     ctx: Option<Ctx>,
     max_depth: u32,
     /// Open lists: the list element, whether ordered, the next item's number.
@@ -121,6 +125,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
         md: rich.map(InlineMarkdown::new),
         at_space: true,
         link_chars: 0,
+        other_link_chars: 0,
         ctx: None,
         max_depth: limits.max_depth.min(u32::MAX as usize) as u32,
         lists: Vec::new(),
@@ -149,6 +154,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
         pre: false,
         pre_chrome: false,
         link: false,
+        in_page_link: false,
         code: false,
         list: 0,
     };
@@ -1050,6 +1056,8 @@ impl Builder {
         let mut link = None;
         if tag == Tag::A && facts.is(ElemFacts::HAS_HREF) {
             inner.link = true;
+            inner.in_page_link =
+                attr(attrs, "href").is_some_and(|h| h.len() > 1 && h.starts_with('#'));
         }
         let Some(md) = &mut self.md else {
             return (mark, link);
@@ -1241,6 +1249,10 @@ impl Builder {
                     None => row = Some(b),
                     Some(r) => {
                         r.stats.add(&b.stats);
+                        // the row's links all lead on the page when every cell's do
+                        if b.link_chars > 0 && (r.link_chars == 0 || r.flags & IN_PAGE_LINKS != 0) {
+                            r.flags = (r.flags & !IN_PAGE_LINKS) | (b.flags & IN_PAGE_LINKS);
+                        }
                         r.link_chars += b.link_chars;
                     }
                 }
@@ -1349,10 +1361,14 @@ impl Builder {
             }
         }
         if ctx.link {
-            self.link_chars += self.text[before..]
+            let n = self.text[before..]
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .count() as u32;
+            self.link_chars += n;
+            if !ctx.in_page_link {
+                self.other_link_chars += n;
+            }
         }
     }
 
@@ -1374,6 +1390,8 @@ impl Builder {
         };
         let raw = self.text.as_str();
         let link_chars = std::mem::take(&mut self.link_chars);
+        let in_page = link_chars > 0 && std::mem::take(&mut self.other_link_chars) == 0;
+        self.other_link_chars = 0;
         self.at_space = true;
         let text = if ctx.kind == BlockKind::Code {
             raw.trim_matches('\n').trim_end().to_string()
@@ -1428,7 +1446,9 @@ impl Builder {
             markup,
             text: text.into_boxed_str(),
             kind: ctx.kind,
-            flags: ctx.flags | if data { MACHINE_DATA } else { 0 },
+            flags: ctx.flags
+                | if data { MACHINE_DATA } else { 0 }
+                | if in_page { IN_PAGE_LINKS } else { 0 },
             elem: ctx.owner,
             stats,
             link_chars: link_chars.min(stats.chars),
@@ -1546,6 +1566,22 @@ mod tests {
         assert_eq!(texts, ["Title", "One link two.", "Three", "Four", "Five"]);
         assert_eq!(p.blocks[0].kind, BlockKind::Heading(1));
         assert_eq!(p.blocks[1].link_chars, 4);
+    }
+
+    #[test]
+    fn a_block_whose_links_all_stay_on_the_page_is_flagged() {
+        let p = page(
+            "<body><p><a href='#a'>Costs</a> <a href='#b'>Plans</a></p>\
+             <p><a href='#a'>Costs</a> <a href='/b'>Plans</a></p><p>No link</p>\
+             <p><a href='#'>Top</a></p></body>",
+        );
+        let flagged: Vec<bool> = p
+            .blocks
+            .iter()
+            .map(|b| b.flags & IN_PAGE_LINKS != 0)
+            .collect();
+        // a bare `#` leads nowhere (a script's button), not to a place on the page
+        assert_eq!(flagged, [true, false, false, false]);
     }
 
     #[test]
