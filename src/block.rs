@@ -61,9 +61,10 @@ pub const PLAIN_CELL: u8 = 1 << 4;
 /// blob, a run of identifiers or PHP's error output, outside a code block or a quotation.
 /// Found once, when the block is made.
 pub const MACHINE_DATA: u8 = 1 << 5;
-/// Every link of the block leads to a place on its own page (`href="#..."`): an article's
-/// table of contents, a footnote's back-reference, not a way to other pages.
-pub const IN_PAGE_LINKS: u8 = 1 << 6;
+/// All the block's link text is in links to places on its own page (`href="#..."`, not a
+/// bare `#` or a script's route `#/...`, `#!...`): an article's table of contents, a
+/// footnote's back-reference, not a way to other pages.
+pub const ANCHOR_LINKS_ONLY: u8 = 1 << 6;
 
 /// One element of the page as the classifier sees it.
 #[derive(Debug, Clone)]

@@ -36,17 +36,27 @@ pub fn is_sentence_end(c: char) -> bool {
     )
 }
 
-/// Whether `c` is a pictographic emoji (the blocks of emoticons, pictographs, transport
-/// and map symbols, supplemental symbols, and the older miscellaneous symbols and
-/// dingbats), which writers put where a sentence ends (`... und das gefällt mir 😉`).
+/// Whether `c` is a pictographic emoji, which writers put where a sentence ends (`... und
+/// das gefällt mir 😉`): the blocks of pictographs, emoticons, transport and map symbols,
+/// supplemental pictographs and regional indicators (flags), the miscellaneous symbols,
+/// and the dingbats that are emoji (✅, ✨, ❌, ❓, ❤), not check marks or arrows.
 #[inline]
 pub fn is_emoji(c: char) -> bool {
-    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
+    matches!(c as u32,
+        0x1F1E6..=0x1F1FF      // regional indicators
+        | 0x1F300..=0x1F64F    // pictographs, emoticons
+        | 0x1F680..=0x1F6FF    // transport and map symbols
+        | 0x1F900..=0x1F9FF    // supplemental pictographs
+        | 0x1FA70..=0x1FAFF    // pictographs, extended
+        | 0x2600..=0x26FF      // miscellaneous symbols
+        | 0x2705 | 0x270A | 0x270B | 0x2728 | 0x274C | 0x2753..=0x2757 | 0x2764
+        | 0x2B50) // star
 }
 
-/// Whether `text` ends with an emoji, after any variation selector or joiner.
+/// Whether `text` ends with an emoji, after any variation selector (text or emoji
+/// presentation) or joiner.
 pub fn ends_with_emoji(text: &str) -> bool {
-    text.trim_end_matches(['\u{FE0F}', '\u{200D}'])
+    text.trim_end_matches(['\u{FE0E}', '\u{FE0F}', '\u{200D}'])
         .chars()
         .next_back()
         .is_some_and(is_emoji)
@@ -470,6 +480,10 @@ mod tests {
         assert!(ends_with_emoji("a heart \u{2764}\u{FE0F}"));
         assert!(!ends_with_emoji("a heart \u{2764} and words"));
         assert!(!ends_with_emoji("x = 3 \u{2192}"));
+        // a check mark or a dingbat arrow is no emoji
+        assert!(!ends_with_emoji("Done \u{2713}"));
+        assert!(!ends_with_emoji("Next \u{279C}"));
+        assert!(ends_with_emoji("Done \u{2705}"));
         assert!(!ends_with_emoji(""));
     }
 

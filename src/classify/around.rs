@@ -7,13 +7,13 @@ use super::label::{is_headline, is_plain_list, label_range};
 use super::phrases::is_credit_line;
 use super::{Label, Page};
 use crate::block::Prefix;
-use crate::block::{BlockKind, Elem, IN_FIGURE, IN_PAGE_LINKS};
+use crate::block::{BlockKind, Elem, ANCHOR_LINKS_ONLY, IN_FIGURE};
 use crate::hints::{self, Hints};
 
 /// Readability's sibling rule, generalised: subtrees next to the container (under its
 /// parent and grandparent) that score as prose on their own belong to the article too (a
 /// lead paragraph in the header, an article split into several sections, one of which
-/// opens with a box of links to its own headings, [`IN_PAGE_LINKS`]), and so does a
+/// holds a box of links to its own headings, [`ANCHOR_LINKS_ONLY`]), and so does a
 /// run of paragraphs of prose right after it under its parent, whatever their score (a
 /// post whose share bar outweighs its short last paragraph, leaving the first as the
 /// container); so does an unlinked list beside it (see [`is_plain_list`]), and in a
@@ -35,11 +35,11 @@ pub(super) fn join_siblings(
         levels += 1;
         e = elems[e as usize].parent;
     }
-    // a box of links to the page's own places (a section's table of contents) weighs
-    // neither for nor against a sibling: it is the article's, though it scores as a menu
+    // a box of links to the page's own places (a section's table of contents) does not
+    // weigh against a sibling: it is the article's, though it scores as a menu
     let in_page = Prefix::of(page.blocks.iter().enumerate().map(|(i, b)| {
-        if b.flags & IN_PAGE_LINKS != 0 {
-            -scores.at(i).min(0.0)
+        if b.flags & ANCHOR_LINKS_ONLY != 0 {
+            (-scores.at(i)).max(0.0)
         } else {
             0.0
         }

@@ -130,7 +130,17 @@ pub(super) fn effective_hints(
 /// footer) are left out: a sidebar of teasers may hold more prose than a short article.
 fn slot_classes(elems: &[Elem], prose: &Prefix, w: &Weights) -> Vec<u16> {
     let total = prose.total();
-    let mut sums: Vec<(u16, f32)> = outermost(elems, |e| e.sig != 0 && e.hints & SLOT_NAMES != 0)
+    // the outermost of the slots, and apart the outermost of the tag lists: a tag list's
+    // name on an article's wrapper (WordPress's `tag-news`) must not hide the slots in it
+    let mut picked: Vec<usize> = [SLOT_NAMES & !hints::TAGS, hints::TAGS]
+        .into_iter()
+        .flat_map(|names| outermost(elems, move |e| e.sig != 0 && e.hints & names != 0))
+        .collect();
+    // an element named both ways counts once
+    picked.sort_unstable();
+    picked.dedup();
+    let mut sums: Vec<(u16, f32)> = picked
+        .into_iter()
         .map(|i| (elems[i].sig, prose.of_elem(&elems[i])))
         .collect();
     // one sort, then a sum per class: a page may hold thousands of classes

@@ -548,8 +548,8 @@ const EDGE_SENTENCE_MAX_LINK_DENSITY: f32 = 0.5;
 
 /// Whether block `j`, before the article's first paragraph or after its last (`edge`), is
 /// one of its opening or closing lines: a short paragraph beside it (under one parent)
-/// that is a sentence of [`EDGE_SENTENCE_MIN_WORDS`] or more (ended by a full stop or an
-/// emoji), not a link, a stock phrase or a reading list's opening.
+/// that is a sentence of [`EDGE_SENTENCE_MIN_WORDS`] or more (ended by a sentence's mark or
+/// an emoji), not a link, a stock phrase or a reading list's opening.
 fn is_edge_sentence(page: &Page, edge: usize, j: usize) -> bool {
     let b = &page.blocks[j];
     let parent = |i: usize| page.elems[page.blocks[i].elem as usize].parent;

@@ -453,12 +453,20 @@ mod tests {
              </article></body>"
         );
         assert_eq!(kept(&html, Some("Trams")), [P1, P2, P3]);
+        // a wrapper named like a tag list does not hide the ad slots' names inside it
+        let html = format!(
+            "<body><div class=tags><article><h1>Trams</h1>
+             <section class='report__section report__section--ads'><h2>Plan</h2><p>{P1}</p></section>
+             <section class='report__section report__section--ads'><h2>Cost</h2><p>{P2}</p><p>{P3}</p></section>
+             </article></div></body>"
+        );
+        assert_eq!(kept(&html, Some("Trams")), ["Plan", P1, "Cost", P2, P3]);
     }
 
     #[test]
     fn a_section_with_a_table_of_contents_joins_the_article() {
-        // the article in sections between ad slots; the second opens with a box of links to
-        // its own headings, which weighs against it like a menu would
+        // the article in sections between ad slots; the second holds, after its paragraph, a
+        // box of links to its own headings, which weighed against it as a menu does
         let toc: String = [
             "where", "when", "cost", "buses", "vote", "more", "plans", "next",
         ]

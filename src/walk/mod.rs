@@ -8,7 +8,7 @@ pub use facts::Facts;
 pub use inline::Rich;
 
 use crate::block::{
-    Block, BlockKind, Elem, ListMark, Markup, IN_FIGURE, IN_LIST, IN_PAGE_LINKS, IN_QUOTE,
+    Block, BlockKind, Elem, ListMark, Markup, ANCHOR_LINKS_ONLY, IN_FIGURE, IN_LIST, IN_QUOTE,
     IN_TABLE, MACHINE_DATA, PLAIN_CELL,
 };
 use crate::dom::{Dom, NodeId, Ns, View, DOCUMENT, NONE};
@@ -95,9 +95,11 @@ struct Builder {
     /// formatting.
     md: Option<InlineMarkdown>,
     at_space: bool,
+    /// Non-space characters of the block in progress inside links.
     link_chars: u32,
-    /// Of those, the characters of links to other pages.
-    other_link_chars: u32,
+    /// Of those, the characters of links that lead to no place on the page (another page,
+    /// a bare `#`, a script's route).
+    off_page_link_chars: u32,
     ctx: Option<Ctx>,
     max_depth: u32,
     /// Open lists: the list element, whether ordered, the next item's number.
@@ -125,7 +127,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
         md: rich.map(InlineMarkdown::new),
         at_space: true,
         link_chars: 0,
-        other_link_chars: 0,
+        off_page_link_chars: 0,
         ctx: None,
         max_depth: limits.max_depth.min(u32::MAX as usize) as u32,
         lists: Vec::new(),
@@ -251,6 +253,13 @@ fn code_holds_most(dom: &Dom, node: NodeId) -> bool {
         }
     }
     codes == 1 && in_code > 0 && in_code * 100 >= all * PRE_CODE_SHARE
+}
+
+/// Whether a link's `href` leads to a place on the page: `#` and a name, not a bare `#` (a
+/// script's button) nor a single-page app's route (`#/inbox`, `#!/inbox`).
+fn is_in_page_href(href: &str) -> bool {
+    href.strip_prefix('#')
+        .is_some_and(|name| !name.is_empty() && !name.starts_with(['/', '!']))
 }
 
 /// Whether a link is a heading's or a definition's permalink: a sign alone (Sphinx's `¶`,
@@ -1056,8 +1065,7 @@ impl Builder {
         let mut link = None;
         if tag == Tag::A && facts.is(ElemFacts::HAS_HREF) {
             inner.link = true;
-            inner.in_page_link =
-                attr(attrs, "href").is_some_and(|h| h.len() > 1 && h.starts_with('#'));
+            inner.in_page_link = attr(attrs, "href").is_some_and(|h| is_in_page_href(h.trim()));
         }
         let Some(md) = &mut self.md else {
             return (mark, link);
@@ -1250,8 +1258,11 @@ impl Builder {
                     Some(r) => {
                         r.stats.add(&b.stats);
                         // the row's links all lead on the page when every cell's do
-                        if b.link_chars > 0 && (r.link_chars == 0 || r.flags & IN_PAGE_LINKS != 0) {
-                            r.flags = (r.flags & !IN_PAGE_LINKS) | (b.flags & IN_PAGE_LINKS);
+                        if b.link_chars > 0
+                            && (r.link_chars == 0 || r.flags & ANCHOR_LINKS_ONLY != 0)
+                        {
+                            r.flags =
+                                (r.flags & !ANCHOR_LINKS_ONLY) | (b.flags & ANCHOR_LINKS_ONLY);
                         }
                         r.link_chars += b.link_chars;
                     }
@@ -1367,7 +1378,7 @@ impl Builder {
                 .count() as u32;
             self.link_chars += n;
             if !ctx.in_page_link {
-                self.other_link_chars += n;
+                self.off_page_link_chars += n;
             }
         }
     }
@@ -1390,8 +1401,8 @@ impl Builder {
         };
         let raw = self.text.as_str();
         let link_chars = std::mem::take(&mut self.link_chars);
-        let in_page = link_chars > 0 && std::mem::take(&mut self.other_link_chars) == 0;
-        self.other_link_chars = 0;
+        let off_page_link_chars = std::mem::take(&mut self.off_page_link_chars);
+        let in_page = link_chars > 0 && off_page_link_chars == 0;
         self.at_space = true;
         let text = if ctx.kind == BlockKind::Code {
             raw.trim_matches('\n').trim_end().to_string()
@@ -1448,7 +1459,7 @@ impl Builder {
             kind: ctx.kind,
             flags: ctx.flags
                 | if data { MACHINE_DATA } else { 0 }
-                | if in_page { IN_PAGE_LINKS } else { 0 },
+                | if in_page { ANCHOR_LINKS_ONLY } else { 0 },
             elem: ctx.owner,
             stats,
             link_chars: link_chars.min(stats.chars),
@@ -1573,15 +1584,16 @@ mod tests {
         let p = page(
             "<body><p><a href='#a'>Costs</a> <a href='#b'>Plans</a></p>\
              <p><a href='#a'>Costs</a> <a href='/b'>Plans</a></p><p>No link</p>\
-             <p><a href='#'>Top</a></p></body>",
+             <p><a href='#'>Top</a></p><p><a href='#/inbox'>Inbox</a></p>\
+             <p><a href=' #b '>Plans</a></p></body>",
         );
         let flagged: Vec<bool> = p
             .blocks
             .iter()
-            .map(|b| b.flags & IN_PAGE_LINKS != 0)
+            .map(|b| b.flags & ANCHOR_LINKS_ONLY != 0)
             .collect();
-        // a bare `#` leads nowhere (a script's button), not to a place on the page
-        assert_eq!(flagged, [true, false, false, false]);
+        // a bare `#` leads nowhere (a script's button), a route to another view of an app
+        assert_eq!(flagged, [true, false, false, false, false, true]);
     }
 
     #[test]
