@@ -464,6 +464,20 @@ mod tests {
     }
 
     #[test]
+    fn a_section_named_for_jump_links_is_content_and_the_menu_goes() {
+        // the menu of links to the page's sections, and the sections it leads to, named
+        // after it (`jumplinks-section`): the menu goes as a list of links, the sections stay
+        let html = format!(
+            "<body><article><h1>Trams</h1><ul class=jumplinks><li><a href='#s1'>Plan</a></li>\
+             <li><a href='#s2'>Cost</a></li></ul>\
+             <section class=jumplinks-section id=s1><h2>Plan</h2><p>{P1}</p><p>{P2}</p></section>\
+             <section class=jumplinks-section id=s2><h2>Cost</h2><p>{P3}</p></section>\
+             </article></body>"
+        );
+        assert_eq!(kept(&html, Some("Trams")), ["Plan", P1, P2, "Cost", P3]);
+    }
+
+    #[test]
     fn a_section_with_a_table_of_contents_joins_the_article() {
         // the article in sections between ad slots; the second holds, after its paragraph, a
         // box of links to its own headings, which weighed against it as a menu does

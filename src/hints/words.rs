@@ -25,7 +25,6 @@ pub(super) const TOKENS: &[(&[&str], Hints)] = &[
             "sitemap",
             "topbar",
             "toolbar",
-            "jumplinks",
             "submenu",
             "megamenu",
             "dropdown",
