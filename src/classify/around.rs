@@ -25,7 +25,7 @@ pub(super) fn join_siblings(
     page: &Page,
     best: u32,
     argmax: u32,
-    scores: &Prefix,
+    block_scores: &[f32],
     labels: &mut [Label],
 ) {
     let elems = page.elems;
@@ -35,13 +35,13 @@ pub(super) fn join_siblings(
         levels += 1;
         e = elems[e as usize].parent;
     }
-    // a box of links to the page's own places (a section's table of contents) does not
-    // weigh against a sibling: it is the article's, though it scores as a menu
-    let in_page = Prefix::of(page.blocks.iter().enumerate().map(|(i, b)| {
+    // each sibling's score; a box of links to the page's own places (a section's table of
+    // contents) does not weigh against it: it is the article's, though it scores as a menu
+    let scores = Prefix::of(page.blocks.iter().zip(block_scores).map(|(b, &s)| {
         if b.flags & ANCHOR_LINKS_ONLY != 0 {
-            (-scores.at(i)).max(0.0)
+            s.max(0.0)
         } else {
-            0.0
+            s
         }
     }));
     let mut top = best;
@@ -68,9 +68,7 @@ pub(super) fn join_siblings(
             }
             if child != top
                 && has_text
-                && ((scored
-                    && (scores.of_elem(ch) + in_page.of_elem(ch) >= page.weights.extend_min_score
-                        || run))
+                && ((scored && (scores.of_elem(ch) >= page.weights.extend_min_score || run))
                     || (level < PLAIN_LIST_LEVELS && is_plain_list(page, ch))
                     || (page.weights.join_contents
                         && level == 0

@@ -181,7 +181,6 @@ pub(crate) fn classify(
             container::block_score(b, boiler, w)
         })
         .collect();
-    let prefix = Prefix::of(scores.iter().copied());
     let title = title.map(|t| normalize_space(t).to_lowercase());
     let page = Page {
         elems,
@@ -212,7 +211,7 @@ pub(crate) fn classify(
         c.blocks.0 as usize..c.blocks.1 as usize,
         &mut labels,
     );
-    around::join_siblings(&page, best, argmax, &prefix, &mut labels);
+    around::join_siblings(&page, best, argmax, &scores, &mut labels);
     around::take_lead(&page, best, &inherited, &mut labels);
     let mut container = best;
     if w.wide_regions || kept_len(&labels, blocks) < w.min_article_len {

@@ -97,9 +97,9 @@ struct Builder {
     at_space: bool,
     /// Non-space characters of the block in progress inside links.
     link_chars: u32,
-    /// Of those, the characters of links that lead to no place on the page (another page,
-    /// a bare `#`, a script's route).
-    off_page_link_chars: u32,
+    /// Whether some of those are of a link that leads to no place on the page (another
+    /// page, a bare `#`, a script's route).
+    off_page_link: bool,
     ctx: Option<Ctx>,
     max_depth: u32,
     /// Open lists: the list element, whether ordered, the next item's number.
@@ -127,7 +127,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
         md: rich.map(InlineMarkdown::new),
         at_space: true,
         link_chars: 0,
-        off_page_link_chars: 0,
+        off_page_link: false,
         ctx: None,
         max_depth: limits.max_depth.min(u32::MAX as usize) as u32,
         lists: Vec::new(),
@@ -1377,9 +1377,7 @@ impl Builder {
                 .filter(|c| !c.is_whitespace())
                 .count() as u32;
             self.link_chars += n;
-            if !ctx.in_page_link {
-                self.off_page_link_chars += n;
-            }
+            self.off_page_link |= n > 0 && !ctx.in_page_link;
         }
     }
 
@@ -1401,8 +1399,8 @@ impl Builder {
         };
         let raw = self.text.as_str();
         let link_chars = std::mem::take(&mut self.link_chars);
-        let off_page_link_chars = std::mem::take(&mut self.off_page_link_chars);
-        let in_page = link_chars > 0 && off_page_link_chars == 0;
+        let off_page = std::mem::take(&mut self.off_page_link);
+        let in_page = link_chars > 0 && !off_page;
         self.at_space = true;
         let text = if ctx.kind == BlockKind::Code {
             raw.trim_matches('\n').trim_end().to_string()
