@@ -36,6 +36,18 @@ pub fn is_sentence_end(c: char) -> bool {
     )
 }
 
+/// Whether `c` closes what comes before it and so takes no space before it: a stop, a
+/// pause, a closing bracket or quote.
+#[inline]
+pub fn is_closing_punct(c: char) -> bool {
+    is_sentence_end(c)
+        || is_comma(c)
+        || matches!(
+            c,
+            ':' | '：' | ')' | ']' | '}' | '）' | '」' | '』' | '】' | '»' | '”' | '’' | '%'
+        )
+}
+
 /// Whether `c` is a pictographic emoji, which writers put where a sentence ends (`... und
 /// das gefällt mir 😉`): the blocks of pictographs, emoticons, transport and map symbols,
 /// supplemental pictographs and regional indicators (flags), the miscellaneous symbols,

@@ -95,6 +95,9 @@ struct Builder {
     /// formatting.
     md: Option<InlineMarkdown>,
     at_space: bool,
+    /// Whether a box the walk left out (a control, an embedded frame or picture) stands
+    /// after the block's text: the next word is set apart from it.
+    gap: bool,
     /// Non-space characters of the block in progress inside links.
     link_chars: u32,
     /// Whether some of those are of a link that leads to no place on the page (another
@@ -126,6 +129,7 @@ pub(crate) fn walk(dom: &Dom, limits: &Limits, rich: Option<Rich>, reveal: bool)
         text: String::new(),
         md: rich.map(InlineMarkdown::new),
         at_space: true,
+        gap: false,
         link_chars: 0,
         off_page_link: false,
         ctx: None,
@@ -577,7 +581,11 @@ impl Builder {
             View::Element(e, attrs) => {
                 let facts = &e.facts;
                 // <svg> and <math> content: no article text lives there
-                let mut skipped = e.ns != Ns::Html
+                let foreign = e.ns != Ns::Html;
+                if foreign && &*e.name == "svg" {
+                    self.separate(ctx);
+                }
+                let mut skipped = foreign
                     || self.handled_by_name(dom, node, &e.name, attrs, ctx)
                     || (facts.is(ElemFacts::HIDDEN) && !facts.is(ElemFacts::PANEL));
                 if !skipped
@@ -631,9 +639,12 @@ impl Builder {
                 self.settle_base();
             }
             "noscript" => facts.noscript(dom, node),
-            "style" | "template" | "iframe" | "object" | "embed" | "canvas" | "video" | "audio"
-            | "select" | "textarea" | "input" | "map" | "frame" | "svg" | "math" | "datalist"
-            | "option" | "source" | "track" | "param" | "wbr" => {}
+            // a control or an embedded box stands between the words on either side of it
+            // (`Sort by<select>...</select>8 products`), as a browser draws it
+            "iframe" | "object" | "embed" | "canvas" | "video" | "audio" | "select"
+            | "textarea" | "input" => self.separate(ctx),
+            "style" | "template" | "map" | "frame" | "svg" | "math" | "datalist" | "option"
+            | "source" | "track" | "param" | "wbr" => {}
             // a ruby's annotations (furigana's reading over a kanji, a container of
             // them) and the fallback brackets around them: the text is the base, as a
             // reader reads it
@@ -641,7 +652,9 @@ impl Builder {
             // an accordion's toggle holding its section's heading (a FAQ's question), or
             // held by it (`<h3><button aria-expanded>`, WAI-ARIA's accordion pattern), is
             // walked for that heading; other buttons are controls
-            "button" if !holds_heading(dom, node) && !toggles_heading(dom, node) => {}
+            "button" if !holds_heading(dom, node) && !toggles_heading(dom, node) => {
+                self.separate(ctx)
+            }
             "title" => facts.title(dom, node),
             "meta" => facts.add_meta(attrs),
             "link" => facts.link(attrs),
@@ -744,6 +757,12 @@ impl Builder {
         if display {
             self.flush();
         }
+    }
+
+    /// A space between the words before and after a box the walk leaves out (a control,
+    /// an embedded frame or picture), outside preformatted text.
+    fn separate(&mut self, ctx: Ctx) {
+        self.gap = !ctx.pre && !self.text.is_empty();
     }
 
     /// A `<br>`: a line break in the block, or, after another, the end of a paragraph (as
@@ -1345,6 +1364,13 @@ impl Builder {
         if ctx.pre_chrome {
             return;
         }
+        // a word after a left-out box stands apart from the text before it; a stop or a
+        // closing bracket does not (a link's icon before the sentence's full stop)
+        if std::mem::take(&mut self.gap)
+            && s.starts_with(|c: char| !c.is_whitespace() && !crate::text::is_closing_punct(c))
+        {
+            self.push_text(" ", ctx);
+        }
         if self.text.is_empty() || self.ctx.is_none() {
             if !ctx.pre && is_blank(s) {
                 return;
@@ -1385,6 +1411,7 @@ impl Builder {
     /// and Markdown become a [`Block`] with its features.
     fn flush(&mut self) {
         // the text buffer is cleared, not taken, so its room is reused
+        self.gap = false;
         let Some(ctx) = self.ctx.take() else {
             self.text.clear();
             if let Some(md) = &mut self.md {
@@ -1497,6 +1524,33 @@ mod tests {
             p.facts.ingredients,
             ["1 egg", "2 cups flour", "300 g\tsugar"]
         );
+    }
+
+    #[test]
+    fn a_control_or_an_embedded_box_keeps_the_words_around_it_apart() {
+        let text = |html: &str| page(html).blocks[0].text.to_string();
+        assert_eq!(
+            text("<div><label>Sort by</label><select><option>Price</option></select><span>8 products</span></div>"),
+            "Sort by 8 products"
+        );
+        assert_eq!(
+            text("<p>S<svg><path/></svg>M<button>+</button>L<input>XL<iframe></iframe>Z</p>"),
+            "S M L XL Z"
+        );
+        // a link's icon before the sentence's stop or a closing bracket takes no space
+        assert_eq!(
+            text("<p>More is <a href=/x>here<svg></svg></a>. See (<a href=/y>docs<svg></svg></a>)</p>"),
+            "More is here. See (docs)"
+        );
+        // nothing is drawn for a line-break opportunity or a comment
+        assert_eq!(
+            text("<p>super<wbr>cali<!-- x -->fragilistic</p>"),
+            "supercalifragilistic"
+        );
+        // nor is a space added at a block's edge or inside code
+        assert_eq!(text("<p><input>Name <input></p>"), "Name");
+        let p = page("<pre>a<button>copy</button>b</pre>");
+        assert_eq!(p.blocks[0].text.to_string(), "ab");
     }
 
     #[test]
