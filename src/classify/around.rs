@@ -107,7 +107,9 @@ fn is_prose_paragraph(page: &Page, e: &Elem) -> bool {
 
 /// The lead: prose just before the container (a standfirst between the headline and the
 /// body, outside the body's element) belongs to the article. Walks back from the container
-/// over short lines (bylines, dates, captions) until the headline or boilerplate.
+/// over short lines (bylines, dates, captions) until the headline or boilerplate. Shorter
+/// paragraphs right before the container ([`super::Weights::lead_min_len_under_heading`])
+/// are taken only when a heading closes the walk: a section's introduction under its title.
 pub(super) fn take_lead(page: &Page, best: u32, inherited: &[Hints], labels: &mut [Label]) {
     let (elems, blocks, w) = (page.elems, page.blocks, page.weights);
     let start = elems[best as usize].blocks.0 as usize;
@@ -117,6 +119,8 @@ pub(super) fn take_lead(page: &Page, best: u32, inherited: &[Hints], labels: &mu
         return;
     }
     let (mut taken, mut skipped) = (0, 0);
+    // shorter paragraphs, taken when a heading bounds them above
+    let mut short = Vec::new();
     for i in (0..start).rev() {
         let b = &blocks[i];
         if i < lead_floor
@@ -128,6 +132,9 @@ pub(super) fn take_lead(page: &Page, best: u32, inherited: &[Hints], labels: &mu
         }
         let boiler = inherited[b.elem as usize] & BOILER_MASK != 0;
         if matches!(b.kind, BlockKind::Heading(_)) {
+            for &j in &short {
+                labels[j] = Label::Content;
+            }
             break;
         }
         if boiler || b.link_density() > w.linky_density {
@@ -138,14 +145,17 @@ pub(super) fn take_lead(page: &Page, best: u32, inherited: &[Hints], labels: &mu
             skipped += 1;
             continue;
         }
-        if w.is_prose(b)
-            && b.stats.weighted_len() >= w.lead_min_len
+        let len = b.stats.weighted_len();
+        let lead_like = w.is_prose(b)
             && b.kind == BlockKind::Paragraph
             && b.flags & IN_FIGURE == 0
             && b.hints & (hints::BYLINE | hints::CAPTION) == 0
-            && !is_credit_line(b)
-        {
+            && !is_credit_line(b);
+        if lead_like && len >= w.lead_min_len {
             labels[i] = Label::Content;
+            taken += 1;
+        } else if lead_like && len >= w.lead_min_len_under_heading && skipped == 0 {
+            short.push(i);
             taken += 1;
         } else {
             skipped += 1;

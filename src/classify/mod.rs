@@ -373,6 +373,34 @@ mod tests {
     }
 
     #[test]
+    fn a_documents_short_introduction_under_its_title_joins_the_section_below() {
+        // Sphinx's shape: the page's section holds its title, a short introduction and a
+        // subsection with most of the text, which becomes the container
+        let intro = "This part of the documentation covers all the interfaces.";
+        let page = |before: &str| {
+            format!(
+                "<body><div class=related><a href=/>Docs</a> &raquo; <a href=/api>API</a></div>
+                 <div class=body><section><h1>Developer Interface</h1>{before}<p>{intro}</p>
+                 <section><h2>Main Interface</h2><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1}</p>
+                 <p>{P2}</p><p>{P3}</p></section></section></div>
+                 <div class=footer>&copy; The authors. Powered by Sphinx.</div></body>"
+            )
+        };
+        let docs = kept_as(&page(""), PageType::Documentation);
+        assert_eq!(docs[0], intro);
+        assert!(docs.iter().any(|t| t == P3));
+        // an article's weights keep to the longer leads, and a line with no heading
+        // above it (a version banner before the title) is no introduction
+        assert!(!kept_as(&page(""), PageType::Article).contains(&intro.to_string()));
+        let banner = "<p>This page describes the stable version. See the latest docs.</p></section><section>";
+        let docs = kept_as(
+            &page("").replace("<section><h1>", &format!("<section>{banner}<h1>")),
+            PageType::Documentation,
+        );
+        assert!(!docs.iter().any(|t| t.starts_with("This page describes")));
+    }
+
+    #[test]
     fn tag_links_above_the_body_open_no_reading_list() {
         // "More on this:" and the story's tags stand at the top of the body's section
         let body = format!(

@@ -142,6 +142,11 @@ weights! {
     lead_max_blocks: usize = 3,
     /// Shortest lead paragraph (datelines and credits are shorter).
     lead_min_len: f32 = 100.0,
+    /// Shortest lead paragraph when the paragraphs between the container and a heading
+    /// above it are all taken: a section's short introduction under its title, before
+    /// the subsection that holds the most text. The default takes none shorter than
+    /// `lead_min_len` (a news page's dek is not its article's, for most benchmarks).
+    lead_min_len_under_heading: f32 = 100.0,
     /// Most short lines (bylines, dates) stepped over while looking for the lead.
     lead_max_skips: usize = 8,
     /// A short heading this many blocks or fewer before the first prose is kept with it.
@@ -233,6 +238,8 @@ const FORUM_MAX_OTHER_SHARE: f32 = 0.6;
 
 /// On a service page, how many levels above the container the sibling rule looks.
 const SERVICE_EXTEND_LEVELS: usize = 5;
+/// Shortest introduction under a heading taken into a document's container.
+const DOCS_LEAD_MIN_LEN_UNDER_HEADING: f32 = 30.0;
 
 impl Weights {
     /// These weights as the profile of `page_type` changes them: on a forum every post
@@ -289,6 +296,9 @@ impl Weights {
             w.linky_density = f32::INFINITY;
             w.recall_linky_density = f32::INFINITY;
             w.join_contents = true;
+            // a page's or a section's introduction under its title, before its first
+            // subsection ("This part of the documentation covers all the interfaces")
+            w.lead_min_len_under_heading = DOCS_LEAD_MIN_LEN_UNDER_HEADING;
         }
         if page_type == PageType::Service {
             // a service page is sections side by side, at any depth
