@@ -173,6 +173,20 @@ const ADVANCED_PARTS: &[&str] = &[
     "icon", "list",
 ];
 
+/// The parts before `signature` that make it a declaration's in an API's reference.
+const CODE_SIGNATURE_HEADS: &[&str] = &[
+    "type",
+    "member",
+    "method",
+    "function",
+    "func",
+    "fn",
+    "call",
+    "class",
+    "field",
+    "constructor",
+];
+
 /// Names of the part of an article behind a paywall, written in parts run together: the
 /// text subscribers read, in the page for them and for search engines (Google's markup
 /// for paywalled content marks it `isAccessibleForFree: false` with the `cssSelector`
@@ -198,6 +212,7 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     let mut advanced = false;
     // a setting's name ("pane-header-alignment-left"): how a part is laid out
     let mut aligned = false;
+    let mut anchored = false;
     let mut before_follow = 0;
     for part in split_name(word, buf) {
         if first && is_negating(part) {
@@ -208,6 +223,9 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
         // `kt-adv-heading`, an `adv-search` form
         advanced |= last == "adv" && ADVANCED_PARTS.iter().any(|w| part.starts_with(w));
         aligned |= part == "align" || part == "alignment";
+        // a link target's room under a sticky bar ("anchorTargetStickyNavbar",
+        // "anchorWithHideOnScrollNavbar": Docusaurus's headings), not the bar
+        anchored |= first && part == "anchor";
         // "follow-up" is what comes next (a reply, a CRM's follow-ups), not "follow us"
         if last == "follow" && (part == "up" || part == "ups") {
             h = (h & !SHARE) | (before_follow & SHARE);
@@ -216,7 +234,13 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
             before_follow = h;
         }
         if !prev_negating {
-            h |= token_hints(part);
+            let mut ph = token_hints(part);
+            // the signature of a type or a member in an API's reference (Javadoc's
+            // `member-signature`, `type-signature`), not a forum member's signature
+            if part == "signature" && CODE_SIGNATURE_HEADS.contains(&last) {
+                ph &= !BIO;
+            }
+            h |= ph;
         }
         prev_negating = is_negating(part);
         (before_start, pair_start, last_start) = (pair_start, last_start, compact.len());
@@ -260,8 +284,9 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
         h &= !(NAV | MODAL);
     }
     // the alignment of a part, set on the block that holds it: Kadence Blocks' accordion
-    // (`kt-pane-header-alignment-left`), tagDiv's `tdb-header-align`
-    let placed = if aligned {
+    // (`kt-pane-header-alignment-left`), tagDiv's `tdb-header-align`; or a link target's
+    // offset under a sticky bar
+    let placed = if aligned || anchored {
         !(HEADER | FOOTER | NAV | SIDEBAR)
     } else {
         !0
@@ -1005,6 +1030,7 @@ mod tests {
             ("mw-normal-catlinks", true, TAGS),
             ("postprofile", true, BIO),
             ("signature", true, BIO),
+            ("message-signature", true, BIO),
             ("site-header header-left", true, HEADER),
             ("estimated-read-time", true, BYLINE),
             ("rt-reading-time", true, BYLINE),
@@ -1012,13 +1038,19 @@ mod tests {
             assert_ne!(name_hints(name, is_class) & hint, 0, "{name}");
         }
         // and their false friends: Tapatalk's wrapper of a thread and its post body,
-        // Sphinx's signature of a function, the alignment of an accordion's headers
-        // (Kadence Blocks) or of a sidebar
+        // Sphinx's and Javadoc's signatures of a function, the alignment of an accordion's
+        // headers (Kadence Blocks) or of a sidebar, Docusaurus's headings (a link target's
+        // room under the sticky navbar)
         for (name, hint) in [
             ("postprofile_container postprofile_Left", BIO),
             ("pb2  postcontentheight_sig", BIO),
             ("sig sig-object py", BIO),
+            ("member-signature", BIO),
+            ("type-signature", BIO),
+            ("methodSignature", BIO),
             ("kt-accordion-block kt-pane-header-alignment-left", HEADER),
+            ("anchor anchorTargetStickyNavbar_Vzrq", NAV),
+            ("anchorWithHideOnScrollNavbar_WYt5", NAV),
             ("sidebar-align-left", SIDEBAR),
         ] {
             assert_eq!(name_hints(name, true) & hint, 0, "{name}");
