@@ -577,14 +577,33 @@ pub(crate) fn code_language(attrs: &[html5ever::Attribute]) -> Option<&str> {
     from_class
         .or_else(|| attr(attrs, "data-lang"))
         .map(str::trim)
-        .filter(|l| {
-            !l.is_empty()
-                && !NO_LANGUAGE.iter().any(|n| l.eq_ignore_ascii_case(n))
-                && l.len() <= 32
-                && l.bytes().all(|b| {
-                    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'#' | b'.' | b'_')
-                })
-        })
+        .filter(|l| is_language_name(l))
+}
+
+/// The language the wrapper of a code block names: Sphinx's (Pygments')
+/// `<div class="highlight-python notranslate">` around `<div class="highlight"><pre>`.
+/// Sphinx's `highlight-default` (the project's default language, unnamed) gives none.
+pub(crate) fn wrapper_language(attrs: &[html5ever::Attribute]) -> Option<&str> {
+    attr(attrs, "class")?
+        .split_ascii_whitespace()
+        .find_map(|w| w.strip_prefix("highlight-"))
+        .filter(|l| *l != "default" && is_language_name(l))
+}
+
+/// Whether a class value may hold [`wrapper_language`]'s name: such an element keeps its
+/// attributes for the walk.
+pub(crate) fn may_name_wrapper_language(class: &str) -> bool {
+    class.contains("highlight-")
+}
+
+/// Whether `l` can be a language's name in a fence's info string: short, of letters,
+/// digits and `-+#._`, and not one of the names of no language ([`NO_LANGUAGE`]).
+fn is_language_name(l: &str) -> bool {
+    !l.is_empty()
+        && !NO_LANGUAGE.iter().any(|n| l.eq_ignore_ascii_case(n))
+        && l.len() <= 32
+        && l.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'#' | b'.' | b'_'))
 }
 
 /// Whether a script holds a formula's TeX, as MathJax 2 writes it (`type="math/tex"`),

@@ -1100,6 +1100,32 @@ mod tests {
         </article></body></html>";
 
     #[test]
+    fn a_code_blocks_wrapper_names_its_language() {
+        // Sphinx's (Pygments') wrapper two levels above the <pre>; its default language
+        // is unnamed, and a wrapper further up names nothing
+        let page = |wrapper: &str| {
+            format!(
+                "<html><body><article><h1>Usage</h1><p>{P}</p>
+                 <div class=\"{wrapper} notranslate\"><div class=\"highlight\"><pre><span class=\"kn\">import</span> requests</pre></div></div>
+                 <p>{P}</p></article></body></html>",
+                P = "Requests is an elegant and simple HTTP library for Python, built for human beings, and this is how it is used."
+            )
+        };
+        let md = |html: String| {
+            let ex = crate::Extractor::new().formatting(true);
+            to_markdown(&ex.extract(html.as_bytes()).unwrap())
+        };
+        assert!(md(page("highlight-python")).contains("```python\nimport requests\n```"));
+        assert!(md(page("highlight-default")).contains("```\nimport requests\n```"));
+        let deeper = page("highlight-python").replace(
+            "<div class=\"highlight\">",
+            "<div><div class=\"highlight\">",
+        );
+        let deeper = deeper.replace("</pre></div>", "</pre></div></div>");
+        assert!(md(deeper).contains("```\nimport requests\n```"));
+    }
+
+    #[test]
     fn a_pre_is_one_fence_with_every_line() {
         let ex = crate::Extractor::new().formatting(true).comments(true);
         let doc = ex.extract(CODE.as_bytes()).unwrap();

@@ -11,7 +11,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, Attribute, LocalName, Namespace, QualName};
 
 use super::{Dom, Element, Extra, Node, NodeId, Ns, What, DOCUMENT, NONE};
-use crate::element::{element_facts, names_ingredient, ElemFacts};
+use crate::element::{element_facts, may_name_wrapper_language, names_ingredient, ElemFacts};
 use crate::hints::HintCache;
 
 /// A detached `<div>`, whose name answers the tree builder should it ever ask for the name
@@ -250,23 +250,31 @@ impl TreeSink for Sink {
                 let facts;
                 (facts, slot) = element_facts(&mut cache.borrow_mut(), &name.local, &attrs);
                 let mut ingredient = false;
+                let mut code_wrapper = false;
                 for a in &attrs {
                     if a.name.local == local_name!("itemtype") {
                         add_microdata_types(&mut self.dom.borrow_mut().microdata_types, &a.value);
                     } else if a.name.local == local_name!("itemprop") {
                         ingredient = names_ingredient(&a.value);
+                    } else if a.name.local == local_name!("class")
+                        && name.local == local_name!("div")
+                    {
+                        code_wrapper = may_name_wrapper_language(&a.value);
                     }
                 }
                 // the walk reads the attributes of a few elements only; the others go now,
                 // while they are in the processor's cache
-                // a section named by its id keeps it, to be compared with its heading, and a
-                // recipe's ingredient its microdata
-                let attrs =
-                    if keeps_attrs(&name.local) || facts.is(ElemFacts::ID_HINTS) || ingredient {
-                        attrs
-                    } else {
-                        Vec::new()
-                    };
+                // a section named by its id keeps it, to be compared with its heading, a
+                // recipe's ingredient its microdata, and a code block's wrapper its language
+                let attrs = if keeps_attrs(&name.local)
+                    || facts.is(ElemFacts::ID_HINTS)
+                    || ingredient
+                    || code_wrapper
+                {
+                    attrs
+                } else {
+                    Vec::new()
+                };
                 (facts, attrs)
             }
             // a formula: its text and TeX are read, and the attributes that say how

@@ -12,7 +12,7 @@ use crate::block::{
     IN_TABLE, MACHINE_DATA, PLAIN_CELL,
 };
 use crate::dom::{Dom, NodeId, Ns, View, DOCUMENT, NONE};
-use crate::element::{attr, code_language, tex_script, AuthorSource, ElemFacts};
+use crate::element::{attr, code_language, tex_script, wrapper_language, AuthorSource, ElemFacts};
 use crate::grid;
 use crate::hints::{self, Hints};
 use crate::limits::Limits;
@@ -847,7 +847,8 @@ impl Builder {
         if self.md.as_ref().is_some_and(|m| m.rich.formatting)
             && (tag == Tag::Pre || (ctx.pre && tag == Tag::Code))
         {
-            if let Some(l) = code_language(attrs) {
+            let wrapper = || (tag == Tag::Pre).then(|| wrapper_language_above(dom, node))?;
+            if let Some(l) = code_language(attrs).or_else(wrapper) {
                 self.lang = Some(l.into());
             }
         }
@@ -1494,6 +1495,30 @@ impl Builder {
 }
 
 /// The walked page of `html`, parsed with no limits, for tests.
+/// How many elements above a `<pre>` its wrapper may name its language: Sphinx's
+/// `div.highlight-python > div.highlight > pre`.
+const CODE_WRAPPER_LEVELS: usize = 2;
+
+/// The language a wrapper of the `<pre>` at `node` names ([`wrapper_language`]).
+fn wrapper_language_above(dom: &Dom, node: NodeId) -> Option<&str> {
+    let mut n = node;
+    for _ in 0..CODE_WRAPPER_LEVELS {
+        n = dom.node(n).parent;
+        if n == crate::dom::NONE {
+            return None;
+        }
+        match dom.view(n) {
+            View::Element(_, attrs) => {
+                if let Some(l) = wrapper_language(attrs) {
+                    return Some(l);
+                }
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 pub(crate) fn walk_html(html: &str) -> Page {
     walk(
