@@ -186,6 +186,24 @@ mod tests {
     }
 
     #[test]
+    fn a_sphinx_page_is_documentation_without_a_generator_meta() {
+        // Read the Docs' theme and Furo write no <meta name="generator">; every Sphinx
+        // theme loads documentation_options.js
+        let page = |script: &str| {
+            format!(
+                r#"<head>{script}</head><body><h1>Vacuity</h1>{PROSE}<pre>rule r {{ assert true; }}</pre>{PROSE}</body>"#
+            )
+        };
+        let url = "https://tutorials.example/en/latest/lesson2/vacuity.html";
+        let sphinx = r#"<script src="../_static/documentation_options.js?v=5929fcd5"></script>"#;
+        assert_eq!(type_of(&page(sphinx), url), PageType::Documentation);
+        assert_eq!(
+            type_of(&page(r#"<script src="/js/app.js"></script>"#), url),
+            PageType::Article
+        );
+    }
+
+    #[test]
     fn microdata_names_the_type_of_a_page_not_of_its_items() {
         // a game's store page: no JSON-LD, no og:type product, a URL of no shop software;
         // its microdata names the Product and its Offer

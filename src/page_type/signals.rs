@@ -96,15 +96,15 @@ pub(super) enum OgType {
     Website,
 }
 
-/// The software a page names as its maker in its `<meta name="generator">` (the marks a
-/// platform leaves in its markup are not read).
+/// The software a page names as its maker in its `<meta name="generator">`, or Sphinx by
+/// the script its themes load (other marks a platform leaves in its markup are not read).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Platform {
     /// Forum software: Discourse, phpBB, XenForo, vBulletin, Invision, Flarum, NodeBB,
     /// MyBB, Simple Machines.
     Forum,
     /// Documentation generators: Sphinx, MkDocs, Docusaurus, GitBook, mdBook, rustdoc,
-    /// Javadoc, Docsy, VitePress, Read the Docs.
+    /// Javadoc, Docsy, VitePress, Read the Docs, Docutils (reStructuredText).
     Docs,
     /// Shop software: Shopify, WooCommerce, Magento, PrestaShop, BigCommerce.
     Shop,
@@ -127,6 +127,7 @@ const FORUM_GENERATORS: &[&str] = &[
 /// Documentation generators as `<meta name="generator">` names them, lower-cased.
 const DOCS_GENERATORS: &[&str] = &[
     "sphinx",
+    "docutils",
     "mkdocs",
     "docusaurus",
     "gitbook",
@@ -410,7 +411,7 @@ impl Signals {
         let mut s = Signals {
             ld: ld_types.iter().fold(0, |f, t| f | ld::of(t)),
             og: og_type(page.facts.meta(&["og:type"]).unwrap_or("")),
-            platform: platform(generator),
+            platform: platform(generator).or(page.facts.sphinx.then_some(Platform::Docs)),
             wordpress: generator.to_ascii_lowercase().contains("wordpress"),
             url: url.map_or(0, url_flags),
             depth: url.map_or(0, path_depth),

@@ -19,6 +19,9 @@ const MAX_METAS: usize = 512;
 /// JavaScript" are shorter than a page.
 const MIN_NOSCRIPT_BYTES: usize = 512;
 
+/// The script every Sphinx theme loads (see [`Facts::sphinx`]).
+const SPHINX_SCRIPT: &str = "_static/documentation_options.js";
+
 /// Raw metadata found on the page, interpreted by [`crate::metadata`].
 #[derive(Debug, Default)]
 pub struct Facts {
@@ -51,6 +54,9 @@ pub struct Facts {
     /// The markup of the page's larger `<noscript>` elements, in order: what the page
     /// shows readers without scripts (a forum's posts, for one).
     pub noscript: String,
+    /// Whether the page loads Sphinx's `_static/documentation_options.js`: the mark every
+    /// Sphinx theme leaves, where most write no `<meta name="generator">`.
+    pub sphinx: bool,
 }
 
 impl Facts {
@@ -106,6 +112,8 @@ impl Facts {
     pub(super) fn script(&mut self, dom: &Dom, node: NodeId, attrs: &[html5ever::Attribute]) {
         if is_json_ld(attrs) {
             self.json_ld.push(text_of_children(dom, node));
+        } else if attr(attrs, "src").is_some_and(|s| s.contains(SPHINX_SCRIPT)) {
+            self.sphinx = true;
         }
     }
 
