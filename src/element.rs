@@ -194,6 +194,12 @@ pub(crate) fn element_facts(
         // names the page's part (an old layout's `<table id="header">`)
         own &= !(hints::HEADER | hints::FOOTER);
     }
+    if *local == local_name!("details") {
+        // a disclosure named a dropdown (sphinx-design's `sd-dropdown`, a FAQ's answer)
+        // holds what its summary opens, not a menu: a menu in one is links, and goes as
+        // links go
+        own &= !hints::NAV;
+    }
     if matches!(tag, Tag::H(_)) {
         // "header" on a heading names the heading itself (Substack's `header-anchor-post`
         // on every section heading, Divi's `et_pb_module_header` on a blurb's title), not

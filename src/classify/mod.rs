@@ -373,6 +373,20 @@ mod tests {
     }
 
     #[test]
+    fn a_disclosure_named_a_dropdown_is_no_menu() {
+        // sphinx-design's dropdown holding a tutorial's answer
+        let answer = "In the specified version, underflow causes a revert, and the require statement forces it, so no path is left to check.";
+        let html = format!(
+            "<body><nav class=menu><a href=/>Home</a><a href=/a>Lessons</a></nav><main><h1>Vacuity</h1>
+             <p>{P1}</p><p>{P2}</p><p>Do you understand why this rule is vacuous?</p>
+             <details class='sd-sphinx-override sd-dropdown sd-card'><summary>Answer</summary>
+             <div class=sd-card-body><p>{answer}</p></div></details><p>{P3}</p></main></body>"
+        );
+        assert!(kept(&html, None).iter().any(|t| t == answer));
+        assert!(!kept(&html, None).iter().any(|t| t.contains("Lessons")));
+    }
+
+    #[test]
     fn a_documents_short_introduction_under_its_title_joins_the_section_below() {
         // Sphinx's shape: the page's section holds its title, a short introduction and a
         // subsection with most of the text, which becomes the container
