@@ -703,10 +703,13 @@ fn settle_short_blocks(page: &Page, top: u32, pre: &[(usize, Pre)], labels: &mut
             Pre::Good => Label::Content,
             Pre::Bad(l) => l,
             Pre::Short => {
-                let lead_heading = matches!(
+                // and so does a definition's term right before it (an API reference's
+                // first signature, `<dt>markupsafe.escape(s, /)</dt>`)
+                let lead_heading = (matches!(
                     page.blocks[i].kind,
                     BlockKind::Heading(_) | BlockKind::Image
-                ) && (lead_from..first).contains(&k);
+                ) && (lead_from..first).contains(&k))
+                    || (page.blocks[i].kind == BlockKind::Term && k + 1 == first);
                 let inside = k > first && k < last;
                 let recall_edge =
                     page.options.favor == Favor::Recall && (k + 1 == first || k == last + 1);

@@ -373,6 +373,21 @@ mod tests {
     }
 
     #[test]
+    fn the_first_term_of_a_reference_leads_into_its_definition() {
+        // Sphinx's autodoc: the first signature opens the article
+        let html = format!(
+            "<body><div class=related><a href=/>index</a> | <a href=/m>modules</a></div>
+             <div class=body><h1>Working With Safe Text</h1><dl class='py function'>
+             <dt class='sig sig-object py'>markupsafe.escape(s, /)</dt><dd><p>{P1}</p><p>{P2}</p></dd></dl>
+             <dl class='py class'><dt class='sig sig-object py'>class markupsafe.Markup(object='')</dt>
+             <dd><p>{P3}</p></dd></dl></div><div class=footer>&copy; Pallets.</div></body>"
+        );
+        let kept = kept(&html, Some("Working With Safe Text"));
+        assert_eq!(kept[0], "markupsafe.escape(s, /)", "{kept:?}");
+        assert!(kept.iter().any(|t| t == P3));
+    }
+
+    #[test]
     fn a_disclosure_named_a_dropdown_is_no_menu() {
         // sphinx-design's dropdown holding a tutorial's answer
         let answer = "In the specified version, underflow causes a revert, and the require statement forces it, so no path is left to check.";
