@@ -239,17 +239,24 @@ fn push_bold_line(out: &mut String, b: &ContentBlock, prefix: &str, marker: Opti
 
 /// `text` made safe between `**` and `**`: a `*` or `_` at either end, which the escaping
 /// left alone where it stood beside a space, would join the markers ("Unlimited storage
-/// *" as `**Unlimited storage ***` is no bold at all), so it is escaped.
+/// *" as `**Unlimited storage ***` is no bold at all), so it is escaped. One against a
+/// word is the page's own emphasis (`*class* markupsafe.Markup`), and stays.
 fn bold_inner(text: &str) -> String {
     let mut t = String::with_capacity(text.len() + 2);
     let mut rest = text;
-    if let Some(r) = text.strip_prefix(['*', '_']) {
+    if let Some(r) = text
+        .strip_prefix(['*', '_'])
+        .filter(|r| !r.starts_with(|c: char| !c.is_whitespace()))
+    {
         t.push('\\');
         t.push_str(&text[..1]);
         rest = r;
     }
     match rest.char_indices().last() {
-        Some((i, c @ ('*' | '_'))) if !rest[..i].ends_with('\\') => {
+        Some((i, c @ ('*' | '_')))
+            if !rest[..i].ends_with('\\')
+                && (i == 0 || rest[..i].ends_with(char::is_whitespace)) =>
+        {
             t.push_str(&rest[..i]);
             t.push('\\');
             t.push(c);
@@ -1098,6 +1105,31 @@ mod tests {
         <pre class=\"synopsis\"><em><code>non_recursive_term</code></em> UNION [ ALL ] <em><code>recursive_term</code></em></pre>
         <p>The end of the handbook page has one more paragraph of prose, which is long enough to count as text.</p>
         </article></body></html>";
+
+    #[test]
+    fn a_terms_bold_keeps_the_emphasis_inside_it() {
+        let term = |dt: &str| {
+            let html = format!(
+                "<html><body><article><p>{P}</p><dl><dt>{dt}</dt><dd>{P}</dd></dl></article></body></html>",
+                P = "A string that is ready to be safely inserted into an HTML or XML document, either because it was escaped or marked safe."
+            );
+            let ex = crate::Extractor::new().formatting(true);
+            let md = to_markdown(&ex.extract(html.as_bytes()).unwrap());
+            md.lines()
+                .find(|l| l.starts_with("**"))
+                .unwrap_or("")
+                .to_string()
+        };
+        // emphasis against a word at either end stays emphasis (Sphinx's `<em>class</em>`)
+        assert_eq!(
+            term("<em>class </em>markupsafe.Markup(object)"),
+            "***class* markupsafe.Markup(object)**"
+        );
+        assert_eq!(term("Size <em>large</em>"), "**Size *large***");
+        // a star of the text beside a space, or before a word, is escaped
+        assert_eq!(term("Unlimited storage *"), "**Unlimited storage \\***");
+        assert_eq!(term("*Required field"), "**\\*Required field**");
+    }
 
     #[test]
     fn a_code_blocks_wrapper_names_its_language() {
