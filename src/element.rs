@@ -194,7 +194,11 @@ pub(crate) fn element_facts(
         // names the page's part (an old layout's `<table id="header">`)
         own &= !(hints::HEADER | hints::FOOTER);
     }
-    if *local == local_name!("details") {
+    if *local == local_name!("details")
+        && a.role.is_none()
+        && a.class
+            .is_some_and(|c| c.to_ascii_lowercase().contains("dropdown"))
+    {
         // a disclosure named a dropdown (sphinx-design's `sd-dropdown`, a FAQ's answer)
         // holds what its summary opens, not a menu: a menu in one is links, and goes as
         // links go
@@ -587,13 +591,23 @@ pub(crate) fn code_language(attrs: &[html5ever::Attribute]) -> Option<&str> {
 }
 
 /// The language the wrapper of a code block names: Sphinx's (Pygments')
-/// `<div class="highlight-python notranslate">` around `<div class="highlight"><pre>`.
-/// Sphinx's `highlight-default` (the project's default language, unnamed) gives none.
+/// `<div class="highlight-python notranslate">` around `<div class="highlight"><pre>`, or
+/// GitHub's `<div class="highlight highlight-source-python notranslate">`. Only a wrapper
+/// marked `notranslate`, as both write it, counts (a `highlight-box` names no language);
+/// Sphinx's `highlight-default` (the project's default language, unnamed) and GitHub's
+/// `highlight-text-*` scopes (`text-html-basic`) give none.
 pub(crate) fn wrapper_language(attrs: &[html5ever::Attribute]) -> Option<&str> {
-    attr(attrs, "class")?
+    let class = attr(attrs, "class")?;
+    if !class.split_ascii_whitespace().any(|w| w == "notranslate") {
+        return None;
+    }
+    class
         .split_ascii_whitespace()
-        .find_map(|w| w.strip_prefix("highlight-"))
-        .filter(|l| *l != "default" && is_language_name(l))
+        .find_map(|w| {
+            w.strip_prefix("highlight-source-")
+                .or_else(|| w.strip_prefix("highlight-"))
+        })
+        .filter(|l| *l != "default" && !l.starts_with("text-") && is_language_name(l))
 }
 
 /// Whether a class value may hold [`wrapper_language`]'s name: such an element keeps its

@@ -1155,6 +1155,11 @@ mod tests {
         );
         let deeper = deeper.replace("</pre></div>", "</pre></div></div>");
         assert!(md(deeper).contains("```\nimport requests\n```"));
+        // GitHub's wrapper names its language in a scope; a text scope or a box named
+        // for highlighting names none
+        assert!(md(page("highlight highlight-source-python")).contains("```python\n"));
+        assert!(md(page("highlight highlight-text-html-basic")).contains("```\nimport"));
+        assert!(md(page("highlight-box").replace(" notranslate", "")).contains("```\nimport"));
     }
 
     #[test]

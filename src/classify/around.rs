@@ -132,8 +132,11 @@ pub(super) fn take_lead(page: &Page, best: u32, inherited: &[Hints], labels: &mu
         }
         let boiler = inherited[b.elem as usize] & BOILER_MASK != 0;
         if matches!(b.kind, BlockKind::Heading(_)) {
-            for &j in &short {
-                labels[j] = Label::Content;
+            // a menu's or a sidebar's heading introduces nothing of the article's
+            if !boiler {
+                for &j in &short {
+                    labels[j] = Label::Content;
+                }
             }
             break;
         }

@@ -703,8 +703,8 @@ fn settle_short_blocks(page: &Page, top: u32, pre: &[(usize, Pre)], labels: &mut
             Pre::Good => Label::Content,
             Pre::Bad(l) => l,
             Pre::Short => {
-                // and so does a definition's term right before it (an API reference's
-                // first signature, `<dt>markupsafe.escape(s, /)</dt>`)
+                // a definition's term right before the first paragraph leads into it
+                // too (an API reference's first signature, `<dt>markupsafe.escape(s, /)</dt>`)
                 let lead_heading = (matches!(
                     page.blocks[i].kind,
                     BlockKind::Heading(_) | BlockKind::Image

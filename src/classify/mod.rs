@@ -382,9 +382,15 @@ mod tests {
              <dl class='py class'><dt class='sig sig-object py'>class markupsafe.Markup(object='')</dt>
              <dd><p>{P3}</p></dd></dl></div><div class=footer>&copy; Pallets.</div></body>"
         );
-        let kept = kept(&html, Some("Working With Safe Text"));
-        assert_eq!(kept[0], "markupsafe.escape(s, /)", "{kept:?}");
-        assert!(kept.iter().any(|t| t == P3));
+        let k = kept(&html, Some("Working With Safe Text"));
+        assert_eq!(k[0], "markupsafe.escape(s, /)", "{k:?}");
+        assert!(k.iter().any(|t| t == P3));
+        // a fact's term two lines above the prose is no lead-in
+        let facts = html.replace(
+            "<dt class='sig sig-object py'>markupsafe.escape(s, /)</dt><dd>",
+            "<dt>Joined</dt><dd>2012</dd><dd>",
+        );
+        assert!(!kept(&facts, Some("Working With Safe Text")).contains(&"Joined".to_string()));
     }
 
     #[test]
@@ -399,6 +405,12 @@ mod tests {
         );
         assert!(kept(&html, None).iter().any(|t| t == answer));
         assert!(!kept(&html, None).iter().any(|t| t.contains("Lessons")));
+        // a menu in a disclosure named a menu is still one
+        let menu = html.replace(
+            "<nav class=menu><a href=/>Home</a><a href=/a>Lessons</a></nav>",
+            "<details class=menu><summary>Menu</summary><p>Courses and their lessons</p></details>",
+        );
+        assert!(!kept(&menu, None).iter().any(|t| t.contains("Courses")));
     }
 
     #[test]
@@ -427,6 +439,9 @@ mod tests {
             PageType::Documentation,
         );
         assert!(!docs.iter().any(|t| t.starts_with("This page describes")));
+        // with no heading above it, a short line before the container is no introduction
+        let untitled = page("").replace("<h1>Developer Interface</h1>", "");
+        assert!(!kept_as(&untitled, PageType::Documentation).contains(&intro.to_string()));
     }
 
     #[test]

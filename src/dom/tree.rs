@@ -564,7 +564,7 @@ mod tests {
     #[test]
     fn the_tree_keeps_the_attributes_the_walk_reads() {
         let dom = parse(
-            "<html lang=de><p class=x id=y>a <a href=/b class=c>b</a></p><ol start=3></ol><ul><li itemprop=recipeIngredient class=i>1 egg</li><li itemprop=name>Scones</li></ul>",
+            "<html lang=de><p class=x id=y>a <a href=/b class=c>b</a></p><ol start=3></ol><ul><li itemprop=recipeIngredient class=i>1 egg</li><li itemprop=name>Scones</li></ul><div class='highlight-python notranslate'></div><div class=highlight></div>",
             usize::MAX,
             None,
         );
@@ -585,11 +585,13 @@ mod tests {
             ("ul", 0),
             ("li", 2),
             ("li", 0),
+            ("div", 1),
+            ("div", 0),
         ];
         assert_eq!(
             kept,
             want.map(|(n, k)| (n.to_string(), k)).to_vec(),
-            "the class and id of <p> are read into its facts, then dropped; a recipe's ingredient keeps its microdata"
+            "the class and id of <p> are read into its facts, then dropped; a recipe's ingredient keeps its microdata, a code block's wrapper the class naming its language"
         );
     }
 }

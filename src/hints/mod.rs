@@ -212,7 +212,6 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     let mut advanced = false;
     // a setting's name ("pane-header-alignment-left"): how a part is laid out
     let mut aligned = false;
-    let mut anchored = false;
     let mut before_follow = 0;
     for part in split_name(word, buf) {
         if first && is_negating(part) {
@@ -223,9 +222,7 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
         // `kt-adv-heading`, an `adv-search` form
         advanced |= last == "adv" && ADVANCED_PARTS.iter().any(|w| part.starts_with(w));
         aligned |= part == "align" || part == "alignment";
-        // a link target's room under a sticky bar ("anchorTargetStickyNavbar",
-        // "anchorWithHideOnScrollNavbar": Docusaurus's headings), not the bar
-        anchored |= first && part == "anchor";
+
         // "follow-up" is what comes next (a reply, a CRM's follow-ups), not "follow us"
         if last == "follow" && (part == "up" || part == "ups") {
             h = (h & !SHARE) | (before_follow & SHARE);
@@ -286,6 +283,9 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     // the alignment of a part, set on the block that holds it: Kadence Blocks' accordion
     // (`kt-pane-header-alignment-left`), tagDiv's `tdb-header-align`; or a link target's
     // offset under a sticky bar
+    // a link target's room under a sticky bar ("anchorTargetStickyNavbar",
+    // "anchorWithHideOnScrollNavbar": Docusaurus's headings), not the bar
+    let anchored = compact.starts_with("anchortarget") || compact.starts_with("anchorwith");
     let placed = if aligned || anchored {
         !(HEADER | FOOTER | NAV | SIDEBAR)
     } else {
@@ -1026,6 +1026,7 @@ mod tests {
             ("jetpack-slideshow-noscript robots-nocontent", true, HIDDEN),
             ("printfooter", true, HIDDEN),
             ("mw-jump-link", true, NAV),
+            ("anchor-nav", true, NAV),
             ("catlinks", false, TAGS),
             ("mw-normal-catlinks", true, TAGS),
             ("postprofile", true, BIO),
@@ -1051,6 +1052,7 @@ mod tests {
             ("kt-accordion-block kt-pane-header-alignment-left", HEADER),
             ("anchor anchorTargetStickyNavbar_Vzrq", NAV),
             ("anchorWithHideOnScrollNavbar_WYt5", NAV),
+            ("anchor-target-sticky-navbar", NAV),
             ("sidebar-align-left", SIDEBAR),
         ] {
             assert_eq!(name_hints(name, true) & hint, 0, "{name}");

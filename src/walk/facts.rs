@@ -55,7 +55,7 @@ pub struct Facts {
     /// shows readers without scripts (a forum's posts, for one).
     pub noscript: String,
     /// Whether the page loads Sphinx's `_static/documentation_options.js`: the mark every
-    /// Sphinx theme leaves, where most write no `<meta name="generator">`.
+    /// Sphinx theme leaves since Sphinx 1.8, where most write no `<meta name="generator">`.
     pub sphinx: bool,
 }
 
@@ -108,7 +108,7 @@ impl Facts {
         }
     }
 
-    /// A script's text, when it is JSON-LD.
+    /// A script's text, when it is JSON-LD; whether it is Sphinx's (see [`Facts::sphinx`]).
     pub(super) fn script(&mut self, dom: &Dom, node: NodeId, attrs: &[html5ever::Attribute]) {
         if is_json_ld(attrs) {
             self.json_ld.push(text_of_children(dom, node));

@@ -611,7 +611,8 @@ impl Builder {
     }
 
     /// The elements the walk handles by their name alone: scripts, metadata, embedded and
-    /// form content and ruby annotations (skipped), and line breaks. Returns whether
+    /// form content and ruby annotations (skipped; a box among them sets the words around
+    /// it apart), and line breaks. Returns whether
     /// `local` was one.
     fn handled_by_name(
         &mut self,
@@ -1494,7 +1495,6 @@ impl Builder {
     }
 }
 
-/// The walked page of `html`, parsed with no limits, for tests.
 /// How many elements above a `<pre>` its wrapper may name its language: Sphinx's
 /// `div.highlight-python > div.highlight > pre`.
 const CODE_WRAPPER_LEVELS: usize = 2;
@@ -1504,7 +1504,7 @@ fn wrapper_language_above(dom: &Dom, node: NodeId) -> Option<&str> {
     let mut n = node;
     for _ in 0..CODE_WRAPPER_LEVELS {
         n = dom.node(n).parent;
-        if n == crate::dom::NONE {
+        if n == NONE {
             return None;
         }
         match dom.view(n) {
@@ -1519,6 +1519,7 @@ fn wrapper_language_above(dom: &Dom, node: NodeId) -> Option<&str> {
     None
 }
 
+/// The walked page of `html`, parsed with no limits, for tests.
 #[cfg(test)]
 pub(crate) fn walk_html(html: &str) -> Page {
     walk(
