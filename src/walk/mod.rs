@@ -766,6 +766,19 @@ impl Builder {
         self.gap = !ctx.pre && !self.text.is_empty();
     }
 
+    /// The space after a left-out box ([`Builder::separate`]), before the text `s` that
+    /// follows it, unless `s` opens with a space or closes with a stop or a bracket.
+    #[cold]
+    fn gap_before(&mut self, s: &str) {
+        self.gap = false;
+        if s.starts_with(|c: char| !c.is_whitespace() && !crate::text::is_closing_punct(c)) {
+            push_collapsed(&mut self.text, " ", &mut self.at_space);
+            if let Some(md) = &mut self.md {
+                md.space();
+            }
+        }
+    }
+
     /// A `<br>`: a line break in the block, or, after another, the end of a paragraph (as
     /// legacy markup separates them).
     fn line_break(&mut self, ctx: Ctx) {
@@ -1368,10 +1381,8 @@ impl Builder {
         }
         // a word after a left-out box stands apart from the text before it; a stop or a
         // closing bracket does not (a link's icon before the sentence's full stop)
-        if std::mem::take(&mut self.gap)
-            && s.starts_with(|c: char| !c.is_whitespace() && !crate::text::is_closing_punct(c))
-        {
-            self.push_text(" ", ctx);
+        if self.gap {
+            self.gap_before(s);
         }
         if self.text.is_empty() || self.ctx.is_none() {
             if !ctx.pre && is_blank(s) {
