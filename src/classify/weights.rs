@@ -144,8 +144,9 @@ weights! {
     lead_min_len: f32 = 100.0,
     /// Shortest lead paragraph when a heading (not boilerplate's) closes the walk back
     /// from the container and nothing was stepped over below the paragraph: a section's
-    /// short introduction under its title, before the subsection that holds the most text. The default takes none shorter than
-    /// `lead_min_len` (a news page's dek is not its article's, for most benchmarks).
+    /// short introduction under its title, before the subsection that holds the most
+    /// text. The default takes none shorter than `lead_min_len` (a news page's dek is not
+    /// its article's, for most benchmarks).
     lead_min_len_under_heading: f32 = 100.0,
     /// Most short lines (bylines, dates) stepped over while looking for the lead.
     lead_max_skips: usize = 8,

@@ -282,9 +282,8 @@ fn word_hints(word: &str, buf: &mut String) -> Hints {
     }
     // the alignment of a part, set on the block that holds it: Kadence Blocks' accordion
     // (`kt-pane-header-alignment-left`), tagDiv's `tdb-header-align`; or a link target's
-    // offset under a sticky bar
-    // a link target's room under a sticky bar ("anchorTargetStickyNavbar",
-    // "anchorWithHideOnScrollNavbar": Docusaurus's headings), not the bar
+    // room under a sticky bar, not the bar ("anchorTargetStickyNavbar",
+    // "anchorWithHideOnScrollNavbar": Docusaurus's headings)
     let anchored = compact.starts_with("anchortarget") || compact.starts_with("anchorwith");
     let placed = if aligned || anchored {
         !(HEADER | FOOTER | NAV | SIDEBAR)

@@ -17,7 +17,7 @@ use crate::grid;
 use crate::hints::{self, Hints};
 use crate::limits::Limits;
 use crate::tag::Tag;
-use crate::text::{is_blank, push_collapsed, TextStats};
+use crate::text::{is_blank, is_closing_punct, push_collapsed, TextStats};
 use inline::{InlineMarkdown, Mark, MarkKind};
 
 /// Longest cell text (in characters) that still joins a table row into one line; longer
@@ -771,7 +771,7 @@ impl Builder {
     #[cold]
     fn gap_before(&mut self, s: &str) {
         self.gap = false;
-        if s.starts_with(|c: char| !c.is_whitespace() && !crate::text::is_closing_punct(c)) {
+        if s.starts_with(|c: char| !c.is_whitespace() && !is_closing_punct(c)) {
             push_collapsed(&mut self.text, " ", &mut self.at_space);
             if let Some(md) = &mut self.md {
                 md.space();
