@@ -421,7 +421,9 @@ fn best_element(page: &Page, block_scores: &[f32]) -> (u32, f32) {
 
 /// From `best`, down while one child holds nearly all of its positive score: positive text
 /// around the article (a long copyright line, a motto in the header) must not pull the
-/// container up to the whole layout table.
+/// container up to the whole layout table. A `<dd>` is no container: a description without
+/// its term is half a definition (Sphinx's autodoc writes a class's whole reference in the
+/// `<dd>` under its signature).
 fn descend(page: &Page, mut best: u32, positive: &Prefix) -> u32 {
     loop {
         let c = &page.elems[best as usize];
@@ -431,6 +433,7 @@ fn descend(page: &Page, mut best: u32, positive: &Prefix) -> u32 {
         while child < c.end {
             let ch = &page.elems[child as usize];
             if ch.tag.is_block()
+                && ch.tag != Tag::Dd
                 && positive.of_elem(ch) >= page.weights.dominant_child_share * total_pos
             {
                 next = Some(child);

@@ -394,6 +394,23 @@ mod tests {
     }
 
     #[test]
+    fn a_definition_is_no_container_without_its_term() {
+        // Sphinx's autodoc with the Read the Docs theme: a class's reference is one <dd>
+        let html = format!(
+            "<body><nav class=wy-nav-side><a href=/>Home</a></nav><div role=main class=document>
+             <h1>Nextion documentation</h1><p>To talk to the display from MicroPython.</p>
+             <dl class='py class'><dt class='sig sig-object py'>class Nextion(baudrate, tx=10)</dt>
+             <dd><p>{P1}</p><p>{P2}</p><p>{P3}</p></dd></dl></div></body>"
+        );
+        let k = kept_as(&html, PageType::Documentation);
+        assert!(
+            k.contains(&"class Nextion(baudrate, tx=10)".to_string()),
+            "{k:?}"
+        );
+        assert!(k.contains(&P3.to_string()));
+    }
+
+    #[test]
     fn a_disclosure_named_a_dropdown_is_no_menu() {
         // sphinx-design's dropdown holding a tutorial's answer
         let answer = "In the specified version, underflow causes a revert, and the require statement forces it, so no path is left to check.";
