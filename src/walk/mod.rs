@@ -1351,11 +1351,33 @@ impl Builder {
         let line = |b: &Block| {
             straight(b) && !b.text.contains('\n') && b.text.chars().count() <= MAX_ROW_CELL_CHARS
         };
+        let cells = || -> Vec<u32> {
+            grid::cells(elems, tr)
+                .map(|c| {
+                    let (a, z) = elems[c as usize].blocks;
+                    z - a
+                })
+                .collect()
+        };
         if let [b] = blocks {
             // a lone cell holding lines of text, or long, is layout, not data; so is a
             // row of one cell that is the page's `<h1>` (a layout table's headline; a
-            // lesser heading alone in a row titles the rows after it)
-            return (b.kind != BlockKind::Heading(1) && line(b)).then(|| vec![1]);
+            // lesser heading alone in a row titles the rows after it). Beside empty
+            // cells, the line keeps its column (Doxygen's summary rows: a description
+            // under the member's name, its first cell blank)
+            if b.kind == BlockKind::Heading(1) || !line(b) {
+                return None;
+            }
+            // (the empty cells after it say nothing a Markdown table does not)
+            let mut cells = cells();
+            let filled = cells.iter().rposition(|&n| n > 0);
+            return Some(match filled {
+                Some(k) if cells.iter().sum::<u32>() == 1 => {
+                    cells.truncate(k + 1);
+                    cells
+                }
+                _ => vec![1],
+            });
         }
         if blocks.is_empty()
             || !blocks.iter().all(line)
@@ -1363,12 +1385,7 @@ impl Builder {
         {
             return None;
         }
-        let cells: Vec<u32> = grid::cells(elems, tr)
-            .map(|c| {
-                let (a, z) = elems[c as usize].blocks;
-                z - a
-            })
-            .collect();
+        let cells = cells();
         // a lone cell of several paragraphs is layout too (beside empty spacer cells or
         // not): its paragraphs stay apart
         let filled = cells.iter().filter(|&&n| n > 0).count();
@@ -1829,6 +1846,26 @@ mod tests {
             ]
         );
         assert_eq!(p.blocks[2].kind, BlockKind::TableRow);
+    }
+
+    #[test]
+    fn a_lone_line_beside_empty_cells_keeps_its_column() {
+        // Doxygen's member summary: the description under the member's name, its first cell
+        // blank; the empty cells after the line are left off
+        let p = page(
+            "<table><tr><td>int</td><td>main (int argc)</td></tr>\
+             <tr><td>&#160;</td><td>The entry point. More...</td></tr>\
+             <tr><td>Total</td><td></td></tr></table>",
+        );
+        let texts: Vec<&str> = p.blocks.iter().map(|b| &*b.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "int\tmain (int argc)",
+                "\tThe entry point. More...",
+                "Total"
+            ]
+        );
     }
 
     #[test]
