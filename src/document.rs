@@ -27,8 +27,11 @@ pub struct ContentBlock {
     /// formatting.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
-    /// Whether it stands inside a block quote.
+    /// Whether it stands inside a block quote (or a documentation page's admonition).
     pub quoted: bool,
+    /// Whether it is the first kept block of its quote (on a quoted block): a quote that
+    /// follows another starts here.
+    pub quote_start: bool,
     /// Whether it stands inside a list.
     pub listed: bool,
     /// Whether it is the first row of its table (on a `table-row` block): a table that
@@ -60,6 +63,7 @@ impl ContentBlock {
             list: b.list.checked_sub(1).map(|i| lists[i as usize]),
             lang: markup.lang.map(String::from),
             quoted: b.flags & IN_QUOTE != 0,
+            quote_start: false,
             listed: b.flags & IN_LIST != 0,
             table_start: false,
         }
@@ -87,6 +91,7 @@ impl ContentBlock {
             list: None,
             lang: None,
             quoted: false,
+            quote_start: false,
             listed: false,
             table_start: false,
         }

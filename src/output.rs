@@ -568,7 +568,7 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
         if let Some(p) = prev {
             let tight = (b.list.is_some() && marker.is_some() && p.list.is_some())
                 || (is_row && !new_table);
-            out.push_str(match (tight, p.quoted && b.quoted) {
+            out.push_str(match (tight, p.quoted && b.quoted && !b.quote_start) {
                 (true, _) => "\n",
                 // paragraphs of one quote: the line between them is the quote's too
                 (false, true) => "\n>\n",
@@ -1029,6 +1029,25 @@ mod tests {
             .filter(|e| matches!(e, Event::Start(Tag::BlockQuote(_))))
             .count();
         assert_eq!(quotes, 1, "{md}");
+    }
+
+    #[test]
+    fn an_admonition_is_a_quote_and_quotes_side_by_side_stay_apart() {
+        use pulldown_cmark::{Event, Parser, Tag};
+        // Sphinx's admonitions, one after the other
+        let md = to_markdown(&rich(
+            "<p>The minister answered the question in the chamber on Tuesday afternoon.</p>
+            <div class='admonition note'><p class=admonition-title>Note</p>
+            <p>The line opens in stages, the first of them next spring.</p></div>
+            <div class='admonition warning'><p class=admonition-title>Warning</p>
+            <p>Timetables change while the works go on, so check the times before you travel.</p></div>
+            <p>The council will publish the timetable for the first stage in the autumn.</p>",
+        ));
+        assert!(md.contains("> Note\n>\n> The line opens"), "{md}");
+        let quotes = Parser::new(&md)
+            .filter(|e| matches!(e, Event::Start(Tag::BlockQuote(_))))
+            .count();
+        assert_eq!(quotes, 2, "{md}");
     }
 
     #[test]

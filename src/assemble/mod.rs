@@ -3,9 +3,11 @@
 //! with their authors and dates, a product's description added; or the JSON-LD text that
 //! replaces them.
 
-use crate::block::BlockKind;
+use crate::block::{ancestors, Block, BlockKind, Elem, IN_QUOTE};
 use crate::classify::{self, Weights};
 use crate::document::{ContentBlock, PostMark};
+use crate::hints;
+use crate::tag::Tag;
 use crate::text::weighted_len;
 use crate::walk;
 
@@ -179,7 +181,11 @@ impl Kept {
                 listed_posts = None;
             }
         }
+        // the quote around each kept block, so that quotes side by side stay apart
+        let quotes: Vec<Option<u32>> = kept_at().map(|i| quote_of(&elems, &blocks[i])).collect();
         drop((elems, facts));
+        let mut quotes = quotes.into_iter();
+        let mut last_quote = None;
         let mut kept = Vec::with_capacity(kept_at().count());
         let mut marks = posts.into_iter().peekable();
         let mut post_marks = Vec::new();
@@ -192,6 +198,9 @@ impl Kept {
                 post_marks.push(m);
             }
             let mut block = ContentBlock::of_block(b, &lists);
+            let quote = quotes.next().flatten();
+            block.quote_start = quote.is_some() && quote != last_quote;
+            last_quote = quote;
             if listed_posts.as_ref().is_some_and(|r| r.contains(&i)) {
                 block.leave_outer_list();
             }
@@ -203,4 +212,18 @@ impl Kept {
             posts: post_marks,
         }
     }
+}
+
+/// The outermost quote around a quoted block: a `<blockquote>`, or a documentation
+/// page's admonition ([`hints::CALLOUT`]); `None` outside quotes.
+fn quote_of(elems: &[Elem], b: &Block) -> Option<u32> {
+    if b.flags & IN_QUOTE == 0 {
+        return None;
+    }
+    ancestors(elems, b.elem)
+        .filter(|&a| {
+            let e = &elems[a as usize];
+            e.tag == Tag::Blockquote || (e.tag.is_block() && e.hints & hints::CALLOUT != 0)
+        })
+        .last()
 }

@@ -144,6 +144,7 @@ fn row_of(parts: Vec<(ContentBlock, Place)>) -> ContentBlock {
         list,
         lang: None,
         quoted: first.quoted,
+        quote_start: first.quote_start,
         listed: list.is_some(),
         table_start: false,
     }

@@ -57,6 +57,10 @@ pub const REVIEW: Hints = 1 << 19;
 pub const PROMO: Hints = 1 << 20;
 /// A table of contents (`toc`, `table-of-contents`): the links to a document's sections.
 pub const TOC: Hints = 1 << 21;
+/// A documentation page's admonition (`admonition note` in Sphinx and MkDocs,
+/// `theme-admonition` in Docusaurus, Asciidoctor's `admonitionblock`): a note set apart
+/// from the text, written as a quotation. It weighs nothing in the scores.
+pub const CALLOUT: Hints = 1 << 22;
 
 /// Hints that mark a subtree as boilerplate with high confidence: inside the main
 /// container such a subtree is dropped whole.
@@ -757,7 +761,7 @@ pub fn tag_hints(tag: &html5ever::LocalName) -> Hints {
 }
 
 /// Every hint with its name for reports, strongest boilerplate kind first.
-const NAMES: [(Hints, &str); 22] = [
+const NAMES: [(Hints, &str); 23] = [
     (BIO, "author-bio"),
     (HIDDEN, "hidden"),
     (PANEL, "hidden-panel"),
@@ -778,6 +782,7 @@ const NAMES: [(Hints, &str); 22] = [
     (BYLINE, "byline"),
     (CAPTION, "caption"),
     (TOC, "toc"),
+    (CALLOUT, "callout"),
     (ARTICLE_BODY, "article-body"),
     (CONTENT, "content"),
 ];
@@ -997,6 +1002,13 @@ mod tests {
         assert_ne!(name_hints("table-of-contents", true) & TOC, 0);
         assert_ne!(name_hints("ez-toc-container", true) & TOC, 0);
         assert_eq!(name_hints("tocco", true) & TOC, 0);
+        for admonition in [
+            "admonition note",
+            "theme-admonition theme-admonition-tip alert",
+            "admonitionblock warning",
+        ] {
+            assert_ne!(name_hints(admonition, true) & CALLOUT, 0, "{admonition}");
+        }
     }
 
     #[test]

@@ -181,6 +181,7 @@ pub(super) const TOKENS: &[(&[&str], Hints)] = &[
     ),
     (&["promo", "promoted", "promotion"], PROMO),
     (&["toc", "tableofcontents"], TOC),
+    (&["admonition", "admonitionblock"], CALLOUT),
     (
         &[
             "byline",

@@ -1039,7 +1039,11 @@ impl Builder {
             self.flush();
             inner.owner = e;
             inner.kind = block_kind(tag, ctx.kind);
-            let flag = block_flag(tag);
+            let mut flag = block_flag(tag);
+            if own & hints::CALLOUT != 0 {
+                // a documentation page's admonition is set apart as a quotation is
+                flag |= IN_QUOTE;
+            }
             if flag & (IN_QUOTE | IN_TABLE) != 0 {
                 // a quote or a table set in a figure (WordPress's table and pull-quote
                 // blocks, a quote with its attribution) is the text's own, not a caption
