@@ -32,6 +32,10 @@ pub struct ContentBlock {
     /// Whether it is the first kept block of its quote (on a quoted block): a quote that
     /// follows another starts here.
     pub quote_start: bool,
+    /// Whether its quote stands inside its list item (a note in a step of a list), not the
+    /// list inside the quote.
+    #[serde(skip)]
+    pub quote_in_item: bool,
     /// Whether it stands inside a list.
     pub listed: bool,
     /// Whether it is the first row of its table (on a `table-row` block): a table that
@@ -64,6 +68,7 @@ impl ContentBlock {
             lang: markup.lang.map(String::from),
             quoted: b.flags & IN_QUOTE != 0,
             quote_start: false,
+            quote_in_item: false,
             listed: b.flags & IN_LIST != 0,
             table_start: false,
         }
@@ -92,6 +97,7 @@ impl ContentBlock {
             lang: None,
             quoted: false,
             quote_start: false,
+            quote_in_item: false,
             listed: false,
             table_start: false,
         }

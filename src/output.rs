@@ -568,18 +568,30 @@ pub(crate) fn markdown_body(doc: &Document) -> String {
         if let Some(p) = prev {
             let tight = (b.list.is_some() && marker.is_some() && p.list.is_some())
                 || (is_row && !new_table);
-            out.push_str(match (tight, p.quoted && b.quoted && !b.quote_start) {
-                (true, _) => "\n",
-                // paragraphs of one quote: the line between them is the quote's too
-                (false, true) => "\n>\n",
-                (false, false) => "\n\n",
-            });
+            match (tight, p.quoted && b.quoted && !b.quote_start) {
+                (true, _) => out.push('\n'),
+                // paragraphs of one quote: the line between them is the quote's too, in
+                // the list item when the quote stands in one
+                (false, true) if b.quote_in_item => {
+                    out.push('\n');
+                    out.push_str(&" ".repeat(indent));
+                    out.push_str(">\n");
+                }
+                (false, true) => out.push_str("\n>\n"),
+                (false, false) => out.push_str("\n\n"),
+            }
         }
         // a row right after a list would be read as the list's text
         if new_table && !items.is_empty() && b.list.is_none() {
             items.clear();
         }
-        let prefix = format!("{quote}{}", " ".repeat(indent));
+        // a quote in a list item (a note in a step) is indented as the item's text; a
+        // list in a quote is quoted whole
+        let prefix = if b.quote_in_item && marker.is_none() {
+            format!("{}{quote}", " ".repeat(indent))
+        } else {
+            format!("{quote}{}", " ".repeat(indent))
+        };
         let lone_row = new_table
             && blocks
                 .get(k + 1)
@@ -1048,6 +1060,32 @@ mod tests {
             .filter(|e| matches!(e, Event::Start(Tag::BlockQuote(_))))
             .count();
         assert_eq!(quotes, 2, "{md}");
+    }
+
+    #[test]
+    fn a_quote_in_a_list_item_stays_in_the_item() {
+        use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+        // a note in a step of an installation guide
+        let md = to_markdown(&rich(
+            "<p>The minister answered the question in the chamber on Tuesday afternoon.</p>
+            <ol><li><p>Download the timetable for the northern line from the council.</p>
+            <div class='admonition note'><p class=admonition-title>Note</p>
+            <p>The line opens in stages, the first of them next spring.</p></div></li>
+            <li><p>Check the times of the first trams before you travel on the line.</p></li></ol>",
+        ));
+        assert!(md.contains("   > Note\n   >\n   > The line opens"), "{md}");
+        // the quote opens and closes inside the first item
+        let mut depth = 0;
+        let mut quote_depths = Vec::new();
+        for e in Parser::new(&md) {
+            match e {
+                Event::Start(Tag::Item) => depth += 1,
+                Event::End(TagEnd::Item) => depth -= 1,
+                Event::Start(Tag::BlockQuote(_)) => quote_depths.push(depth),
+                _ => {}
+            }
+        }
+        assert_eq!(quote_depths, [1], "{md}");
     }
 
     #[test]

@@ -200,6 +200,9 @@ impl Kept {
             let mut block = ContentBlock::of_block(b, &lists);
             let quote = quotes.next().flatten();
             block.quote_start = quote.is_some() && quote != last_quote;
+            // elements are numbered in document order: a quote after its item's start is
+            // inside the item
+            block.quote_in_item = quote.zip(block.list).is_some_and(|(q, l)| q > l.item);
             last_quote = quote;
             if listed_posts.as_ref().is_some_and(|r| r.contains(&i)) {
                 block.leave_outer_list();

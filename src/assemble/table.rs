@@ -145,6 +145,7 @@ fn row_of(parts: Vec<(ContentBlock, Place)>) -> ContentBlock {
         lang: None,
         quoted: first.quoted,
         quote_start: first.quote_start,
+        quote_in_item: first.quote_in_item,
         listed: list.is_some(),
         table_start: false,
     }
