@@ -1028,24 +1028,27 @@ mod tests {
         assert_eq!((items, code, emph, strong, tables), (5, 1, 1, 1, 1));
     }
 
+    /// How many block quotes a CommonMark reader finds in `md`.
+    fn block_quotes(md: &str) -> usize {
+        use pulldown_cmark::{Event, Parser, Tag};
+        Parser::new(md)
+            .filter(|e| matches!(e, Event::Start(Tag::BlockQuote(_))))
+            .count()
+    }
+
     #[test]
     fn a_quotes_paragraphs_stay_in_one_quote() {
-        use pulldown_cmark::{Event, Parser, Tag};
         let md = to_markdown(&rich(
             "<p>The minister answered the question in the chamber on Tuesday afternoon.</p>
             <blockquote><p>We will build the line, and we will build it on time.</p>
             <p>Nobody should doubt that the money is there for it.</p></blockquote>",
         ));
         assert!(md.contains("on time.\n>\n> Nobody"), "{md}");
-        let quotes = Parser::new(&md)
-            .filter(|e| matches!(e, Event::Start(Tag::BlockQuote(_))))
-            .count();
-        assert_eq!(quotes, 1, "{md}");
+        assert_eq!(block_quotes(&md), 1, "{md}");
     }
 
     #[test]
     fn an_admonition_is_a_quote_and_quotes_side_by_side_stay_apart() {
-        use pulldown_cmark::{Event, Parser, Tag};
         // Sphinx's admonitions, one after the other
         let md = to_markdown(&rich(
             "<p>The minister answered the question in the chamber on Tuesday afternoon.</p>
@@ -1056,10 +1059,7 @@ mod tests {
             <p>The council will publish the timetable for the first stage in the autumn.</p>",
         ));
         assert!(md.contains("> Note\n>\n> The line opens"), "{md}");
-        let quotes = Parser::new(&md)
-            .filter(|e| matches!(e, Event::Start(Tag::BlockQuote(_))))
-            .count();
-        assert_eq!(quotes, 2, "{md}");
+        assert_eq!(block_quotes(&md), 2, "{md}");
     }
 
     #[test]
