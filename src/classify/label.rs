@@ -608,6 +608,26 @@ pub(super) fn is_plain_list(page: &Page, e: &Elem) -> bool {
         && blocks.iter().all(|b| b.link_chars == 0)
 }
 
+/// The end (an index into `pre`) of the short lines after the article's last paragraph
+/// (`last`) that stand in the same quotation as it: the quotation's source, as an
+/// embedded post's closing line (`— Jane Doe (@jane) May 1, 2019` in the `<blockquote>`
+/// of Twitter's and Mastodon's embed code), not a byline at the article's edge.
+fn quote_closing(page: &Page, pre: &[(usize, Pre)], last: usize) -> usize {
+    let elems = page.elems;
+    let quote = |k: usize| {
+        ancestors(elems, page.blocks[pre[k].0].elem)
+            .find(|&a| elems[a as usize].tag == Tag::Blockquote)
+    };
+    let Some(q) = quote(last) else {
+        return last + 1;
+    };
+    let mut end = last + 1;
+    while end < pre.len() && pre[end].1 == Pre::Short && quote(end) == Some(q) {
+        end += 1;
+    }
+    end
+}
+
 /// The section that closes the article with a list, as indices into `pre`: after the
 /// article's last paragraph (`last`) and its closing lines (up to `closing`), a heading at
 /// most, then every item of one list without links ([`is_plain_list`]) that stands beside
@@ -684,6 +704,7 @@ fn settle_short_blocks(page: &Page, top: u32, pre: &[(usize, Pre)], labels: &mut
         opening -= run(&mut pre[..first].iter().rev(), first);
         closing += run(&mut pre[last + 1..].iter(), last);
     }
+    let closing = closing.max(quote_closing(page, pre, last));
     // the lines that open a named article body: the run of them right before its first
     // paragraph (images between them aside), unless precision is asked for
     let mut body_from = first;

@@ -740,6 +740,26 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_the_article_ends_in_keeps_its_source() {
+        // Twitter's embed code: the post's text, then its author and date, loose in the
+        // <blockquote>; the share button after the quotation still goes
+        let tweet = "We must apply a system of compassion to criminal justice, and we must ask who we are as a nation.";
+        let source = "\u{2014} Ann Lee (@annlee) November 19, 2019";
+        let html = format!(
+            "<article><p>{P1}</p><p>{P2}</p><blockquote class=twitter-tweet><p>{tweet}</p>\
+             \u{2014} Ann Lee (@annlee) <a href=/status/1>November 19, 2019</a></blockquote>\
+             <p>Share this</p></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2, tweet, source]);
+        // a short line after the article's last paragraph outside any quotation is its edge
+        let html = format!(
+            "<article><p>{P1}</p><p>{P2}</p><blockquote><p>{tweet}</p></blockquote>\
+             <p>{source}</p></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2, tweet]);
+    }
+
+    #[test]
     fn a_button_standing_alone_goes_a_heading_of_the_same_words_stays() {
         let html = format!(
             "<article><p>{P1}</p><p>Apply now</p><p>Contact us</p>\
