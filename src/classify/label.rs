@@ -611,21 +611,41 @@ pub(super) fn is_plain_list(page: &Page, e: &Elem) -> bool {
 /// The end (an index into `pre`) of the short lines after the article's last paragraph
 /// (`last`) that stand in the same quotation as it: the quotation's source, as an
 /// embedded post's closing line (`— Jane Doe (@jane) May 1, 2019` in the `<blockquote>`
-/// of Twitter's and Mastodon's embed code), not a byline at the article's edge.
+/// of Twitter's and Mastodon's embed code), not a byline at the article's edge. So is a
+/// whole quotation of short lines right after that paragraph, inside an element that
+/// holds the paragraph: an embedded post of a line and its source (a quotation that
+/// holds boilerplate, a box of links, is no post).
 fn quote_closing(page: &Page, pre: &[(usize, Pre)], last: usize) -> usize {
     let elems = page.elems;
     let quote = |k: usize| {
         ancestors(elems, page.blocks[pre[k].0].elem)
             .find(|&a| elems[a as usize].tag == Tag::Blockquote)
     };
-    let Some(q) = quote(last) else {
+    let run = |q: u32| {
+        let mut end = last + 1;
+        while end < pre.len() && pre[end].1 == Pre::Short && quote(end) == Some(q) {
+            end += 1;
+        }
+        end
+    };
+    if let Some(q) = quote(last) {
+        return run(q);
+    }
+    let Some(q) = pre.get(last + 1).and_then(|_| quote(last + 1)) else {
         return last + 1;
     };
-    let mut end = last + 1;
-    while end < pre.len() && pre[end].1 == Pre::Short && quote(end) == Some(q) {
-        end += 1;
+    let e = &elems[q as usize];
+    let end = run(q);
+    let whole = pre
+        .get(last + 1)
+        .is_some_and(|&(i, _)| i == e.blocks.0 as usize)
+        && pre[end - 1].0 + 1 == e.blocks.1 as usize;
+    let beside = ancestors(elems, page.blocks[pre[last].0].elem).any(|a| a == e.parent);
+    if whole && beside {
+        end
+    } else {
+        last + 1
     }
-    end
 }
 
 /// The section that closes the article with a list, as indices into `pre`: after the

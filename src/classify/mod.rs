@@ -751,6 +751,25 @@ mod tests {
              <p>Share this</p></article>"
         );
         assert_eq!(kept(&html, None), [P1, P2, tweet, source]);
+        // a post of one short line embedded after the last paragraph, whole
+        let short = "Forty apps from a dollar each https://t.co/x5 by @annlee";
+        let html = format!(
+            "<article><p>{P1}</p><p>{P2}</p><blockquote class=twitter-tweet><p>Forty apps \
+             from a dollar each <a href=https://t.co/x5>https://t.co/x5</a> by \
+             <a href=/annlee>@annlee</a></p>\
+             \u{2014} Ann Lee (@annlee) <a href=/status/1>November 19, 2019</a></blockquote>\
+             <p>Share this</p></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2, short, source]);
+        // a quotation that holds a box of links is no post
+        let html = format!(
+            "<article><p>{P1}</p><p>{P2}</p><blockquote><p>Neueste 5 Beiträge:</p><ul>\
+             <li><a href=/a>The tram line opens to the northern suburbs at last</a></li>\
+             <li><a href=/b>Buses or trams: the choice explained</a></li>\
+             <li><a href=/c>What the new budget means for the roads</a></li></ul>\
+             </blockquote></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, P2]);
         // a short line after the article's last paragraph outside any quotation is its edge
         let html = format!(
             "<article><p>{P1}</p><p>{P2}</p><blockquote><p>{tweet}</p></blockquote>\
