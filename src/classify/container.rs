@@ -26,7 +26,7 @@ const ITEM_WRAPPER_NAMES: Hints =
 /// Q&A page, nearly all its prose in posts named like comments) the comment names, a
 /// boilerplate name on a wrapper that holds most of the page's prose (`main-with-sidebar`),
 /// unless the name is the tag's own (`<footer>`, `<nav>`), a menu's or column's name on a
-/// wrapper of the page's `<main>`, a caption's name on an element that holds an `<h1>`,
+/// wrapper of the page's `<main>`, a caption's name on an element that holds a heading,
 /// and on a page of items, a menu's name on an element that holds its `<h1>` and most of
 /// its text, and the names of a grid's wrappers that hold most of its text, one or all.
 pub(super) fn effective_hints(
@@ -73,9 +73,11 @@ pub(super) fn effective_hints(
             if w.promos_are_items {
                 h &= !hints::PROMO;
             }
-            if h & hints::CAPTION != 0 && holds_title(e, blocks) {
+            if h & hints::CAPTION != 0 && holds_heading(e, blocks) {
                 // a caption has no title of its own: an element named `item-caption` that
-                // holds an <h1> is a description
+                // holds an <h1> is a description, and so is a card's text under its
+                // heading (Bootstrap's `.thumbnail > .caption > h3 + p`, a section of image
+                // and text named `img-txt`)
                 h &= !hints::CAPTION;
             }
             let e = &Elem { hints: h, ..*e };
@@ -183,6 +185,13 @@ fn holds_title(e: &Elem, blocks: &[Block]) -> bool {
     blocks[e.blocks.0 as usize..e.blocks.1 as usize]
         .iter()
         .any(|b| b.kind == BlockKind::Heading(1))
+}
+
+/// Whether an element holds a heading of any level.
+fn holds_heading(e: &Elem, blocks: &[Block]) -> bool {
+    blocks[e.blocks.0 as usize..e.blocks.1 as usize]
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::Heading(_)))
 }
 
 /// The names of a page's frame: its menus, columns, header and footer.

@@ -1020,6 +1020,13 @@ mod tests {
             "{k:?}"
         );
         assert!(!k.contains(&P3.to_string()), "{k:?}");
+        // nor a heading of any level: a section of image and text whose CMS names it
+        // `img-txt`, its heading, its lead and its prose
+        let html = format!(
+            "<article><p>{P1}</p><div class=assym-img-txt><img src=/team.jpg><div>\
+             <h2>Who we are</h2><p>{P2}</p></div></div><p>{P3}</p></article>"
+        );
+        assert_eq!(kept(&html, None), [P1, "Who we are", P2, P3]);
     }
 
     #[test]
