@@ -631,15 +631,13 @@ fn quote_closing(page: &Page, pre: &[(usize, Pre)], last: usize) -> usize {
     if let Some(q) = quote(last) {
         return run(q);
     }
-    let Some(q) = pre.get(last + 1).and_then(|_| quote(last + 1)) else {
+    let Some(q) = (last + 1 < pre.len()).then(|| quote(last + 1)).flatten() else {
         return last + 1;
     };
     let e = &elems[q as usize];
     let end = run(q);
-    let whole = pre
-        .get(last + 1)
-        .is_some_and(|&(i, _)| i == e.blocks.0 as usize)
-        && pre[end - 1].0 + 1 == e.blocks.1 as usize;
+    // the run starts at the quotation's first block and ends at its last
+    let whole = pre[last + 1].0 == e.blocks.0 as usize && pre[end - 1].0 + 1 == e.blocks.1 as usize;
     let beside = ancestors(elems, page.blocks[pre[last].0].elem).any(|a| a == e.parent);
     if whole && beside {
         end
