@@ -86,6 +86,15 @@ pub struct Elem {
     pub component: u16,
 }
 
+impl Elem {
+    /// Whether it is a quotation: a `<blockquote>`, or a block named as a documentation
+    /// page's admonition ([`crate::hints::CALLOUT`]), which the walk sets apart as one.
+    pub fn is_quote(&self) -> bool {
+        self.tag == Tag::Blockquote
+            || (self.tag.is_block() && self.hints & crate::hints::CALLOUT != 0)
+    }
+}
+
 /// Element `e` and its ancestors, innermost first, up to and including the walk's root
 /// (element 0).
 pub fn ancestors(elems: &[Elem], e: u32) -> impl Iterator<Item = u32> + '_ {

@@ -6,8 +6,6 @@
 use crate::block::{ancestors, Block, BlockKind, Elem, IN_QUOTE};
 use crate::classify::{self, Weights};
 use crate::document::{ContentBlock, PostMark};
-use crate::hints;
-use crate::tag::Tag;
 use crate::text::weighted_len;
 use crate::walk;
 
@@ -218,15 +216,12 @@ impl Kept {
 }
 
 /// The outermost quote around a quoted block: a `<blockquote>`, or a documentation
-/// page's admonition ([`hints::CALLOUT`]); `None` outside quotes.
+/// page's admonition ([`Elem::is_quote`]); `None` outside quotes.
 fn quote_of(elems: &[Elem], b: &Block) -> Option<u32> {
     if b.flags & IN_QUOTE == 0 {
         return None;
     }
     ancestors(elems, b.elem)
-        .filter(|&a| {
-            let e = &elems[a as usize];
-            e.tag == Tag::Blockquote || (e.tag.is_block() && e.hints & hints::CALLOUT != 0)
-        })
+        .filter(|&a| elems[a as usize].is_quote())
         .last()
 }

@@ -609,7 +609,7 @@ pub(super) fn is_plain_list(page: &Page, e: &Elem) -> bool {
 }
 
 /// The end (an index into `pre`) of the short lines after the article's last paragraph
-/// (`last`) that stand in the same quotation as it: the quotation's source, as an
+/// (`last`) that stand in the same quotation ([`Elem::is_quote`]) as it: the quotation's source, as an
 /// embedded post's closing line (`— Jane Doe (@jane) May 1, 2019` in the `<blockquote>`
 /// of Twitter's and Mastodon's embed code), not a byline at the article's edge. So is a
 /// whole quotation of short lines right after that paragraph, inside an element that
@@ -618,8 +618,7 @@ pub(super) fn is_plain_list(page: &Page, e: &Elem) -> bool {
 fn quote_closing(page: &Page, pre: &[(usize, Pre)], last: usize) -> usize {
     let elems = page.elems;
     let quote = |k: usize| {
-        ancestors(elems, page.blocks[pre[k].0].elem)
-            .find(|&a| elems[a as usize].tag == Tag::Blockquote)
+        ancestors(elems, page.blocks[pre[k].0].elem).find(|&a| elems[a as usize].is_quote())
     };
     let run = |q: u32| {
         let mut end = last + 1;
